@@ -1,0 +1,123 @@
+// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
+// backpressure, bounded response bodies, connect and idle timeouts.
+import http from 'node:http'
+import https from 'node:https'
+import type { Readable } from 'node:stream'
+
+export interface HttpRequest {
+  method: string
+  url: URL
+  headers?: Record<string, string>
+  /** A buffer, or a stream the request pipes from (the caller opens a fresh one per attempt). */
+  body?: Buffer | Readable
+  /** Largest response body kept; the rest is read and dropped. */
+  maxResponseBytes?: number
+  /** Abort when no byte moves for this long. */
+  idleTimeoutMs?: number
+}
+
+export interface HttpResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+  url: URL
+}
+
+export class HttpConnectionError extends Error {
+  override name = 'HttpConnectionError'
+  constructor(message: string, readonly code: string | undefined, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}
+
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 16 })
+}
+
+const CONNECT_TIMEOUT_MS = 15_000
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000
+
+export function header(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()]
+  return Array.isArray(value) ? value[0] : value
+}
+
+export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
+  const { url } = request
+  const isHttps = url.protocol === 'https:'
+  const transport = isHttps ? https : http
+  const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024
+  const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let settled = false
+    const fail = (error: unknown): void => {
+      if (settled) return
+      settled = true
+      const code = (error as { code?: string }).code
+      reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${(error as Error).message}`, code, { cause: error }))
+    }
+
+    const headers: Record<string, string> = { 'User-Agent': 'digest-release', ...request.headers }
+    if (Buffer.isBuffer(request.body)) headers['Content-Length'] = String(request.body.length)
+    else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method)) headers['Content-Length'] = '0'
+
+    const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
+
+    const connectTimer = setTimeout(() => {
+      const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' })
+      req.destroy(error)
+    }, CONNECT_TIMEOUT_MS)
+    req.on('socket', (socket) => {
+      if (!socket.connecting) clearTimeout(connectTimer)
+      else socket.once('connect', () => clearTimeout(connectTimer))
+    })
+    req.setTimeout(idleTimeoutMs, () => {
+      req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }))
+    })
+    req.on('error', (error) => {
+      clearTimeout(connectTimer)
+      fail(error)
+    })
+    req.on('response', (res) => {
+      clearTimeout(connectTimer)
+      const chunks: Buffer[] = []
+      let kept = 0
+      res.on('data', (chunk: Buffer) => {
+        if (kept < maxResponseBytes) {
+          chunks.push(chunk)
+          kept += chunk.length
+        }
+      })
+      res.on('error', fail)
+      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })))
+      res.on('end', () => {
+        if (settled) return
+        settled = true
+        // The request body may still be streaming when a server answers early (an error): stop it.
+        if (request.body && !Buffer.isBuffer(request.body)) request.body.unpipe?.(req)
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url })
+      })
+    })
+
+    if (request.body === undefined) req.end()
+    else if (Buffer.isBuffer(request.body)) req.end(request.body)
+    else {
+      const body = request.body
+      body.on('error', (error) => req.destroy(error))
+      body.pipe(req)
+    }
+  })
+}
+
+/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
+export function redactUrl(url: URL): string {
+  const copy = new URL(url.href)
+  copy.username = ''
+  copy.password = ''
+  for (const key of [...copy.searchParams.keys()]) {
+    if (key.startsWith('_')) copy.searchParams.set(key, '…')
+  }
+  return copy.href
+}

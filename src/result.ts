@@ -1,0 +1,76 @@
+// The shape of one release's results: what the outputs, the `result` JSON and the summary are made of.
+import type { PushResult } from './push.js'
+import type { TagPlanEntry, TagsResult } from './tags.js'
+
+export type StepName = 'preflight' | 'layout' | 'push' | 'sign' | 'attest' | 'tags' | 'deploy'
+export type StepStatus = 'succeeded' | 'failed' | 'skipped' | 'not-run'
+
+export interface StepReport {
+  status: StepStatus
+  durationMs?: number
+  /** Why a step was skipped. */
+  reason?: string
+  error?: string
+}
+
+export interface SignSummary {
+  signatureDigest?: string
+  signatureTag?: string
+  rekorLogIndex?: number
+  identity?: string
+  issuer?: string
+  bundlePath?: string
+}
+
+export interface AttestationSummary {
+  kind: 'provenance' | 'sbom'
+  platform?: string
+  subjectDigest: string
+  referrerDigest: string
+  legacyTag?: string
+  bundlePath?: string
+  predicateType: string
+}
+
+export interface AttestSummary {
+  provenance?: AttestationSummary
+  sbom?: AttestationSummary
+  sbomPath?: string
+  attestations: AttestationSummary[]
+}
+
+export interface DeploySummary {
+  commit?: string
+  branch?: string
+  pullRequestNumber?: number
+  pullRequestUrl?: string
+  pullRequestOperation: 'created' | 'updated' | 'unchanged' | 'none'
+  patchedFiles: string[]
+  changes: Array<{ file: string; line: number; from: string; to: string }>
+  diff: string
+}
+
+export interface ReleaseResult {
+  image: string
+  /** Repository owner for `gh attestation verify --owner`. */
+  owner?: string
+  dryRun: boolean
+  digest?: string
+  imageRef?: string
+  platformDigests: Record<string, string>
+  referrersMode?: 'referrers-api' | 'tag-schema'
+  steps: Record<StepName, StepReport>
+  push?: PushResult
+  tagPlan?: TagPlanEntry[]
+  tags?: TagsResult
+  sign?: SignSummary
+  attest?: AttestSummary
+  deploy?: DeploySummary
+}
+
+export const STEP_ORDER: StepName[] = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy']
+
+export function emptyResult(image: string, dryRun: boolean): ReleaseResult {
+  const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' } as StepReport])) as Record<StepName, StepReport>
+  return { image, dryRun, platformDigests: {}, steps }
+}

@@ -1,0 +1,109 @@
+// The job summary: plain Markdown that reads well rendered on GitHub and as text in a terminal.
+import type { ReleaseResult, StepName } from './result.js'
+
+const STEP_LABEL: Record<StepName, string> = {
+  preflight: 'Preflight',
+  layout: 'Layout',
+  push: 'Push',
+  sign: 'Sign',
+  attest: 'Attest',
+  tags: 'Tags',
+  deploy: 'Deploy'
+}
+
+const STATUS_MARK: Record<string, string> = { succeeded: '✅ succeeded', failed: '❌ failed', skipped: '⏭️ skipped', 'not-run': '· not run' }
+
+function short(digest: string | undefined): string {
+  return digest ? `${digest.slice(0, 19)}…` : '(none)'
+}
+
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`
+}
+
+export function verifyCommands(result: ReleaseResult): string[] {
+  if (!result.digest || !result.sign?.identity) return []
+  const ref = `${result.image}@${result.digest}`
+  const identity = result.sign.identity
+  const issuer = result.sign.issuer ?? 'https://token.actions.githubusercontent.com'
+  const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`]
+  if (result.attest?.provenance) {
+    commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`)
+  }
+  if (result.attest && result.owner) commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`)
+  return commands
+}
+
+export function renderSummary(result: ReleaseResult): string {
+  const lines: string[] = []
+  const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed')
+  lines.push(`## digest-release: ${result.image}`)
+  lines.push('')
+  if (failed) lines.push(`> **Failed in ${STEP_LABEL[failed[0] as StepName]}:** ${failed[1].error ?? ''}`, '')
+  if (result.dryRun) lines.push('> **Dry run:** nothing was written to the registry or the deploy repository.', '')
+  if (result.digest) {
+    lines.push('**Image**', '', '```', `${result.image}@${result.digest}`, '```', '')
+  }
+
+  const platforms = Object.entries(result.platformDigests ?? {})
+  if (platforms.length) {
+    lines.push('| platform | digest |', '|---|---|')
+    for (const [platform, digest] of platforms) lines.push(`| ${platform} | \`${digest}\` |`)
+    lines.push('')
+  }
+
+  if (result.push) {
+    const p = result.push
+    lines.push(`Pushed ${p.blobsUploaded} blob(s), ${(p.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB; ${p.blobsSkipped} already present; ${p.manifestsPushed} manifest(s).`, '')
+  }
+
+  if (result.tags && result.tags.entries.length) {
+    lines.push('**Tags**', '', '| tag | action | old digest | new digest |', '|---|---|---|---|')
+    for (const entry of result.tags.entries) {
+      const action = entry.action === 'create' ? 'created' : entry.action === 'move' ? 'moved' : 'unchanged'
+      lines.push(`| \`${entry.tag}\` | ${action} | ${entry.previous ? `\`${short(entry.previous)}\`` : '—'} | \`${short(entry.digest)}\` |`)
+    }
+    lines.push('')
+  } else if (result.tagPlan && result.tagPlan.length) {
+    lines.push('**Tags (planned, not applied)**', '', '| tag | would be | current digest |', '|---|---|---|')
+    for (const entry of result.tagPlan) lines.push(`| \`${entry.tag}\` | ${entry.action} | ${entry.previous ? `\`${short(entry.previous)}\`` : '—'} |`)
+    lines.push('')
+  }
+
+  const stored: string[] = []
+  if (result.sign) {
+    const s = result.sign
+    if (s.signatureDigest) stored.push(`| signature (Sigstore bundle) | referrer \`${s.signatureDigest}\` |`)
+    if (s.signatureTag) stored.push(`| signature (cosign legacy) | tag \`${s.signatureTag}\` |`)
+    if (s.rekorLogIndex !== undefined) stored.push(`| Rekor log index | ${s.rekorLogIndex} |`)
+    if (s.identity) stored.push(`| signer identity | \`${s.identity}\` |`)
+  }
+  if (result.attest) {
+    for (const a of result.attest.attestations) stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`)
+  }
+  if (stored.length) {
+    lines.push(`**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`, '', '| what | where |', '|---|---|', ...stored, '')
+  }
+
+  if (result.deploy) {
+    const d = result.deploy
+    lines.push('**Deploy**', '')
+    if (d.pullRequestUrl) lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '')
+    else if (d.commit) lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '')
+    if (d.patchedFiles.length) {
+      lines.push('| file | line | from | to |', '|---|---|---|---|')
+      for (const c of d.changes) lines.push(`| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`)
+      lines.push('')
+    }
+  }
+
+  lines.push('**Steps**', '', '| step | status | duration |', '|---|---|---|')
+  for (const [name, step] of Object.entries(result.steps)) {
+    lines.push(`| ${STEP_LABEL[name as StepName]} | ${STATUS_MARK[step.status]}${step.reason ? ` (${step.reason})` : ''} | ${seconds(step.durationMs)} |`)
+  }
+  lines.push('')
+
+  const commands = verifyCommands(result)
+  if (commands.length) lines.push('**Verify**', '', '```sh', ...commands, '```', '')
+  return lines.join('\n')
+}
