@@ -15,6 +15,8 @@ export interface FaultRule {
   fault: Fault
   /** How many times the rule fires. */
   times: number
+  /** Matching requests to let through before the rule starts firing. */
+  skip?: number
 }
 
 export interface ProxiedRequest {
@@ -41,7 +43,9 @@ export async function startFaultProxy(target: string, rules: FaultRule[]): Promi
   const server = http.createServer(async (req, res) => {
     const method = req.method ?? 'GET'
     const path = req.url ?? '/'
-    const rule = remaining.find((r) => r.times > 0 && (!r.method || r.method === method) && r.path.test(path))
+    const matching = remaining.filter((r) => r.times > 0 && (!r.method || r.method === method) && r.path.test(path))
+    const rule = matching.find((r) => (r.skip ?? 0) === 0)
+    for (const r of matching) if (r !== rule && (r.skip ?? 0) > 0) r.skip = (r.skip ?? 0) - 1
     for (const h of hooks) {
       if (!h.fired && h.method === method && h.path.test(path)) {
         h.fired = true
