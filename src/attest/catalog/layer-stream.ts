@@ -1,0 +1,148 @@
+// Streams one layer blob as tar entries: sniffs the compression from the first bytes (the media type
+// is only a hint; registries and tools disagree), decompresses on the fly and never touches the disk.
+import { Readable, PassThrough, type Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import zlib from 'node:zlib'
+import tar from 'tar-stream'
+import { LayoutError } from '../../errors.js'
+
+export interface LayerEntry {
+  /** Normalized path: no leading "/" or "./", no trailing "/". */
+  path: string
+  type: 'file' | 'directory' | 'symlink' | 'link' | 'other'
+  size: number
+  /** Symlink target as written, or the normalized path a hard link points to. */
+  linkName?: string
+  /** Reads the whole entry, or returns undefined (and drains it) when it is larger than `limit` bytes. */
+  read(limit: number): Promise<Buffer | undefined>
+}
+
+export interface LayerRef {
+  digest: string
+  mediaType: string
+}
+
+type Compression = 'gzip' | 'zstd' | 'none'
+
+const GZIP_MAGIC = [0x1f, 0x8b]
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]
+const BZIP2_MAGIC = [0x42, 0x5a, 0x68]
+
+function startsWith(head: Buffer, magic: number[]): boolean {
+  return head.length >= magic.length && magic.every((byte, i) => head[i] === byte)
+}
+
+function sniffCompression(head: Buffer, layer: LayerRef): Compression {
+  if (startsWith(head, GZIP_MAGIC)) return 'gzip'
+  if (startsWith(head, ZSTD_MAGIC)) return 'zstd'
+  if (startsWith(head, XZ_MAGIC) || startsWith(head, BZIP2_MAGIC)) {
+    throw new LayoutError(`layer ${layer.digest} (${layer.mediaType}) is xz- or bzip2-compressed; only gzip, zstd (Node.js >= 22.15) and uncompressed tar layers can be catalogued`)
+  }
+  return 'none'
+}
+
+/** Node 22.15+ has zstd in zlib; Node 20 does not, so the name is looked up rather than typed. */
+function zstdDecompressor(layer: LayerRef): Transform {
+  const create = (zlib as unknown as { createZstdDecompress?: () => Transform }).createZstdDecompress
+  if (typeof create !== 'function') {
+    throw new LayoutError(
+      `layer ${layer.digest} (${layer.mediaType}) is zstd-compressed and this Node.js (${process.version}) cannot decompress zstd; ` +
+        'push gzip-compressed layers, or pass an SBOM file with `sbom: <path>`'
+    )
+  }
+  return create()
+}
+
+function normalizeEntryPath(name: string): string | undefined {
+  const parts: string[] = []
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      // A path that climbs out of the root cannot name a file of the image's filesystem.
+      if (parts.length === 0) return undefined
+      parts.pop()
+      continue
+    }
+    parts.push(part)
+  }
+  return parts.length === 0 ? undefined : parts.join('/')
+}
+
+export { normalizeEntryPath }
+
+async function* prepend(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* first
+  for (;;) {
+    const next = await rest.next()
+    if (next.done) return
+    yield next.value
+  }
+}
+
+async function readHead(iterator: AsyncIterator<Buffer>, wanted: number): Promise<Buffer[]> {
+  const chunks: Buffer[] = []
+  let length = 0
+  while (length < wanted) {
+    const next = await iterator.next()
+    if (next.done) break
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value)
+    chunks.push(chunk)
+    length += chunk.length
+  }
+  return chunks
+}
+
+async function readEntry(stream: AsyncIterable<unknown> & { resume(): unknown }, size: number, limit: number): Promise<Buffer | undefined> {
+  if (size > limit) {
+    stream.resume()
+    return undefined
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
+ * callback does not read is skipped without being held in memory.
+ */
+export async function forEachLayerEntry(raw: NodeJS.ReadableStream, layer: LayerRef, onEntry: (entry: LayerEntry) => Promise<void> | void): Promise<void> {
+  const input = raw instanceof Readable ? raw : new Readable().wrap(raw)
+  const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const head = await readHead(iterator, 8)
+  const compression = sniffCompression(Buffer.concat(head), layer)
+  const decompress: Transform = compression === 'gzip' ? zlib.createGunzip() : compression === 'zstd' ? zstdDecompressor(layer) : new PassThrough()
+  const extract = tar.extract()
+  const flowing = pipeline(Readable.from(prepend(head, iterator), { objectMode: false }), decompress, extract)
+  flowing.catch(() => {}) // observed below; this only keeps an early failure from being "unhandled"
+
+  try {
+    for await (const item of extract) {
+      const header = item.header
+      const path = normalizeEntryPath(header.name)
+      let consumed = false
+      if (path !== undefined) {
+        const type = header.type === 'file' || header.type === 'contiguous-file' ? 'file' : header.type === 'directory' || header.type === 'symlink' || header.type === 'link' ? header.type : 'other'
+        const size = header.size ?? 0
+        await onEntry({
+          path,
+          type,
+          size,
+          linkName: type === 'link' ? normalizeEntryPath(header.linkname ?? '') : type === 'symlink' ? (header.linkname ?? '') : undefined,
+          read: (limit) => {
+            consumed = true
+            return readEntry(item, size, limit)
+          }
+        })
+      }
+      if (!consumed) item.resume()
+    }
+    await flowing
+  } catch (error) {
+    input.destroy()
+    extract.destroy()
+    if (error instanceof LayoutError) throw error
+    throw new LayoutError(`cannot read layer ${layer.digest} (${layer.mediaType}) as a ${compression === 'none' ? 'tar' : `${compression}-compressed tar`}: ${(error as Error).message}`, undefined, { cause: error })
+  }
+}
