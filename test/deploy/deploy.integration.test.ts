@@ -127,8 +127,8 @@ describe('deployDigest against a git server and the GitHub API', () => {
       result.changes.map((c) => `${c.file}:${c.line}`),
       ['apps/app/deployment.yaml:11', 'apps/app/deployment.yaml:14', 'apps/app/kustomization.yaml:6', 'apps/app/kustomization.yaml:7']
     )
-    assert.match(result.diff, /^-          image: 127\.0\.0\.1:5000\/team\/app:1\.0$/m)
-    assert.match(result.diff, /^\+          image: 127\.0\.0\.1:5000\/team\/app:1\.1@sha256:1{64}$/m)
+    assert.match(result.diff, /^- {10}image: 127\.0\.0\.1:5000\/team\/app:1\.0$/m)
+    assert.match(result.diff, /^\+ {10}image: 127\.0\.0\.1:5000\/team\/app:1\.1@sha256:1{64}$/m)
 
     const message = await git.git(repo, ['log', '-1', '--format=%B', BRANCH])
     assert.match(message, /^chore\(deploy\): pin 127\.0\.0\.1:5000\/team\/app to sha256:111111111111\n/)
@@ -204,7 +204,7 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(result.pullRequestOperation, 'none')
     assert.equal(result.commit, undefined)
     assert.match(result.diff, /^diff --git a\/apps\/app\/deployment\.yaml b\/apps\/app\/deployment\.yaml$/m)
-    assert.match(result.diff, /^\+    digest: sha256:1{64}$/m)
+    assert.match(result.diff, /^\+ {4}digest: sha256:1{64}$/m)
     assert.equal(await git.git(repo, ['for-each-ref']), refsBefore)
     const ours = api.requests.filter((r) => r.path === `/repos/${repo}` || r.path.startsWith(`/repos/${repo}/`))
     assert.ok(ours.length > 0)
@@ -292,6 +292,21 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(result.pullRequestOperation, 'none')
     assert.equal(result.commit, await head(BRANCH))
     assert.ok(logger.messages.some((m) => /^warning: .* cannot open a pull request/.test(m)))
+  })
+
+  test('without a git identity in the environment, commits are made as digest-release[bot]', async () => {
+    const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM }
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null'
+    process.env.GIT_CONFIG_NOSYSTEM = '1'
+    try {
+      const result = await deployDigest(options({ mode: 'push', base: 'production' }))
+      assert.equal(await git.git(repo, ['log', '-1', '--format=%an <%ae> / %cn', result.commit!]), 'digest-release[bot] <digest-release[bot]@users.noreply.github.com> / digest-release[bot]\n')
+    } finally {
+      for (const [key, value] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.nosystem]] as const) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+    }
   })
 
   test('a wrong token fails with a message that does not contain it', async () => {

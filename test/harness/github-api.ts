@@ -82,6 +82,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const violations: string[] = []
   const ajv = new Ajv({ strict: false, allErrors: true })
   ;(addFormatsModule as unknown as (ajv: Ajv) => void)(ajv)
+  // GitHub's own format for `owner/name`, used by pulls/create's head_repo.
+  ajv.addFormat('repo.nwo', /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/)
   const validators = new Map<string, ValidateFunction>()
   let nextPull = 1
 
