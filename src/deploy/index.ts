@@ -1,6 +1,6 @@
 // The deploy step: clone the deploy repository, pin the digest in every reference to the image,
 // commit, and either push a branch and open or update its pull request, or push to the base.
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DeployError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -60,12 +60,16 @@ export async function deployDigest(options: DeployOptions): Promise<DeployResult
   const remote = resolveRemote(options.repository, options.serverUrl)
   const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger) : undefined
   const clone = await mkdtemp(join(options.workDir, 'deploy-'))
-  const git = new Git({ cwd: clone, remoteUrl: remote.url, token: options.token, logger: options.logger })
-  await git.run(['init', '--quiet'])
-  await git.run(['remote', 'add', 'origin', remote.url])
-  const base = options.base || (await defaultBranch(git, github, remote, options.logger))
-  const step = new DeployRun(options, target, remote, github, git, clone, base)
-  return options.mode === 'push' ? step.pushToBase() : step.pullRequest()
+  try {
+    const git = new Git({ cwd: clone, remoteUrl: remote.url, token: options.token, logger: options.logger })
+    await git.run(['init', '--quiet'])
+    await git.run(['remote', 'add', 'origin', remote.url])
+    const base = options.base || (await defaultBranch(git, github, remote, options.logger))
+    const step = new DeployRun(options, target, remote, github, git, clone, base)
+    return await (options.mode === 'push' ? step.pushToBase() : step.pullRequest())
+  } finally {
+    await rm(clone, { recursive: true, force: true })
+  }
 }
 
 function parseImage(image: string): ImageReference {
