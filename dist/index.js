@@ -30874,10 +30874,187 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PC: () => (/* binding */ TagError),
+/* harmony export */   Rd: () => (/* binding */ LayoutError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   sH: () => (/* binding */ DeployError)
+/* harmony export */ });
+/* unused harmony export SigningError */
+// One error family per failure domain, each built where the fact is known, with the fix in the message.
+/** Bad input: names the input and says how to fix it. */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(input, message) {
+        super(`input \`${input}\`: ${message}`);
+        this.input = input;
+    }
+}
+/** A layout that cannot be pushed as it is: names the file. */
+class LayoutError extends Error {
+    file;
+    name = 'LayoutError';
+    constructor(message, file, options) {
+        super(message, options);
+        this.file = file;
+    }
+}
+/** A registry request that failed: method, URL, status and the registry's own error body. */
+class RegistryError extends Error {
+    request;
+    name = 'RegistryError';
+    constructor(message, request, options) {
+        super(message, options);
+        this.request = request;
+    }
+    get status() {
+        return this.request.status;
+    }
+    hasCode(code) {
+        return (this.request.errors ?? []).some((e) => e.code === code);
+    }
+}
+/** A tag that may not be moved, or was moved under us. */
+class TagError extends Error {
+    name = 'TagError';
+}
+/** Signing or attesting failed (Fulcio, Rekor, TSA, OIDC). */
+class SigningError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'SigningError';
+}
+/** The deploy step could not patch, commit, push or open the pull request. */
+class DeployError extends Error {
+    name = 'DeployError';
+}
+
+
+/***/ }),
+
+/***/ 8286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ ReferenceError),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   hG: () => (/* binding */ familiarName),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports DOCKER_HUB, repositoryName, formatReference */
+// Image reference grammar and Docker's normalization rules
+// (distribution/reference: `nginx` is `docker.io/library/nginx`, the first path component is a
+// registry only when it has a dot or a colon or is `localhost`).
+const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:.]+\](?::[0-9]+)?$/;
+class ReferenceError extends Error {
+    name = 'ReferenceError';
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+function isValidDigest(digest) {
+    return DIGEST.test(digest);
+}
+/** Parses `[registry/]path[:tag][@digest]` and normalizes it as Docker does. Throws ReferenceError. */
+function parseReference(text) {
+    const input = text.trim();
+    if (input === '')
+        throw new ReferenceError('the image reference is empty');
+    if (input.length > 255 + 128 + 80)
+        throw new ReferenceError(`the image reference is too long: ${input.slice(0, 40)}…`);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isValidDigest(digest))
+            throw new ReferenceError(`"${input}": "${digest}" is not a digest (expected sha256:<64 hex>)`);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > lastSlash) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!isValidTag(tag))
+            throw new ReferenceError(`"${input}": "${tag}" is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)`);
+    }
+    const { registry, repository } = splitRepository(rest, input);
+    return { registry, repository, tag, digest };
+}
+function splitRepository(name, input) {
+    const slash = name.indexOf('/');
+    let registry = DOCKER_HUB;
+    let path = name;
+    if (slash >= 0) {
+        const first = name.slice(0, slash);
+        if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
+            registry = first;
+            path = name.slice(slash + 1);
+        }
+    }
+    if (!HOST.test(registry))
+        throw new ReferenceError(`"${input}": "${registry}" is not a valid registry host`);
+    if (LEGACY_DOCKER_HUB.has(registry.toLowerCase()))
+        registry = DOCKER_HUB;
+    if (path === '')
+        throw new ReferenceError(`"${input}": the repository path is empty`);
+    const components = path.split('/');
+    for (const component of components) {
+        if (!PATH_COMPONENT.test(component)) {
+            const hint = /[A-Z]/.test(component) ? ' (repository names must be lowercase)' : '';
+            throw new ReferenceError(`"${input}": "${component}" is not a valid repository path component${hint}`);
+        }
+    }
+    if (registry === DOCKER_HUB && components.length === 1)
+        path = `library/${path}`;
+    if (registry.length + 1 + path.length > 255)
+        throw new ReferenceError(`"${input}": the repository name is longer than 255 characters`);
+    return { registry, repository: path };
+}
+/** `registry/repository`, the normalized name two references are compared by. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** The shortest familiar form: `nginx` for docker.io/library/nginx, `user/app` for docker.io/user/app. */
+function familiarName(ref) {
+    if (ref.registry !== DOCKER_HUB)
+        return repositoryName(ref);
+    return ref.repository.startsWith('library/') && ref.repository.split('/').length === 2 ? ref.repository.slice('library/'.length) : ref.repository;
+}
+function formatReference(ref) {
+    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+/** True when the two references name the same repository after normalization (tags and digests ignored). */
+function sameRepository(a, b) {
+    return a.registry.toLowerCase() === b.registry.toLowerCase() && a.repository === b.repository;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -30930,6 +31107,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -30965,6 +31149,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -30983,6 +31174,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -31049,6 +31247,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -31102,6 +31307,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -31130,9 +31338,94 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -34083,149 +34376,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
-// One error family per failure domain, each built where the fact is known, with the fix in the message.
-/** Bad input: names the input and says how to fix it. */
-class InputError extends Error {
-    input;
-    name = 'InputError';
-    constructor(input, message) {
-        super(`input \`${input}\`: ${message}`);
-        this.input = input;
-    }
-}
-/** A layout that cannot be pushed as it is: names the file. */
-class LayoutError extends Error {
-    file;
-    name = 'LayoutError';
-    constructor(message, file, options) {
-        super(message, options);
-        this.file = file;
-    }
-}
-/** A registry request that failed: method, URL, status and the registry's own error body. */
-class RegistryError extends Error {
-    request;
-    name = 'RegistryError';
-    constructor(message, request, options) {
-        super(message, options);
-        this.request = request;
-    }
-    get status() {
-        return this.request.status;
-    }
-    hasCode(code) {
-        return (this.request.errors ?? []).some((e) => e.code === code);
-    }
-}
-/** A tag that may not be moved, or was moved under us. */
-class TagError extends Error {
-    name = 'TagError';
-}
-/** Signing or attesting failed (Fulcio, Rekor, TSA, OIDC). */
-class SigningError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'SigningError';
-}
-/** The deploy step could not patch, commit, push or open the pull request. */
-class DeployError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'DeployError';
-}
-
-;// CONCATENATED MODULE: ./src/reference.ts
-// Image reference grammar and Docker's normalization rules
-// (distribution/reference: `nginx` is `docker.io/library/nginx`, the first path component is a
-// registry only when it has a dot or a colon or is `localhost`).
-const DOCKER_HUB = 'docker.io';
-const LEGACY_DOCKER_HUB = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:.]+\](?::[0-9]+)?$/;
-class ReferenceError extends Error {
-    name = 'ReferenceError';
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-function isValidDigest(digest) {
-    return DIGEST.test(digest);
-}
-/** Parses `[registry/]path[:tag][@digest]` and normalizes it as Docker does. Throws ReferenceError. */
-function parseReference(text) {
-    const input = text.trim();
-    if (input === '')
-        throw new ReferenceError('the image reference is empty');
-    if (input.length > 255 + 128 + 80)
-        throw new ReferenceError(`the image reference is too long: ${input.slice(0, 40)}…`);
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!isValidDigest(digest))
-            throw new ReferenceError(`"${input}": "${digest}" is not a digest (expected sha256:<64 hex>)`);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > lastSlash) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!isValidTag(tag))
-            throw new ReferenceError(`"${input}": "${tag}" is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)`);
-    }
-    const { registry, repository } = splitRepository(rest, input);
-    return { registry, repository, tag, digest };
-}
-function splitRepository(name, input) {
-    const slash = name.indexOf('/');
-    let registry = DOCKER_HUB;
-    let path = name;
-    if (slash >= 0) {
-        const first = name.slice(0, slash);
-        if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
-            registry = first;
-            path = name.slice(slash + 1);
-        }
-    }
-    if (!HOST.test(registry))
-        throw new ReferenceError(`"${input}": "${registry}" is not a valid registry host`);
-    if (LEGACY_DOCKER_HUB.has(registry.toLowerCase()))
-        registry = DOCKER_HUB;
-    if (path === '')
-        throw new ReferenceError(`"${input}": the repository path is empty`);
-    const components = path.split('/');
-    for (const component of components) {
-        if (!PATH_COMPONENT.test(component)) {
-            const hint = /[A-Z]/.test(component) ? ' (repository names must be lowercase)' : '';
-            throw new ReferenceError(`"${input}": "${component}" is not a valid repository path component${hint}`);
-        }
-    }
-    if (registry === DOCKER_HUB && components.length === 1)
-        path = `library/${path}`;
-    if (registry.length + 1 + path.length > 255)
-        throw new ReferenceError(`"${input}": the repository name is longer than 255 characters`);
-    return { registry, repository: path };
-}
-/** `registry/repository`, the normalized name two references are compared by. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/** The shortest familiar form: `nginx` for docker.io/library/nginx, `user/app` for docker.io/user/app. */
-function familiarName(ref) {
-    if (ref.registry !== DOCKER_HUB)
-        return repositoryName(ref);
-    return ref.repository.startsWith('library/') && ref.repository.split('/').length === 2 ? ref.repository.slice('library/'.length) : ref.repository;
-}
-function formatReference(ref) {
-    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-/** True when the two references name the same repository after normalization (tags and digests ignored). */
-function sameRepository(a, b) {
-    return a.registry.toLowerCase() === b.registry.toLowerCase() && a.repository === b.repository;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Inputs -> one typed, validated options object. Every error names the input and the fix.
 
@@ -34242,7 +34396,7 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(text))
         return false;
-    throw new InputError(name, `"${value}" is not a boolean; use true or false`);
+    throw new src_errors/* InputError */.dz(name, `"${value}" is not a boolean; use true or false`);
 }
 function parseChoice(name, value, choices, fallback) {
     const text = value.trim();
@@ -34250,7 +34404,7 @@ function parseChoice(name, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw new InputError(name, `"${value}" is not one of ${choices.join(', ')}`);
+    throw new src_errors/* InputError */.dz(name, `"${value}" is not one of ${choices.join(', ')}`);
 }
 function parseUrl(name, value, fallback) {
     const text = value.trim() || fallback;
@@ -34261,14 +34415,14 @@ function parseUrl(name, value, fallback) {
         return text.replace(/\/+$/, '');
     }
     catch {
-        throw new InputError(name, `"${text}" is not an http(s) URL`);
+        throw new src_errors/* InputError */.dz(name, `"${text}" is not an http(s) URL`);
     }
 }
 function parseTags(value) {
     const tags = splitList(value);
     for (const tag of tags) {
-        if (!isValidTag(tag)) {
-            throw new InputError('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
+        if (!(0,reference/* isValidTag */.r_)(tag)) {
+            throw new src_errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
         }
     }
     return tags;
@@ -34277,26 +34431,26 @@ function readInputs(getInput) {
     const get = (name) => (getInput(name) ?? '').trim();
     const layout = get('layout');
     if (!layout)
-        throw new InputError('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
+        throw new src_errors/* InputError */.dz('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
     const imageText = get('image');
     if (!imageText)
-        throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
+        throw new src_errors/* InputError */.dz('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
     let image;
     try {
-        image = parseReference(imageText);
+        image = (0,reference/* parseReference */.F2)(imageText);
     }
     catch (error) {
-        if (error instanceof ReferenceError)
-            throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
+        if (error instanceof reference/* ReferenceError */.AF)
+            throw new src_errors/* InputError */.dz('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
         throw error;
     }
     if (image.tag || image.digest) {
-        throw new InputError('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
+        throw new src_errors/* InputError */.dz('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
     }
     const sbom = get('sbom') || 'generate';
     const deployRepository = get('deploy-repository') || undefined;
     if (deployRepository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) && !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
-        throw new InputError('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
+        throw new src_errors/* InputError */.dz('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
     }
     return {
         layout,
@@ -34330,12 +34484,12 @@ function readInputs(getInput) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -34388,14 +34542,14 @@ function parsePax(data) {
 }
 /** Normalizes an entry name inside the archive; refuses names that would leave it. */
 function safeEntryName(name, tarPath) {
-    const normalized = external_node_path_namespaceObject.posix.normalize(name.replace(/\\/g, '/'));
+    const normalized = external_node_path_.posix.normalize(name.replace(/\\/g, '/'));
     if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
-        throw new LayoutError(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
+        throw new src_errors/* LayoutError */.Rd(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
     }
     return normalized.replace(/^\.\//, '').replace(/\/$/, '');
 }
 async function indexTar(tarPath) {
-    const handle = await (0,promises_namespaceObject.open)(tarPath, 'r');
+    const handle = await (0,promises_.open)(tarPath, 'r');
     try {
         const { size: fileSize } = await handle.stat();
         const entries = new Map();
@@ -34412,7 +34566,7 @@ async function indexTar(tarPath) {
             for (let i = 0; i < BLOCK; i++)
                 sum += i >= 148 && i < 156 ? 0x20 : block[i];
             if (checksum !== sum)
-                throw new LayoutError(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
+                throw new src_errors/* LayoutError */.Rd(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
             const typeflag = String.fromCharCode(block[156] || 0x30);
             const isMeta = typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
             const headerSize = readNumber(block, 124, 12);
@@ -34441,7 +34595,7 @@ async function indexTar(tarPath) {
             pending = {};
             const type = typeflag === '0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'directory' : typeflag === '1' ? 'hardlink' : typeflag === '2' ? 'symlink' : 'other';
             if (dataOffset + (type === 'file' ? size : 0) > fileSize)
-                throw new LayoutError(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
+                throw new src_errors/* LayoutError */.Rd(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
             const name = safeEntryName(rawName, tarPath);
             if (name !== '' && name !== '.')
                 entries.set(name, { name, offset: dataOffset, size: type === 'file' ? size : 0, type, linkName });
@@ -34460,7 +34614,7 @@ function resolveTarEntry(entries, name, tarPath) {
         if (entry.type === 'hardlink' && entry.linkName)
             entry = entries.get(safeEntryName(entry.linkName, tarPath));
         else if (entry.type === 'symlink' && entry.linkName) {
-            const target = entry.linkName.startsWith('/') ? entry.linkName : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(entry.name), entry.linkName);
+            const target = entry.linkName.startsWith('/') ? entry.linkName : external_node_path_.posix.join(external_node_path_.posix.dirname(entry.name), entry.linkName);
             entry = entries.get(safeEntryName(target, tarPath));
         }
         else
@@ -34530,7 +34684,7 @@ const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
 
 
-const read_DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 function emptyStream() {
     return external_node_stream_.Readable.from([]);
@@ -34538,29 +34692,29 @@ function emptyStream() {
 async function openLayout(path) {
     let info;
     try {
-        info = await (0,promises_namespaceObject.stat)(path);
+        info = await (0,promises_.stat)(path);
     }
     catch {
-        throw new LayoutError(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path);
+        throw new src_errors/* LayoutError */.Rd(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path);
     }
     if (info.isDirectory())
         return openDirectoryLayout(path);
     return openTarLayout(path);
 }
 async function openDirectoryLayout(root) {
-    await checkOciLayoutFile(() => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'oci-layout'), 'utf8'), (0,external_node_path_namespaceObject.join)(root, 'oci-layout'));
-    const index = await parseIndex(() => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'index.json')), (0,external_node_path_namespaceObject.join)(root, 'index.json'));
+    await checkOciLayoutFile(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'oci-layout'), 'utf8'), (0,external_node_path_.join)(root, 'oci-layout'));
+    const index = await parseIndex(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.json')), (0,external_node_path_.join)(root, 'index.json'));
     const pathOf = (digest) => {
-        if (!read_DIGEST.test(digest))
-            throw new LayoutError(`"${digest}" is not a valid digest`, (0,external_node_path_namespaceObject.join)(root, 'index.json'));
+        if (!DIGEST.test(digest))
+            throw new src_errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
         const [algorithm, hex] = digest.split(':');
-        return (0,external_node_path_namespaceObject.join)(root, 'blobs', algorithm, hex);
+        return (0,external_node_path_.join)(root, 'blobs', algorithm, hex);
     };
     return makeLayout(root, index, {
         pathOf,
         size: async (digest) => {
             try {
-                const s = await (0,promises_namespaceObject.stat)(pathOf(digest));
+                const s = await (0,promises_.stat)(pathOf(digest));
                 return s.isFile() ? s.size : undefined;
             }
             catch {
@@ -34575,20 +34729,20 @@ async function openTarLayout(path) {
     let tarPath = path;
     let cleanup = async () => { };
     const magic = Buffer.alloc(2);
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    const handle = await (0,promises_.open)(path, 'r');
     await handle.read(magic, 0, 2, 0);
     await handle.close();
     if (magic[0] === 0x1f && magic[1] === 0x8b) {
         // A gzipped tar cannot be read by offset: decompress it once to a temporary file.
-        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-layout-'));
-        tarPath = (0,external_node_path_namespaceObject.join)(dir, 'layout.tar');
-        cleanup = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-layout-'));
+        tarPath = (0,external_node_path_.join)(dir, 'layout.tar');
+        cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
         try {
             await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), (0,external_node_fs_namespaceObject.createWriteStream)(tarPath));
         }
         catch (error) {
             await cleanup();
-            throw new LayoutError(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
+            throw new src_errors/* LayoutError */.Rd(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
         }
     }
     let entries;
@@ -34597,8 +34751,8 @@ async function openTarLayout(path) {
     }
     catch (error) {
         await cleanup();
-        if (error instanceof LayoutError)
-            throw new LayoutError(error.message.replace(tarPath, path), path);
+        if (error instanceof src_errors/* LayoutError */.Rd)
+            throw new src_errors/* LayoutError */.Rd(error.message.replace(tarPath, path), path);
         throw error;
     }
     // Accept a layout wrapped in one top-level folder (`layout/index.json`).
@@ -34614,9 +34768,9 @@ async function openTarLayout(path) {
         if (!found)
             throw Object.assign(new Error(`${name} not found`), { code: 'ENOENT' });
         if (found.size > MAX_MANIFEST_BYTES)
-            throw new LayoutError(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path);
+            throw new src_errors/* LayoutError */.Rd(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path);
         const buffer = Buffer.alloc(found.size);
-        const h = await (0,promises_namespaceObject.open)(tarPath, 'r');
+        const h = await (0,promises_.open)(tarPath, 'r');
         try {
             await h.read(buffer, 0, found.size, found.offset);
         }
@@ -34629,8 +34783,8 @@ async function openTarLayout(path) {
         await checkOciLayoutFile(async () => (await readEntry('oci-layout')).toString('utf8'), `${path}:oci-layout`);
         const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`);
         const blobName = (digest) => {
-            if (!read_DIGEST.test(digest))
-                throw new LayoutError(`"${digest}" is not a valid digest`, `${path}:index.json`);
+            if (!DIGEST.test(digest))
+                throw new src_errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, `${path}:index.json`);
             return `blobs/${digest.replace(':', '/')}`;
         };
         return makeLayout(path, index, {
@@ -34639,7 +34793,7 @@ async function openTarLayout(path) {
             open: (digest, start, end) => {
                 const found = entry(blobName(digest));
                 if (!found)
-                    throw new LayoutError(`blob ${digest} is missing from ${path}`, path);
+                    throw new src_errors/* LayoutError */.Rd(`blob ${digest} is missing from ${path}`, path);
                 return end <= start ? emptyStream() : (0,external_node_fs_namespaceObject.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
             },
             close: cleanup
@@ -34665,11 +34819,11 @@ function makeLayout(source, index, store) {
             const file = store.pathOf(descriptor.digest);
             const size = await store.size(descriptor.digest);
             if (size === undefined)
-                throw new LayoutError(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file);
+                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file);
             if (size !== descriptor.size)
-                throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file);
+                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file);
             if (size > MAX_MANIFEST_BYTES)
-                throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file);
+                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file);
             const chunks = [];
             for await (const chunk of store.open(descriptor.digest, 0, size))
                 chunks.push(chunk);
@@ -34677,7 +34831,7 @@ function makeLayout(source, index, store) {
             const [algorithm] = descriptor.digest.split(':');
             const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
             if (actual !== descriptor.digest)
-                throw new LayoutError(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file);
+                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file);
             return bytes;
         },
         close: () => store.close()
@@ -34689,17 +34843,17 @@ async function checkOciLayoutFile(read, file) {
         text = await read();
     }
     catch {
-        throw new LayoutError(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
+        throw new src_errors/* LayoutError */.Rd(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
     }
     let version;
     try {
         version = JSON.parse(text).imageLayoutVersion;
     }
     catch {
-        throw new LayoutError(`${file} is not JSON`, file);
+        throw new src_errors/* LayoutError */.Rd(`${file} is not JSON`, file);
     }
     if (version !== '1.0.0')
-        throw new LayoutError(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
+        throw new src_errors/* LayoutError */.Rd(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
 }
 async function parseIndex(read, file) {
     let bytes;
@@ -34707,29 +34861,29 @@ async function parseIndex(read, file) {
         bytes = await read();
     }
     catch {
-        throw new LayoutError(`${file} is missing: an OCI image layout lists its images in index.json`, file);
+        throw new src_errors/* LayoutError */.Rd(`${file} is missing: an OCI image layout lists its images in index.json`, file);
     }
     let index;
     try {
         index = JSON.parse(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new LayoutError(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
+        throw new src_errors/* LayoutError */.Rd(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
     }
     if (!index || typeof index !== 'object' || !Array.isArray(index.manifests))
-        throw new LayoutError(`${file} has no "manifests" list`, file);
+        throw new src_errors/* LayoutError */.Rd(`${file} has no "manifests" list`, file);
     index.manifests.forEach((d, i) => checkDescriptor(d, `${file} manifests[${i}]`, file));
     return index;
 }
 function checkDescriptor(descriptor, where, file) {
     if (!descriptor || typeof descriptor !== 'object')
-        throw new LayoutError(`${where} is not a descriptor`, file);
-    if (typeof descriptor.digest !== 'string' || !read_DIGEST.test(descriptor.digest))
-        throw new LayoutError(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
+        throw new src_errors/* LayoutError */.Rd(`${where} is not a descriptor`, file);
+    if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest))
+        throw new src_errors/* LayoutError */.Rd(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
     if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
-        throw new LayoutError(`${where} has an invalid size`, file);
+        throw new src_errors/* LayoutError */.Rd(`${where} has an invalid size`, file);
     if (typeof descriptor.mediaType !== 'string')
-        throw new LayoutError(`${where} has no mediaType`, file);
+        throw new src_errors/* LayoutError */.Rd(`${where} has no mediaType`, file);
 }
 /** The names an index.json entry answers to for `layout-ref`. */
 function refNames(descriptor) {
@@ -34739,21 +34893,21 @@ function refNames(descriptor) {
 function selectEntry(layout, layoutRef) {
     const entries = layout.index.manifests;
     if (entries.length === 0)
-        throw new LayoutError(`${layout.source}: index.json lists no images`, layout.source);
+        throw new src_errors/* LayoutError */.Rd(`${layout.source}: index.json lists no images`, layout.source);
     if (layoutRef) {
         const matches = entries.filter((d) => refNames(d).includes(layoutRef));
         if (matches.length === 1)
             return matches[0];
         const known = entries.flatMap(refNames);
         if (matches.length === 0) {
-            throw new LayoutError(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
+            throw new src_errors/* LayoutError */.Rd(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
         }
-        throw new LayoutError(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
+        throw new src_errors/* LayoutError */.Rd(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
     }
     if (entries.length === 1)
         return entries[0];
     const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${d.digest.slice(0, 19)})`);
-    throw new LayoutError(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
+    throw new src_errors/* LayoutError */.Rd(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
 }
 function platformName(descriptor) {
     const p = descriptor.platform;
@@ -34767,9 +34921,9 @@ function platformName(descriptor) {
  */
 async function loadImage(layout, descriptor, depth = 0) {
     if (depth > 4)
-        throw new LayoutError(`${layout.source}: indexes are nested too deep`, layout.source);
+        throw new src_errors/* LayoutError */.Rd(`${layout.source}: indexes are nested too deep`, layout.source);
     if (!MANIFEST_MEDIA_TYPES.includes(descriptor.mediaType)) {
-        throw new LayoutError(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
+        throw new src_errors/* LayoutError */.Rd(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
     }
     const what = INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
     const bytes = await layout.readBlob(descriptor, what);
@@ -34779,10 +34933,10 @@ async function loadImage(layout, descriptor, depth = 0) {
         document = JSON.parse(bytes.toString('utf8'));
     }
     catch {
-        throw new LayoutError(`${what} ${descriptor.digest} is not JSON (${file})`, file);
+        throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is not JSON (${file})`, file);
     }
     if (document.mediaType && document.mediaType !== descriptor.mediaType) {
-        throw new LayoutError(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
+        throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
     }
     const node = {
         descriptor,
@@ -34794,12 +34948,12 @@ async function loadImage(layout, descriptor, depth = 0) {
     };
     if (node.kind === 'index') {
         if (!Array.isArray(document.manifests))
-            throw new LayoutError(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
+            throw new src_errors/* LayoutError */.Rd(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
         for (const [i, child] of document.manifests.entries()) {
             checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file);
             const present = await layout.blobSize(child.digest);
             if (present === undefined) {
-                throw new LayoutError(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
+                throw new src_errors/* LayoutError */.Rd(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
             }
             const childNode = await loadImage(layout, child, depth + 1);
             childNode.platform = platformName(child);
@@ -34808,7 +34962,7 @@ async function loadImage(layout, descriptor, depth = 0) {
         return node;
     }
     if (document.schemaVersion !== 2 || !document.config || !Array.isArray(document.layers)) {
-        throw new LayoutError(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file);
+        throw new src_errors/* LayoutError */.Rd(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file);
     }
     node.manifest = document;
     const blobs = [document.config, ...document.layers];
@@ -34818,9 +34972,9 @@ async function loadImage(layout, descriptor, depth = 0) {
         const size = await layout.blobSize(blob.digest);
         const blobFile = layout.blob(blob).file;
         if (size === undefined)
-            throw new LayoutError(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile);
+            throw new src_errors/* LayoutError */.Rd(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile);
         if (size !== blob.size) {
-            throw new LayoutError(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile);
+            throw new src_errors/* LayoutError */.Rd(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile);
         }
     }
     node.blobs = blobs;
@@ -34999,7 +35153,7 @@ class Authenticator {
     async fetchToken(challenge, scope) {
         const realm = challenge.params.realm;
         if (!realm)
-            throw new RegistryError('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
+            throw new src_errors/* RegistryError */.gl('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
         const url = new URL(realm);
         const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
         const headers = {};
@@ -35024,7 +35178,7 @@ class Authenticator {
         }
         if (response.status !== 200) {
             const hint = response.status === 401 || response.status === 403 ? ': the credentials were refused; check `username`/`password` or the Docker login' : '';
-            throw new RegistryError(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
+            throw new src_errors/* RegistryError */.gl(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
                 method: 'GET',
                 url: `${url.origin}${url.pathname}`,
                 status: response.status,
@@ -35034,7 +35188,7 @@ class Authenticator {
         const body = JSON.parse(response.body.toString('utf8'));
         const token = body.token ?? body.access_token;
         if (!token)
-            throw new RegistryError('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 });
+            throw new src_errors/* RegistryError */.gl('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 });
         return token;
     }
 }
@@ -35181,7 +35335,7 @@ class RegistryClient {
     location(response, what) {
         const location = header(response, 'location');
         if (!location)
-            throw new RegistryError(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: redactUrl(response.url), status: response.status });
+            throw new src_errors/* RegistryError */.gl(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: redactUrl(response.url), status: response.status });
         return new URL(location, response.url);
     }
     async putBlobBytes(bytes, digest = sha256Digest(bytes)) {
@@ -35195,7 +35349,7 @@ class RegistryClient {
     async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
         const response = await this.request({ method: 'GET', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200], maxResponseBytes: maxBytes + 1 });
         if (sha256Digest(response.body) !== digest)
-            throw new RegistryError(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 });
+            throw new src_errors/* RegistryError */.gl(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 });
         return response.body;
     }
     /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
@@ -35210,7 +35364,7 @@ class RegistryClient {
         });
         const returned = header(response, 'docker-content-digest');
         if (returned && returned !== digest) {
-            throw new RegistryError(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: redactUrl(response.url), status: response.status });
+            throw new src_errors/* RegistryError */.gl(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: redactUrl(response.url), status: response.status });
         }
         return { digest, subject: header(response, 'oci-subject') };
     }
@@ -35243,7 +35397,7 @@ class RegistryClient {
             return undefined;
         const digest = sha256Digest(response.body);
         if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: redactUrl(response.url), status: 200 });
+            throw new src_errors/* RegistryError */.gl(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: redactUrl(response.url), status: 200 });
         }
         let mediaType = header(response, 'content-type') ?? '';
         try {
@@ -35287,7 +35441,7 @@ function registryError(method, url, response) {
     }
     const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
     const hint = statusHint(response.status, url);
-    return new RegistryError(`${method} ${redactUrl(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
+    return new src_errors/* RegistryError */.gl(`${method} ${redactUrl(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
         method,
         url: redactUrl(url),
         status: response.status,
@@ -35311,11 +35465,11 @@ function connectionFailure(method, url, error, registry) {
     const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
         ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
         : '';
-    return new RegistryError(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error });
+    return new src_errors/* RegistryError */.gl(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error });
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Where registry credentials come from, in order: the `username`/`password` inputs, the Docker
 // config (what docker/login-action leaves behind, including credential helpers), then the
@@ -35341,15 +35495,15 @@ async function resolveCredential(options) {
     return { source: 'anonymous' };
 }
 async function fromDockerConfig(options) {
-    const dir = options.dockerConfigDir || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+    const dir = options.dockerConfigDir || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
     let config;
     try {
-        config = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), 'utf8'));
+        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8'));
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw new Error(`the Docker config ${(0,external_node_path_namespaceObject.join)(dir, 'config.json')} cannot be read: ${error.message}`);
+        throw new Error(`the Docker config ${(0,external_node_path_.join)(dir, 'config.json')} cannot be read: ${error.message}`);
     }
     const keys = configKeys(options.registry);
     const runHelper = options.runHelper ?? runCredentialHelper;
@@ -35409,7 +35563,7 @@ function runCredentialHelper(helper, serverUrl) {
     if (!/^[A-Za-z0-9_.-]+$/.test(helper))
         return Promise.reject(new Error(`credential helper name "${helper}" is not valid`));
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (error, stdout, stderr) => {
+        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (error, stdout, stderr) => {
             if (error) {
                 const message = `${stdout}${stderr}`.trim() || error.message;
                 reject(new Error(`docker-credential-${helper} get failed: ${message}`));
@@ -35477,7 +35631,7 @@ class VerifyingStream extends external_node_stream_.Transform {
     }
     mismatch(what) {
         const { blob, file } = this.describe();
-        const error = new LayoutError(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
+        const error = new src_errors/* LayoutError */.Rd(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
         this.onMismatch(error);
         return error;
     }
@@ -35517,7 +35671,7 @@ async function uploadMonolithic(client, blob, options) {
 }
 const DEFAULT_RETRY_POLICY_FOR_UPLOADS = { attempts: 6, budgetMs: 10 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
 function isTransient(error) {
-    if (error instanceof RegistryError) {
+    if (error instanceof src_errors/* RegistryError */.gl) {
         const cause = error.cause;
         if (cause instanceof HttpConnectionError)
             return isRetryableNetworkError(cause);
@@ -35586,7 +35740,7 @@ async function uploadChunked(client, blob, options) {
     }
     const finalDigest = `sha256:${hash.digest('hex')}`;
     if (finalDigest !== blob.digest) {
-        throw new LayoutError(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
+        throw new src_errors/* LayoutError */.Rd(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
     }
     location.searchParams.set('digest', blob.digest);
     await client.request({ method: 'PUT', path: location.href, expect: [201] });
@@ -35654,7 +35808,7 @@ async function pushImage(options) {
     for (const node of manifests) {
         const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
         if (digest !== node.descriptor.digest) {
-            throw new RegistryError(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, { method: 'PUT', url: client.url(`/v2/${client.repository}/manifests/${digest}`).href });
+            throw new src_errors/* RegistryError */.gl(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, { method: 'PUT', url: client.url(`/v2/${client.repository}/manifests/${digest}`).href });
         }
         if (node !== image && node.platform && node.platform !== 'unknown/unknown')
             platformDigests[node.platform] = digest;
@@ -35733,7 +35887,7 @@ async function planTags(options) {
             conflicts.push(conflictMessage(options.image, tag, head.digest, options.digest, 'preflight'));
     }
     if (conflicts.length)
-        throw new TagError(conflicts.join('\n'));
+        throw new src_errors/* TagError */.PC(conflicts.join('\n'));
     return plan;
 }
 /**
@@ -35772,16 +35926,16 @@ async function applyTags(options) {
         }
     }
     if (races.length)
-        throw Object.assign(new TagError(races.join('\n')), { partial: result });
+        throw Object.assign(new src_errors/* TagError */.PC(races.join('\n')), { partial: result });
     return result;
 }
 /** Registries that enforce immutability themselves (ECR, Artifact Registry) say so in their own words. */
 function mapRegistryImmutability(error, image, tag, digest) {
-    if (!(error instanceof RegistryError))
+    if (!(error instanceof src_errors/* RegistryError */.gl))
         return error;
     const text = `${error.request.body ?? ''} ${error.message}`;
     if (error.hasCode('TAG_INVALID') || /ImageTagAlreadyExistsException|tag.*immutable|immutable.*tag|cannot be overwritten/i.test(text)) {
-        return new TagError(`the registry refused to point ${image}:${tag} at ${digest} because it enforces tag immutability itself (${error.message}). Release under a new tag, or, if this tag is meant to move, exclude it from the repository's immutability setting (ECR: imageTagMutability; Artifact Registry: immutable tags).`);
+        return new src_errors/* TagError */.PC(`the registry refused to point ${image}:${tag} at ${digest} because it enforces tag immutability itself (${error.message}). Release under a new tag, or, if this tag is meant to move, exclude it from the repository's immutability setting (ECR: imageTagMutability; Artifact Registry: immutable tags).`);
     }
     return error;
 }
@@ -35917,6 +36071,9 @@ function emptyResult(image, dryRun) {
 
 
 
+
+
+
 const STEP_TITLE = {
     preflight: 'Preflight: check inputs, layout entry, credentials and tags',
     layout: 'Layout: read manifests and check every blob',
@@ -36038,8 +36195,8 @@ async function release(inputs, result) {
             skip('sign', 'dry run');
             skip('attest', 'dry run');
             skip('tags', 'dry run');
-            skip('deploy', 'dry run');
             setImageOutputs(inputs, entry, result);
+            await deployStep(inputs, result, entry.digest, step, skip);
             return;
         }
         // 3. Push by digest.
@@ -36068,8 +36225,7 @@ async function release(inputs, result) {
             setOutput('tags-moved', list(tags.moved));
         }
         // 7. Deploy.
-        if (!inputs.deployRepository)
-            skip('deploy', 'no `deploy-repository` given');
+        await deployStep(inputs, result, pushed.digest, step, skip);
     }
     finally {
         await layout?.close();
@@ -36084,10 +36240,64 @@ function notImplementedYet(inputs) {
         asked.push('`provenance: true` (set `provenance: false`)');
     if (inputs.sbom !== 'none')
         asked.push(`\`sbom: ${inputs.sbom}\` (set \`sbom: none\`)`);
-    if (inputs.deployRepository)
-        asked.push('`deploy-repository` (leave it empty)');
     if (asked.length)
         throw new Error(`not implemented yet in this version of digest-release: ${asked.join(', ')}`);
+}
+async function deployStep(inputs, result, digest, step, skip) {
+    if (!inputs.deployRepository)
+        return skip('deploy', 'no `deploy-repository` given');
+    const repository = inputs.deployRepository;
+    const env = process.env;
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-deploy-'));
+    try {
+        // Loaded only when used, so a plain push starts fast.
+        const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6704));
+        const deployed = await step('deploy', () => deployDigest({
+            repository,
+            token: inputs.deployToken || inputs.githubToken || '',
+            base: inputs.deployBase,
+            paths: inputs.deployPaths,
+            mode: inputs.deployMode,
+            branch: inputs.deployBranch,
+            autoMerge: inputs.autoMerge,
+            dryRun: inputs.dryRun,
+            image: inputs.imageName,
+            digest,
+            tags: inputs.tags,
+            serverUrl,
+            apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+            source: {
+                repository: env.GITHUB_REPOSITORY,
+                sha: env.GITHUB_SHA,
+                runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+            },
+            verifyCommands: verifyCommands(result),
+            workDir,
+            logger: runnerLogger
+        }));
+        result.deploy = {
+            commit: deployed.commit,
+            branch: deployed.branch,
+            pullRequestNumber: deployed.pullRequestNumber,
+            pullRequestUrl: deployed.pullRequestUrl,
+            pullRequestOperation: deployed.pullRequestOperation,
+            patchedFiles: deployed.patchedFiles,
+            changes: deployed.changes,
+            diff: deployed.diff
+        };
+        if (inputs.dryRun && deployed.diff)
+            info(`deploy diff (dry run, nothing written):\n${deployed.diff}`);
+        setOutput('deploy-commit', deployed.commit ?? '');
+        setOutput('deploy-branch', deployed.branch ?? '');
+        setOutput('pull-request-number', deployed.pullRequestNumber !== undefined ? String(deployed.pullRequestNumber) : '');
+        setOutput('pull-request-url', deployed.pullRequestUrl ?? '');
+        setOutput('pull-request-operation', deployed.pullRequestOperation);
+        setOutput('patched-files', JSON.stringify(deployed.patchedFiles));
+    }
+    finally {
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
 }
 function platformDigestsOf(node) {
     const digests = {};

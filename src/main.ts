@@ -7,7 +7,10 @@ import { RegistryClient } from './registry/client.js'
 import { resolveCredential, credentialSecrets } from './registry/credentials.js'
 import { pushImage } from './push.js'
 import { planTags, applyTags } from './tags.js'
-import { renderSummary } from './summary.js'
+import { renderSummary, verifyCommands } from './summary.js'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { emptyResult, type ReleaseResult, type StepName } from './result.js'
 import type { Logger } from './logger.js'
 
@@ -63,7 +66,7 @@ export async function run(): Promise<void> {
 }
 
 async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<void> {
-  const step = async <T>(name: StepName, work: () => Promise<T>): Promise<T> => {
+  const step: StepRunner = async <T>(name: StepName, work: () => Promise<T>): Promise<T> => {
     const started = Date.now()
     return core.group(STEP_TITLE[name], async () => {
       try {
@@ -127,8 +130,8 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
       skip('sign', 'dry run')
       skip('attest', 'dry run')
       skip('tags', 'dry run')
-      skip('deploy', 'dry run')
       setImageOutputs(inputs, entry, result)
+      await deployStep(inputs, result, entry.digest, step, skip)
       return
     }
 
@@ -160,7 +163,7 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
     }
 
     // 7. Deploy.
-    if (!inputs.deployRepository) skip('deploy', 'no `deploy-repository` given')
+    await deployStep(inputs, result, pushed.digest, step, skip)
   } finally {
     await layout?.close()
   }
@@ -172,8 +175,65 @@ function notImplementedYet(inputs: ReleaseInputs): void {
   if (inputs.sign) asked.push('`sign: true` (set `sign: false`)')
   if (inputs.provenance) asked.push('`provenance: true` (set `provenance: false`)')
   if (inputs.sbom !== 'none') asked.push(`\`sbom: ${inputs.sbom}\` (set \`sbom: none\`)`)
-  if (inputs.deployRepository) asked.push('`deploy-repository` (leave it empty)')
   if (asked.length) throw new Error(`not implemented yet in this version of digest-release: ${asked.join(', ')}`)
+}
+
+type StepRunner = <T>(name: StepName, work: () => Promise<T>) => Promise<T>
+
+async function deployStep(inputs: ReleaseInputs, result: ReleaseResult, digest: string, step: StepRunner, skip: (name: StepName, reason: string) => void): Promise<void> {
+  if (!inputs.deployRepository) return skip('deploy', 'no `deploy-repository` given')
+  const repository = inputs.deployRepository
+  const env = process.env
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'digest-release-deploy-'))
+  try {
+    // Loaded only when used, so a plain push starts fast.
+    const { deployDigest } = await import('./deploy/index.js')
+    const deployed = await step('deploy', () =>
+      deployDigest({
+        repository,
+        token: inputs.deployToken || inputs.githubToken || '',
+        base: inputs.deployBase,
+        paths: inputs.deployPaths,
+        mode: inputs.deployMode,
+        branch: inputs.deployBranch,
+        autoMerge: inputs.autoMerge,
+        dryRun: inputs.dryRun,
+        image: inputs.imageName,
+        digest,
+        tags: inputs.tags,
+        serverUrl,
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        source: {
+          repository: env.GITHUB_REPOSITORY,
+          sha: env.GITHUB_SHA,
+          runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+        },
+        verifyCommands: verifyCommands(result),
+        workDir,
+        logger: runnerLogger
+      })
+    )
+    result.deploy = {
+      commit: deployed.commit,
+      branch: deployed.branch,
+      pullRequestNumber: deployed.pullRequestNumber,
+      pullRequestUrl: deployed.pullRequestUrl,
+      pullRequestOperation: deployed.pullRequestOperation,
+      patchedFiles: deployed.patchedFiles,
+      changes: deployed.changes,
+      diff: deployed.diff
+    }
+    if (inputs.dryRun && deployed.diff) core.info(`deploy diff (dry run, nothing written):\n${deployed.diff}`)
+    core.setOutput('deploy-commit', deployed.commit ?? '')
+    core.setOutput('deploy-branch', deployed.branch ?? '')
+    core.setOutput('pull-request-number', deployed.pullRequestNumber !== undefined ? String(deployed.pullRequestNumber) : '')
+    core.setOutput('pull-request-url', deployed.pullRequestUrl ?? '')
+    core.setOutput('pull-request-operation', deployed.pullRequestOperation)
+    core.setOutput('patched-files', JSON.stringify(deployed.patchedFiles))
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
 }
 
 function platformDigestsOf(node: ImageNode): Record<string, string> {
