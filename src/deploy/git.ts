@@ -58,7 +58,10 @@ export class Git {
   /** Runs git; a non-zero exit throws a DeployError naming the command and git's (redacted) message. */
   async run(args: string[], input?: string): Promise<string> {
     const result = await this.tryRun(args, input)
-    if (result.exitCode !== 0) throw new DeployError(`git ${args[0]} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`)
+    if (result.exitCode !== 0) {
+      const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0]
+      throw new DeployError(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`)
+    }
     return result.stdout
   }
 
