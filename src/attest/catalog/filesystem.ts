@@ -110,7 +110,7 @@ export async function collectFilesystem(layers: LayerRef[], openBlob: OpenBlob, 
     const changes = await scanLayer(layer, openBlob, fs, options)
     for (const path of changes.hidden) fs.remove(path)
     for (const path of changes.opaque) fs.remove(path, true)
-    for (const path of changes.replacedByDirectory) if (fs.nodes.get(path)?.kind !== undefined) fs.nodes.delete(path)
+    for (const path of changes.replacedByDirectory) fs.nodes.delete(path)
     for (const [path, node] of changes.added) fs.nodes.set(path, node)
   }
   return fs

@@ -16,15 +16,22 @@ export function isPythonMetadata(path: string): boolean {
 
 export function parsePythonMetadata(content: Buffer): PythonRecord | undefined {
   const headers = new Map<string, string>()
+  let lastKey = ''
+  let multiLineLicense = false
   for (const line of content.toString('utf8').split('\n')) {
     const text = line.replace(/\r$/, '')
     if (text === '') break // the body (long description) starts after the first blank line
-    if (text[0] === ' ' || text[0] === '\t') continue
+    if (text[0] === ' ' || text[0] === '\t') {
+      // A continued License field is the license's full text, not a name.
+      if (lastKey === 'license') multiLineLicense = true
+      continue
+    }
     const colon = text.indexOf(':')
     if (colon <= 0) continue
-    const key = text.slice(0, colon).toLowerCase()
-    if (!headers.has(key)) headers.set(key, text.slice(colon + 1).trim())
+    lastKey = text.slice(0, colon).toLowerCase()
+    if (!headers.has(lastKey)) headers.set(lastKey, text.slice(colon + 1).trim())
   }
+  if (multiLineLicense) headers.delete('license')
   const name = headers.get('name')
   const version = headers.get('version')
   if (!name || !version) return undefined
