@@ -18,7 +18,9 @@ export type LayerEntrySpec =
 export async function tarLayer(entries: LayerEntrySpec[]): Promise<Buffer> {
   const pack = tar.pack()
   const chunks: Buffer[] = []
-  pack.on('data', (chunk: Buffer) => chunks.push(chunk))
+  pack.on('data', (chunk: unknown) => {
+    chunks.push(chunk as Buffer)
+  })
   const ended = new Promise<void>((resolve, reject) => {
     pack.on('end', () => resolve())
     pack.on('error', reject)
