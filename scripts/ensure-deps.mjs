@@ -1,0 +1,29 @@
+// Lets `npm test` and `npm run demo` work on a fresh clone: installs the locked npm packages when
+// node_modules is missing or older than package-lock.json, and says which system packages are missing.
+import { existsSync, statSync } from 'node:fs'
+import { spawnSync, execFileSync } from 'node:child_process'
+
+const lock = 'package-lock.json'
+const marker = 'node_modules/.package-lock.json'
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+  console.log('installing npm packages (npm ci)…')
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+const missing = []
+const has = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+if (!has('docker-registry', ['--version'])) missing.push('docker-registry')
+if (!has('git', ['--version']) || !existsSync('/usr/lib/git-core/git-http-backend')) missing.push('git')
+if (process.argv.includes('--skopeo') && !has('skopeo', ['--version'])) missing.push('skopeo')
+if (missing.length) {
+  console.error(`missing Debian packages: ${missing.join(' ')}\ninstall them with: sudo apt-get install -y ${missing.join(' ')}`)
+  process.exit(1)
+}
