@@ -181,6 +181,21 @@ test('layers apply in order: an upper status file wins, a whiteout-then-readd in
   assert.deepEqual([...versions(packages, 'npm')], [['a', '2.0.0']])
 })
 
+test('an opaque marker at the root of a layer hides every lower entry', async () => {
+  const { packages, os } = await generate([
+    [
+      { path: 'etc/os-release', content: debianOsRelease },
+      { path: 'app/node_modules/a/package.json', content: '{"name":"a","version":"1.0.0"}' }
+    ],
+    [
+      { path: '.wh..wh..opq', content: '' },
+      { path: 'app/node_modules/b/package.json', content: '{"name":"b","version":"1.0.0"}' }
+    ]
+  ])
+  assert.equal(os, undefined)
+  assert.deepEqual([...versions(packages, 'npm')], [['b', '1.0.0']])
+})
+
 test('a whiteout of the dpkg status file removes every Debian package', async () => {
   const { packages } = await generate([
     [{ path: 'var/lib/dpkg/status', content: 'Package: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\n' }],

@@ -90,7 +90,7 @@ export class LayeredFilesystem {
 
   /** Removes `path` and everything under it (or only what is under it). */
   remove(path: string, keepSelf = false): void {
-    const prefix = path + '/'
+    const prefix = path === '' ? '' : path + '/' // '' is the root (an opaque marker at the top of a layer)
     for (const key of [...this.nodes.keys()]) if ((!keepSelf && key === path) || key.startsWith(prefix)) this.nodes.delete(key)
   }
 }
