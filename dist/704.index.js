@@ -2,7 +2,7 @@ export const id = 704;
 export const ids = [704];
 export const modules = {
 
-/***/ 6704:
+/***/ 66704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PUSH_ATTEMPTS, defaultBranchName, resolveRemote
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(8286);
+var reference = __webpack_require__(98286);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/deploy/git.ts
 // Runs real git with argument arrays (never a shell). The token reaches git only as an
 // `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
@@ -68,8 +68,10 @@ class Git {
     /** Runs git; a non-zero exit throws a DeployError naming the command and git's (redacted) message. */
     async run(args, input) {
         const result = await this.tryRun(args, input);
-        if (result.exitCode !== 0)
-            throw new errors/* DeployError */.sH(`git ${args[0]} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`);
+        if (result.exitCode !== 0) {
+            const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0];
+            throw new errors/* DeployError */.sH(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`);
+        }
         return result.stdout;
     }
     /** Runs git and returns its exit code and output, for commands whose failure is an answer. */
@@ -267,12 +269,12 @@ function escapeCell(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/deploy/locate.ts
 // Finds the places in one YAML file that name the released image, as byte ranges of the original
 // text. Only parsed nodes are considered, so text inside block scalars (a ConfigMap holding YAML)

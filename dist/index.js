@@ -1,13 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -216,13 +216,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -1648,14 +1648,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -2016,12 +2016,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -2426,7 +2426,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -2505,33 +2505,33 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 770:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -2785,34 +2785,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2821,7 +2821,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -2830,10 +2830,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -2895,7 +2895,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2907,39 +2907,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(60660).Headers
+/* unused reexport */ __nccwpck_require__(99051).Response
 /* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(35910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+/* unused reexport */ __nccwpck_require__(13726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -2955,18 +2955,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -3026,16 +3026,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3141,7 +3141,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3150,16 +3150,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -3399,17 +3399,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3625,13 +3625,13 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3847,16 +3847,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3962,30 +3962,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
@@ -4368,15 +4368,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4468,16 +4468,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -4562,7 +4562,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -4715,7 +4715,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -4840,12 +4840,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -5049,7 +5049,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -5481,7 +5481,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5489,8 +5489,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -5505,8 +5505,8 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5970,7 +5970,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -6044,7 +6044,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6052,7 +6052,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -6208,18 +6208,18 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6929,18 +6929,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7077,7 +7077,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -7085,9 +7085,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -7292,10 +7292,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7308,7 +7308,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -7341,9 +7341,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7355,11 +7355,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7367,7 +7367,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8282,7 +8282,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8805,21 +8805,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -8838,7 +8838,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -8850,7 +8850,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -9244,7 +9244,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9604,26 +9604,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -9665,9 +9665,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9975,7 +9975,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -10235,19 +10235,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10450,11 +10450,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -10522,15 +10522,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10689,7 +10689,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10813,15 +10813,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -11014,10 +11014,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -11055,7 +11055,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11066,14 +11066,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11169,19 +11169,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11450,13 +11450,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11492,7 +11492,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11500,8 +11500,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11531,7 +11531,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -11588,10 +11588,10 @@ module.exports = class DecoratorHandler {
 
 
 const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const EE = __nccwpck_require__(8474)
+const { kBodyUsed } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -11821,14 +11821,14 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
@@ -12265,14 +12265,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12647,14 +12647,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12777,7 +12777,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12805,7 +12805,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12836,11 +12836,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12862,13 +12862,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13146,7 +13146,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13158,7 +13158,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13170,7 +13170,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13191,13 +13191,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -13208,14 +13208,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13358,14 +13358,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -13374,10 +13374,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13424,12 +13424,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13459,12 +13459,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -13472,8 +13472,8 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { buildURL } = __nccwpck_require__(3440)
 
 /**
@@ -13673,14 +13673,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -13689,10 +13689,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13739,7 +13739,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -13769,26 +13769,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { buildURL } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -14143,13 +14143,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -14193,7 +14193,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -14229,7 +14229,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -14659,21 +14659,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -15530,9 +15530,9 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
@@ -15684,26 +15684,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15748,7 +15748,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -15767,15 +15767,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -15958,15 +15958,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -16275,7 +16275,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -16634,13 +16634,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -17215,23 +17215,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
 const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -17705,7 +17705,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -17749,7 +17749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17764,20 +17764,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -18416,12 +18416,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -19167,12 +19167,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19220,14 +19220,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19353,17 +19353,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
-const assert = __nccwpck_require__(4589)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -19834,18 +19834,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -20093,7 +20093,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -20140,23 +20140,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -20834,7 +20834,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20847,10 +20847,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -20885,10 +20885,10 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -20896,13 +20896,13 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -23118,16 +23118,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23139,12 +23139,12 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -24155,15 +24155,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -24174,18 +24174,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -24772,7 +24772,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -24788,21 +24788,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -24810,7 +24810,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -26427,13 +26427,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -27129,7 +27129,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -27426,7 +27426,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27435,15 +27435,15 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
@@ -27777,12 +27777,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27862,7 +27862,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -27879,7 +27879,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27890,12 +27890,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -28277,32 +28277,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -28655,7 +28655,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -28728,15 +28728,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(5919)
+const { kConstruct } = __nccwpck_require__(36443)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -29069,7 +29069,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -29079,7 +29079,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -29167,14 +29167,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29279,16 +29279,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29298,11 +29298,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(98625)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29813,14 +29813,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29924,7 +29924,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -29943,16 +29943,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -30272,15 +30272,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30289,21 +30289,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30874,7 +30874,69 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 27242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   KV: () => (/* binding */ EMPTY_JSON_DIGEST),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
+/* harmony export */   YX: () => (/* binding */ ANNOTATION),
+/* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
+/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
+/* harmony export */ });
+// Media types, annotation keys and predicate types, named once so a grep finds every use.
+const MEDIA_TYPE = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    sigstoreBundle: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    cosignSimpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
+    dsseEnvelope: 'application/vnd.dsse.envelope.v1+json',
+    inTotoStatement: 'application/vnd.in-toto+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
+    dockerLayerTarGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json'
+};
+const MANIFEST_MEDIA_TYPES = [
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList
+];
+const INDEX_MEDIA_TYPES = [MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerManifestList];
+// The OCI empty descriptor's content: `{}` (image-spec manifest.md, "Guidance for an Empty Descriptor").
+const EMPTY_JSON_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+const ANNOTATION = {
+    refName: 'org.opencontainers.image.ref.name',
+    created: 'org.opencontainers.image.created',
+    bundleContent: 'dev.sigstore.bundle.content',
+    bundlePredicateType: 'dev.sigstore.bundle.predicateType',
+    cosignSignature: 'dev.cosignproject.cosign/signature',
+    cosignCertificate: 'dev.sigstore.cosign/certificate',
+    cosignChain: 'dev.sigstore.cosign/chain',
+    cosignBundle: 'dev.sigstore.cosign/bundle',
+    predicateType: 'predicateType'
+};
+const PREDICATE_TYPE = {
+    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
+    slsaProvenance1: 'https://slsa.dev/provenance/v1',
+    spdx23: 'https://spdx.dev/Document/v2.3',
+    cycloneDx: 'https://cyclonedx.org/bom'
+};
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+
+
+/***/ }),
+
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30882,9 +30944,9 @@ module.exports = {
 /* harmony export */   Rd: () => (/* binding */ LayoutError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
-/* harmony export */   sH: () => (/* binding */ DeployError)
+/* harmony export */   sH: () => (/* binding */ DeployError),
+/* harmony export */   uJ: () => (/* binding */ SigningError)
 /* harmony export */ });
-/* unused harmony export SigningError */
 // One error family per failure domain, each built where the fact is known, with the fix in the message.
 /** Bad input: names the input and says how to fix it. */
 class InputError extends Error {
@@ -30924,7 +30986,7 @@ class TagError extends Error {
     name = 'TagError';
 }
 /** Signing or attesting failed (Fulcio, Rekor, TSA, OIDC). */
-class SigningError extends (/* unused pure expression or super */ null && (Error)) {
+class SigningError extends Error {
     name = 'SigningError';
 }
 /** The deploy step could not patch, commit, push or open the pull request. */
@@ -30935,7 +30997,18 @@ class DeployError extends Error {
 
 /***/ }),
 
-/***/ 8286:
+/***/ 86999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */ });
+const silentLogger = { info() { }, warning() { }, debug() { } };
+
+
+/***/ }),
+
+/***/ 98286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31044,56 +31117,626 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 20258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  sI: () => (/* binding */ sha256Digest)
+});
+
+// UNUSED EXPORTS: isLoopbackRegistry, registryError
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
+var http = __nccwpck_require__(21306);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+function parseChallenge(value) {
+    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
+    if (!match)
+        return undefined;
+    const params = {};
+    const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const param of match[2].matchAll(paramPattern)) {
+        params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+    }
+    return { scheme: match[1].toLowerCase(), params };
+}
+class Authenticator {
+    credential;
+    onSecret;
+    headers = new Map();
+    constructor(credential, onSecret = () => { }) {
+        this.credential = credential;
+        this.onSecret = onSecret;
+    }
+    /** The Authorization header known for this scope, if any. */
+    authorization(scope) {
+        return this.headers.get(scope);
+    }
+    /** Answers a 401's challenge; returns false when there is nothing more to try. */
+    async respond(wwwAuthenticate, scope) {
+        const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
+        const previous = this.headers.get(scope);
+        if (!challenge)
+            return false;
+        if (challenge.scheme === 'basic') {
+            if (!this.credential?.username || !this.credential.password)
+                return false;
+            const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+            if (value === previous)
+                return false;
+            this.headers.set(scope, value);
+            return true;
+        }
+        if (challenge.scheme === 'bearer') {
+            const token = await this.fetchToken(challenge, scope);
+            this.onSecret(token);
+            const value = `Bearer ${token}`;
+            if (value === previous)
+                return false;
+            this.headers.set(scope, value);
+            return true;
+        }
+        return false;
+    }
+    async fetchToken(challenge, scope) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new src_errors/* RegistryError */.gl('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
+        const url = new URL(realm);
+        const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
+        const headers = {};
+        let response;
+        if (this.credential?.identityToken) {
+            // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.credential.identityToken, client_id: 'digest-release' });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            form.set('scope', scopes.join(' '));
+            response = await (0,http/* sendHttp */.d3)({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
+        }
+        else {
+            if (challenge.params.service)
+                url.searchParams.set('service', challenge.params.service);
+            for (const s of scopes)
+                url.searchParams.append('scope', s);
+            if (this.credential?.username && this.credential.password) {
+                headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+            }
+            response = await (0,http/* sendHttp */.d3)({ method: 'GET', url, headers });
+        }
+        if (response.status !== 200) {
+            const hint = response.status === 401 || response.status === 403 ? ': the credentials were refused; check `username`/`password` or the Docker login' : '';
+            throw new src_errors/* RegistryError */.gl(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
+                method: 'GET',
+                url: `${url.origin}${url.pathname}`,
+                status: response.status,
+                body: response.body.toString('utf8').slice(0, 500)
+            });
+        }
+        const body = JSON.parse(response.body.toString('utf8'));
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new src_errors/* RegistryError */.gl('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 });
+        return token;
+    }
+}
+
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __nccwpck_require__(41521);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(27242);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __nccwpck_require__(86999);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// OCI Distribution Spec 1.1 client: one repository on one registry.
+// https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md
+
+
+
+
+
+
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+function isLoopbackRegistry(registry) {
+    return LOOPBACK.test(registry);
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+class RegistryClient {
+    registry;
+    repository;
+    baseUrl;
+    auth;
+    retry;
+    logger;
+    constructor(options) {
+        this.registry = options.registry;
+        this.repository = options.repository;
+        const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
+        const insecure = isLoopbackRegistry(options.registry) || (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
+        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
+        this.auth = new Authenticator(options.credential, options.onSecret);
+        this.retry = options.retry ?? retry/* DEFAULT_RETRY_POLICY */.cO;
+        this.logger = options.logger ?? logger/* silentLogger */.q;
+    }
+    get pushScope() {
+        return `repository:${this.repository}:pull,push`;
+    }
+    /** A registry path or an absolute URL (upload locations) as a URL. */
+    url(path) {
+        return new URL(path, this.baseUrl);
+    }
+    /** One registry request: auth challenge answered, transient failures retried, status checked. */
+    async request(options) {
+        const url = this.url(options.path);
+        const scope = options.scope ?? this.pushScope;
+        const started = Date.now();
+        let authAnswered = false;
+        for (let attempt = 0;; attempt++) {
+            const headers = { ...options.headers };
+            const authorization = this.auth.authorization(scope);
+            if (authorization && url.host === this.baseUrl.host)
+                headers.Authorization = authorization;
+            const body = typeof options.body === 'function' ? options.body() : options.body;
+            const canRetry = options.retry !== false && attempt + 1 < this.retry.attempts && Date.now() - started < this.retry.budgetMs;
+            let response;
+            try {
+                response = await (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
+            }
+            catch (error) {
+                if (canRetry && (0,retry/* isRetryableNetworkError */.Hr)(error)) {
+                    const delay = (0,retry/* retryDelay */.a2)(this.retry, attempt);
+                    this.logger.debug(`${options.method} ${(0,http/* redactUrl */.BO)(url)}: ${error.message}; retrying in ${Math.round(delay)} ms`);
+                    await (0,retry/* sleep */.yy)(delay);
+                    continue;
+                }
+                throw connectionFailure(options.method, url, error, this.registry);
+            }
+            if (response.status === 401 && !authAnswered) {
+                authAnswered = true;
+                if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope)) {
+                    attempt--;
+                    continue;
+                }
+            }
+            if (options.expect.includes(response.status))
+                return response;
+            if (canRetry && (0,retry/* isRetryableStatus */.PS)(response.status)) {
+                const delay = (0,retry/* retryDelay */.a2)(this.retry, attempt, (0,retry/* parseRetryAfter */.mu)((0,http/* header */.wx)(response, 'retry-after')));
+                this.logger.debug(`${options.method} ${(0,http/* redactUrl */.BO)(url)} answered ${response.status}; retrying in ${Math.round(delay)} ms`);
+                await (0,retry/* sleep */.yy)(delay);
+                continue;
+            }
+            throw registryError(options.method, url, response);
+        }
+    }
+    async blobExists(digest) {
+        const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
+        return response.status === 200;
+    }
+    /** Starts an upload session; returns its location. */
+    async startUpload() {
+        const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] });
+        return this.location(response, 'POST blobs/uploads/');
+    }
+    /** Tries a cross-repository mount; returns true when the registry mounted it. */
+    async mountBlob(digest, fromRepository) {
+        const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
+        const response = await this.request({ method: 'POST', path, expect: [201, 202], scope: `${this.pushScope} repository:${fromRepository}:pull` });
+        if (response.status === 202) {
+            // Not mounted: the registry opened an ordinary upload session instead; close it.
+            await this.request({ method: 'DELETE', path: this.location(response, 'POST mount').href, expect: [204, 404, 400, 405], retry: false }).catch(() => undefined);
+            return false;
+        }
+        return true;
+    }
+    location(response, what) {
+        const location = (0,http/* header */.wx)(response, 'location');
+        if (!location)
+            throw new src_errors/* RegistryError */.gl(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: (0,http/* redactUrl */.BO)(response.url), status: response.status });
+        return new URL(location, response.url);
+    }
+    async putBlobBytes(bytes, digest = sha256Digest(bytes)) {
+        if (await this.blobExists(digest))
+            return digest;
+        const location = await this.startUpload();
+        location.searchParams.set('digest', digest);
+        await this.request({ method: 'PUT', path: location.href, body: bytes, headers: { 'Content-Type': 'application/octet-stream' }, expect: [201] });
+        return digest;
+    }
+    async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
+        const response = await this.request({ method: 'GET', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200], maxResponseBytes: maxBytes + 1 });
+        if (sha256Digest(response.body) !== digest)
+            throw new src_errors/* RegistryError */.gl(`blob ${digest} came back with other content`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
+        return response.body;
+    }
+    /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
+    async putManifest(reference, bytes, mediaType) {
+        const digest = sha256Digest(bytes);
+        const response = await this.request({
+            method: 'PUT',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { 'Content-Type': mediaType },
+            body: bytes,
+            expect: [201, 200]
+        });
+        const returned = (0,http/* header */.wx)(response, 'docker-content-digest');
+        if (returned && returned !== digest) {
+            throw new src_errors/* RegistryError */.gl(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: (0,http/* redactUrl */.BO)(response.url), status: response.status });
+        }
+        return { digest, subject: (0,http/* header */.wx)(response, 'oci-subject') };
+    }
+    async headManifest(reference) {
+        const response = await this.request({
+            method: 'HEAD',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { Accept: constants/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
+            expect: [200, 404]
+        });
+        if (response.status === 404)
+            return undefined;
+        const digest = (0,http/* header */.wx)(response, 'docker-content-digest');
+        if (!digest) {
+            // Some registries omit the digest on HEAD: fall back to reading the manifest.
+            const manifest = await this.getManifest(reference);
+            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+        }
+        return { digest, mediaType: (0,http/* header */.wx)(response, 'content-type') ?? '', size: Number((0,http/* header */.wx)(response, 'content-length') ?? 0) };
+    }
+    async getManifest(reference, accept = constants/* MANIFEST_MEDIA_TYPES */.$T) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { Accept: accept.join(', ') },
+            expect: [200, 404],
+            maxResponseBytes: 4 * 1024 * 1024 + 1
+        });
+        if (response.status === 404)
+            return undefined;
+        const digest = sha256Digest(response.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new src_errors/* RegistryError */.gl(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
+        }
+        let mediaType = (0,http/* header */.wx)(response, 'content-type') ?? '';
+        try {
+            mediaType = JSON.parse(response.body.toString('utf8')).mediaType ?? mediaType;
+        }
+        catch {
+            // Not JSON: keep the Content-Type.
+        }
+        return { digest, mediaType, bytes: response.body };
+    }
+    async deleteManifest(digest) {
+        await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
+    }
+    /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
+    async getReferrers(digest) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/referrers/${digest}`,
+            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+            expect: [200, 404, 400, 405, 501]
+        });
+        if (response.status !== 200)
+            return undefined;
+        try {
+            const index = JSON.parse(response.body.toString('utf8'));
+            return { bytes: response.body, index };
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+function registryError(method, url, response) {
+    const text = response.body.toString('utf8').slice(0, 4000);
+    let errors;
+    try {
+        errors = JSON.parse(text).errors;
+    }
+    catch {
+        errors = undefined;
+    }
+    const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
+    const hint = statusHint(response.status, url);
+    return new src_errors/* RegistryError */.gl(`${method} ${(0,http/* redactUrl */.BO)(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
+        method,
+        url: (0,http/* redactUrl */.BO)(url),
+        status: response.status,
+        errors,
+        body: text
+    });
+}
+function statusHint(status, url) {
+    if (status === 401)
+        return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`';
+    if (status === 403) {
+        return url.host.endsWith('ghcr.io')
+            ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
+            : ': the credentials lack push permission on this repository';
+    }
+    return '';
+}
+function connectionFailure(method, url, error, registry) {
+    const code = error instanceof http/* HttpConnectionError */.Jo ? error.code : error.code;
+    const reason = code === 'ENOTFOUND' ? `the host ${url.hostname} does not resolve` : code === 'ECONNREFUSED' ? `nothing listens at ${url.host}` : error.message;
+    const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
+        ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
+        : '';
+    return new src_errors/* RegistryError */.gl(`${method} ${(0,http/* redactUrl */.BO)(url)} failed: ${reason}${tls}`, { method, url: (0,http/* redactUrl */.BO)(url) }, { cause: error });
+}
+
+
+/***/ }),
+
+/***/ 21306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jo: () => (/* binding */ HttpConnectionError),
+  wx: () => (/* binding */ header),
+  BO: () => (/* binding */ redactUrl),
+  d3: () => (/* binding */ sendHttp)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
+// backpressure, bounded response bodies, connect and idle timeouts.
+
+
+class HttpConnectionError extends Error {
+    code;
+    name = 'HttpConnectionError';
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+const agents = {
+    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
+};
+const CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+function header(response, name) {
+    const value = response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+function sendHttp(request) {
+    const { url } = request;
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
+    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            const code = error.code;
+            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
+        };
+        const headers = { 'User-Agent': 'digest-release', ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
+            headers['Content-Length'] = '0';
+        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        const connectTimer = setTimeout(() => {
+            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
+            req.destroy(error);
+        }, CONNECT_TIMEOUT_MS);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                clearTimeout(connectTimer);
+            else
+                socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        req.setTimeout(idleTimeoutMs, () => {
+            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
+        });
+        req.on('error', (error) => {
+            clearTimeout(connectTimer);
+            fail(error);
+        });
+        req.on('response', (res) => {
+            clearTimeout(connectTimer);
+            const chunks = [];
+            let kept = 0;
+            res.on('data', (chunk) => {
+                if (kept < maxResponseBytes) {
+                    chunks.push(chunk);
+                    kept += chunk.length;
+                }
+            });
+            res.on('error', fail);
+            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                // The request body may still be streaming when a server answers early (an error): stop it.
+                if (request.body && !Buffer.isBuffer(request.body))
+                    request.body.unpipe?.(req);
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
+            });
+        });
+        if (request.body === undefined)
+            req.end();
+        else if (Buffer.isBuffer(request.body))
+            req.end(request.body);
+        else {
+            const body = request.body;
+            body.on('error', (error) => req.destroy(error));
+            body.pipe(req);
+        }
+    });
+}
+/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
+function redactUrl(url) {
+    const copy = new URL(url.href);
+    copy.username = '';
+    copy.password = '';
+    for (const key of [...copy.searchParams.keys()]) {
+        if (key.startsWith('_'))
+            copy.searchParams.set(key, '…');
+    }
+    return copy.href;
+}
+
+
+/***/ }),
+
+/***/ 41521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ isRetryableNetworkError),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   a2: () => (/* binding */ retryDelay),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+// One retry policy for every registry request (go-containerregistry's retry transport and
+// create-pull-request's git-push-retry both keep it in one place).
+const DEFAULT_RETRY_POLICY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+function isRetryableNetworkError(error) {
+    const code = error?.code;
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+function retryDelay(policy, attempt, retryAfterMs) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs * 4);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+/***/ }),
+
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -31107,77 +31750,84 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -31191,59 +31841,87 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -31254,24 +31932,59 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 16460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
+
+/***/ }),
+
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -31297,7 +32010,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -31323,6 +32036,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -31363,6 +32106,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
@@ -31431,8 +32185,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31507,7 +32261,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -31561,10 +32315,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -31578,15 +32332,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -31597,15 +32351,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -31698,9 +32454,9 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(20770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -31776,7 +32532,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -31822,7 +32578,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -32125,7 +32881,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -32136,7 +32892,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -32235,7 +32991,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -32250,7 +33006,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -32275,7 +33031,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -32298,7 +33054,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -32429,7 +33185,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -32487,13 +33243,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -32512,7 +33268,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -32531,13 +33287,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -32560,7 +33316,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -32583,7 +33339,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -32679,7 +33435,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -32864,13 +33620,13 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32883,7 +33639,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32910,7 +33666,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -32968,7 +33724,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -32997,11 +33753,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -33221,7 +33977,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -33236,7 +33992,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -33247,7 +34003,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -33256,7 +34012,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -33403,13 +34159,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -33687,7 +34443,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -33700,7 +34456,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -34039,8 +34795,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -34135,7 +34891,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -34221,7 +34977,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -34257,7 +35013,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -34289,7 +35045,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -34377,9 +35133,9 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(8286);
+var reference = __nccwpck_require__(98286);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Inputs -> one typed, validated options object. Every error names the input and the fix.
 
@@ -34396,7 +35152,7 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(text))
         return false;
-    throw new src_errors/* InputError */.dz(name, `"${value}" is not a boolean; use true or false`);
+    throw new errors/* InputError */.dz(name, `"${value}" is not a boolean; use true or false`);
 }
 function parseChoice(name, value, choices, fallback) {
     const text = value.trim();
@@ -34404,7 +35160,7 @@ function parseChoice(name, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw new src_errors/* InputError */.dz(name, `"${value}" is not one of ${choices.join(', ')}`);
+    throw new errors/* InputError */.dz(name, `"${value}" is not one of ${choices.join(', ')}`);
 }
 function parseUrl(name, value, fallback) {
     const text = value.trim() || fallback;
@@ -34415,14 +35171,14 @@ function parseUrl(name, value, fallback) {
         return text.replace(/\/+$/, '');
     }
     catch {
-        throw new src_errors/* InputError */.dz(name, `"${text}" is not an http(s) URL`);
+        throw new errors/* InputError */.dz(name, `"${text}" is not an http(s) URL`);
     }
 }
 function parseTags(value) {
     const tags = splitList(value);
     for (const tag of tags) {
         if (!(0,reference/* isValidTag */.r_)(tag)) {
-            throw new src_errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
+            throw new errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
         }
     }
     return tags;
@@ -34431,26 +35187,26 @@ function readInputs(getInput) {
     const get = (name) => (getInput(name) ?? '').trim();
     const layout = get('layout');
     if (!layout)
-        throw new src_errors/* InputError */.dz('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
+        throw new errors/* InputError */.dz('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
     const imageText = get('image');
     if (!imageText)
-        throw new src_errors/* InputError */.dz('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
+        throw new errors/* InputError */.dz('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
     let image;
     try {
         image = (0,reference/* parseReference */.F2)(imageText);
     }
     catch (error) {
         if (error instanceof reference/* ReferenceError */.AF)
-            throw new src_errors/* InputError */.dz('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
+            throw new errors/* InputError */.dz('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
         throw error;
     }
     if (image.tag || image.digest) {
-        throw new src_errors/* InputError */.dz('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
+        throw new errors/* InputError */.dz('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
     }
     const sbom = get('sbom') || 'generate';
     const deployRepository = get('deploy-repository') || undefined;
     if (deployRepository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) && !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
-        throw new src_errors/* InputError */.dz('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
+        throw new errors/* InputError */.dz('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
     }
     return {
         layout,
@@ -34482,22 +35238,22 @@ function readInputs(getInput) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/layout/tar.ts
 // Reads the table of contents of an uncompressed tar so files can be streamed out of it by offset:
 // nothing is extracted, so no entry can land outside its folder, and each byte is read once.
@@ -34544,7 +35300,7 @@ function parsePax(data) {
 function safeEntryName(name, tarPath) {
     const normalized = external_node_path_.posix.normalize(name.replace(/\\/g, '/'));
     if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
-        throw new src_errors/* LayoutError */.Rd(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
+        throw new errors/* LayoutError */.Rd(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
     }
     return normalized.replace(/^\.\//, '').replace(/\/$/, '');
 }
@@ -34566,7 +35322,7 @@ async function indexTar(tarPath) {
             for (let i = 0; i < BLOCK; i++)
                 sum += i >= 148 && i < 156 ? 0x20 : block[i];
             if (checksum !== sum)
-                throw new src_errors/* LayoutError */.Rd(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
+                throw new errors/* LayoutError */.Rd(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
             const typeflag = String.fromCharCode(block[156] || 0x30);
             const isMeta = typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
             const headerSize = readNumber(block, 124, 12);
@@ -34595,7 +35351,7 @@ async function indexTar(tarPath) {
             pending = {};
             const type = typeflag === '0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'directory' : typeflag === '1' ? 'hardlink' : typeflag === '2' ? 'symlink' : 'other';
             if (dataOffset + (type === 'file' ? size : 0) > fileSize)
-                throw new src_errors/* LayoutError */.Rd(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
+                throw new errors/* LayoutError */.Rd(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
             const name = safeEntryName(rawName, tarPath);
             if (name !== '' && name !== '.')
                 entries.set(name, { name, offset: dataOffset, size: type === 'file' ? size : 0, type, linkName });
@@ -34623,53 +35379,8 @@ function resolveTarEntry(entries, name, tarPath) {
     return entry?.type === 'file' ? entry : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/constants.ts
-// Media types, annotation keys and predicate types, named once so a grep finds every use.
-const MEDIA_TYPE = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociEmpty: 'application/vnd.oci.empty.v1+json',
-    sigstoreBundle: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    cosignSimpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
-    dsseEnvelope: 'application/vnd.dsse.envelope.v1+json',
-    inTotoStatement: 'application/vnd.in-toto+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
-    dockerLayerTarGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json'
-};
-const MANIFEST_MEDIA_TYPES = [
-    MEDIA_TYPE.ociManifest,
-    MEDIA_TYPE.ociIndex,
-    MEDIA_TYPE.dockerManifest,
-    MEDIA_TYPE.dockerManifestList
-];
-const INDEX_MEDIA_TYPES = [MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerManifestList];
-// The OCI empty descriptor's content: `{}` (image-spec manifest.md, "Guidance for an Empty Descriptor").
-const EMPTY_JSON_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
-const ANNOTATION = {
-    refName: 'org.opencontainers.image.ref.name',
-    created: 'org.opencontainers.image.created',
-    bundleContent: 'dev.sigstore.bundle.content',
-    bundlePredicateType: 'dev.sigstore.bundle.predicateType',
-    cosignSignature: 'dev.cosignproject.cosign/signature',
-    cosignCertificate: 'dev.sigstore.cosign/certificate',
-    cosignChain: 'dev.sigstore.cosign/chain',
-    cosignBundle: 'dev.sigstore.cosign/bundle',
-    predicateType: 'predicateType'
-};
-const PREDICATE_TYPE = {
-    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
-    slsaProvenance1: 'https://slsa.dev/provenance/v1',
-    spdx23: 'https://spdx.dev/Document/v2.3',
-    cycloneDx: 'https://cyclonedx.org/bom'
-};
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(27242);
 ;// CONCATENATED MODULE: ./src/layout/read.ts
 // OCI image layout (image-spec image-layout.md): a directory, or an uncompressed or gzipped tar
 // of one (what buildx `type=oci`, ko, umoci and rules_oci write).
@@ -34695,7 +35406,7 @@ async function openLayout(path) {
         info = await (0,promises_.stat)(path);
     }
     catch {
-        throw new src_errors/* LayoutError */.Rd(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path);
+        throw new errors/* LayoutError */.Rd(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path);
     }
     if (info.isDirectory())
         return openDirectoryLayout(path);
@@ -34706,7 +35417,7 @@ async function openDirectoryLayout(root) {
     const index = await parseIndex(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.json')), (0,external_node_path_.join)(root, 'index.json'));
     const pathOf = (digest) => {
         if (!DIGEST.test(digest))
-            throw new src_errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
+            throw new errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
         const [algorithm, hex] = digest.split(':');
         return (0,external_node_path_.join)(root, 'blobs', algorithm, hex);
     };
@@ -34721,7 +35432,7 @@ async function openDirectoryLayout(root) {
                 return undefined;
             }
         },
-        open: (digest, start, end) => (end <= start ? emptyStream() : (0,external_node_fs_namespaceObject.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 })),
+        open: (digest, start, end) => (end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 })),
         close: async () => { }
     });
 }
@@ -34738,11 +35449,11 @@ async function openTarLayout(path) {
         tarPath = (0,external_node_path_.join)(dir, 'layout.tar');
         cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
         try {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), (0,external_node_fs_namespaceObject.createWriteStream)(tarPath));
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), (0,external_node_fs_.createWriteStream)(tarPath));
         }
         catch (error) {
             await cleanup();
-            throw new src_errors/* LayoutError */.Rd(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
+            throw new errors/* LayoutError */.Rd(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
         }
     }
     let entries;
@@ -34751,8 +35462,8 @@ async function openTarLayout(path) {
     }
     catch (error) {
         await cleanup();
-        if (error instanceof src_errors/* LayoutError */.Rd)
-            throw new src_errors/* LayoutError */.Rd(error.message.replace(tarPath, path), path);
+        if (error instanceof errors/* LayoutError */.Rd)
+            throw new errors/* LayoutError */.Rd(error.message.replace(tarPath, path), path);
         throw error;
     }
     // Accept a layout wrapped in one top-level folder (`layout/index.json`).
@@ -34768,7 +35479,7 @@ async function openTarLayout(path) {
         if (!found)
             throw Object.assign(new Error(`${name} not found`), { code: 'ENOENT' });
         if (found.size > MAX_MANIFEST_BYTES)
-            throw new src_errors/* LayoutError */.Rd(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path);
+            throw new errors/* LayoutError */.Rd(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path);
         const buffer = Buffer.alloc(found.size);
         const h = await (0,promises_.open)(tarPath, 'r');
         try {
@@ -34784,7 +35495,7 @@ async function openTarLayout(path) {
         const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`);
         const blobName = (digest) => {
             if (!DIGEST.test(digest))
-                throw new src_errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, `${path}:index.json`);
+                throw new errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, `${path}:index.json`);
             return `blobs/${digest.replace(':', '/')}`;
         };
         return makeLayout(path, index, {
@@ -34793,8 +35504,8 @@ async function openTarLayout(path) {
             open: (digest, start, end) => {
                 const found = entry(blobName(digest));
                 if (!found)
-                    throw new src_errors/* LayoutError */.Rd(`blob ${digest} is missing from ${path}`, path);
-                return end <= start ? emptyStream() : (0,external_node_fs_namespaceObject.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
+                    throw new errors/* LayoutError */.Rd(`blob ${digest} is missing from ${path}`, path);
+                return end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
             },
             close: cleanup
         });
@@ -34819,11 +35530,11 @@ function makeLayout(source, index, store) {
             const file = store.pathOf(descriptor.digest);
             const size = await store.size(descriptor.digest);
             if (size === undefined)
-                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file);
+                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file);
             if (size !== descriptor.size)
-                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file);
+                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file);
             if (size > MAX_MANIFEST_BYTES)
-                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file);
+                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file);
             const chunks = [];
             for await (const chunk of store.open(descriptor.digest, 0, size))
                 chunks.push(chunk);
@@ -34831,7 +35542,7 @@ function makeLayout(source, index, store) {
             const [algorithm] = descriptor.digest.split(':');
             const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
             if (actual !== descriptor.digest)
-                throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file);
+                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file);
             return bytes;
         },
         close: () => store.close()
@@ -34843,17 +35554,17 @@ async function checkOciLayoutFile(read, file) {
         text = await read();
     }
     catch {
-        throw new src_errors/* LayoutError */.Rd(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
+        throw new errors/* LayoutError */.Rd(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
     }
     let version;
     try {
         version = JSON.parse(text).imageLayoutVersion;
     }
     catch {
-        throw new src_errors/* LayoutError */.Rd(`${file} is not JSON`, file);
+        throw new errors/* LayoutError */.Rd(`${file} is not JSON`, file);
     }
     if (version !== '1.0.0')
-        throw new src_errors/* LayoutError */.Rd(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
+        throw new errors/* LayoutError */.Rd(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
 }
 async function parseIndex(read, file) {
     let bytes;
@@ -34861,53 +35572,53 @@ async function parseIndex(read, file) {
         bytes = await read();
     }
     catch {
-        throw new src_errors/* LayoutError */.Rd(`${file} is missing: an OCI image layout lists its images in index.json`, file);
+        throw new errors/* LayoutError */.Rd(`${file} is missing: an OCI image layout lists its images in index.json`, file);
     }
     let index;
     try {
         index = JSON.parse(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new src_errors/* LayoutError */.Rd(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
+        throw new errors/* LayoutError */.Rd(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
     }
     if (!index || typeof index !== 'object' || !Array.isArray(index.manifests))
-        throw new src_errors/* LayoutError */.Rd(`${file} has no "manifests" list`, file);
+        throw new errors/* LayoutError */.Rd(`${file} has no "manifests" list`, file);
     index.manifests.forEach((d, i) => checkDescriptor(d, `${file} manifests[${i}]`, file));
     return index;
 }
 function checkDescriptor(descriptor, where, file) {
     if (!descriptor || typeof descriptor !== 'object')
-        throw new src_errors/* LayoutError */.Rd(`${where} is not a descriptor`, file);
+        throw new errors/* LayoutError */.Rd(`${where} is not a descriptor`, file);
     if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest))
-        throw new src_errors/* LayoutError */.Rd(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
+        throw new errors/* LayoutError */.Rd(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
     if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
-        throw new src_errors/* LayoutError */.Rd(`${where} has an invalid size`, file);
+        throw new errors/* LayoutError */.Rd(`${where} has an invalid size`, file);
     if (typeof descriptor.mediaType !== 'string')
-        throw new src_errors/* LayoutError */.Rd(`${where} has no mediaType`, file);
+        throw new errors/* LayoutError */.Rd(`${where} has no mediaType`, file);
 }
 /** The names an index.json entry answers to for `layout-ref`. */
 function refNames(descriptor) {
-    const names = [descriptor.annotations?.[ANNOTATION.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
+    const names = [descriptor.annotations?.[constants/* ANNOTATION */.YX.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
     return names;
 }
 function selectEntry(layout, layoutRef) {
     const entries = layout.index.manifests;
     if (entries.length === 0)
-        throw new src_errors/* LayoutError */.Rd(`${layout.source}: index.json lists no images`, layout.source);
+        throw new errors/* LayoutError */.Rd(`${layout.source}: index.json lists no images`, layout.source);
     if (layoutRef) {
         const matches = entries.filter((d) => refNames(d).includes(layoutRef));
         if (matches.length === 1)
             return matches[0];
         const known = entries.flatMap(refNames);
         if (matches.length === 0) {
-            throw new src_errors/* LayoutError */.Rd(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
+            throw new errors/* LayoutError */.Rd(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
         }
-        throw new src_errors/* LayoutError */.Rd(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
+        throw new errors/* LayoutError */.Rd(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
     }
     if (entries.length === 1)
         return entries[0];
     const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${d.digest.slice(0, 19)})`);
-    throw new src_errors/* LayoutError */.Rd(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
+    throw new errors/* LayoutError */.Rd(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
 }
 function platformName(descriptor) {
     const p = descriptor.platform;
@@ -34921,11 +35632,11 @@ function platformName(descriptor) {
  */
 async function loadImage(layout, descriptor, depth = 0) {
     if (depth > 4)
-        throw new src_errors/* LayoutError */.Rd(`${layout.source}: indexes are nested too deep`, layout.source);
-    if (!MANIFEST_MEDIA_TYPES.includes(descriptor.mediaType)) {
-        throw new src_errors/* LayoutError */.Rd(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
+        throw new errors/* LayoutError */.Rd(`${layout.source}: indexes are nested too deep`, layout.source);
+    if (!constants/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)) {
+        throw new errors/* LayoutError */.Rd(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
     }
-    const what = INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
+    const what = constants/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
     const bytes = await layout.readBlob(descriptor, what);
     const file = layout.blob(descriptor).file;
     let document;
@@ -34933,27 +35644,27 @@ async function loadImage(layout, descriptor, depth = 0) {
         document = JSON.parse(bytes.toString('utf8'));
     }
     catch {
-        throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is not JSON (${file})`, file);
+        throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is not JSON (${file})`, file);
     }
     if (document.mediaType && document.mediaType !== descriptor.mediaType) {
-        throw new src_errors/* LayoutError */.Rd(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
+        throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
     }
     const node = {
         descriptor,
         mediaType: descriptor.mediaType,
         bytes,
-        kind: INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'index' : 'manifest',
+        kind: constants/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'index' : 'manifest',
         blobs: [],
         children: []
     };
     if (node.kind === 'index') {
         if (!Array.isArray(document.manifests))
-            throw new src_errors/* LayoutError */.Rd(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
+            throw new errors/* LayoutError */.Rd(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
         for (const [i, child] of document.manifests.entries()) {
             checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file);
             const present = await layout.blobSize(child.digest);
             if (present === undefined) {
-                throw new src_errors/* LayoutError */.Rd(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
+                throw new errors/* LayoutError */.Rd(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
             }
             const childNode = await loadImage(layout, child, depth + 1);
             childNode.platform = platformName(child);
@@ -34962,7 +35673,7 @@ async function loadImage(layout, descriptor, depth = 0) {
         return node;
     }
     if (document.schemaVersion !== 2 || !document.config || !Array.isArray(document.layers)) {
-        throw new src_errors/* LayoutError */.Rd(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file);
+        throw new errors/* LayoutError */.Rd(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file);
     }
     node.manifest = document;
     const blobs = [document.config, ...document.layers];
@@ -34972,9 +35683,9 @@ async function loadImage(layout, descriptor, depth = 0) {
         const size = await layout.blobSize(blob.digest);
         const blobFile = layout.blob(blob).file;
         if (size === undefined)
-            throw new src_errors/* LayoutError */.Rd(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile);
+            throw new errors/* LayoutError */.Rd(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile);
         if (size !== blob.size) {
-            throw new src_errors/* LayoutError */.Rd(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile);
+            throw new errors/* LayoutError */.Rd(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile);
         }
     }
     node.blobs = blobs;
@@ -34985,491 +35696,10 @@ function manifestsBottomUp(node) {
     return [...node.children.flatMap(manifestsBottomUp), node];
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
-// backpressure, bounded response bodies, connect and idle timeouts.
-
-
-class HttpConnectionError extends Error {
-    code;
-    name = 'HttpConnectionError';
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-const agents = {
-    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
-};
-const CONNECT_TIMEOUT_MS = 15_000;
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-function header(response, name) {
-    const value = response.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-function sendHttp(request) {
-    const { url } = request;
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
-    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
-    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            const code = error.code;
-            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
-        };
-        const headers = { 'User-Agent': 'digest-release', ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
-            headers['Content-Length'] = '0';
-        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
-        const connectTimer = setTimeout(() => {
-            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
-            req.destroy(error);
-        }, CONNECT_TIMEOUT_MS);
-        req.on('socket', (socket) => {
-            if (!socket.connecting)
-                clearTimeout(connectTimer);
-            else
-                socket.once('connect', () => clearTimeout(connectTimer));
-        });
-        req.setTimeout(idleTimeoutMs, () => {
-            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
-        });
-        req.on('error', (error) => {
-            clearTimeout(connectTimer);
-            fail(error);
-        });
-        req.on('response', (res) => {
-            clearTimeout(connectTimer);
-            const chunks = [];
-            let kept = 0;
-            res.on('data', (chunk) => {
-                if (kept < maxResponseBytes) {
-                    chunks.push(chunk);
-                    kept += chunk.length;
-                }
-            });
-            res.on('error', fail);
-            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-            res.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                // The request body may still be streaming when a server answers early (an error): stop it.
-                if (request.body && !Buffer.isBuffer(request.body))
-                    request.body.unpipe?.(req);
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
-            });
-        });
-        if (request.body === undefined)
-            req.end();
-        else if (Buffer.isBuffer(request.body))
-            req.end(request.body);
-        else {
-            const body = request.body;
-            body.on('error', (error) => req.destroy(error));
-            body.pipe(req);
-        }
-    });
-}
-/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
-function redactUrl(url) {
-    const copy = new URL(url.href);
-    copy.username = '';
-    copy.password = '';
-    for (const key of [...copy.searchParams.keys()]) {
-        if (key.startsWith('_'))
-            copy.searchParams.set(key, '…');
-    }
-    return copy.href;
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-
-
-/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
-function parseChallenge(value) {
-    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
-    if (!match)
-        return undefined;
-    const params = {};
-    const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const param of match[2].matchAll(paramPattern)) {
-        params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-    }
-    return { scheme: match[1].toLowerCase(), params };
-}
-class Authenticator {
-    credential;
-    onSecret;
-    headers = new Map();
-    constructor(credential, onSecret = () => { }) {
-        this.credential = credential;
-        this.onSecret = onSecret;
-    }
-    /** The Authorization header known for this scope, if any. */
-    authorization(scope) {
-        return this.headers.get(scope);
-    }
-    /** Answers a 401's challenge; returns false when there is nothing more to try. */
-    async respond(wwwAuthenticate, scope) {
-        const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
-        const previous = this.headers.get(scope);
-        if (!challenge)
-            return false;
-        if (challenge.scheme === 'basic') {
-            if (!this.credential?.username || !this.credential.password)
-                return false;
-            const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            if (value === previous)
-                return false;
-            this.headers.set(scope, value);
-            return true;
-        }
-        if (challenge.scheme === 'bearer') {
-            const token = await this.fetchToken(challenge, scope);
-            this.onSecret(token);
-            const value = `Bearer ${token}`;
-            if (value === previous)
-                return false;
-            this.headers.set(scope, value);
-            return true;
-        }
-        return false;
-    }
-    async fetchToken(challenge, scope) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new src_errors/* RegistryError */.gl('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
-        const url = new URL(realm);
-        const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
-        const headers = {};
-        let response;
-        if (this.credential?.identityToken) {
-            // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.credential.identityToken, client_id: 'digest-release' });
-            if (challenge.params.service)
-                form.set('service', challenge.params.service);
-            form.set('scope', scopes.join(' '));
-            response = await sendHttp({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
-        }
-        else {
-            if (challenge.params.service)
-                url.searchParams.set('service', challenge.params.service);
-            for (const s of scopes)
-                url.searchParams.append('scope', s);
-            if (this.credential?.username && this.credential.password) {
-                headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            }
-            response = await sendHttp({ method: 'GET', url, headers });
-        }
-        if (response.status !== 200) {
-            const hint = response.status === 401 || response.status === 403 ? ': the credentials were refused; check `username`/`password` or the Docker login' : '';
-            throw new src_errors/* RegistryError */.gl(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
-                method: 'GET',
-                url: `${url.origin}${url.pathname}`,
-                status: response.status,
-                body: response.body.toString('utf8').slice(0, 500)
-            });
-        }
-        const body = JSON.parse(response.body.toString('utf8'));
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new src_errors/* RegistryError */.gl('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 });
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-// One retry policy for every registry request (go-containerregistry's retry transport and
-// create-pull-request's git-push-retry both keep it in one place).
-const DEFAULT_RETRY_POLICY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE', 'EHOSTUNREACH', 'ENETUNREACH']);
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
-}
-function isRetryableNetworkError(error) {
-    const code = error?.code;
-    return code !== undefined && RETRYABLE_CODES.has(code);
-}
-/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0)
-        return seconds * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
-function retryDelay(policy, attempt, retryAfterMs) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs * 4);
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return ceiling / 2 + Math.random() * (ceiling / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./src/logger.ts
-const silentLogger = { info() { }, warning() { }, debug() { } };
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// OCI Distribution Spec 1.1 client: one repository on one registry.
-// https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md
-
-
-
-
-
-
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
-function isLoopbackRegistry(registry) {
-    return LOOPBACK.test(registry);
-}
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-class RegistryClient {
-    registry;
-    repository;
-    baseUrl;
-    auth;
-    retry;
-    logger;
-    constructor(options) {
-        this.registry = options.registry;
-        this.repository = options.repository;
-        const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
-        const insecure = isLoopbackRegistry(options.registry) || (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
-        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
-        this.auth = new Authenticator(options.credential, options.onSecret);
-        this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-        this.logger = options.logger ?? silentLogger;
-    }
-    get pushScope() {
-        return `repository:${this.repository}:pull,push`;
-    }
-    /** A registry path or an absolute URL (upload locations) as a URL. */
-    url(path) {
-        return new URL(path, this.baseUrl);
-    }
-    /** One registry request: auth challenge answered, transient failures retried, status checked. */
-    async request(options) {
-        const url = this.url(options.path);
-        const scope = options.scope ?? this.pushScope;
-        const started = Date.now();
-        let authAnswered = false;
-        for (let attempt = 0;; attempt++) {
-            const headers = { ...options.headers };
-            const authorization = this.auth.authorization(scope);
-            if (authorization && url.host === this.baseUrl.host)
-                headers.Authorization = authorization;
-            const body = typeof options.body === 'function' ? options.body() : options.body;
-            const canRetry = options.retry !== false && attempt + 1 < this.retry.attempts && Date.now() - started < this.retry.budgetMs;
-            let response;
-            try {
-                response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
-            }
-            catch (error) {
-                if (canRetry && isRetryableNetworkError(error)) {
-                    const delay = retryDelay(this.retry, attempt);
-                    this.logger.debug(`${options.method} ${redactUrl(url)}: ${error.message}; retrying in ${Math.round(delay)} ms`);
-                    await sleep(delay);
-                    continue;
-                }
-                throw connectionFailure(options.method, url, error, this.registry);
-            }
-            if (response.status === 401 && !authAnswered) {
-                authAnswered = true;
-                if (await this.auth.respond(header(response, 'www-authenticate'), scope)) {
-                    attempt--;
-                    continue;
-                }
-            }
-            if (options.expect.includes(response.status))
-                return response;
-            if (canRetry && isRetryableStatus(response.status)) {
-                const delay = retryDelay(this.retry, attempt, parseRetryAfter(header(response, 'retry-after')));
-                this.logger.debug(`${options.method} ${redactUrl(url)} answered ${response.status}; retrying in ${Math.round(delay)} ms`);
-                await sleep(delay);
-                continue;
-            }
-            throw registryError(options.method, url, response);
-        }
-    }
-    async blobExists(digest) {
-        const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
-        return response.status === 200;
-    }
-    /** Starts an upload session; returns its location. */
-    async startUpload() {
-        const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] });
-        return this.location(response, 'POST blobs/uploads/');
-    }
-    /** Tries a cross-repository mount; returns true when the registry mounted it. */
-    async mountBlob(digest, fromRepository) {
-        const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
-        const response = await this.request({ method: 'POST', path, expect: [201, 202], scope: `${this.pushScope} repository:${fromRepository}:pull` });
-        if (response.status === 202) {
-            // Not mounted: the registry opened an ordinary upload session instead; close it.
-            await this.request({ method: 'DELETE', path: this.location(response, 'POST mount').href, expect: [204, 404, 400, 405], retry: false }).catch(() => undefined);
-            return false;
-        }
-        return true;
-    }
-    location(response, what) {
-        const location = header(response, 'location');
-        if (!location)
-            throw new src_errors/* RegistryError */.gl(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: redactUrl(response.url), status: response.status });
-        return new URL(location, response.url);
-    }
-    async putBlobBytes(bytes, digest = sha256Digest(bytes)) {
-        if (await this.blobExists(digest))
-            return digest;
-        const location = await this.startUpload();
-        location.searchParams.set('digest', digest);
-        await this.request({ method: 'PUT', path: location.href, body: bytes, headers: { 'Content-Type': 'application/octet-stream' }, expect: [201] });
-        return digest;
-    }
-    async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
-        const response = await this.request({ method: 'GET', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200], maxResponseBytes: maxBytes + 1 });
-        if (sha256Digest(response.body) !== digest)
-            throw new src_errors/* RegistryError */.gl(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 });
-        return response.body;
-    }
-    /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
-    async putManifest(reference, bytes, mediaType) {
-        const digest = sha256Digest(bytes);
-        const response = await this.request({
-            method: 'PUT',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { 'Content-Type': mediaType },
-            body: bytes,
-            expect: [201, 200]
-        });
-        const returned = header(response, 'docker-content-digest');
-        if (returned && returned !== digest) {
-            throw new src_errors/* RegistryError */.gl(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: redactUrl(response.url), status: response.status });
-        }
-        return { digest, subject: header(response, 'oci-subject') };
-    }
-    async headManifest(reference) {
-        const response = await this.request({
-            method: 'HEAD',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: MANIFEST_MEDIA_TYPES.join(', ') },
-            expect: [200, 404]
-        });
-        if (response.status === 404)
-            return undefined;
-        const digest = header(response, 'docker-content-digest');
-        if (!digest) {
-            // Some registries omit the digest on HEAD: fall back to reading the manifest.
-            const manifest = await this.getManifest(reference);
-            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-        }
-        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
-    }
-    async getManifest(reference, accept = MANIFEST_MEDIA_TYPES) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: accept.join(', ') },
-            expect: [200, 404],
-            maxResponseBytes: 4 * 1024 * 1024 + 1
-        });
-        if (response.status === 404)
-            return undefined;
-        const digest = sha256Digest(response.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new src_errors/* RegistryError */.gl(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: redactUrl(response.url), status: 200 });
-        }
-        let mediaType = header(response, 'content-type') ?? '';
-        try {
-            mediaType = JSON.parse(response.body.toString('utf8')).mediaType ?? mediaType;
-        }
-        catch {
-            // Not JSON: keep the Content-Type.
-        }
-        return { digest, mediaType, bytes: response.body };
-    }
-    async deleteManifest(digest) {
-        await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
-    }
-    /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
-    async getReferrers(digest) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/referrers/${digest}`,
-            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
-            expect: [200, 404, 400, 405, 501]
-        });
-        if (response.status !== 200)
-            return undefined;
-        try {
-            const index = JSON.parse(response.body.toString('utf8'));
-            return { bytes: response.body, index };
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-function registryError(method, url, response) {
-    const text = response.body.toString('utf8').slice(0, 4000);
-    let errors;
-    try {
-        errors = JSON.parse(text).errors;
-    }
-    catch {
-        errors = undefined;
-    }
-    const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
-    const hint = statusHint(response.status, url);
-    return new src_errors/* RegistryError */.gl(`${method} ${redactUrl(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
-        method,
-        url: redactUrl(url),
-        status: response.status,
-        errors,
-        body: text
-    });
-}
-function statusHint(status, url) {
-    if (status === 401)
-        return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`';
-    if (status === 403) {
-        return url.host.endsWith('ghcr.io')
-            ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
-            : ': the credentials lack push permission on this repository';
-    }
-    return '';
-}
-function connectionFailure(method, url, error, registry) {
-    const code = error instanceof HttpConnectionError ? error.code : error.code;
-    const reason = code === 'ENOTFOUND' ? `the host ${url.hostname} does not resolve` : code === 'ECONNREFUSED' ? `nothing listens at ${url.host}` : error.message;
-    const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
-        ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
-        : '';
-    return new src_errors/* RegistryError */.gl(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error });
-}
-
+// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
+var registry_client = __nccwpck_require__(20258);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Where registry credentials come from, in order: the `username`/`password` inputs, the Docker
 // config (what docker/login-action leaves behind, including credential helpers), then the
@@ -35584,6 +35814,10 @@ function credentialSecrets(credential) {
     return secrets;
 }
 
+// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
+var http = __nccwpck_require__(21306);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __nccwpck_require__(41521);
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 // Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
 // registry, and a blob that does not match its descriptor never gets committed.
@@ -35631,7 +35865,7 @@ class VerifyingStream extends external_node_stream_.Transform {
     }
     mismatch(what) {
         const { blob, file } = this.describe();
-        const error = new src_errors/* LayoutError */.Rd(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
+        const error = new errors/* LayoutError */.Rd(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
         this.onMismatch(error);
         return error;
     }
@@ -35665,19 +35899,19 @@ async function uploadMonolithic(client, blob, options) {
                 throw mismatch;
             if (!isTransient(error) || attempt + 1 >= policy.attempts || Date.now() - started > policy.budgetMs)
                 throw error;
-            await sleep(retryDelay(policy, attempt));
+            await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(policy, attempt));
         }
     }
 }
 const DEFAULT_RETRY_POLICY_FOR_UPLOADS = { attempts: 6, budgetMs: 10 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
 function isTransient(error) {
-    if (error instanceof src_errors/* RegistryError */.gl) {
+    if (error instanceof errors/* RegistryError */.gl) {
         const cause = error.cause;
-        if (cause instanceof HttpConnectionError)
-            return isRetryableNetworkError(cause);
-        return error.status !== undefined && isRetryableStatus(error.status);
+        if (cause instanceof http/* HttpConnectionError */.Jo)
+            return (0,retry/* isRetryableNetworkError */.Hr)(cause);
+        return error.status !== undefined && (0,retry/* isRetryableStatus */.PS)(error.status);
     }
-    return isRetryableNetworkError(error);
+    return (0,retry/* isRetryableNetworkError */.Hr)(error);
 }
 /**
  * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
@@ -35722,7 +35956,7 @@ async function uploadChunked(client, blob, options) {
             failures++;
             if (!isTransient(error) || failures >= policy.attempts || Date.now() - started > policy.budgetMs)
                 throw error;
-            await sleep(retryDelay(policy, failures - 1));
+            await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(policy, failures - 1));
             const kept = await uploadedSoFar(client, location).catch(() => undefined);
             if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
                 // The session is gone or says something impossible: start over.
@@ -35740,16 +35974,16 @@ async function uploadChunked(client, blob, options) {
     }
     const finalDigest = `sha256:${hash.digest('hex')}`;
     if (finalDigest !== blob.digest) {
-        throw new src_errors/* LayoutError */.Rd(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
+        throw new errors/* LayoutError */.Rd(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
     }
     location.searchParams.set('digest', blob.digest);
     await client.request({ method: 'PUT', path: location.href, expect: [201] });
 }
 async function uploadedSoFar(client, location) {
     const response = await client.request({ method: 'GET', path: location.href, expect: [204] });
-    const range = header(response, 'range');
+    const range = (0,http/* header */.wx)(response, 'range');
     const match = range ? /^(?:bytes=)?0-(\d+)$/.exec(range) : null;
-    const newLocation = header(response, 'location') ? client.location(response, 'GET upload') : location;
+    const newLocation = (0,http/* header */.wx)(response, 'location') ? client.location(response, 'GET upload') : location;
     // `0-0` may mean nothing or one byte (distribution writes both the same way): take it as nothing.
     const offset = match ? (Number(match[1]) === 0 ? 0 : Number(match[1]) + 1) : 0;
     return { offset, location: newLocation };
@@ -35808,7 +36042,7 @@ async function pushImage(options) {
     for (const node of manifests) {
         const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
         if (digest !== node.descriptor.digest) {
-            throw new src_errors/* RegistryError */.gl(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, { method: 'PUT', url: client.url(`/v2/${client.repository}/manifests/${digest}`).href });
+            throw new errors/* RegistryError */.gl(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, { method: 'PUT', url: client.url(`/v2/${client.repository}/manifests/${digest}`).href });
         }
         if (node !== image && node.platform && node.platform !== 'unknown/unknown')
             platformDigests[node.platform] = digest;
@@ -35850,7 +36084,7 @@ async function forEachLimit(items, limit, work) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/tags.ts
 // Tags: checked before anything is written, applied after everything else succeeded, and never
@@ -35887,7 +36121,7 @@ async function planTags(options) {
             conflicts.push(conflictMessage(options.image, tag, head.digest, options.digest, 'preflight'));
     }
     if (conflicts.length)
-        throw new src_errors/* TagError */.PC(conflicts.join('\n'));
+        throw new errors/* TagError */.PC(conflicts.join('\n'));
     return plan;
 }
 /**
@@ -35926,16 +36160,16 @@ async function applyTags(options) {
         }
     }
     if (races.length)
-        throw Object.assign(new src_errors/* TagError */.PC(races.join('\n')), { partial: result });
+        throw Object.assign(new errors/* TagError */.PC(races.join('\n')), { partial: result });
     return result;
 }
 /** Registries that enforce immutability themselves (ECR, Artifact Registry) say so in their own words. */
 function mapRegistryImmutability(error, image, tag, digest) {
-    if (!(error instanceof src_errors/* RegistryError */.gl))
+    if (!(error instanceof errors/* RegistryError */.gl))
         return error;
     const text = `${error.request.body ?? ''} ${error.message}`;
     if (error.hasCode('TAG_INVALID') || /ImageTagAlreadyExistsException|tag.*immutable|immutable.*tag|cannot be overwritten/i.test(text)) {
-        return new src_errors/* TagError */.PC(`the registry refused to point ${image}:${tag} at ${digest} because it enforces tag immutability itself (${error.message}). Release under a new tag, or, if this tag is meant to move, exclude it from the repository's immutability setting (ECR: imageTagMutability; Artifact Registry: immutable tags).`);
+        return new errors/* TagError */.PC(`the registry refused to point ${image}:${tag} at ${digest} because it enforces tag immutability itself (${error.message}). Release under a new tag, or, if this tag is meant to move, exclude it from the repository's immutability setting (ECR: imageTagMutability; Artifact Registry: immutable tags).`);
     }
     return error;
 }
@@ -36095,7 +36329,7 @@ class StepFailure extends Error {
 const runnerLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
-    debug: (message) => core_debug(message)
+    debug: (message) => debug(message)
 };
 function list(values) {
     return (values ?? []).join(',');
@@ -36107,7 +36341,7 @@ async function run() {
         inputs = readInputs((name) => getInput(name));
         for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken])
             if (secret)
-                core_setSecret(secret);
+                setSecret(secret);
         result = emptyResult(inputs.imageName, inputs.dryRun);
         result.owner = process.env.GITHUB_REPOSITORY_OWNER || process.env.GITHUB_REPOSITORY?.split('/')[0];
         await release(inputs, result);
@@ -36115,7 +36349,7 @@ async function run() {
     catch (error) {
         const message = error instanceof StepFailure ? `${error.step} failed: ${error.message}` : error instanceof Error ? error.message : String(error);
         if (error instanceof StepFailure && error.original instanceof Error && error.original.cause instanceof Error)
-            core_debug(`cause: ${error.original.cause.message}`);
+            debug(`cause: ${error.original.cause.message}`);
         setFailed(message);
     }
     finally {
@@ -36150,6 +36384,8 @@ async function release(inputs, result) {
         info(`${STEP_TITLE[name].split(':')[0]}: skipped (${reason})`);
     };
     let layout;
+    let sbomFile;
+    let identityToken;
     try {
         // 1. Preflight: everything that can be checked before writing anything.
         const { client, entry } = await step('preflight', async () => {
@@ -36161,17 +36397,16 @@ async function release(inputs, result) {
                 dockerConfigDir: process.env.DOCKER_CONFIG
             });
             for (const secret of credentialSecrets(resolved.credential))
-                core_setSecret(secret);
+                setSecret(secret);
             info(`registry credentials: ${resolved.source}`);
-            const client = new RegistryClient({
+            const client = new registry_client/* RegistryClient */.bP({
                 registry: inputs.image.registry,
                 repository: inputs.image.repository,
                 credential: resolved.credential,
                 insecureRegistries: inputs.insecureRegistries,
-                onSecret: (secret) => core_setSecret(secret),
+                onSecret: (secret) => setSecret(secret),
                 logger: runnerLogger
             });
-            notImplementedYet(inputs);
             layout = await openLayout(inputs.layout);
             const entry = selectEntry(layout, inputs.layoutRef);
             info(`layout entry: ${entry.digest} (${entry.mediaType})`);
@@ -36180,6 +36415,13 @@ async function release(inputs, result) {
                 for (const plan of result.tagPlan)
                     info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`);
             }
+            if (inputs.sbom !== 'none' && inputs.sbom !== 'generate') {
+                const { loadSbomFile } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10180));
+                sbomFile = await loadSbomFile(inputs.sbom);
+                info(`sbom: ${inputs.sbom} is ${sbomFile.format} ${sbomFile.version}`);
+            }
+            if (!inputs.dryRun && needsSigstore(inputs))
+                identityToken = await requestIdentityToken(inputs.oidcAudience);
             return { client, entry };
         });
         result.digest = entry.digest;
@@ -36209,10 +36451,13 @@ async function release(inputs, result) {
         setOutput('blobs-skipped', String(pushed.blobsSkipped));
         setOutput('bytes-uploaded', String(pushed.bytesUploaded));
         // 4. Sign and 5. attest.
-        if (!inputs.sign)
+        if (needsSigstore(inputs)) {
+            await signAndAttest({ inputs, result, client, layout: layout, image, identityToken: identityToken, sbomFile, step, skip });
+        }
+        else {
             skip('sign', '`sign: false`');
-        if (!inputs.provenance && inputs.sbom === 'none')
             skip('attest', '`provenance: false` and `sbom: none`');
+        }
         // 6. Tags, last of the registry writes.
         setOutput('tags', list(inputs.tags));
         if (inputs.tags.length === 0)
@@ -36231,17 +36476,117 @@ async function release(inputs, result) {
         await layout?.close();
     }
 }
-/** Steps whose inputs exist but whose code has not landed yet refuse loudly, never silently. */
-function notImplementedYet(inputs) {
-    const asked = [];
-    if (inputs.sign)
-        asked.push('`sign: true` (set `sign: false`)');
-    if (inputs.provenance)
-        asked.push('`provenance: true` (set `provenance: false`)');
-    if (inputs.sbom !== 'none')
-        asked.push(`\`sbom: ${inputs.sbom}\` (set \`sbom: none\`)`);
-    if (asked.length)
-        throw new Error(`not implemented yet in this version of digest-release: ${asked.join(', ')}`);
+function needsSigstore(inputs) {
+    return inputs.sign || inputs.provenance || inputs.sbom !== 'none';
+}
+/** The runner's OIDC token; without `id-token: write` there is none, and nothing should be pushed. */
+async function requestIdentityToken(audience) {
+    let token;
+    try {
+        token = await getIDToken(audience);
+    }
+    catch (error) {
+        throw new Error(`no OIDC token could be requested for signing (${error.message}). Add \`permissions: id-token: write\` to the job (and \`contents: read\`, \`packages: write\`), or turn signing off with \`sign: false\`, \`provenance: false\` and \`sbom: none\``);
+    }
+    setSecret(token);
+    return token;
+}
+function decodeTokenClaims(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return {};
+    try {
+        return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** The SANs Fulcio may give this token: GitHub's workflow URI form, or the token's e-mail or subject. */
+function expectedIdentities(claims, serverUrl) {
+    const candidates = [];
+    if (typeof claims.job_workflow_ref === 'string')
+        candidates.push(`${serverUrl}/${claims.job_workflow_ref}`, `https://github.com/${claims.job_workflow_ref}`);
+    for (const key of ['email', 'sub'])
+        if (typeof claims[key] === 'string')
+            candidates.push(claims[key]);
+    return candidates;
+}
+async function signAndAttest(context) {
+    const { inputs, result, client, layout, image, step, skip } = context;
+    const env = process.env;
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const outputDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+    const claims = decodeTokenClaims(context.identityToken);
+    const [{ createSigner }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)), __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 9191))]);
+    const signer = createSigner({ fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl, identityToken: context.identityToken, timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined, logger: runnerLogger });
+    const referrers = new Referrers(client);
+    const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length };
+    const platformNodes = image.kind === 'index' ? image.children.filter((c) => c.kind === 'manifest' && c.platform !== 'unknown/unknown') : [image];
+    const platformTargets = platformNodes.map((node) => ({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform }));
+    if (!inputs.sign)
+        skip('sign', '`sign: false`');
+    else {
+        const { signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12694));
+        const signed = await step('sign', () => signImage({
+            client,
+            referrers,
+            imageName: inputs.imageName,
+            targets: image.kind === 'index' ? [top, ...platformTargets] : [top],
+            signer,
+            format: inputs.signatureFormat,
+            identity: { candidates: expectedIdentities(claims, serverUrl), issuer: typeof claims.iss === 'string' ? claims.iss : undefined },
+            outputDir,
+            now: () => new Date(),
+            logger: runnerLogger
+        }));
+        result.sign = { signatureDigest: signed.signatureDigest, signatureTag: signed.signatureTag, rekorLogIndex: signed.rekorLogIndex, identity: signed.identity, issuer: signed.issuer, bundlePath: signed.bundlePath };
+        result.referrersMode = signed.referrersMode;
+        setOutput('signature-digest', signed.signatureDigest ?? '');
+        setOutput('signature-tag', signed.signatureTag ?? '');
+        setOutput('rekor-log-index', signed.rekorLogIndex !== undefined ? String(signed.rekorLogIndex) : '');
+        setOutput('signer-identity', signed.identity ?? '');
+        setOutput('signature-bundle-path', signed.bundlePath ?? '');
+        if (signed.referrersMode)
+            setOutput('referrers-mode', signed.referrersMode);
+    }
+    if (!inputs.provenance && inputs.sbom === 'none')
+        return skip('attest', '`provenance: false` and `sbom: none`');
+    const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(956), __nccwpck_require__.e(180), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4290)), __nccwpck_require__.e(/* import() */ 134).then(__nccwpck_require__.bind(__nccwpck_require__, 73134))]);
+    const sizes = new Map();
+    const platforms = [];
+    for (const node of platformNodes) {
+        const manifest = node.manifest;
+        for (const layer of manifest.layers)
+            sizes.set(layer.digest, layer.size);
+        const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8'));
+        platforms.push({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'), config, layers: manifest.layers });
+    }
+    const attested = await step('attest', () => attestImage({
+        client,
+        referrers,
+        imageName: inputs.imageName,
+        top,
+        platforms,
+        signer,
+        format: inputs.signatureFormat,
+        provenance: inputs.provenance ? buildProvenancePredicate(env, claims) : undefined,
+        sbom: inputs.sbom === 'none' ? { mode: 'none' } : context.sbomFile ? { mode: 'file', file: context.sbomFile, path: inputs.sbom } : { mode: 'generate' },
+        openBlob: async (digest) => layout.blob({ digest, size: sizes.get(digest) ?? 0 }).open(0, sizes.get(digest) ?? 0),
+        outputDir,
+        now: () => new Date(),
+        toolName: 'digest-release',
+        logger: runnerLogger
+    }));
+    result.attest = { provenance: attested.provenance, sbom: attested.sbom, sbomPath: attested.sbomPath, attestations: attested.attestations };
+    result.referrersMode ??= referrers.detectedMode;
+    setOutput('provenance-digest', attested.provenance?.referrerDigest ?? '');
+    setOutput('provenance-bundle-path', attested.provenance?.bundlePath ?? '');
+    setOutput('sbom-digest', attested.sbom?.referrerDigest ?? '');
+    setOutput('sbom-bundle-path', attested.sbom?.bundlePath ?? '');
+    setOutput('sbom-path', attested.sbomPath ?? '');
+    if (result.referrersMode)
+        setOutput('referrers-mode', result.referrersMode);
 }
 async function deployStep(inputs, result, digest, step, skip) {
     if (!inputs.deployRepository)
@@ -36252,7 +36597,7 @@ async function deployStep(inputs, result, digest, step, skip) {
     const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-deploy-'));
     try {
         // Loaded only when used, so a plain push starts fast.
-        const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6704));
+        const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66704));
         const deployed = await step('deploy', () => deployDigest({
             repository,
             token: inputs.deployToken || inputs.githubToken || '',

@@ -3,6 +3,8 @@
 import * as core from '@actions/core'
 import { readInputs, type ReleaseInputs } from './inputs.js'
 import { openLayout, selectEntry, loadImage, type OciLayout, type ImageNode, type Descriptor } from './layout/read.js'
+import type { SbomFile } from './attest/sbom.js'
+import type { PlatformImage } from './attest/index.js'
 import { RegistryClient } from './registry/client.js'
 import { resolveCredential, credentialSecrets } from './registry/credentials.js'
 import { pushImage } from './push.js'
@@ -85,6 +87,8 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
   }
 
   let layout: OciLayout | undefined
+  let sbomFile: SbomFile | undefined
+  let identityToken: string | undefined
   try {
     // 1. Preflight: everything that can be checked before writing anything.
     const { client, entry } = await step('preflight', async () => {
@@ -105,7 +109,6 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
         onSecret: (secret) => core.setSecret(secret),
         logger: runnerLogger
       })
-      notImplementedYet(inputs)
       layout = await openLayout(inputs.layout)
       const entry = selectEntry(layout, inputs.layoutRef)
       core.info(`layout entry: ${entry.digest} (${entry.mediaType})`)
@@ -113,6 +116,12 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
         result.tagPlan = await planTags({ client, image: inputs.imageName, tags: inputs.tags, mutableTags: inputs.mutableTags, digest: entry.digest })
         for (const plan of result.tagPlan) core.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`)
       }
+      if (inputs.sbom !== 'none' && inputs.sbom !== 'generate') {
+        const { loadSbomFile } = await import('./attest/sbom.js')
+        sbomFile = await loadSbomFile(inputs.sbom)
+        core.info(`sbom: ${inputs.sbom} is ${sbomFile.format} ${sbomFile.version}`)
+      }
+      if (!inputs.dryRun && needsSigstore(inputs)) identityToken = await requestIdentityToken(inputs.oidcAudience)
       return { client, entry }
     })
     result.digest = entry.digest
@@ -146,8 +155,12 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
     core.setOutput('bytes-uploaded', String(pushed.bytesUploaded))
 
     // 4. Sign and 5. attest.
-    if (!inputs.sign) skip('sign', '`sign: false`')
-    if (!inputs.provenance && inputs.sbom === 'none') skip('attest', '`provenance: false` and `sbom: none`')
+    if (needsSigstore(inputs)) {
+      await signAndAttest({ inputs, result, client, layout: layout!, image, identityToken: identityToken!, sbomFile, step, skip })
+    } else {
+      skip('sign', '`sign: false`')
+      skip('attest', '`provenance: false` and `sbom: none`')
+    }
 
     // 6. Tags, last of the registry writes.
     core.setOutput('tags', list(inputs.tags))
@@ -169,13 +182,128 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
   }
 }
 
-/** Steps whose inputs exist but whose code has not landed yet refuse loudly, never silently. */
-function notImplementedYet(inputs: ReleaseInputs): void {
-  const asked: string[] = []
-  if (inputs.sign) asked.push('`sign: true` (set `sign: false`)')
-  if (inputs.provenance) asked.push('`provenance: true` (set `provenance: false`)')
-  if (inputs.sbom !== 'none') asked.push(`\`sbom: ${inputs.sbom}\` (set \`sbom: none\`)`)
-  if (asked.length) throw new Error(`not implemented yet in this version of digest-release: ${asked.join(', ')}`)
+function needsSigstore(inputs: ReleaseInputs): boolean {
+  return inputs.sign || inputs.provenance || inputs.sbom !== 'none'
+}
+
+/** The runner's OIDC token; without `id-token: write` there is none, and nothing should be pushed. */
+async function requestIdentityToken(audience: string): Promise<string> {
+  let token: string
+  try {
+    token = await core.getIDToken(audience)
+  } catch (error) {
+    throw new Error(
+      `no OIDC token could be requested for signing (${(error as Error).message}). Add \`permissions: id-token: write\` to the job (and \`contents: read\`, \`packages: write\`), or turn signing off with \`sign: false\`, \`provenance: false\` and \`sbom: none\``
+    )
+  }
+  core.setSecret(token)
+  return token
+}
+
+export function decodeTokenClaims(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1]
+  if (!payload) return {}
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
+  } catch {
+    return {}
+  }
+}
+
+/** The SANs Fulcio may give this token: GitHub's workflow URI form, or the token's e-mail or subject. */
+function expectedIdentities(claims: Record<string, unknown>, serverUrl: string): string[] {
+  const candidates: string[] = []
+  if (typeof claims.job_workflow_ref === 'string') candidates.push(`${serverUrl}/${claims.job_workflow_ref}`, `https://github.com/${claims.job_workflow_ref}`)
+  for (const key of ['email', 'sub']) if (typeof claims[key] === 'string') candidates.push(claims[key] as string)
+  return candidates
+}
+
+async function signAndAttest(context: {
+  inputs: ReleaseInputs
+  result: ReleaseResult
+  client: RegistryClient
+  layout: OciLayout
+  image: ImageNode
+  identityToken: string
+  sbomFile?: SbomFile
+  step: StepRunner
+  skip: (name: StepName, reason: string) => void
+}): Promise<void> {
+  const { inputs, result, client, layout, image, step, skip } = context
+  const env = process.env
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const outputDir = env.RUNNER_TEMP || tmpdir()
+  const claims = decodeTokenClaims(context.identityToken)
+  const [{ createSigner }, { Referrers }] = await Promise.all([import('./sigstore/signer.js'), import('./registry/referrers.js')])
+  const signer = createSigner({ fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl, identityToken: context.identityToken, timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined, logger: runnerLogger })
+  const referrers = new Referrers(client)
+  const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length }
+  const platformNodes = image.kind === 'index' ? image.children.filter((c) => c.kind === 'manifest' && c.platform !== 'unknown/unknown') : [image]
+  const platformTargets = platformNodes.map((node) => ({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform }))
+
+  if (!inputs.sign) skip('sign', '`sign: false`')
+  else {
+    const { signImage } = await import('./sign.js')
+    const signed = await step('sign', () =>
+      signImage({
+        client,
+        referrers,
+        imageName: inputs.imageName,
+        targets: image.kind === 'index' ? [top, ...platformTargets] : [top],
+        signer,
+        format: inputs.signatureFormat,
+        identity: { candidates: expectedIdentities(claims, serverUrl), issuer: typeof claims.iss === 'string' ? claims.iss : undefined },
+        outputDir,
+        now: () => new Date(),
+        logger: runnerLogger
+      })
+    )
+    result.sign = { signatureDigest: signed.signatureDigest, signatureTag: signed.signatureTag, rekorLogIndex: signed.rekorLogIndex, identity: signed.identity, issuer: signed.issuer, bundlePath: signed.bundlePath }
+    result.referrersMode = signed.referrersMode
+    core.setOutput('signature-digest', signed.signatureDigest ?? '')
+    core.setOutput('signature-tag', signed.signatureTag ?? '')
+    core.setOutput('rekor-log-index', signed.rekorLogIndex !== undefined ? String(signed.rekorLogIndex) : '')
+    core.setOutput('signer-identity', signed.identity ?? '')
+    core.setOutput('signature-bundle-path', signed.bundlePath ?? '')
+    if (signed.referrersMode) core.setOutput('referrers-mode', signed.referrersMode)
+  }
+
+  if (!inputs.provenance && inputs.sbom === 'none') return skip('attest', '`provenance: false` and `sbom: none`')
+  const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([import('./attest/index.js'), import('./attest/provenance.js')])
+  const sizes = new Map<string, number>()
+  const platforms: PlatformImage[] = []
+  for (const node of platformNodes) {
+    const manifest = node.manifest!
+    for (const layer of manifest.layers) sizes.set(layer.digest, layer.size)
+    const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8')) as { os?: string; architecture?: string }
+    platforms.push({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'), config, layers: manifest.layers })
+  }
+  const attested = await step('attest', () =>
+    attestImage({
+      client,
+      referrers,
+      imageName: inputs.imageName,
+      top,
+      platforms,
+      signer,
+      format: inputs.signatureFormat,
+      provenance: inputs.provenance ? buildProvenancePredicate(env, claims) : undefined,
+      sbom: inputs.sbom === 'none' ? { mode: 'none' } : context.sbomFile ? { mode: 'file', file: context.sbomFile, path: inputs.sbom } : { mode: 'generate' },
+      openBlob: async (digest) => layout.blob({ digest, size: sizes.get(digest) ?? 0 }).open(0, sizes.get(digest) ?? 0),
+      outputDir,
+      now: () => new Date(),
+      toolName: 'digest-release',
+      logger: runnerLogger
+    })
+  )
+  result.attest = { provenance: attested.provenance, sbom: attested.sbom, sbomPath: attested.sbomPath, attestations: attested.attestations }
+  result.referrersMode ??= referrers.detectedMode
+  core.setOutput('provenance-digest', attested.provenance?.referrerDigest ?? '')
+  core.setOutput('provenance-bundle-path', attested.provenance?.bundlePath ?? '')
+  core.setOutput('sbom-digest', attested.sbom?.referrerDigest ?? '')
+  core.setOutput('sbom-bundle-path', attested.sbom?.bundlePath ?? '')
+  core.setOutput('sbom-path', attested.sbomPath ?? '')
+  if (result.referrersMode) core.setOutput('referrers-mode', result.referrersMode)
 }
 
 type StepRunner = <T>(name: StepName, work: () => Promise<T>) => Promise<T>

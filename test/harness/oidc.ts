@@ -48,12 +48,19 @@ export function githubActionsClaims(overrides: Record<string, unknown> = {}): Re
   }
 }
 
+/**
+ * The mock Fulcio takes the certificate's SAN from one claim, where real Fulcio builds
+ * `https://github.com/<job_workflow_ref>` for GitHub's issuer; the stand-in token carries that URL.
+ */
+export const FULCIO_SAN_CLAIM = 'job_workflow_ref_url'
+
 export async function startOidcProvider(options: { claims?: Record<string, unknown> } = {}): Promise<OidcProvider> {
   const { privateKey, publicKey } = await generateKeyPair('RS256')
   const kid = randomBytes(8).toString('hex')
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }
   const requestToken = randomBytes(24).toString('hex')
-  const claims = githubActionsClaims(options.claims)
+  const base = githubActionsClaims(options.claims)
+  const claims = { ...base, [FULCIO_SAN_CLAIM]: `https://github.com/${String(base.job_workflow_ref)}` }
   const requests: string[] = []
   let issuer = ''
 

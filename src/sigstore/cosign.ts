@@ -1,0 +1,148 @@
+// cosign's storage formats, as pure builders of plain JSON.
+// v3 (bundle):  https://github.com/sigstore/cosign/blob/main/specs/BUNDLE_SPEC.md
+// v2 (legacy):  https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md
+import { createHash } from 'node:crypto'
+import type { SerializedBundle } from '@sigstore/bundle'
+import { ANNOTATION, EMPTY_JSON_DIGEST, IN_TOTO_STATEMENT_V1, MEDIA_TYPE, PREDICATE_TYPE } from '../constants.js'
+import type { LayerDescriptor, LegacyManifest } from '../store.js'
+
+export interface Descriptor {
+  mediaType: string
+  digest: string
+  size: number
+}
+
+const sha256 = (bytes: Buffer | string): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+
+/** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
+export function cosignSignStatement(subject: { name: string; digest: string }): object {
+  const [algorithm, hex] = subject.digest.split(':')
+  return { _type: IN_TOTO_STATEMENT_V1, subject: [{ name: subject.name, digest: { [algorithm]: hex } }], predicateType: PREDICATE_TYPE.cosignSign, predicate: {} }
+}
+
+/** The OCI 1.1 artifact manifest that attaches a Sigstore bundle to its subject. */
+export function bundleReferrerManifest(options: { subject: Descriptor; bundle: Descriptor; predicateType?: string; created: string; content?: 'dsse-envelope' | 'message-signature' }): object {
+  const annotations: Record<string, string> = { [ANNOTATION.bundleContent]: options.content ?? 'dsse-envelope' }
+  if (options.predicateType) annotations[ANNOTATION.bundlePredicateType] = options.predicateType
+  annotations[ANNOTATION.created] = options.created
+  return {
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE.ociManifest,
+    artifactType: MEDIA_TYPE.sigstoreBundle,
+    config: { mediaType: MEDIA_TYPE.ociEmpty, digest: EMPTY_JSON_DIGEST, size: 2 },
+    layers: [
+      {
+        mediaType: MEDIA_TYPE.sigstoreBundle,
+        digest: options.bundle.digest,
+        size: options.bundle.size,
+        annotations: { 'org.opencontainers.image.title': `${options.bundle.digest.replace(':', '-')}.sigstore.json` }
+      }
+    ],
+    subject: { mediaType: options.subject.mediaType, digest: options.subject.digest, size: options.subject.size },
+    annotations
+  }
+}
+
+/**
+ * cosign's simple-signing payload, byte for byte as cosign writes it (Go's encoding/json of its
+ * struct: fields in declaration order, `optional` null when empty).
+ */
+export function simpleSigningPayload(dockerReference: string, digest: string): string {
+  return JSON.stringify({
+    critical: { identity: { 'docker-reference': dockerReference }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+    optional: null
+  })
+}
+
+export function legacyTag(digest: string, suffix: 'sig' | 'att'): string {
+  return `${digest.replace(':', '-')}.${suffix}`
+}
+
+function pem(der: string): string {
+  const body = Buffer.from(der, 'base64').toString('base64').match(/.{1,64}/g)?.join('\n') ?? ''
+  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`
+}
+
+function certificates(bundle: SerializedBundle): string[] {
+  const material = bundle.verificationMaterial as { certificate?: { rawBytes: string }; x509CertificateChain?: { certificates: Array<{ rawBytes: string }> } }
+  if (material.certificate) return [material.certificate.rawBytes]
+  return material.x509CertificateChain?.certificates.map((c) => c.rawBytes) ?? []
+}
+
+/** cosign's `dev.sigstore.cosign/bundle`: Rekor's signed entry timestamp and the entry it signs. */
+export function rekorBundleAnnotation(bundle: SerializedBundle): string {
+  const entry = bundle.verificationMaterial.tlogEntries?.[0]
+  if (!entry?.inclusionPromise) return ''
+  return JSON.stringify({
+    SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
+    Payload: {
+      body: entry.canonicalizedBody,
+      integratedTime: Number(entry.integratedTime),
+      logIndex: Number(entry.logIndex),
+      logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex')
+    }
+  })
+}
+
+function certificateAnnotations(bundle: SerializedBundle): Record<string, string> {
+  const [leaf, ...chain] = certificates(bundle)
+  return {
+    [ANNOTATION.cosignCertificate]: leaf ? pem(leaf) : '',
+    [ANNOTATION.cosignChain]: chain.map(pem).join(''),
+    [ANNOTATION.cosignBundle]: rekorBundleAnnotation(bundle)
+  }
+}
+
+/** The `.sig` layer: the simple-signing payload, its signature and the proof cosign keeps beside it. */
+export function legacySignatureLayer(bundle: SerializedBundle, payload: Buffer): LayerDescriptor {
+  const signature = (bundle as { messageSignature?: { signature: string } }).messageSignature?.signature
+  if (!signature) throw new Error('a legacy signature needs a message-signature bundle')
+  return {
+    mediaType: MEDIA_TYPE.cosignSimpleSigning,
+    digest: sha256(payload),
+    size: payload.length,
+    annotations: { [ANNOTATION.cosignSignature]: signature, ...certificateAnnotations(bundle) }
+  }
+}
+
+/** The `.att` layer: the DSSE envelope itself, with its predicate type; the signature lives in the envelope. */
+export function legacyAttestationLayer(bundle: SerializedBundle, predicateType: string): { layer: LayerDescriptor; bytes: Buffer } {
+  const envelope = (bundle as { dsseEnvelope?: { payload: string; payloadType: string; signatures: Array<{ sig: string; keyid?: string }> } }).dsseEnvelope
+  if (!envelope) throw new Error('a legacy attestation needs a DSSE bundle')
+  const bytes = Buffer.from(JSON.stringify({ payloadType: envelope.payloadType, payload: envelope.payload, signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig })) }))
+  return {
+    bytes,
+    layer: {
+      mediaType: MEDIA_TYPE.dsseEnvelope,
+      digest: sha256(bytes),
+      size: bytes.length,
+      annotations: { [ANNOTATION.cosignSignature]: '', ...certificateAnnotations(bundle), [ANNOTATION.predicateType]: predicateType }
+    }
+  }
+}
+
+/**
+ * The image cosign writes under `.sig`/`.att` (go-containerregistry's `mutate.Append` onto an
+ * empty image): an OCI manifest whose config lists each layer as a diff ID.
+ */
+export function legacyImageManifest(layers: LayerDescriptor[]): LegacyManifest {
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: '',
+      created: '0001-01-01T00:00:00Z',
+      history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+      os: '',
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+      config: {}
+    })
+  )
+  return {
+    config,
+    manifest: {
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPE.ociManifest,
+      config: { mediaType: MEDIA_TYPE.ociConfig, size: config.length, digest: sha256(config) },
+      layers
+    }
+  }
+}

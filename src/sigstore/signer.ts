@@ -1,0 +1,92 @@
+// Keyless signing through Fulcio and Rekor (sigstore-js), with one retry policy of our own:
+// Sigstore's public instance has answered 5xx for tens of minutes, so transient failures are
+// retried with backoff and jitter until a time budget runs out; the final error names the service.
+import { attest, sign, type Bundle } from 'sigstore'
+import { SigningError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { silentLogger } from '../logger.js'
+import { sleep } from '../registry/retry.js'
+
+export interface SignerOptions {
+  fulcioUrl: string
+  rekorUrl: string
+  tsaUrl?: string
+  identityToken: string
+  /** Retries stop starting after this long (default four minutes). */
+  timeBudgetMs?: number
+  logger?: Logger
+}
+
+export interface Signer {
+  /** A DSSE envelope over an in-toto statement, as a v0.3 bundle. */
+  signDsse(payload: Buffer, payloadType: string): Promise<Bundle>
+  /** A plain signature over the payload bytes (cosign's legacy format), with the certificate chain. */
+  signMessage(payload: Buffer): Promise<Bundle>
+}
+
+const SERVICE_BY_CODE: Array<[RegExp, 'Fulcio' | 'Rekor' | 'TSA']> = [
+  [/^CA_/, 'Fulcio'],
+  [/^TLOG_/, 'Rekor'],
+  [/^TSA_/, 'TSA']
+]
+
+interface Failure {
+  service: 'Fulcio' | 'Rekor' | 'TSA' | 'Sigstore'
+  status?: number
+  code?: string
+  message: string
+  retryable: boolean
+}
+
+function describeFailure(error: unknown): Failure {
+  const err = error as { code?: string; message?: string; cause?: { statusCode?: number; code?: string; errno?: string; message?: string; cause?: { code?: string } } }
+  const service = SERVICE_BY_CODE.find(([pattern]) => pattern.test(err.code ?? ''))?.[1] ?? 'Sigstore'
+  const status = err.cause?.statusCode
+  const networkCode = err.cause?.code ?? err.cause?.cause?.code ?? err.cause?.errno
+  const retryable = status !== undefined ? status === 429 || status === 408 || status >= 500 : networkCode !== undefined || /ECONN|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(err.cause?.message ?? err.message ?? '')
+  return { service, status, code: networkCode, message: err.message ?? String(error), retryable }
+}
+
+export function createSigner(options: SignerOptions): Signer {
+  const logger = options.logger ?? silentLogger
+  const budgetMs = options.timeBudgetMs ?? 4 * 60_000
+  const urls = { Fulcio: options.fulcioUrl, Rekor: options.rekorUrl, TSA: options.tsaUrl ?? '', Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}` }
+  const base = {
+    fulcioURL: options.fulcioUrl,
+    rekorURL: options.rekorUrl,
+    tsaServerURL: options.tsaUrl,
+    identityToken: options.identityToken,
+    // Our loop below retries; sigstore-js's own retries would hide the budget.
+    retry: { retries: 0 },
+    timeout: 30_000
+  }
+
+  async function withRetries(what: string, attempt: () => Promise<Bundle>): Promise<Bundle> {
+    const started = Date.now()
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt()
+      } catch (error) {
+        const failure = describeFailure(error)
+        const elapsed = Date.now() - started
+        const delay = Math.min(30_000, 500 * 2 ** (tries - 1)) * (0.5 + Math.random() / 2)
+        if (!failure.retryable || elapsed + delay > budgetMs) {
+          const said = failure.status !== undefined ? `answered HTTP ${failure.status}` : failure.code ? `could not be reached (${failure.code})` : 'failed'
+          throw new SigningError(
+            `${what}: ${failure.service} at ${urls[failure.service]} ${said}${tries > 1 ? ` after ${tries} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
+              (failure.retryable ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)' : ''),
+            { cause: error }
+          )
+        }
+        logger.warning(`${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`)
+        await sleep(delay)
+      }
+    }
+  }
+
+  return {
+    signDsse: (payload, payloadType) => withRetries('signing the statement', () => attest(payload, payloadType, base)),
+    // The legacy layout carries the certificate chain, which the v0.2 bundle keeps.
+    signMessage: (payload) => withRetries('signing the payload', () => sign(payload, { ...base, legacyCompatibility: true }))
+  }
+}
