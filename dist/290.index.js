@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  attestImage: () => (/* binding */ attestImage)
+  attestImage: () => (/* binding */ attestImage),
+  statementBytes: () => (/* binding */ statementBytes)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -56,7 +57,7 @@ async function attestImage(options) {
         // Provenance describes the build of every digest: the index and each platform manifest.
         const subjects = isIndex ? [options.top, ...options.platforms] : [options.top];
         for (const subject of subjects) {
-            const attestation = await attest(options, subject, 'provenance', constants/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)), JSON.parse(JSON.stringify(options.provenance)));
+            const attestation = await attest(options, subject, 'provenance', constants/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)));
             result.attestations.push(attestation);
             if (subject.digest === options.top.digest)
                 result.provenance = attestation;
@@ -64,7 +65,7 @@ async function attestImage(options) {
     }
     if (options.sbom.mode === 'file') {
         const { file } = options.sbom;
-        const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes, file.document);
+        const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes);
         result.attestations.push(attestation);
         result.sbom = attestation;
         result.sbomPath = (0,external_node_path_.join)(options.outputDir, `sbom-${options.top.digest.slice(7, 19)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`);
@@ -78,7 +79,7 @@ async function attestImage(options) {
             const bytes = Buffer.from(JSON.stringify(generated.document, null, 2));
             const path = (0,external_node_path_.join)(options.outputDir, `sbom-${platform.digest.slice(7, 19)}.spdx.json`);
             await (0,promises_.writeFile)(path, bytes);
-            const attestation = await attest(options, platform, 'sbom', constants/* PREDICATE_TYPE */.To.spdx23, bytes, generated.document);
+            const attestation = await attest(options, platform, 'sbom', constants/* PREDICATE_TYPE */.To.spdx23, bytes);
             result.attestations.push(attestation);
             result.sbom ??= attestation;
             result.sbomPath ??= path;
@@ -86,10 +87,19 @@ async function attestImage(options) {
     }
     return result;
 }
-async function attest(options, subject, kind, predicateType, _predicateBytes, predicate) {
+/**
+ * The statement's bytes with the predicate spliced in as given: a user's SBOM file travels inside
+ * the signed payload byte for byte, not re-serialized.
+ */
+function statementBytes(subject, predicateType, predicateBytes) {
+    const [algorithm, hex] = subject.digest.split(':');
+    const head = JSON.stringify(buildStatement([{ name: subject.name, digest: { [algorithm]: hex } }], predicateType, null));
+    return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')]);
+}
+async function attest(options, subject, kind, predicateType, predicateBytes) {
     const { client, referrers, logger } = options;
-    const statement = buildStatement([{ name: options.imageName, digest: { sha256: subject.digest.slice('sha256:'.length) } }], predicateType, predicate);
-    const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), constants/* IN_TOTO_PAYLOAD_TYPE */.T4);
+    const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes);
+    const bundle = await options.signer.signDsse(payload, constants/* IN_TOTO_PAYLOAD_TYPE */.T4);
     const bundleBytes = Buffer.from(JSON.stringify(bundle));
     const summary = { kind, platform: subject.platform, subjectDigest: subject.digest, referrerDigest: '', predicateType };
     if (options.format === 'bundle' || options.format === 'both') {

@@ -58,7 +58,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
     // Provenance describes the build of every digest: the index and each platform manifest.
     const subjects = isIndex ? [options.top, ...options.platforms] : [options.top]
     for (const subject of subjects) {
-      const attestation = await attest(options, subject, 'provenance', PREDICATE_TYPE.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)), JSON.parse(JSON.stringify(options.provenance)))
+      const attestation = await attest(options, subject, 'provenance', PREDICATE_TYPE.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)))
       result.attestations.push(attestation)
       if (subject.digest === options.top.digest) result.provenance = attestation
     }
@@ -66,7 +66,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
 
   if (options.sbom.mode === 'file') {
     const { file } = options.sbom
-    const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes, file.document)
+    const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes)
     result.attestations.push(attestation)
     result.sbom = attestation
     result.sbomPath = join(options.outputDir, `sbom-${options.top.digest.slice(7, 19)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`)
@@ -83,7 +83,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
       const bytes = Buffer.from(JSON.stringify(generated.document, null, 2))
       const path = join(options.outputDir, `sbom-${platform.digest.slice(7, 19)}.spdx.json`)
       await writeFile(path, bytes)
-      const attestation = await attest(options, platform, 'sbom', PREDICATE_TYPE.spdx23, bytes, generated.document)
+      const attestation = await attest(options, platform, 'sbom', PREDICATE_TYPE.spdx23, bytes)
       result.attestations.push(attestation)
       result.sbom ??= attestation
       result.sbomPath ??= path
@@ -92,10 +92,20 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
   return result
 }
 
-async function attest(options: AttestOptions, subject: SignTarget, kind: 'provenance' | 'sbom', predicateType: string, _predicateBytes: Buffer, predicate: unknown): Promise<AttestationSummary> {
+/**
+ * The statement's bytes with the predicate spliced in as given: a user's SBOM file travels inside
+ * the signed payload byte for byte, not re-serialized.
+ */
+export function statementBytes(subject: { name: string; digest: string }, predicateType: string, predicateBytes: Buffer): Buffer {
+  const [algorithm, hex] = subject.digest.split(':')
+  const head = JSON.stringify(buildStatement([{ name: subject.name, digest: { [algorithm]: hex } }], predicateType, null))
+  return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')])
+}
+
+async function attest(options: AttestOptions, subject: SignTarget, kind: 'provenance' | 'sbom', predicateType: string, predicateBytes: Buffer): Promise<AttestationSummary> {
   const { client, referrers, logger } = options
-  const statement = buildStatement([{ name: options.imageName, digest: { sha256: subject.digest.slice('sha256:'.length) } }], predicateType, predicate)
-  const bundle: SerializedBundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE)
+  const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes)
+  const bundle: SerializedBundle = await options.signer.signDsse(payload, IN_TOTO_PAYLOAD_TYPE)
   const bundleBytes = Buffer.from(JSON.stringify(bundle))
   const summary: AttestationSummary = { kind, platform: subject.platform, subjectDigest: subject.digest, referrerDigest: '', predicateType }
 
