@@ -177,3 +177,28 @@ test('an unreachable Fulcio fails the sign step, names the service, and leaves n
   assert.match(run.summary, /Sign \| ❌ failed/)
   assert.ok(Date.now() - started < 60_000)
 })
+
+test('a Rekor answering 503 twice then recovering does not stop the release', async () => {
+  const layout = await writeLayout(join(work, 'rekor-flaky'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/rekor-flaky'
+  sigstore.fail('rekor', 503, 2)
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs({ 'signature-format': 'bundle' }) }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout)
+  assert.ok(sigstore.log.filter((l) => l === 'rekor 503').length >= 2, 'the outage was seen')
+  assert.match(run.stdout, /Rekor 503; retrying/)
+  assert.equal((await getManifest(repo, 'v1')).digest, layout.top.digest)
+})
+
+test('a Rekor down for longer than the budget fails naming Rekor and the HTTP status, and tags nothing', async () => {
+  const layout = await writeLayout(join(work, 'rekor-down'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/rekor-down'
+  sigstore.fail('rekor', 503, 1000)
+  try {
+    const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '2500' })
+    assert.equal(run.exitCode, 1)
+    assert.match(run.errors[0], /^sign failed: .*Rekor at http:\/\/127\.0\.0\.1:\d+\/rekor answered HTTP 503 after \d+ attempts/)
+    assert.equal((await getManifest(repo, 'v1')).status, 404)
+  } finally {
+    sigstore.fail('rekor', 503, 0)
+  }
+})
