@@ -11,20 +11,29 @@ import { startGitServer, type GitServer } from './harness/git-server.js'
 import { startGitHubApi, type GitHubApi } from './harness/github-api.js'
 import { runAction } from './harness/action.js'
 import { writeLayout, randomLayer } from './harness/layouts.js'
+import { startOidcProvider, type OidcProvider } from './harness/oidc.js'
+import { startSigstore, type SigstoreInstance } from './harness/sigstore.js'
+import { verifySigstoreBundle } from './harness/verify.js'
 
 const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
 let registry: RegistryServer
 let git: GitServer
 let api: GitHubApi
 let work: string
+let oidc: OidcProvider
+let sigstore: SigstoreInstance
 
 before(async () => {
+  oidc = await startOidcProvider()
+  sigstore = await startSigstore()
   registry = await startRegistry()
   git = await startGitServer({ token: 'deploy-secret-token' })
   api = await startGitHubApi({ token: 'deploy-secret-token' })
   work = await mkdtemp(join(tmpdir(), 'dr-release-'))
 })
 after(async () => {
+  await oidc?.close()
+  await sigstore?.close()
   await registry?.close()
   await git?.close()
   await api?.close()
@@ -109,4 +118,83 @@ test('dry run reports the digest and the deploy diff and writes nothing', async 
   const tag = await fetch(`${registry.url}/v2/octo-org/dry/manifests/v1`, { method: 'HEAD' })
   assert.equal(tag.status, 404, 'nothing was pushed or tagged')
   assert.match(run.summary, /Dry run/)
+})
+
+test('every step together: outputs, the result JSON and the summary tell the whole release', async () => {
+  const image = `${registry.host}/octo-org/full`
+  await git.createRepository('octo-org/full-deploy', { 'k8s/app.yaml': deployment(image) })
+  api.addRepository('octo-org', 'full-deploy', { defaultBranch: 'main' })
+  const layout = await writeLayout(join(work, 'full'), {
+    images: [
+      { platform: { os: 'linux', architecture: 'amd64' }, layers: [{ files: { 'etc/os-release': 'ID=debian\nVERSION_ID="12"\n', 'var/lib/dpkg/status': 'Package: base-files\nStatus: install ok installed\nVersion: 12.4+deb12u5\nArchitecture: amd64\n\n' } }] },
+      { platform: { os: 'linux', architecture: 'arm64' }, layers: [randomLayer(3000)] }
+    ]
+  })
+  const run = await runAction(
+    { layout: layout.dir, image, tags: 'v2.0.0,latest', 'mutable-tags': 'latest', 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, 'deploy-repository': 'octo-org/full-deploy', 'deploy-token': 'deploy-secret-token' },
+    { ...runnerEnv(), ...oidc.env() }
+  )
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+  const result = JSON.parse(run.outputs.result)
+  for (const step of ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy']) {
+    assert.equal(result.steps[step].status, 'succeeded', step)
+    assert.equal(typeof result.steps[step].durationMs, 'number', step)
+  }
+  assert.equal(result.digest, layout.top.digest)
+  assert.deepEqual(Object.keys(result.platformDigests), ['linux/amd64', 'linux/arm64'])
+  assert.equal(result.sign.signatureDigest, run.outputs['signature-digest'])
+  assert.equal(result.attest.provenance.referrerDigest, run.outputs['provenance-digest'])
+  assert.deepEqual(result.tags.created, ['v2.0.0', 'latest'])
+  assert.equal(result.deploy.pullRequestOperation, 'created')
+  assert.equal(result.referrersMode, 'tag-schema')
+
+  const signature = JSON.parse(await (await import('node:fs/promises')).readFile(run.outputs['signature-bundle-path'], 'utf8'))
+  await verifySigstoreBundle(signature, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
+
+  // The summary, at a glance.
+  for (const expected of [
+    `${image}@${layout.top.digest}`,
+    '| linux/arm64 |',
+    '| `v2.0.0` | created |',
+    `referrer \`${run.outputs['signature-digest']}\``,
+    `| Rekor log index | ${run.outputs['rekor-log-index']} |`,
+    `Pull request #${run.outputs['pull-request-number']} (created)`,
+    '| `k8s/app.yaml` |',
+    '| Attest | ✅ succeeded |',
+    `cosign verify ${image}@${layout.top.digest} --certificate-identity 'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main'`,
+    '--type slsaprovenance1',
+    `gh attestation verify oci://${image}@${layout.top.digest} --owner octo-org`
+  ]) assert.ok(run.summary.includes(expected), `the summary shows ${expected}`)
+  const body = api.repository('octo-org', 'full-deploy').pulls[0].body ?? ''
+  assert.ok(body.includes('cosign verify'), 'the pull request body carries the verify commands')
+})
+
+test('a failing middle step stops the release: earlier outputs are set, later steps do not run, no tag, the error names the step', async () => {
+  const image = `${registry.host}/octo-org/midfail`
+  await git.createRepository('octo-org/midfail-deploy', { 'app.yaml': deployment(image) })
+  api.addRepository('octo-org', 'midfail-deploy', { defaultBranch: 'main' })
+  const layout = await writeLayout(join(work, 'midfail'), { images: [{ layers: [randomLayer(3000)] }] })
+  sigstore.fail('rekor', 400, 1000)
+  try {
+    const run = await runAction(
+      { layout: layout.dir, image, tags: 'v1', provenance: 'true', 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, 'deploy-repository': 'octo-org/midfail-deploy', 'deploy-token': 'deploy-secret-token' },
+      { ...runnerEnv(), ...oidc.env() }
+    )
+    assert.equal(run.exitCode, 1)
+    assert.equal(run.errors.length, 1)
+    assert.match(run.errors[0], /^sign failed: .*Rekor .*answered HTTP 400/)
+    assert.equal(run.outputs.digest, layout.top.digest)
+    assert.equal(run.outputs['bytes-uploaded'] !== undefined && Number(run.outputs['bytes-uploaded']) > 0, true)
+    const result = JSON.parse(run.outputs.result)
+    assert.equal(result.steps.push.status, 'succeeded')
+    assert.equal(result.steps.sign.status, 'failed')
+    assert.equal(result.steps.attest.status, 'not-run')
+    assert.equal(result.steps.tags.status, 'not-run')
+    assert.equal(result.steps.deploy.status, 'not-run')
+    assert.equal((await fetch(`${registry.url}/v2/octo-org/midfail/manifests/v1`, { method: 'HEAD' })).status, 404, 'no tag')
+    assert.equal(api.repository('octo-org', 'midfail-deploy').pulls.length, 0, 'no deploy pull request')
+    assert.match(run.summary, /Failed in Sign/)
+  } finally {
+    sigstore.fail('rekor', 400, 0)
+  }
 })
