@@ -25,11 +25,12 @@ export function registryBinary(): string {
   throw new Error('docker-registry is not installed: run `apt-get install -y docker-registry` (Debian package of the CNCF distribution registry)')
 }
 
-export async function startRegistry(options: { htpasswd?: string } = {}): Promise<RegistryServer> {
+/** `htpasswd` turns on Basic auth (bcrypt entries); `auth` replaces the auth section (token auth). */
+export async function startRegistry(options: { htpasswd?: string; auth?: string } = {}): Promise<RegistryServer> {
   const binary = registryBinary()
   const dir = await mkdtemp(join(tmpdir(), 'dr-registry-'))
   const port = await freePort()
-  const auth = options.htpasswd ? `auth:\n  htpasswd:\n    realm: test\n    path: ${join(dir, 'htpasswd')}\n` : ''
+  const auth = options.auth ?? (options.htpasswd ? `auth:\n  htpasswd:\n    realm: test\n    path: ${join(dir, 'htpasswd')}\n` : '')
   if (options.htpasswd) await writeFile(join(dir, 'htpasswd'), options.htpasswd)
   const config = `version: 0.1
 log:
