@@ -72,7 +72,7 @@ class Referrers {
             return { schemaVersion: 2, mediaType: _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: [] };
         try {
             const index = JSON.parse(existing.bytes.toString('utf8'));
-            return { schemaVersion: 2, mediaType: _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [] };
+            return { schemaVersion: 2, mediaType: _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [], etag: existing.etag };
         }
         catch {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
@@ -98,9 +98,17 @@ class Referrers {
             }
             else {
                 confirmations = 0;
-                index.manifests.push(descriptor);
-                await this.client.putManifest(tag, Buffer.from(JSON.stringify(index)), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex);
-                wrote = true;
+                const { etag, ...body } = index;
+                body.manifests.push(descriptor);
+                try {
+                    // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+                    await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
+                    wrote = true;
+                }
+                catch (error) {
+                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl && error.status === 412))
+                        throw error;
+                }
             }
             await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(150 + Math.random() * 200);
         }

@@ -31363,12 +31363,12 @@ class RegistryClient {
         return response.body;
     }
     /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
-    async putManifest(reference, bytes, mediaType) {
+    async putManifest(reference, bytes, mediaType, options = {}) {
         const digest = sha256Digest(bytes);
         const response = await this.request({
             method: 'PUT',
             path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { 'Content-Type': mediaType },
+            headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
             body: bytes,
             expect: [201, 200]
         });
@@ -31416,7 +31416,7 @@ class RegistryClient {
         catch {
             // Not JSON: keep the Content-Type.
         }
-        return { digest, mediaType, bytes: response.body };
+        return { digest, mediaType, bytes: response.body, etag: (0,http/* header */.wx)(response, 'etag') };
     }
     async deleteManifest(digest) {
         await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });

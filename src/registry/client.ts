@@ -44,6 +44,8 @@ export interface ManifestResult {
   digest: string
   mediaType: string
   bytes: Buffer
+  /** The registry's ETag, for a conditional write (If-Match) where it supports one. */
+  etag?: string
 }
 
 export interface ManifestHead {
@@ -178,12 +180,12 @@ export class RegistryClient {
   }
 
   /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
-  async putManifest(reference: string, bytes: Buffer, mediaType: string): Promise<{ digest: string; subject?: string }> {
+  async putManifest(reference: string, bytes: Buffer, mediaType: string, options: { ifMatch?: string } = {}): Promise<{ digest: string; subject?: string }> {
     const digest = sha256Digest(bytes)
     const response = await this.request({
       method: 'PUT',
       path: `/v2/${this.repository}/manifests/${reference}`,
-      headers: { 'Content-Type': mediaType },
+      headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
       body: bytes,
       expect: [201, 200]
     })
@@ -233,7 +235,7 @@ export class RegistryClient {
     } catch {
       // Not JSON: keep the Content-Type.
     }
-    return { digest, mediaType, bytes: response.body }
+    return { digest, mediaType, bytes: response.body, etag: header(response, 'etag') }
   }
 
   async deleteManifest(digest: string): Promise<void> {

@@ -81,12 +81,12 @@ export class Referrers {
     return (await this.readTagIndex(subjectDigest)).manifests
   }
 
-  private async readTagIndex(subjectDigest: string): Promise<ReferrersIndex> {
+  private async readTagIndex(subjectDigest: string): Promise<ReferrersIndex & { etag?: string }> {
     const existing = await this.client.getManifest(referrersTag(subjectDigest), [MEDIA_TYPE.ociIndex])
     if (!existing) return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] }
     try {
       const index = JSON.parse(existing.bytes.toString('utf8')) as ReferrersIndex
-      return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [] }
+      return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [], etag: existing.etag }
     } catch {
       throw new RegistryError(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
         method: 'GET',
@@ -110,9 +110,15 @@ export class Referrers {
         if (!wrote || ++confirmations >= 2) return
       } else {
         confirmations = 0
-        index.manifests.push(descriptor)
-        await this.client.putManifest(tag, Buffer.from(JSON.stringify(index)), MEDIA_TYPE.ociIndex)
-        wrote = true
+        const { etag, ...body } = index
+        body.manifests.push(descriptor)
+        try {
+          // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+          await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), MEDIA_TYPE.ociIndex, { ifMatch: etag })
+          wrote = true
+        } catch (error) {
+          if (!(error instanceof RegistryError && error.status === 412)) throw error
+        }
       }
       await sleep(150 + Math.random() * 200)
     }
