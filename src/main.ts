@@ -1,6 +1,7 @@
 // The one boundary with the runner: read inputs, run the steps in order, set outputs as soon as
 // they are known, write the job summary, and turn a failure into one clear error naming its step.
-import * as core from '@actions/core'
+// The runner protocol (src/runner.ts): what @actions/core does, without loading its HTTP client up front.
+import * as core from './runner.js'
 import { readInputs, type ReleaseInputs } from './inputs.js'
 import { openLayout, selectEntry, loadImage, type OciLayout, type ImageNode, type Descriptor } from './layout/read.js'
 import type { SbomFile } from './attest/sbom.js'
@@ -59,7 +60,7 @@ export async function run(): Promise<void> {
     if (result) {
       core.setOutput('result', JSON.stringify(result))
       try {
-        await core.summary.addRaw(renderSummary(result)).write()
+        core.appendSummary(renderSummary(result))
       } catch (error) {
         core.warning(`the job summary could not be written: ${(error as Error).message}`)
       }
