@@ -1,6 +1,8 @@
 // The shape of one release's results: what the outputs, the `result` JSON and the summary are made of.
 import type { PushResult } from './push.js'
 import type { TagPlanEntry, TagsResult } from './tags.js'
+import type { SignResult } from './sign.js'
+import type { DeployResult } from './deploy/index.js'
 
 export type StepName = 'preflight' | 'layout' | 'push' | 'sign' | 'attest' | 'tags' | 'deploy'
 export type StepStatus = 'succeeded' | 'failed' | 'skipped' | 'not-run'
@@ -13,14 +15,8 @@ export interface StepReport {
   error?: string
 }
 
-export interface SignSummary {
-  signatureDigest?: string
-  signatureTag?: string
-  rekorLogIndex?: number
-  identity?: string
-  issuer?: string
-  bundlePath?: string
-}
+/** What the summary and `result` keep of the sign step. */
+export type SignSummary = Omit<SignResult, 'targets' | 'referrersMode'>
 
 export interface AttestationSummary {
   kind: 'provenance' | 'sbom'
@@ -39,16 +35,8 @@ export interface AttestSummary {
   attestations: AttestationSummary[]
 }
 
-export interface DeploySummary {
-  commit?: string
-  branch?: string
-  pullRequestNumber?: number
-  pullRequestUrl?: string
-  pullRequestOperation: 'created' | 'updated' | 'unchanged' | 'none'
-  patchedFiles: string[]
-  changes: Array<{ file: string; line: number; from: string; to: string }>
-  diff: string
-}
+/** What the summary and `result` keep of the deploy step. */
+export type DeploySummary = Omit<DeployResult, 'autoMerge'>
 
 export interface ReleaseResult {
   image: string
