@@ -5196,6 +5196,7 @@ async function release(inputs, result) {
         });
         result.digest = entry.digest;
         result.imageRef = `${inputs.imageName}@${entry.digest}`;
+        setOutput('tags', list(inputs.tags));
         // 2. Layout: read the manifest tree and check every blob is there with its size.
         const image = await step('layout', async () => {
             const node = await loadImage(layout, entry);
@@ -5229,7 +5230,6 @@ async function release(inputs, result) {
             skip('attest', '`provenance: false` and `sbom: none`');
         }
         // 6. Tags, last of the registry writes.
-        setOutput('tags', list(inputs.tags));
         if (inputs.tags.length === 0)
             skip('tags', 'no `tags` given');
         else {

@@ -127,6 +127,7 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
     })
     result.digest = entry.digest
     result.imageRef = `${inputs.imageName}@${entry.digest}`
+    core.setOutput('tags', list(inputs.tags))
 
     // 2. Layout: read the manifest tree and check every blob is there with its size.
     const image = await step('layout', async () => {
@@ -164,7 +165,6 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
     }
 
     // 6. Tags, last of the registry writes.
-    core.setOutput('tags', list(inputs.tags))
     if (inputs.tags.length === 0) skip('tags', 'no `tags` given')
     else {
       const tags = await step('tags', () =>
