@@ -202,3 +202,14 @@ test('a Rekor down for longer than the budget fails naming Rekor and the HTTP st
     sigstore.fail('rekor', 503, 0)
   }
 })
+
+test('with tsa-url, each bundle also carries an RFC 3161 timestamp that verifies', async () => {
+  const layout = await writeLayout(join(work, 'tsa'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/timestamped'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, ...signingInputs({ 'tsa-url': sigstore.tsaUrl, 'signature-format': 'bundle' }) }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout)
+  const bundle = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
+  assert.equal(bundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 1)
+  assert.ok(sigstore.log.includes('tsa 201'))
+  await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
+})

@@ -7,18 +7,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FULCIO_SAN_CLAIM } from './oidc.js'
-import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, rekorHandler } from '@sigstore/mock'
+import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializeTSA, rekorHandler, tsaHandler } from '@sigstore/mock'
 
 export interface SigstoreInstance {
   fulcioUrl: string
   rekorUrl: string
+  /** An RFC 3161 timestamp authority. */
+  tsaUrl: string
   /** TrustedRoot JSON (sigstore protobuf-specs), as `@sigstore/verify` reads it. */
   trustedRoot: Record<string, unknown>
   trustedRootPath: string
   /** Requests seen, `<service> <status>`. */
   log: string[]
   /** Makes the next `count` requests to a service answer `status` (503 for an outage). */
-  fail(service: 'fulcio' | 'rekor', status: number, count: number): void
+  fail(service: 'fulcio' | 'rekor' | 'tsa', status: number, count: number): void
   close(): Promise<void>
 }
 
@@ -49,20 +51,21 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
   const ctKeys = ecKeyPair()
   const caKeys = ecKeyPair()
   const tlogKeys = ecKeyPair()
+  const tsa = await initializeTSA(ecKeyPair())
   const ctLog = await initializeCTLog(ctKeys)
   const ca = await initializeCA(caKeys, ctLog)
   const log: string[] = []
   const failures: Record<string, { status: number; count: number }> = {}
 
   let baseUrl = ''
-  const handlers: { fulcio?: ReturnType<typeof fulcioHandler>; rekor?: ReturnType<typeof rekorHandler> } = {}
+  const handlers: { fulcio?: ReturnType<typeof fulcioHandler>; rekor?: ReturnType<typeof rekorHandler>; tsa?: ReturnType<typeof tsaHandler> } = {}
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', async () => {
       const path = new URL(req.url ?? '/', baseUrl).pathname
-      const service = path.startsWith('/fulcio') ? 'fulcio' : path.startsWith('/rekor') ? 'rekor' : 'other'
+      const service = path.startsWith('/fulcio') ? 'fulcio' : path.startsWith('/rekor') ? 'rekor' : path.startsWith('/tsa') ? 'tsa' : 'other'
       const injected = failures[service]
       if (injected && injected.count > 0) {
         injected.count--
@@ -73,6 +76,7 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
       let handler: { path: string; fn: (body: string) => Promise<{ statusCode: number; response: string | ArrayBufferView; contentType?: string }> } | undefined
       let body = Buffer.concat(chunks).toString('utf8')
       if (service === 'fulcio' && path === `/fulcio${handlers.fulcio!.path}`) handler = handlers.fulcio
+      if (service === 'tsa' && path === `/tsa${handlers.tsa!.path}`) handler = handlers.tsa
       if (service === 'rekor' && path === `/rekor${handlers.rekor!.path}`) {
         handler = handlers.rekor
         body = JSON.stringify(canonicalDsseEntry(JSON.parse(body)))
@@ -95,6 +99,9 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
   const tlog = await initializeTLog(rekorUrl, tlogKeys)
   handlers.fulcio = fulcioHandler(ca, { strict: true, subjectClaim: options.subjectClaim ?? FULCIO_SAN_CLAIM } as Parameters<typeof fulcioHandler>[1])
   handlers.rekor = rekorHandler(tlog, { strict: true })
+  handlers.tsa = tsaHandler(tsa, { strict: true })
+  const tsaUrl = `${baseUrl}/tsa`
+  const der = (view: ArrayBufferView): string => Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64')
 
   const start = new Date(Date.now() - 60_000).toISOString()
   const keyId = (der: Buffer): string => createHash('sha256').update(der).digest('base64')
@@ -124,7 +131,14 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
         logId: { keyId: Buffer.from(ctLog.logID.buffer, ctLog.logID.byteOffset, ctLog.logID.byteLength).toString('base64') }
       }
     ],
-    timestampAuthorities: []
+    timestampAuthorities: [
+      {
+        subject: { organization: 'sigstore.mock', commonName: 'tsa' },
+        uri: tsaUrl,
+        certChain: { certificates: [{ rawBytes: der(tsa.intCertificate) }, { rawBytes: der(tsa.rootCertificate) }] },
+        validFor: { start }
+      }
+    ]
   }
   const dir = await mkdtemp(join(tmpdir(), 'dr-sigstore-'))
   const trustedRootPath = join(dir, 'trusted_root.json')
@@ -133,6 +147,7 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
   return {
     fulcioUrl,
     rekorUrl,
+    tsaUrl,
     trustedRoot,
     trustedRootPath,
     log,

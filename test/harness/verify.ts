@@ -17,8 +17,9 @@ export async function verifySigstoreBundle(
   options: { trustedRoot: Record<string, unknown>; expectedDigest?: string; identity?: string | RegExp; payload?: Buffer }
 ): Promise<VerifiedSignature> {
   const trust = toTrustMaterial(TrustedRoot.fromJSON(options.trustedRoot))
-  const verifier = new Verifier(trust, { tlogThreshold: 1, ctlogThreshold: 1 })
   const parsed = bundleFromJSON(bundle)
+  const timestamps = parsed.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0
+  const verifier = new Verifier(trust, { tlogThreshold: 1, ctlogThreshold: 1, tsaThreshold: timestamps })
   const signer = verifier.verify(toSignedEntity(parsed, options.payload))
   const identity = signer.identity?.subjectAlternativeName
   const issuer = signer.identity?.extensions?.issuer
