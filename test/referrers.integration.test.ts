@@ -72,3 +72,37 @@ test('concurrent writers of the referrers index keep every entry', async () => {
   for (const r of results) assert.ok(listed.some((d) => d.digest === r.digest), `entry ${r.digest} kept`)
   assert.equal(listed.length, notes.length)
 })
+
+test('an OCI-Subject header without a referrers API (as ECR once sent) still gets the tag-schema index', async () => {
+  const { startFaultProxy } = await import('./harness/fault-proxy.js')
+  const subject = await pushSubject('team/liar')
+  const proxy = await startFaultProxy(registry.host, [{ method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 }])
+  try {
+    const client = new RegistryClient({ registry: proxy.host, repository: 'team/liar' })
+    const attached = await new Referrers(client).attach({ manifest: artifact(subject, 'x'), subjectDigest: subject.digest })
+    assert.ok(proxy.log.some((r) => r.fault === 'headers'), 'the header was sent')
+    assert.equal(attached.mode, 'tag-schema')
+    const listed = await new Referrers(subject.client).list(subject.digest)
+    assert.deepEqual(listed.map((d) => d.digest), [attached.digest])
+  } finally {
+    await proxy.close()
+  }
+})
+
+test('OCI-Subject and a referrers API answering 200: the API is used and no tag index is written', async () => {
+  const { startFaultProxy } = await import('./harness/fault-proxy.js')
+  const subject = await pushSubject('team/api')
+  const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
+  const proxy = await startFaultProxy(registry.host, [
+    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 },
+    { method: 'GET', path: /\/referrers\//, fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex }, times: 10 }
+  ])
+  try {
+    const client = new RegistryClient({ registry: proxy.host, repository: 'team/api' })
+    const attached = await new Referrers(client).attach({ manifest: artifact(subject, 'y'), subjectDigest: subject.digest })
+    assert.equal(attached.mode, 'referrers-api')
+    assert.equal(await subject.client.getManifest(referrersTag(subject.digest)), undefined, 'no sha256-<hex> tag')
+  } finally {
+    await proxy.close()
+  }
+})

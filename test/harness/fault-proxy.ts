@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
+  /** Forward, and add these headers to the registry's answer. */
+  | { kind: 'add-headers'; headers: Record<string, string> }
   /** Forward, then cut both connections after this many request-body bytes. */
   | { kind: 'reset-after'; bytes: number }
 
@@ -53,7 +55,7 @@ export async function startFaultProxy(target: string, rules: FaultRule[]): Promi
       }
     }
     if (rule) rule.times--
-    log.push({ method, path, fault: rule ? (rule.fault.kind === 'status' ? String(rule.fault.status) : 'reset') : undefined })
+    log.push({ method, path, fault: rule ? (rule.fault.kind === 'status' ? String(rule.fault.status) : rule.fault.kind === 'add-headers' ? 'headers' : 'reset') : undefined })
 
     if (rule?.fault.kind === 'status') {
       req.resume()
@@ -62,8 +64,9 @@ export async function startFaultProxy(target: string, rules: FaultRule[]): Promi
       return
     }
 
+    const added = rule?.fault.kind === 'add-headers' ? rule.fault.headers : {}
     const upstream = http.request({ host: targetHost, port: Number(targetPort), method, path, headers: req.headers }, (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers)
+      res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...added })
       upstreamRes.pipe(res)
     })
     upstream.on('error', () => res.destroy())
