@@ -5035,6 +5035,8 @@ function renderSummary(result) {
         lines.push('**Deploy**', '');
         if (d.pullRequestUrl)
             lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '');
+        if (d.autoMerge)
+            lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '');
         else if (d.commit)
             lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '');
         if (d.patchedFiles.length) {
@@ -5399,7 +5401,8 @@ async function deployStep(inputs, result, digest, step, skip) {
             pullRequestOperation: deployed.pullRequestOperation,
             patchedFiles: deployed.patchedFiles,
             changes: deployed.changes,
-            diff: deployed.diff
+            diff: deployed.diff,
+            autoMerge: deployed.autoMerge
         };
         if (inputs.dryRun && deployed.diff)
             info(`deploy diff (dry run, nothing written):\n${deployed.diff}`);

@@ -351,7 +351,8 @@ async function deployStep(inputs: ReleaseInputs, result: ReleaseResult, digest: 
       pullRequestOperation: deployed.pullRequestOperation,
       patchedFiles: deployed.patchedFiles,
       changes: deployed.changes,
-      diff: deployed.diff
+      diff: deployed.diff,
+      autoMerge: deployed.autoMerge
     }
     if (inputs.dryRun && deployed.diff) core.info(`deploy diff (dry run, nothing written):\n${deployed.diff}`)
     core.setOutput('deploy-commit', deployed.commit ?? '')

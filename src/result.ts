@@ -36,7 +36,7 @@ export interface AttestSummary {
 }
 
 /** What the summary and `result` keep of the deploy step. */
-export type DeploySummary = Omit<DeployResult, 'autoMerge'>
+export type DeploySummary = DeployResult
 
 export interface ReleaseResult {
   image: string
