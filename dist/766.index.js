@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var sigstore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94267);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86999);
-/* harmony import */ var _registry_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41521);
+/* harmony import */ var _net_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39691);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37893);
 // Keyless signing through Fulcio and Rekor (sigstore-js), with one retry policy of our own:
 // Sigstore's public instance has answered 5xx for tens of minutes, so transient failures are
 // retried with backoff and jitter until a time budget runs out; the final error names the service.
@@ -34,7 +34,7 @@ function describeFailure(error) {
     return { service, status, code: networkCode, message: err.message ?? String(error), retryable };
 }
 function createSigner(options) {
-    const logger = options.logger ?? _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .q;
+    const logger = options.logger ?? _net_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .q;
     const budgetMs = options.timeBudgetMs ?? 4 * 60_000;
     const urls = { Fulcio: options.fulcioUrl, Rekor: options.rekorUrl, TSA: options.tsaUrl ?? '', Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}` };
     const base = {
@@ -62,7 +62,7 @@ function createSigner(options) {
                         (failure.retryable ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)' : ''), { cause: error });
                 }
                 logger.warning(`${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`);
-                await (0,_registry_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(delay);
+                await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(delay);
             }
         }
     }

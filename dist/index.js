@@ -2505,68 +2505,6 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 27242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
-/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
-/* harmony export */   KV: () => (/* binding */ EMPTY_JSON_DIGEST),
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
-/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
-/* harmony export */   YX: () => (/* binding */ ANNOTATION),
-/* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
-/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
-/* harmony export */ });
-// Media types, annotation keys and predicate types, named once so a grep finds every use.
-const MEDIA_TYPE = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociEmpty: 'application/vnd.oci.empty.v1+json',
-    sigstoreBundle: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    cosignSimpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
-    dsseEnvelope: 'application/vnd.dsse.envelope.v1+json',
-    inTotoStatement: 'application/vnd.in-toto+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
-    dockerLayerTarGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json'
-};
-const MANIFEST_MEDIA_TYPES = [
-    MEDIA_TYPE.ociManifest,
-    MEDIA_TYPE.ociIndex,
-    MEDIA_TYPE.dockerManifest,
-    MEDIA_TYPE.dockerManifestList
-];
-const INDEX_MEDIA_TYPES = [MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerManifestList];
-// The OCI empty descriptor's content: `{}` (image-spec manifest.md, "Guidance for an Empty Descriptor").
-const EMPTY_JSON_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
-const ANNOTATION = {
-    refName: 'org.opencontainers.image.ref.name',
-    created: 'org.opencontainers.image.created',
-    bundleContent: 'dev.sigstore.bundle.content',
-    bundlePredicateType: 'dev.sigstore.bundle.predicateType',
-    cosignSignature: 'dev.cosignproject.cosign/signature',
-    cosignCertificate: 'dev.sigstore.cosign/certificate',
-    cosignChain: 'dev.sigstore.cosign/chain',
-    cosignBundle: 'dev.sigstore.cosign/bundle',
-    predicateType: 'predicateType'
-};
-const PREDICATE_TYPE = {
-    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
-    slsaProvenance1: 'https://slsa.dev/provenance/v1',
-    spdx23: 'https://spdx.dev/Document/v2.3',
-    cycloneDx: 'https://cyclonedx.org/bom'
-};
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-
-
-/***/ }),
-
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2628,7 +2566,134 @@ class DeployError extends Error {
 
 /***/ }),
 
-/***/ 86999:
+/***/ 34990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jo: () => (/* binding */ HttpConnectionError),
+  wx: () => (/* binding */ header),
+  BO: () => (/* binding */ redactUrl),
+  d3: () => (/* binding */ sendHttp)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/net/http.ts
+// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
+// backpressure, bounded response bodies, connect and idle timeouts.
+
+
+class HttpConnectionError extends Error {
+    code;
+    name = 'HttpConnectionError';
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+const agents = {
+    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
+};
+const CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+function header(response, name) {
+    const value = response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+function sendHttp(request) {
+    const { url } = request;
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
+    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            const code = error.code;
+            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
+        };
+        const headers = { 'User-Agent': 'digest-release', ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
+            headers['Content-Length'] = '0';
+        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        const connectTimer = setTimeout(() => {
+            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
+            req.destroy(error);
+        }, CONNECT_TIMEOUT_MS);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                clearTimeout(connectTimer);
+            else
+                socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        req.setTimeout(idleTimeoutMs, () => {
+            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
+        });
+        req.on('error', (error) => {
+            clearTimeout(connectTimer);
+            fail(error);
+        });
+        req.on('response', (res) => {
+            clearTimeout(connectTimer);
+            const chunks = [];
+            let kept = 0;
+            res.on('data', (chunk) => {
+                if (kept < maxResponseBytes) {
+                    chunks.push(chunk);
+                    kept += chunk.length;
+                }
+            });
+            res.on('error', fail);
+            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                // The request body may still be streaming when a server answers early (an error): stop it.
+                if (request.body && !Buffer.isBuffer(request.body))
+                    request.body.unpipe?.(req);
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
+            });
+        });
+        if (request.body === undefined)
+            req.end();
+        else if (Buffer.isBuffer(request.body))
+            req.end(request.body);
+        else {
+            const body = request.body;
+            body.on('error', (error) => req.destroy(error));
+            body.pipe(req);
+        }
+    });
+}
+/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
+function redactUrl(url) {
+    const copy = new URL(url.href);
+    copy.username = '';
+    copy.password = '';
+    for (const key of [...copy.searchParams.keys()]) {
+        if (key.startsWith('_'))
+            copy.searchParams.set(key, '…');
+    }
+    return copy.href;
+}
+
+
+/***/ }),
+
+/***/ 39691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2639,7 +2704,113 @@ const silentLogger = { info() { }, warning() { }, debug() { } };
 
 /***/ }),
 
-/***/ 98286:
+/***/ 37893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ isRetryableNetworkError),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   a2: () => (/* binding */ retryDelay),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+// One retry policy for every registry request (go-containerregistry's retry transport and
+// create-pull-request's git-push-retry both keep it in one place).
+const DEFAULT_RETRY_POLICY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+function isRetryableNetworkError(error) {
+    const code = error?.code;
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+function retryDelay(policy, attempt, retryAfterMs) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs * 4);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+/***/ }),
+
+/***/ 29217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   KV: () => (/* binding */ EMPTY_JSON_DIGEST),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
+/* harmony export */   YX: () => (/* binding */ ANNOTATION),
+/* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
+/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
+/* harmony export */ });
+// Media types, annotation keys and predicate types, named once so a grep finds every use.
+const MEDIA_TYPE = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    sigstoreBundle: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    cosignSimpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
+    dsseEnvelope: 'application/vnd.dsse.envelope.v1+json',
+    inTotoStatement: 'application/vnd.in-toto+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
+    dockerLayerTarGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json'
+};
+const MANIFEST_MEDIA_TYPES = [
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList
+];
+const INDEX_MEDIA_TYPES = [MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerManifestList];
+// The OCI empty descriptor's content: `{}` (image-spec manifest.md, "Guidance for an Empty Descriptor").
+const EMPTY_JSON_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+const ANNOTATION = {
+    refName: 'org.opencontainers.image.ref.name',
+    created: 'org.opencontainers.image.created',
+    bundleContent: 'dev.sigstore.bundle.content',
+    bundlePredicateType: 'dev.sigstore.bundle.predicateType',
+    cosignSignature: 'dev.cosignproject.cosign/signature',
+    cosignCertificate: 'dev.sigstore.cosign/certificate',
+    cosignChain: 'dev.sigstore.cosign/chain',
+    cosignBundle: 'dev.sigstore.cosign/bundle',
+    predicateType: 'predicateType'
+};
+const PREDICATE_TYPE = {
+    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
+    slsaProvenance1: 'https://slsa.dev/provenance/v1',
+    spdx23: 'https://spdx.dev/Document/v2.3',
+    cycloneDx: 'https://cyclonedx.org/bom'
+};
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+
+
+/***/ }),
+
+/***/ 62148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2748,7 +2919,7 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 20258:
+/***/ 81570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2762,11 +2933,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
-var http = __nccwpck_require__(21306);
+// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
+var http = __nccwpck_require__(34990);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(83916);
-;// CONCATENATED MODULE: ./src/registry/auth.ts
+;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
 
 
 /** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
@@ -2862,13 +3033,13 @@ class Authenticator {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/retry.ts
-var retry = __nccwpck_require__(41521);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(27242);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __nccwpck_require__(86999);
-;// CONCATENATED MODULE: ./src/registry/client.ts
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __nccwpck_require__(37893);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __nccwpck_require__(29217);
+// EXTERNAL MODULE: ./src/net/logger.ts
+var logger = __nccwpck_require__(39691);
+;// CONCATENATED MODULE: ./src/oci/registry/client.ts
 // OCI Distribution Spec 1.1 client: one repository on one registry.
 // https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md
 
@@ -3013,7 +3184,7 @@ class RegistryClient {
         const response = await this.request({
             method: 'HEAD',
             path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: constants/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
+            headers: { Accept: media_types/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
             expect: [200, 404]
         });
         if (response.status === 404)
@@ -3026,7 +3197,7 @@ class RegistryClient {
         }
         return { digest, mediaType: (0,http/* header */.wx)(response, 'content-type') ?? '', size: Number((0,http/* header */.wx)(response, 'content-length') ?? 0) };
     }
-    async getManifest(reference, accept = constants/* MANIFEST_MEDIA_TYPES */.$T) {
+    async getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
         const response = await this.request({
             method: 'GET',
             path: `/v2/${this.repository}/manifests/${reference}`,
@@ -3108,177 +3279,6 @@ function connectionFailure(method, url, error, registry) {
         : '';
     return new src_errors/* RegistryError */.gl(`${method} ${(0,http/* redactUrl */.BO)(url)} failed: ${reason}${tls}`, { method, url: (0,http/* redactUrl */.BO)(url) }, { cause: error });
 }
-
-
-/***/ }),
-
-/***/ 21306:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Jo: () => (/* binding */ HttpConnectionError),
-  wx: () => (/* binding */ header),
-  BO: () => (/* binding */ redactUrl),
-  d3: () => (/* binding */ sendHttp)
-});
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
-// backpressure, bounded response bodies, connect and idle timeouts.
-
-
-class HttpConnectionError extends Error {
-    code;
-    name = 'HttpConnectionError';
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-const agents = {
-    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
-};
-const CONNECT_TIMEOUT_MS = 15_000;
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-function header(response, name) {
-    const value = response.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-function sendHttp(request) {
-    const { url } = request;
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
-    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
-    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            const code = error.code;
-            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
-        };
-        const headers = { 'User-Agent': 'digest-release', ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
-            headers['Content-Length'] = '0';
-        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
-        const connectTimer = setTimeout(() => {
-            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
-            req.destroy(error);
-        }, CONNECT_TIMEOUT_MS);
-        req.on('socket', (socket) => {
-            if (!socket.connecting)
-                clearTimeout(connectTimer);
-            else
-                socket.once('connect', () => clearTimeout(connectTimer));
-        });
-        req.setTimeout(idleTimeoutMs, () => {
-            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
-        });
-        req.on('error', (error) => {
-            clearTimeout(connectTimer);
-            fail(error);
-        });
-        req.on('response', (res) => {
-            clearTimeout(connectTimer);
-            const chunks = [];
-            let kept = 0;
-            res.on('data', (chunk) => {
-                if (kept < maxResponseBytes) {
-                    chunks.push(chunk);
-                    kept += chunk.length;
-                }
-            });
-            res.on('error', fail);
-            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-            res.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                // The request body may still be streaming when a server answers early (an error): stop it.
-                if (request.body && !Buffer.isBuffer(request.body))
-                    request.body.unpipe?.(req);
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
-            });
-        });
-        if (request.body === undefined)
-            req.end();
-        else if (Buffer.isBuffer(request.body))
-            req.end(request.body);
-        else {
-            const body = request.body;
-            body.on('error', (error) => req.destroy(error));
-            body.pipe(req);
-        }
-    });
-}
-/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
-function redactUrl(url) {
-    const copy = new URL(url.href);
-    copy.username = '';
-    copy.password = '';
-    for (const key of [...copy.searchParams.keys()]) {
-        if (key.startsWith('_'))
-            copy.searchParams.set(key, '…');
-    }
-    return copy.href;
-}
-
-
-/***/ }),
-
-/***/ 41521:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hr: () => (/* binding */ isRetryableNetworkError),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   a2: () => (/* binding */ retryDelay),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-// One retry policy for every registry request (go-containerregistry's retry transport and
-// create-pull-request's git-push-retry both keep it in one place).
-const DEFAULT_RETRY_POLICY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE', 'EHOSTUNREACH', 'ENETUNREACH']);
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
-}
-function isRetryableNetworkError(error) {
-    const code = error?.code;
-    return code !== undefined && RETRYABLE_CODES.has(code);
-}
-/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0)
-        return seconds * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
-function retryDelay(policy, attempt, retryAfterMs) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs * 4);
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return ceiling / 2 + Math.random() * (ceiling / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 
 /***/ }),
@@ -3836,7 +3836,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/action/runner.ts
 // The runner's protocol for inputs, outputs, masks, log groups, errors and the job summary: the
 // same files and workflow commands @actions/core writes. @actions/core is loaded only to request
 // an OIDC token, because importing it loads its HTTP client (about 100 ms), longer than a whole
@@ -3909,9 +3909,9 @@ async function getIDToken(audience) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(98286);
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __nccwpck_require__(62148);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Inputs -> one typed, validated options object. Every error names the input and the fix.
 
 
@@ -4023,7 +4023,7 @@ var external_node_stream_ = __nccwpck_require__(57075);
 var external_node_stream_promises_ = __nccwpck_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./src/layout/tar.ts
+;// CONCATENATED MODULE: ./src/oci/layout/tar.ts
 // Reads the table of contents of an uncompressed tar so files can be streamed out of it by offset:
 // nothing is extracted, so no entry can land outside its folder, and each byte is read once.
 // Formats: ustar (with prefix), pax extended headers (path, size), GNU long names.
@@ -4148,9 +4148,9 @@ function resolveTarEntry(entries, name, tarPath) {
     return entry?.type === 'file' ? entry : undefined;
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(27242);
-;// CONCATENATED MODULE: ./src/layout/read.ts
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __nccwpck_require__(29217);
+;// CONCATENATED MODULE: ./src/oci/layout/read.ts
 // OCI image layout (image-spec image-layout.md): a directory, or an uncompressed or gzipped tar
 // of one (what buildx `type=oci`, ko, umoci and rules_oci write).
 
@@ -4367,7 +4367,7 @@ function checkDescriptor(descriptor, where, file) {
 }
 /** The names an index.json entry answers to for `layout-ref`. */
 function refNames(descriptor) {
-    const names = [descriptor.annotations?.[constants/* ANNOTATION */.YX.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
+    const names = [descriptor.annotations?.[media_types/* ANNOTATION */.YX.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
     return names;
 }
 function selectEntry(layout, layoutRef) {
@@ -4402,10 +4402,10 @@ function platformName(descriptor) {
 async function loadImage(layout, descriptor, depth = 0) {
     if (depth > 4)
         throw new errors/* LayoutError */.Rd(`${layout.source}: indexes are nested too deep`, layout.source);
-    if (!constants/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)) {
+    if (!media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)) {
         throw new errors/* LayoutError */.Rd(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
     }
-    const what = constants/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
+    const what = media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
     const bytes = await layout.readBlob(descriptor, what);
     const file = layout.blob(descriptor).file;
     let document;
@@ -4422,7 +4422,7 @@ async function loadImage(layout, descriptor, depth = 0) {
         descriptor,
         mediaType: descriptor.mediaType,
         bytes,
-        kind: constants/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'index' : 'manifest',
+        kind: media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'index' : 'manifest',
         blobs: [],
         children: []
     };
@@ -4465,11 +4465,11 @@ function manifestsBottomUp(node) {
     return [...node.children.flatMap(manifestsBottomUp), node];
 }
 
-// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
-var registry_client = __nccwpck_require__(20258);
+// EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
+var registry_client = __nccwpck_require__(81570);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
+;// CONCATENATED MODULE: ./src/oci/registry/credentials.ts
 // Where registry credentials come from, in order: the `username`/`password` inputs, the Docker
 // config (what docker/login-action leaves behind, including credential helpers), then the
 // GitHub token for ghcr.io.
@@ -4583,11 +4583,11 @@ function credentialSecrets(credential) {
     return secrets;
 }
 
-// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
-var http = __nccwpck_require__(21306);
-// EXTERNAL MODULE: ./src/registry/retry.ts
-var retry = __nccwpck_require__(41521);
-;// CONCATENATED MODULE: ./src/registry/blobs.ts
+// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
+var http = __nccwpck_require__(34990);
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __nccwpck_require__(37893);
+;// CONCATENATED MODULE: ./src/oci/registry/blobs.ts
 // Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
 // registry, and a blob that does not match its descriptor never gets committed.
 
@@ -4762,7 +4762,7 @@ async function hashRange(blob, start, end, hash) {
         hash.update(chunk);
 }
 
-;// CONCATENATED MODULE: ./src/push.ts
+;// CONCATENATED MODULE: ./src/steps/push.ts
 // The push step: blobs (largest first, in parallel, skipping what the registry has), then platform
 // manifests, then the top manifest, all by digest. Tags come later, in their own step.
 
@@ -4855,7 +4855,7 @@ async function forEachLimit(items, limit, work) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/tags.ts
+;// CONCATENATED MODULE: ./src/steps/tags.ts
 // Tags: checked before anything is written, applied after everything else succeeded, and never
 // moved from another digest unless the tag matches `mutable-tags`. "A tag is a wish; a digest is a fact."
 
@@ -4943,7 +4943,7 @@ function mapRegistryImmutability(error, image, tag, digest) {
     return error;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 const STEP_LABEL = {
     preflight: 'Preflight',
     layout: 'Layout',
@@ -5057,7 +5057,7 @@ function renderSummary(result) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/result.ts
+;// CONCATENATED MODULE: ./src/action/result.ts
 const STEP_ORDER = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'];
 function emptyResult(image, dryRun) {
     const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' }]));
@@ -5188,7 +5188,7 @@ async function release(inputs, result) {
                     info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`);
             }
             if (inputs.sbom !== 'none' && inputs.sbom !== 'generate') {
-                const { loadSbomFile } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10180));
+                const { loadSbomFile } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(874)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33874));
                 sbomFile = await loadSbomFile(inputs.sbom);
                 info(`sbom: ${inputs.sbom} is ${sbomFile.format} ${sbomFile.version}`);
             }
@@ -5290,7 +5290,7 @@ async function signAndAttest(context) {
     const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const outputDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     const claims = decodeTokenClaims(context.identityToken);
-    const [{ createSigner }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)), __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 9191))]);
+    const [{ createSigner }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
     const signer = createSigner({ fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl, identityToken: context.identityToken, timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined, logger: runnerLogger });
     const referrers = new Referrers(client);
     const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length };
@@ -5299,7 +5299,7 @@ async function signAndAttest(context) {
     if (!inputs.sign)
         skip('sign', '`sign: false`');
     else {
-        const { signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12694));
+        const { signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66310));
         const signed = await step('sign', () => signImage({
             client,
             referrers,
@@ -5324,7 +5324,7 @@ async function signAndAttest(context) {
     }
     if (!inputs.provenance && inputs.sbom === 'none')
         return skip('attest', '`provenance: false` and `sbom: none`');
-    const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(956), __nccwpck_require__.e(180), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4290)), __nccwpck_require__.e(/* import() */ 134).then(__nccwpck_require__.bind(__nccwpck_require__, 73134))]);
+    const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(956), __nccwpck_require__.e(874), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41783)), __nccwpck_require__.e(/* import() */ 196).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))]);
     const sizes = new Map();
     const platforms = [];
     for (const node of platformNodes) {
@@ -5369,7 +5369,7 @@ async function deployStep(inputs, result, digest, step, skip) {
     const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-deploy-'));
     try {
         // Loaded only when used, so a plain push starts fast.
-        const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66704));
+        const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21770));
         const deployed = await step('deploy', () => deployDigest({
             repository,
             token: inputs.deployToken || inputs.githubToken || '',

@@ -1,21 +1,21 @@
 // The one boundary with the runner: read inputs, run the steps in order, set outputs as soon as
 // they are known, write the job summary, and turn a failure into one clear error naming its step.
 // The runner protocol (src/runner.ts): what @actions/core does, without loading its HTTP client up front.
-import * as core from './runner.js'
-import { readInputs, type ReleaseInputs } from './inputs.js'
-import { openLayout, selectEntry, loadImage, type OciLayout, type ImageNode, type Descriptor } from './layout/read.js'
-import type { SbomFile } from './attest/sbom.js'
-import type { PlatformImage } from './attest/index.js'
-import { RegistryClient } from './registry/client.js'
-import { resolveCredential, credentialSecrets } from './registry/credentials.js'
-import { pushImage } from './push.js'
-import { planTags, applyTags } from './tags.js'
-import { renderSummary, verifyCommands } from './summary.js'
+import * as core from './action/runner.js'
+import { readInputs, type ReleaseInputs } from './action/inputs.js'
+import { openLayout, selectEntry, loadImage, type OciLayout, type ImageNode, type Descriptor } from './oci/layout/read.js'
+import type { SbomFile } from './sbom/index.js'
+import type { PlatformImage } from './steps/attest.js'
+import { RegistryClient } from './oci/registry/client.js'
+import { resolveCredential, credentialSecrets } from './oci/registry/credentials.js'
+import { pushImage } from './steps/push.js'
+import { planTags, applyTags } from './steps/tags.js'
+import { renderSummary, verifyCommands } from './action/summary.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { emptyResult, type ReleaseResult, type StepName } from './result.js'
-import type { Logger } from './logger.js'
+import { emptyResult, type ReleaseResult, type StepName } from './action/result.js'
+import type { Logger } from './net/logger.js'
 
 const STEP_TITLE: Record<StepName, string> = {
   preflight: 'Preflight: check inputs, layout entry, credentials and tags',
@@ -118,7 +118,7 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
         for (const plan of result.tagPlan) core.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`)
       }
       if (inputs.sbom !== 'none' && inputs.sbom !== 'generate') {
-        const { loadSbomFile } = await import('./attest/sbom.js')
+        const { loadSbomFile } = await import('./sbom/index.js')
         sbomFile = await loadSbomFile(inputs.sbom)
         core.info(`sbom: ${inputs.sbom} is ${sbomFile.format} ${sbomFile.version}`)
       }
@@ -235,7 +235,7 @@ async function signAndAttest(context: {
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const outputDir = env.RUNNER_TEMP || tmpdir()
   const claims = decodeTokenClaims(context.identityToken)
-  const [{ createSigner }, { Referrers }] = await Promise.all([import('./sigstore/signer.js'), import('./registry/referrers.js')])
+  const [{ createSigner }, { Referrers }] = await Promise.all([import('./sigstore/signer.js'), import('./oci/registry/referrers.js')])
   const signer = createSigner({ fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl, identityToken: context.identityToken, timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined, logger: runnerLogger })
   const referrers = new Referrers(client)
   const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length }
@@ -244,7 +244,7 @@ async function signAndAttest(context: {
 
   if (!inputs.sign) skip('sign', '`sign: false`')
   else {
-    const { signImage } = await import('./sign.js')
+    const { signImage } = await import('./steps/sign.js')
     const signed = await step('sign', () =>
       signImage({
         client,
@@ -270,7 +270,7 @@ async function signAndAttest(context: {
   }
 
   if (!inputs.provenance && inputs.sbom === 'none') return skip('attest', '`provenance: false` and `sbom: none`')
-  const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([import('./attest/index.js'), import('./attest/provenance.js')])
+  const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([import('./steps/attest.js'), import('./sigstore/provenance.js')])
   const sizes = new Map<string, number>()
   const platforms: PlatformImage[] = []
   for (const node of platformNodes) {
@@ -317,7 +317,7 @@ async function deployStep(inputs: ReleaseInputs, result: ReleaseResult, digest: 
   const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'digest-release-deploy-'))
   try {
     // Loaded only when used, so a plain push starts fast.
-    const { deployDigest } = await import('./deploy/index.js')
+    const { deployDigest } = await import('./steps/deploy.js')
     const deployed = await step('deploy', () =>
       deployDigest({
         repository,

@@ -3,8 +3,8 @@
 // v2 (legacy):  https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md
 import { createHash } from 'node:crypto'
 import type { SerializedBundle } from '@sigstore/bundle'
-import { ANNOTATION, EMPTY_JSON_DIGEST, IN_TOTO_STATEMENT_V1, MEDIA_TYPE, PREDICATE_TYPE } from '../constants.js'
-import type { LayerDescriptor, LegacyManifest } from '../store.js'
+import { ANNOTATION, EMPTY_JSON_DIGEST, IN_TOTO_STATEMENT_V1, MEDIA_TYPE, PREDICATE_TYPE } from '../oci/media-types.js'
+import type { LayerDescriptor, LegacyManifest } from './store.js'
 
 export interface Descriptor {
   mediaType: string

@@ -3,9 +3,9 @@
 // retried with backoff and jitter until a time budget runs out; the final error names the service.
 import { attest, sign, type Bundle } from 'sigstore'
 import { SigningError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import { silentLogger } from '../logger.js'
-import { sleep } from '../registry/retry.js'
+import type { Logger } from '../net/logger.js'
+import { silentLogger } from '../net/logger.js'
+import { sleep } from '../net/retry.js'
 
 export interface SignerOptions {
   fulcioUrl: string

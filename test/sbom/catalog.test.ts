@@ -2,13 +2,13 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { apkPackage, parseApkInstalled } from '../../src/attest/catalog/apk.js'
-import { dpkgPackage, isDpkgDatabaseFile, parseDpkgStatus } from '../../src/attest/catalog/dpkg.js'
-import { isNpmPackageJson, npmPackage, parseNpmPackageJson } from '../../src/attest/catalog/npm.js'
-import { parseOsRelease } from '../../src/attest/catalog/os-release.js'
-import { formatPurl } from '../../src/attest/catalog/purl.js'
-import { isPythonMetadata, normalizePythonName, parsePythonMetadata, pythonPackage } from '../../src/attest/catalog/python.js'
-import { spdxLicenseExpression } from '../../src/attest/sbom-spdx.js'
+import { apkPackage, parseApkInstalled } from '../../src/sbom/catalog/apk.js'
+import { dpkgPackage, isDpkgDatabaseFile, parseDpkgStatus } from '../../src/sbom/catalog/dpkg.js'
+import { isNpmPackageJson, npmPackage, parseNpmPackageJson } from '../../src/sbom/catalog/npm.js'
+import { parseOsRelease } from '../../src/sbom/catalog/os-release.js'
+import { formatPurl } from '../../src/sbom/catalog/purl.js'
+import { isPythonMetadata, normalizePythonName, parsePythonMetadata, pythonPackage } from '../../src/sbom/catalog/python.js'
+import { spdxLicenseExpression } from '../../src/sbom/spdx.js'
 
 const debian12 = { id: 'debian', versionId: '12' }
 

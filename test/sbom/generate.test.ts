@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
-import { generateSbom, spdx23SchemaErrors, type ImageForSbom } from '../../src/attest/sbom.js'
-import { collectFilesystem } from '../../src/attest/catalog/filesystem.js'
+import { generateSbom, spdx23SchemaErrors, type ImageForSbom } from '../../src/sbom/index.js'
+import { collectFilesystem } from '../../src/sbom/catalog/filesystem.js'
 import { LayoutError } from '../../src/errors.js'
-import { buildImage, type LayerEntrySpec, type TestImage } from './layers.js'
+import { buildImage, type LayerEntrySpec, type TestImage } from '../harness/layers.js'
 
 const run = promisify(execFile)
 const DIGEST = 'sha256:' + 'c'.repeat(64)
@@ -239,7 +239,7 @@ test('compression: uncompressed tar is read; zstd is read or refused by name; ga
   const plain = await generate([{ entries: [{ path: 'app/node_modules/x/package.json', content: '{"name":"x","version":"1.0.0"}' }], gzip: false }])
   assert.deepEqual([...versions(plain.packages, 'npm')], [['x', '1.0.0']])
 
-  const { tarLayer } = await import('./layers.js')
+  const { tarLayer } = await import('../harness/layers.js')
   const tarBytes = await tarLayer([{ path: 'app/node_modules/z/package.json', content: '{"name":"z","version":"1.0.0"}' }])
   const zstdCompress = (zlib as unknown as { zstdCompressSync?: (b: Buffer) => Buffer }).zstdCompressSync
   const zstdBytes = zstdCompress ? zstdCompress(tarBytes) : Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(64)])

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadSbomFile } from '../../src/attest/sbom.js'
-import { PREDICATE_TYPE } from '../../src/constants.js'
+import { loadSbomFile } from '../../src/sbom/index.js'
+import { PREDICATE_TYPE } from '../../src/oci/media-types.js'
 import { InputError } from '../../src/errors.js'
 
 const FIXTURES = new URL('../fixtures/sbom/', import.meta.url).pathname

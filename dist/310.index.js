@@ -1,0 +1,436 @@
+export const id = 310;
+export const ids = [310];
+export const modules = {
+
+/***/ 20993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ bundleIdentity),
+/* harmony export */   FH: () => (/* binding */ bundleLogIndex),
+/* harmony export */   ZC: () => (/* binding */ isOwnStatementAbout)
+/* harmony export */ });
+/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83917);
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_1__);
+// Facts read out of a Sigstore bundle (v0.3 JSON): the signer's identity, the log entry, and
+// whether its DSSE signature really verifies under its certificate.
+
+
+const FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+const FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+function leafCertificate(bundle) {
+    const material = bundle.verificationMaterial;
+    const raw = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes;
+    return raw ? _sigstore_core__WEBPACK_IMPORTED_MODULE_1__.X509Certificate.parse(Buffer.from(raw, 'base64')) : undefined;
+}
+function extensionText(cert, oid) {
+    const value = cert.extension(oid)?.value;
+    if (!value)
+        return undefined;
+    // v2 extensions are DER UTF8Strings; v1 extensions are raw bytes.
+    if (value[0] === 0x0c && value.length >= 2 && value[1] < 0x80)
+        return value.subarray(2, 2 + value[1]).toString('utf8');
+    return value.toString('utf8');
+}
+function bundleIdentity(bundle) {
+    const cert = leafCertificate(bundle);
+    if (!cert)
+        return {};
+    return { san: cert.subjectAltName, issuer: extensionText(cert, FULCIO_ISSUER_V2) ?? extensionText(cert, FULCIO_ISSUER_V1) };
+}
+function bundleLogIndex(bundle) {
+    const entry = bundle.verificationMaterial.tlogEntries?.[0];
+    return entry ? Number(entry.logIndex) : undefined;
+}
+/** DSSE pre-authentication encoding (DSSE spec, protocol.md). */
+function preAuthEncoding(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+}
+/** The in-toto statement of a DSSE bundle, when its signature verifies under the bundle's certificate. */
+function verifiedStatement(bundle) {
+    const envelope = bundle.dsseEnvelope;
+    const cert = leafCertificate(bundle);
+    if (!envelope || !cert || !envelope.signatures?.length)
+        return undefined;
+    const payload = Buffer.from(envelope.payload, 'base64');
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: cert.publicKey, format: 'der', type: 'spki' });
+    const valid = envelope.signatures.some((s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
+    if (!valid)
+        return undefined;
+    try {
+        return JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when the bundle is a verifying DSSE statement of this predicate type about this digest, by this signer. */
+function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) {
+    const who = bundleIdentity(bundle);
+    if (!who.san || !identities.includes(who.san))
+        return false;
+    if (issuer && who.issuer && who.issuer !== issuer)
+        return false;
+    if (!bundle.verificationMaterial.tlogEntries?.length)
+        return false;
+    const statement = verifiedStatement(bundle);
+    if (!statement || statement.predicateType !== predicateType)
+        return false;
+    const [algorithm, hex] = digest.split(':');
+    return (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
+}
+
+
+/***/ }),
+
+/***/ 75087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ legacyAttestationLayer),
+/* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
+/* harmony export */   O2: () => (/* binding */ cosignSignStatement),
+/* harmony export */   fT: () => (/* binding */ legacySignatureLayer),
+/* harmony export */   j_: () => (/* binding */ bundleReferrerManifest),
+/* harmony export */   wA: () => (/* binding */ legacyImageManifest),
+/* harmony export */   w_: () => (/* binding */ legacyTag)
+/* harmony export */ });
+/* unused harmony export rekorBundleAnnotation */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
+// cosign's storage formats, as pure builders of plain JSON.
+// v3 (bundle):  https://github.com/sigstore/cosign/blob/main/specs/BUNDLE_SPEC.md
+// v2 (legacy):  https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md
+
+
+const sha256 = (bytes) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+/** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
+function cosignSignStatement(subject) {
+    const [algorithm, hex] = subject.digest.split(':');
+    return { _type: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_STATEMENT_V1 */ .tV, subject: [{ name: subject.name, digest: { [algorithm]: hex } }], predicateType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE_TYPE */ .To.cosignSign, predicate: {} };
+}
+/** The OCI 1.1 artifact manifest that attaches a Sigstore bundle to its subject. */
+function bundleReferrerManifest(options) {
+    const annotations = { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.bundleContent]: options.content ?? 'dsse-envelope' };
+    if (options.predicateType)
+        annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.bundlePredicateType] = options.predicateType;
+    annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.created] = options.created;
+    return {
+        schemaVersion: 2,
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest,
+        artifactType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
+        config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociEmpty, digest: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_JSON_DIGEST */ .KV, size: 2 },
+        layers: [
+            {
+                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
+                digest: options.bundle.digest,
+                size: options.bundle.size,
+                annotations: { 'org.opencontainers.image.title': `${options.bundle.digest.replace(':', '-')}.sigstore.json` }
+            }
+        ],
+        subject: { mediaType: options.subject.mediaType, digest: options.subject.digest, size: options.subject.size },
+        annotations
+    };
+}
+/**
+ * cosign's simple-signing payload, byte for byte as cosign writes it (Go's encoding/json of its
+ * struct: fields in declaration order, `optional` null when empty).
+ */
+function simpleSigningPayload(dockerReference, digest) {
+    return JSON.stringify({
+        critical: { identity: { 'docker-reference': dockerReference }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        optional: null
+    });
+}
+function legacyTag(digest, suffix) {
+    return `${digest.replace(':', '-')}.${suffix}`;
+}
+function pem(der) {
+    const body = Buffer.from(der, 'base64').toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+    return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+}
+function certificates(bundle) {
+    const material = bundle.verificationMaterial;
+    if (material.certificate)
+        return [material.certificate.rawBytes];
+    return material.x509CertificateChain?.certificates.map((c) => c.rawBytes) ?? [];
+}
+/** cosign's `dev.sigstore.cosign/bundle`: Rekor's signed entry timestamp and the entry it signs. */
+function rekorBundleAnnotation(bundle) {
+    const entry = bundle.verificationMaterial.tlogEntries?.[0];
+    if (!entry?.inclusionPromise)
+        return '';
+    return JSON.stringify({
+        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
+        Payload: {
+            body: entry.canonicalizedBody,
+            integratedTime: Number(entry.integratedTime),
+            logIndex: Number(entry.logIndex),
+            logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex')
+        }
+    });
+}
+function certificateAnnotations(bundle) {
+    const [leaf, ...chain] = certificates(bundle);
+    return {
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignCertificate]: leaf ? pem(leaf) : '',
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignChain]: chain.map(pem).join(''),
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignBundle]: rekorBundleAnnotation(bundle)
+    };
+}
+/** The `.sig` layer: the simple-signing payload, its signature and the proof cosign keeps beside it. */
+function legacySignatureLayer(bundle, payload) {
+    const signature = bundle.messageSignature?.signature;
+    if (!signature)
+        throw new Error('a legacy signature needs a message-signature bundle');
+    return {
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning,
+        digest: sha256(payload),
+        size: payload.length,
+        annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignSignature]: signature, ...certificateAnnotations(bundle) }
+    };
+}
+/** The `.att` layer: the DSSE envelope itself, with its predicate type; the signature lives in the envelope. */
+function legacyAttestationLayer(bundle, predicateType) {
+    const envelope = bundle.dsseEnvelope;
+    if (!envelope)
+        throw new Error('a legacy attestation needs a DSSE bundle');
+    const bytes = Buffer.from(JSON.stringify({ payloadType: envelope.payloadType, payload: envelope.payload, signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig })) }));
+    return {
+        bytes,
+        layer: {
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.dsseEnvelope,
+            digest: sha256(bytes),
+            size: bytes.length,
+            annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignSignature]: '', ...certificateAnnotations(bundle), [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.predicateType]: predicateType }
+        }
+    };
+}
+/**
+ * The image cosign writes under `.sig`/`.att` (go-containerregistry's `mutate.Append` onto an
+ * empty image): an OCI manifest whose config lists each layer as a diff ID.
+ */
+function legacyImageManifest(layers) {
+    const config = Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {}
+    }));
+    return {
+        config,
+        manifest: {
+            schemaVersion: 2,
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest,
+            config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociConfig, size: config.length, digest: sha256(config) },
+            layers
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 36115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ storeBundleReferrer),
+/* harmony export */   QO: () => (/* binding */ findBundleReferrers),
+/* harmony export */   a4: () => (/* binding */ readLegacyLayers),
+/* harmony export */   rY: () => (/* binding */ appendLegacyLayer),
+/* harmony export */   wQ: () => (/* binding */ readReferrerBundle)
+/* harmony export */ });
+/* harmony import */ var _oci_registry_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81570);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
+
+
+/** Pushes the bundle blob and the referrer manifest that points at it, and lists it for its subject. */
+async function storeBundleReferrer(options) {
+    const { client } = options;
+    await client.putBlobBytes(Buffer.from('{}'), _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_JSON_DIGEST */ .KV);
+    await client.putBlobBytes(options.bundleBytes);
+    return options.referrers.attach({ manifest: Buffer.from(JSON.stringify(options.manifest)), subjectDigest: options.subjectDigest });
+}
+/** Referrers of a subject that are Sigstore bundles of one predicate type, newest first. */
+async function findBundleReferrers(referrers, subjectDigest, predicateType) {
+    const listed = await referrers.list(subjectDigest);
+    return listed
+        .filter((d) => d.artifactType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.sigstoreBundle && d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType)
+        .sort((a, b) => (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(a.annotations?.['org.opencontainers.image.created'] ?? ''));
+}
+/** Reads the bundle JSON a bundle referrer manifest carries. */
+async function readReferrerBundle(client, referrerDigest) {
+    const manifest = await client.getManifest(referrerDigest);
+    if (!manifest)
+        return undefined;
+    const layer = JSON.parse(manifest.bytes.toString('utf8')).layers?.[0];
+    if (!layer || layer.size > 1024 * 1024)
+        return undefined;
+    return JSON.parse((await client.getBlob(layer.digest, layer.size)).toString('utf8'));
+}
+/** The layers cosign's `.sig`/`.att` tag holds now, with their payloads' digests. */
+async function readLegacyLayers(client, tag) {
+    const existing = await client.getManifest(tag, [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.dockerManifest]);
+    if (!existing)
+        return [];
+    return (JSON.parse(existing.bytes.toString('utf8')).layers ?? []).filter((l) => l && typeof l.digest === 'string');
+}
+/**
+ * Appends a layer to cosign's legacy tag, as `cosign sign` does: the existing manifest's layers
+ * are kept, never replaced. A layer already there (same digest and annotations) is not added twice.
+ */
+async function appendLegacyLayer(options) {
+    const { client, tag, layer } = options;
+    const layers = await readLegacyLayers(client, tag);
+    const already = layers.some((l) => l.digest === layer.digest && JSON.stringify(l.annotations ?? {}) === JSON.stringify(layer.annotations ?? {}));
+    await client.putBlobBytes(options.layerBytes, layer.digest);
+    const next = already ? layers : [...layers, layer];
+    const { manifest, config } = options.buildManifest(next);
+    await client.putBlobBytes(config);
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    if (already) {
+        const current = await client.headManifest(tag);
+        if (current)
+            return { tag, digest: current.digest, appended: false };
+    }
+    const { digest } = await client.putManifest(tag, bytes, manifest.mediaType ?? _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest);
+    return { tag, digest: digest ?? (0,_oci_registry_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes), appended: !already };
+}
+
+
+/***/ }),
+
+/***/ 66310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   signImage: () => (/* binding */ signImage)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _oci_registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81570);
+/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36115);
+/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20993);
+/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75087);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29217);
+// The sign step: a keyless Sigstore signature over each digest (the index and every platform
+// manifest, since admission controllers resolve a platform), stored where verifiers look:
+// cosign v3's bundle referrer and/or cosign v2's `sha256-<hex>.sig` tag.
+
+
+
+
+
+
+
+async function signImage(options) {
+    const { client, referrers, logger } = options;
+    const result = { targets: [] };
+    for (const [position, target] of options.targets.entries()) {
+        const signed = { digest: target.digest, platform: target.platform, reused: false };
+        const subject = { mediaType: target.mediaType, digest: target.digest, size: target.size };
+        if (options.format === 'bundle' || options.format === 'both') {
+            const existing = await findOwnSignature(options, target.digest);
+            if (existing) {
+                signed.referrerDigest = existing.referrerDigest;
+                signed.reused = true;
+                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleLogIndex */ .FH)(existing.bundle);
+                noteIdentity(result, existing.bundle);
+                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
+            }
+            else {
+                const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
+                const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
+                const bundleBytes = Buffer.from(JSON.stringify(bundle));
+                const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleReferrerManifest */ .j_)({
+                    subject,
+                    bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(bundleBytes), size: bundleBytes.length },
+                    predicateType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PREDICATE_TYPE */ .To.cosignSign,
+                    created: options.now().toISOString()
+                });
+                const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
+                signed.referrerDigest = stored.digest;
+                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleLogIndex */ .FH)(bundle);
+                result.referrersMode = stored.mode;
+                noteIdentity(result, bundle);
+                if (position === 0) {
+                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`);
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(result.bundlePath, bundleBytes);
+                }
+                logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), Rekor log index ${signed.logIndex}`);
+            }
+        }
+        if (options.format === 'legacy' || options.format === 'both') {
+            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .legacyTag */ .w_)(target.digest, 'sig');
+            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
+            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readLegacyLayers */ .a4)(client, tag);
+            const payloadDigest = (0,_oci_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(payload);
+            const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity));
+            if (own) {
+                logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`);
+                signed.reused = signed.reused || !signed.referrerDigest;
+            }
+            else {
+                const bundle = await options.signer.signMessage(payload);
+                const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .legacySignatureLayer */ .fT)(bundle, payload);
+                await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .legacyImageManifest */ .wA });
+                signed.logIndex ??= (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleLogIndex */ .FH)(bundle);
+                noteIdentity(result, bundle);
+                if (position === 0 && !result.bundlePath) {
+                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`);
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(result.bundlePath, JSON.stringify(bundle));
+                }
+                logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`);
+            }
+            signed.legacyTag = `${options.imageName}:${tag}`;
+        }
+        result.targets.push(signed);
+    }
+    const top = result.targets[0];
+    result.signatureDigest = top?.referrerDigest;
+    result.signatureTag = top?.legacyTag;
+    result.rekorLogIndex = top?.logIndex;
+    result.referrersMode ??= referrers.detectedMode;
+    return result;
+}
+function label(target) {
+    return target.platform ? `${target.platform} ${target.digest}` : target.digest;
+}
+function noteIdentity(result, bundle) {
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleIdentity */ .Do)(bundle);
+    result.identity ??= who.san;
+    result.issuer ??= who.issuer;
+}
+async function findOwnSignature(options, digest) {
+    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .findBundleReferrers */ .QO)(options.referrers, digest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PREDICATE_TYPE */ .To.cosignSign)) {
+        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
+        if (bundle && (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnStatementAbout */ .ZC)(bundle, digest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PREDICATE_TYPE */ .To.cosignSign, options.identity.candidates, options.identity.issuer)) {
+            return { referrerDigest: candidate.digest, bundle };
+        }
+    }
+    return undefined;
+}
+/** A legacy layer is ours when its certificate names one of our identities. */
+function legacyLayerIsOurs(annotations, identity) {
+    const pem = annotations?.['dev.sigstore.cosign/certificate'];
+    if (!pem)
+        return false;
+    const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64');
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleIdentity */ .Do)({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } });
+    return who.san !== undefined && identity.candidates.includes(who.san);
+}
+
+
+/***/ })
+
+};

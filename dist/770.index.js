@@ -1,0 +1,984 @@
+export const id = 770;
+export const ids = [770];
+export const modules = {
+
+/***/ 21770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployDigest: () => (/* binding */ deployDigest)
+});
+
+// UNUSED EXPORTS: PUSH_ATTEMPTS, defaultBranchName, resolveRemote
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/gitops/git.ts
+// Runs real git with argument arrays (never a shell). The token reaches git only as an
+// `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
+// no log; anything git prints is redacted before it is surfaced.
+
+
+const BOT_NAME = 'digest-release[bot]';
+const BOT_EMAIL = 'digest-release[bot]@users.noreply.github.com';
+class Git {
+    options;
+    secrets;
+    environment;
+    constructor(options) {
+        this.options = options;
+        const header = options.token ? `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}` : undefined;
+        this.secrets = header ? [header.slice('AUTHORIZATION: basic '.length), options.token] : [];
+        const config = [
+            // Keep the bytes we write: no line-ending conversion, no signing prompt, no credential prompt.
+            ['core.autocrlf', 'false'],
+            ['commit.gpgsign', 'false'],
+            ['credential.helper', '']
+        ];
+        const origin = httpOrigin(options.remoteUrl);
+        if (header && origin)
+            config.push([`http.${origin}/.extraheader`, header]);
+        const environment = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', LC_ALL: 'C' };
+        const existing = Number(process.env.GIT_CONFIG_COUNT ?? '0') || 0;
+        config.forEach(([key, value], i) => {
+            environment[`GIT_CONFIG_KEY_${existing + i}`] = key;
+            environment[`GIT_CONFIG_VALUE_${existing + i}`] = value;
+        });
+        environment.GIT_CONFIG_COUNT = String(existing + config.length);
+        this.environment = environment;
+    }
+    /** Removes the token (and its base64 form) from text git printed. */
+    redact(text) {
+        let result = text;
+        for (const secret of this.secrets)
+            if (secret)
+                result = result.split(secret).join('***');
+        return result;
+    }
+    /** Runs git; a non-zero exit throws a DeployError naming the command and git's (redacted) message. */
+    async run(args, input) {
+        const result = await this.tryRun(args, input);
+        if (result.exitCode !== 0) {
+            const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0];
+            throw new errors/* DeployError */.sH(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`);
+        }
+        return result.stdout;
+    }
+    /** Runs git and returns its exit code and output, for commands whose failure is an answer. */
+    tryRun(args, input) {
+        this.options.logger.debug(`git ${args.map((a) => this.redact(a)).join(' ')}`);
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)('git', args, { cwd: this.options.cwd, env: this.environment, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+            const stdout = [];
+            const stderr = [];
+            child.stdout?.on('data', (chunk) => stdout.push(chunk));
+            child.stderr?.on('data', (chunk) => stderr.push(chunk));
+            child.on('error', (error) => reject(new errors/* DeployError */.sH(`cannot run git: ${error.message} (is git installed?)`)));
+            child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: this.redact(Buffer.concat(stderr).toString('utf8')) }));
+            if (child.stdin) {
+                child.stdin.on('error', () => { }); // git may exit before reading; its exit code tells the story
+                child.stdin.end(input);
+            }
+        });
+    }
+}
+/** `https://host[:port]` of an http(s) URL, which git matches `http.<url>.*` settings against. */
+function httpOrigin(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The few GitHub REST and GraphQL calls the deploy step needs, over fetch.
+
+/** A REST or GraphQL request that failed, with the status and GitHub's message. */
+class GitHubApiError extends errors/* DeployError */.sH {
+    status;
+    responseMessage;
+    constructor(message, status, responseMessage) {
+        super(message);
+        this.status = status;
+        this.responseMessage = responseMessage;
+    }
+}
+/** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
+function graphqlUrl(apiUrl) {
+    const base = apiUrl.replace(/\/+$/, '');
+    return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+class GitHubClient {
+    token;
+    logger;
+    apiUrl;
+    constructor(apiUrl, token, logger) {
+        this.token = token;
+        this.logger = logger;
+        this.apiUrl = apiUrl.replace(/\/+$/, '');
+    }
+    async getRepository(owner, repo) {
+        const body = (await this.rest('GET', `/repos/${owner}/${repo}`));
+        if (!body.default_branch)
+            throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '');
+        return { defaultBranch: body.default_branch };
+    }
+    /** The open pull request from `branch` into `base`, if there is one. */
+    async findOpenPullRequest(owner, repo, branch, base) {
+        const query = new URLSearchParams({ state: 'open', head: `${owner}:${branch}`, base, per_page: '10' });
+        const pulls = (await this.rest('GET', `/repos/${owner}/${repo}/pulls?${query}`));
+        return pulls.length > 0 ? toPullRequest(pulls[0]) : undefined;
+    }
+    async createPullRequest(owner, repo, request) {
+        const body = { title: request.title, head: request.branch, base: request.base, body: request.body, maintainer_can_modify: false };
+        return toPullRequest((await this.rest('POST', `/repos/${owner}/${repo}/pulls`, body)));
+    }
+    async updatePullRequest(owner, repo, number, update) {
+        return toPullRequest((await this.rest('PATCH', `/repos/${owner}/${repo}/pulls/${number}`, update)));
+    }
+    async enableAutoMerge(pullRequestNodeId, method) {
+        const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
+}`;
+        const url = graphqlUrl(this.apiUrl);
+        const response = (await this.send('POST', url, { query, variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() } }));
+        if (response.errors && response.errors.length > 0) {
+            const message = response.errors.map((e) => e.message ?? e.type ?? 'unknown error').join('; ');
+            throw new GitHubApiError(`enablePullRequestAutoMerge: ${message}`, 200, message);
+        }
+    }
+    rest(method, path, body) {
+        return this.send(method, `${this.apiUrl}${path}`, body);
+    }
+    async send(method, url, body) {
+        const headers = {
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': '2022-11-28',
+            'user-agent': 'digest-release'
+        };
+        if (this.token)
+            headers.authorization = `Bearer ${this.token}`;
+        if (body !== undefined)
+            headers['content-type'] = 'application/json';
+        this.logger.debug(`${method} ${url}`);
+        let response;
+        try {
+            response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        }
+        catch (error) {
+            throw new GitHubApiError(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`, undefined, '');
+        }
+        const text = await response.text();
+        let parsed = undefined;
+        try {
+            parsed = text ? JSON.parse(text) : undefined;
+        }
+        catch {
+            // a non-JSON error page; the status says enough
+        }
+        if (!response.ok) {
+            const detail = describeError(parsed) || text.slice(0, 200);
+            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail);
+        }
+        return parsed;
+    }
+}
+function toPullRequest(pull) {
+    return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, title: pull.title, body: pull.body ?? '' };
+}
+function describeError(body) {
+    if (!body || typeof body !== 'object')
+        return '';
+    const { message, errors } = body;
+    const details = (errors ?? []).map((e) => (typeof e === 'string' ? e : (e.message ?? e.code ?? ''))).filter(Boolean);
+    return [message, ...details].filter(Boolean).join(': ');
+}
+function hint(status) {
+    if (status === 401)
+        return ' (check `deploy-token`)';
+    if (status === 403 || status === 404)
+        return ' (does `deploy-token` have contents: write and pull-requests: write on the deploy repository?)';
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/gitops/message.ts
+// The commit message, pull request title and body: plain data in, text out.
+/** `sha256:0123456789ab`, short enough for a subject line. */
+function shortDigest(digest) {
+    const [algorithm, hex = ''] = digest.split(':');
+    return `${algorithm}:${hex.slice(0, 12)}`;
+}
+/** Conventional Commits subject, also used as the pull request title. */
+function commitSubject(context) {
+    return `chore(deploy): pin ${context.image} to ${shortDigest(context.digest)}`;
+}
+function commitMessage(context) {
+    const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`, ''];
+    for (const change of context.changes)
+        lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
+    if (context.tags.length > 0)
+        lines.push('', `Tags: ${context.tags.join(', ')}`);
+    const source = sourceLine(context);
+    if (source)
+        lines.push(`Source: ${source}`);
+    if (context.source.runUrl)
+        lines.push(`Run: ${context.source.runUrl}`);
+    return `${lines.join('\n')}\n`;
+}
+function pullRequestBody(context) {
+    const lines = [`Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`, '', '| file | line | old | new |', '| --- | --- | --- | --- |'];
+    for (const change of context.changes) {
+        lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`);
+    }
+    lines.push('');
+    lines.push(`**Tags:** ${context.tags.length > 0 ? context.tags.map((t) => `\`${t}\``).join(', ') : '(none)'}`);
+    const { repository, sha, runUrl } = context.source;
+    if (repository || sha) {
+        const server = context.serverUrl.replace(/\/+$/, '');
+        const commit = repository && sha ? `[\`${sha.slice(0, 12)}\`](${server}/${repository}/commit/${sha})` : sha ? `\`${sha}\`` : '';
+        lines.push(`**Source:** ${repository ? `\`${repository}\`` : ''}${repository && commit ? ' @ ' : ''}${commit}`);
+    }
+    if (runUrl)
+        lines.push(`**Run:** ${runUrl}`);
+    if (context.verifyCommands.length > 0)
+        lines.push('', '**Verify:**', '', '```sh', ...context.verifyCommands, '```');
+    lines.push('', '<sub>Opened by digest-release. Each release rebuilds this branch from the latest base.</sub>');
+    return `${lines.join('\n')}\n`;
+}
+function sourceLine(context) {
+    const { repository, sha } = context.source;
+    if (repository && sha)
+        return `${repository}@${sha}`;
+    return repository ?? sha ?? '';
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/`/g, "'");
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/gitops/locate.ts
+// Finds the places in one YAML file that name the released image, as byte ranges of the original
+// text. Only parsed nodes are considered, so text inside block scalars (a ConfigMap holding YAML)
+// is never a match. Nothing here rewrites anything; splice.ts does that.
+
+
+/** The container lists of a Kubernetes pod spec, at any depth (Deployments, CronJob jobTemplates, Rollouts, CRDs). */
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** Flux image-automation setter marker: `# {"$imagepolicy": "namespace:policy[:tag|:name|:digest]"}`. */
+const SETTER_COMMENT = /^[ \t]+#[ \t]*(\{.*\})[ \t]*\r?$/;
+/** Locates every reference to `target`'s repository in `text` (one file, any number of documents). */
+function locateReferences(text, target, fileName = '') {
+    if (text.includes('{{'))
+        return { skipped: 'contains template syntax ({{)', sites: [], documents: [] };
+    const documents = (0,dist/* parseAllDocuments */.hR)(text, { keepSourceTokens: true });
+    if (!Array.isArray(documents))
+        return { sites: [], documents: [] };
+    for (const document of documents) {
+        const problem = document.errors[0];
+        if (problem)
+            return { skipped: `not valid YAML: ${problem.message.split('\n')[0]}`, sites: [], documents: [] };
+    }
+    const lines = lineStarts(text);
+    const sites = [];
+    const seen = new Set();
+    const add = (site, node) => {
+        // An anchored value reached again through an alias is one site, not two.
+        if (seen.has(node))
+            return;
+        seen.add(node);
+        sites.push(site);
+    };
+    for (const document of documents) {
+        const matches = (value) => namesRepository(value, target);
+        for (const scalar of containerImages(document)) {
+            const site = scalarSite(scalar, text, lines);
+            if (site && matches(site.value))
+                add({ kind: 'image', source: 'container', scalar: site }, scalar);
+        }
+        if (isKustomization(document, fileName)) {
+            for (const entry of kustomizeEntries(document)) {
+                const site = kustomizeSite(entry, text, lines, matches);
+                if (site)
+                    add(site, entry);
+            }
+        }
+        for (const site of setterSites(document, text, lines, matches))
+            if (site.kind !== 'kustomize')
+                add(site, site.scalar.node);
+    }
+    sites.sort((a, b) => siteOffset(a) - siteOffset(b));
+    return { sites, documents };
+}
+/** True when `value` parses as an image reference to the same repository as `target`. */
+function namesRepository(value, target) {
+    try {
+        return (0,reference/* sameRepository */.RB)((0,reference/* parseReference */.F2)(value), target);
+    }
+    catch {
+        return false; // placeholders such as CONTAINER_IMAGES_REGISTRY/app are not references
+    }
+}
+function siteOffset(site) {
+    return site.kind === 'kustomize' ? (site.digest?.start ?? site.insertDigestAt.offset) : site.scalar.start;
+}
+function resolve(document, node) {
+    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
+}
+function containerImages(document) {
+    const found = [];
+    (0,dist/* visit */.YR)(document, {
+        Pair(_, pair) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value)))
+                return;
+            const list = resolve(document, pair.value);
+            if (!(0,dist/* isSeq */.oP)(list))
+                return;
+            for (const item of list.items) {
+                const container = resolve(document, item);
+                if (!(0,dist/* isMap */.jh)(container))
+                    continue;
+                const image = resolve(document, container.get('image', true));
+                if ((0,dist/* isScalar */.jn)(image))
+                    found.push(image);
+            }
+        }
+    });
+    return found;
+}
+function isKustomization(document, fileName) {
+    const root = document.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        return false;
+    const kind = root.get('kind');
+    const apiVersion = root.get('apiVersion');
+    if (kind === 'Kustomization' || kind === 'Component') {
+        // Flux also has a `Kustomization` kind (kustomize.toolkit.fluxcd.io), which has no `images:` at the top.
+        return typeof apiVersion !== 'string' || apiVersion.startsWith('kustomize.config.k8s.io/');
+    }
+    return KUSTOMIZATION_FILE.test(fileName);
+}
+function kustomizeEntries(document) {
+    const root = document.contents;
+    const images = resolve(document, root.get('images', true));
+    if (!(0,dist/* isSeq */.oP)(images))
+        return [];
+    return images.items.map((item) => resolve(document, item)).filter((item) => (0,dist/* isMap */.jh)(item));
+}
+function kustomizeSite(entry, text, lines, matches) {
+    // kustomize replaces `name` with `newName`, so the entry deploys `newName` when it has one.
+    const effective = entry.get('newName') ?? entry.get('name');
+    if (typeof effective !== 'string' || !matches(effective))
+        return undefined;
+    const digestNode = entry.get('digest', true);
+    const newTagNode = entry.get('newTag', true);
+    const digest = (0,dist/* isScalar */.jn)(digestNode) ? scalarSite(digestNode, text, lines) : undefined;
+    const newTag = (0,dist/* isScalar */.jn)(newTagNode) ? scalarSite(newTagNode, text, lines) : undefined;
+    if ((digestNode !== undefined && !digest) || (newTagNode !== undefined && !newTag))
+        return undefined;
+    const insertDigestAt = digest ? { offset: digest.start, text: (v) => v } : digestInsertion(entry, text);
+    if (!insertDigestAt)
+        return undefined;
+    return { kind: 'kustomize', entry, line: lineOf(lines, entry.range?.[0] ?? 0), digest, newTag, insertDigestAt };
+}
+/** Where a `digest:` pair goes in an entry that has none: a new line in block style, `, digest: …` in flow style. */
+function digestInsertion(entry, text) {
+    const last = entry.items.at(-1);
+    const first = entry.items[0];
+    if (!last || !first || !(0,dist/* isScalar */.jn)(last.value) || !(0,dist/* isScalar */.jn)(first.key) || !last.value.range || !first.key.range)
+        return undefined;
+    const valueEnd = last.value.range[1];
+    if (entry.flow)
+        return { offset: valueEnd, text: (v) => `, digest: ${v}` };
+    const keyStart = first.key.range[0];
+    const indent = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
+    const newline = text.indexOf('\n', valueEnd);
+    const lineEnd = newline < 0 ? text.length : newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+    if (!/^[ \t]*(#.*)?$/.test(text.slice(valueEnd, lineEnd)))
+        return undefined;
+    const eol = newline > 0 && text[newline - 1] === '\r' ? '\r\n' : /\r\n/.test(text) && newline < 0 ? '\r\n' : '\n';
+    return { offset: lineEnd, text: (v) => `${eol}${' '.repeat(indent)}digest: ${v}` };
+}
+function setterSites(document, text, lines, matches) {
+    const markers = [];
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_, scalar) {
+            const marker = setterMarker(scalar, text, lines);
+            if (marker)
+                markers.push(marker);
+        }
+    });
+    // A `:tag` or `:digest` setter says nothing about the image by itself; its policy is ours when a
+    // full-reference or `:name` setter of the same policy in this document names the image.
+    const ours = new Set(markers.filter((m) => (m.field === undefined || m.field === 'name') && matches(m.scalar.value)).map((m) => m.policy));
+    const sites = [];
+    for (const marker of markers) {
+        if (!ours.has(marker.policy))
+            continue;
+        if (marker.field === undefined)
+            sites.push({ kind: 'image', source: 'setter', scalar: marker.scalar });
+        else if (marker.field === 'tag')
+            sites.push({ kind: 'setter-tag', scalar: marker.scalar, policy: marker.policy });
+        else if (marker.field === 'digest')
+            sites.push({ kind: 'setter-digest', scalar: marker.scalar, policy: marker.policy });
+    }
+    return sites;
+}
+function setterMarker(scalar, text, lines) {
+    if (!scalar.range)
+        return undefined;
+    const end = scalar.range[1];
+    const newline = text.indexOf('\n', end);
+    const comment = SETTER_COMMENT.exec(text.slice(end, newline < 0 ? text.length : newline));
+    if (!comment)
+        return undefined;
+    let policy;
+    try {
+        policy = JSON.parse(comment[1])['$imagepolicy'];
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof policy !== 'string')
+        return undefined;
+    const parts = policy.split(':');
+    const site = scalarSite(scalar, text, lines);
+    if (!site)
+        return undefined;
+    if (parts.length === 2)
+        return { scalar: site, policy };
+    const field = parts[2];
+    if (parts.length === 3 && (field === 'tag' || field === 'name' || field === 'digest'))
+        return { scalar: site, policy: `${parts[0]}:${parts[1]}`, field };
+    return undefined;
+}
+function scalarSite(scalar, text, lines) {
+    const style = scalar.type;
+    if (!scalar.range)
+        return undefined;
+    // Block scalars and multi-line plain scalars are not image references worth rewriting in place.
+    if (style !== 'PLAIN' && style !== 'QUOTE_DOUBLE' && style !== 'QUOTE_SINGLE')
+        return undefined;
+    const [start, end] = scalar.range;
+    const raw = text.slice(start, end);
+    if (/[\r\n]/.test(raw))
+        return undefined;
+    // A plain `newTag: 1.10` is a number to the parser but a tag to kustomize: keep the written text.
+    const value = typeof scalar.value === 'string' ? scalar.value : style === 'PLAIN' ? raw : String(scalar.value ?? '');
+    return { start, end, style, value, line: lineOf(lines, start), node: scalar };
+}
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** 1-based line number of `offset`. */
+function lineOf(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low + 1;
+}
+
+;// CONCATENATED MODULE: ./src/gitops/splice.ts
+// Pins the image digest by replacing only the bytes of each matched scalar in the original text,
+// so quotes, comments, indentation, blank lines, CRLF, BOM and flow style survive untouched.
+// The result is re-parsed and compared with the intended values before anyone may write it.
+
+
+
+
+/** Replaces [start, end) ranges with new text; edits must not overlap. */
+function applyEdits(text, edits) {
+    const ordered = [...edits].sort((a, b) => a.start - b.start);
+    let result = '';
+    let position = 0;
+    for (const edit of ordered) {
+        if (edit.start < position || edit.end < edit.start)
+            throw new errors/* DeployError */.sH(`internal error: overlapping edits at offset ${edit.start}`);
+        result += text.slice(position, edit.start) + edit.text;
+        position = edit.end;
+    }
+    return result + text.slice(position);
+}
+/** `repo[:tag]@digest`, keeping the repository as written (`nginx` stays `nginx`). */
+function pinnedReference(written, pin) {
+    const { name, tag } = splitWritten(written);
+    const newTag = tag === undefined ? undefined : (pin.tag ?? tag);
+    return `${name}${newTag ? `:${newTag}` : ''}@${pin.digest}`;
+}
+function splitWritten(reference) {
+    const at = reference.indexOf('@');
+    const withoutDigest = at >= 0 ? reference.slice(0, at) : reference;
+    const colon = withoutDigest.lastIndexOf(':');
+    if (colon > withoutDigest.lastIndexOf('/'))
+        return { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) };
+    return { name: withoutDigest };
+}
+/** Finds every reference to `target` in `text` and pins it to `pin.digest`. Throws DeployError if the result would change anything else. */
+function spliceImageReferences(text, target, pin, fileName = '') {
+    const located = locateReferences(text, target, fileName);
+    if (located.skipped)
+        return { text, changes: [], references: 0, skipped: located.skipped };
+    const digestSetters = new Set(located.sites.flatMap((site) => (site.kind === 'setter-digest' ? [site.policy] : [])));
+    const edits = [];
+    const changes = [];
+    // Applied to the parsed documents too, so the re-parsed output can be compared with them.
+    const expectations = [];
+    const replace = (scalar, to) => {
+        if (to === scalar.value)
+            return;
+        edits.push({ start: scalar.start, end: scalar.end, text: formatScalar(to, scalar, text) });
+        changes.push({ line: scalar.line, from: scalar.value, to });
+        expectations.push(() => {
+            scalar.node.value = to;
+        });
+    };
+    for (const site of located.sites)
+        planSite(site, pin, digestSetters, replace, (offset, inserted, line, to) => {
+            edits.push({ start: offset, end: offset, text: inserted });
+            changes.push({ line, from: '', to });
+            if (site.kind === 'kustomize')
+                expectations.push(() => site.entry.set('digest', to));
+        });
+    if (edits.length === 0)
+        return { text, changes: [], references: located.sites.length };
+    const patched = applyEdits(text, edits);
+    for (const expect of expectations)
+        expect();
+    assertOnlyIntendedChanges(located.documents, patched, fileName);
+    changes.sort((a, b) => a.line - b.line);
+    return { text: patched, changes, references: located.sites.length };
+}
+function planSite(site, pin, digestSetters, replace, insert) {
+    switch (site.kind) {
+        case 'image':
+            replace(site.scalar, pinnedReference(site.scalar.value, pin));
+            return;
+        case 'setter-digest':
+            replace(site.scalar, pin.digest);
+            return;
+        case 'setter-tag': {
+            const tag = pin.tag ?? splitTagValue(site.scalar.value);
+            // A `:tag` setter alone feeds `repository:tag` in a chart, so `tag@digest` pins it; with a
+            // `:digest` setter beside it the digest goes there and the tag stays a plain tag.
+            if (digestSetters.has(site.policy))
+                replace(site.scalar, tag);
+            else if (tag !== '')
+                replace(site.scalar, `${tag}@${pin.digest}`);
+            return;
+        }
+        case 'kustomize':
+            if (site.newTag && pin.tag)
+                replace(site.newTag, pin.tag);
+            if (site.digest)
+                replace(site.digest, pin.digest);
+            else
+                insert(site.insertDigestAt.offset, site.insertDigestAt.text(pin.digest), site.line, pin.digest);
+            return;
+    }
+}
+function splitTagValue(value) {
+    const at = value.indexOf('@');
+    return at >= 0 ? value.slice(0, at) : value;
+}
+/** The new scalar in the style of the old one; a plain scalar that would read back as something else is double-quoted. */
+function formatScalar(value, scalar, text) {
+    if (scalar.style === 'QUOTE_SINGLE')
+        return `'${value.replace(/'/g, "''")}'`;
+    if (scalar.style === 'QUOTE_DOUBLE' || (0,dist/* parse */.qg)(value) !== value)
+        return JSON.stringify(value);
+    // An empty plain value (`digest:`) has no space after its colon yet.
+    return scalar.start === scalar.end && text[scalar.start - 1] === ':' ? ` ${value}` : value;
+}
+/** Re-parses `patched` and throws unless each document equals `expected` (the original documents with the intended values set). */
+function assertOnlyIntendedChanges(expected, patched, fileName) {
+    const actual = (0,dist/* parseAllDocuments */.hR)(patched);
+    const where = fileName || 'the file';
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+        throw new errors/* DeployError */.sH(`refusing to write ${where}: patching changed the number of YAML documents`);
+    for (let i = 0; i < expected.length; i++) {
+        const error = actual[i].errors[0];
+        if (error)
+            throw new errors/* DeployError */.sH(`refusing to write ${where}: the patched text is not valid YAML (${error.message.split('\n')[0]})`);
+        const want = expected[i].toJS({ maxAliasCount: -1 });
+        const got = actual[i].toJS({ maxAliasCount: -1 });
+        if (!(0,external_node_util_.isDeepStrictEqual)(want, got))
+            throw new errors/* DeployError */.sH(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gitops/worktree.ts
+// Applies the splice to the selected files of a checked-out tree.
+
+
+
+
+
+function selectFiles(files, globs) {
+    const isSelected = picomatch_default()(globs.length > 0 ? [...globs] : ['**/*.yaml', '**/*.yml']);
+    return files.filter((file) => isSelected(file)).sort();
+}
+/** Pins every reference to `target` in the selected files under `root`; all files are checked before any is written. */
+async function patchTree(root, files, target, pin, write) {
+    const patch = { searched: [...files], skipped: [], references: 0, changes: [], patchedFiles: [], contents: new Map() };
+    for (const file of files) {
+        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(root, file));
+        const text = bytes.toString('utf8');
+        // Splicing a JS string is only byte-exact when the file is valid UTF-8.
+        if (!Buffer.from(text, 'utf8').equals(bytes)) {
+            patch.skipped.push({ file, reason: 'not UTF-8' });
+            continue;
+        }
+        const result = spliceImageReferences(text, target, pin, file);
+        if (result.skipped) {
+            patch.skipped.push({ file, reason: result.skipped });
+            continue;
+        }
+        patch.references += result.references;
+        if (result.changes.length === 0)
+            continue;
+        patch.patchedFiles.push(file);
+        patch.contents.set(file, Buffer.from(result.text, 'utf8'));
+        for (const change of result.changes)
+            patch.changes.push({ file, ...change });
+    }
+    if (write)
+        for (const [file, content] of patch.contents)
+            await (0,promises_.writeFile)((0,external_node_path_.join)(root, file), content);
+    return patch;
+}
+/** A deploy that pins nothing is a mistake: say what was searched. */
+function nothingFoundError(image, patch, globs) {
+    if (patch.searched.length === 0)
+        return new errors/* DeployError */.sH(`no file in the deploy repository matches deploy-paths (${globs.join(', ')})`);
+    const skipped = new Map(patch.skipped.map((s) => [s.file, s.reason]));
+    const listed = patch.searched.map((file) => (skipped.has(file) ? `${file} (skipped: ${skipped.get(file)})` : file));
+    return new errors/* DeployError */.sH(`no reference to ${image} found in ${patch.searched.length} file(s) searched: ${listed.join(', ')}. ` +
+        'Check `image` and `deploy-paths`; references are container `image:` values, kustomization `images:` entries and Flux `$imagepolicy` setters.');
+}
+
+;// CONCATENATED MODULE: ./src/steps/deploy.ts
+// The deploy step: clone the deploy repository, pin the digest in every reference to the image,
+// commit, and either push a branch and open or update its pull request, or push to the base.
+
+
+
+
+
+
+
+
+/** How often push mode re-applies the edit after losing a race for the base branch. */
+const PUSH_ATTEMPTS = 6;
+const PUSH_BACKOFF_MS = 250;
+const WORK_BRANCH = 'digest-release-work';
+async function deployDigest(options) {
+    const target = parseImage(options.image);
+    if (!(0,reference/* isValidDigest */.fH)(options.digest))
+        throw new errors/* DeployError */.sH(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`);
+    const remote = resolveRemote(options.repository, options.serverUrl);
+    const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger) : undefined;
+    const clone = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-'));
+    try {
+        const git = new Git({ cwd: clone, remoteUrl: remote.url, token: options.token, logger: options.logger });
+        await git.run(['init', '--quiet']);
+        await git.run(['remote', 'add', 'origin', remote.url]);
+        const base = options.base || (await defaultBranch(git, github, remote, options.logger));
+        const step = new DeployRun(options, target, remote, github, git, clone, base);
+        return await (options.mode === 'push' ? step.pushToBase() : step.pullRequest());
+    }
+    finally {
+        await (0,promises_.rm)(clone, { recursive: true, force: true });
+    }
+}
+function parseImage(image) {
+    try {
+        return (0,reference/* parseReference */.F2)(image);
+    }
+    catch (error) {
+        if (error instanceof reference/* ReferenceError */.AF)
+            throw new errors/* DeployError */.sH(`cannot deploy: ${error.message}`);
+        throw error;
+    }
+}
+/** `owner/name` means the GitHub server; anything else is a git URL (or a path), used as given. */
+function resolveRemote(repository, serverUrl) {
+    const server = serverUrl.replace(/\/+$/, '');
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+        const [owner, repo] = repository.replace(/\.git$/, '').split('/');
+        return { url: `${server}/${owner}/${repo}.git`, github: { owner, repo } };
+    }
+    const onServer = repository.startsWith(`${server}/`) ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1)) : null;
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(repository))
+        throw new errors/* DeployError */.sH('deploy-repository must not carry credentials in its URL; use deploy-token');
+    return { url: repository, github: onServer ? { owner: onServer[1], repo: onServer[2] } : undefined };
+}
+async function defaultBranch(git, github, remote, logger) {
+    if (github && remote.github) {
+        try {
+            return (await github.getRepository(remote.github.owner, remote.github.repo)).defaultBranch;
+        }
+        catch (error) {
+            logger.debug(`default branch from the API failed (${error instanceof Error ? error.message : String(error)}); asking the remote`);
+        }
+    }
+    const output = await git.run(['ls-remote', '--symref', 'origin', 'HEAD']);
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output);
+    if (!match)
+        throw new errors/* DeployError */.sH(`cannot tell the default branch of ${remote.url}: set deploy-base`);
+    return match[1];
+}
+/** `digest-release/<image slug>/<base>`: one branch per image and base, so each release reuses it. */
+function defaultBranchName(target, base) {
+    const slug = (0,reference/* familiarName */.hG)(target)
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return `digest-release/${slug}/${base}`;
+}
+class DeployRun {
+    options;
+    target;
+    remote;
+    github;
+    git;
+    clone;
+    base;
+    constructor(options, target, remote, github, git, clone, base) {
+        this.options = options;
+        this.target = target;
+        this.remote = remote;
+        this.github = github;
+        this.git = git;
+        this.clone = clone;
+        this.base = base;
+    }
+    get logger() {
+        return this.options.logger;
+    }
+    /** Pull-request mode: rebuild the branch from the latest base each run, so there is one branch and one PR per image and base. */
+    async pullRequest() {
+        const branch = this.options.branch || defaultBranchName(this.target, this.base);
+        if ((await this.git.tryRun(['check-ref-format', `refs/heads/${branch}`])).exitCode !== 0)
+            throw new errors/* DeployError */.sH(`"${branch}" is not a valid branch name (deploy-branch)`);
+        for (let attempt = 1;; attempt++) {
+            const baseCommit = await this.checkoutBase();
+            const patch = await this.patch();
+            if (patch.changes.length === 0) {
+                this.logger.info(`${this.base} already pins ${this.options.image} to ${this.options.digest} in every reference; nothing to do`);
+                return { branch, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] };
+            }
+            const diff = await this.diff(patch);
+            const planned = { branch, patchedFiles: patch.patchedFiles, diff, changes: patch.changes };
+            if (this.options.dryRun)
+                return { ...planned, pullRequestOperation: 'none' };
+            const commit = await this.commit(patch);
+            const remoteCommit = await this.remoteBranch(branch);
+            const upToDate = remoteCommit !== undefined && (await this.sameChange(remoteCommit, commit, baseCommit));
+            if (!upToDate) {
+                const outcome = await this.push(`HEAD:refs/heads/${branch}`, [`--force-with-lease=refs/heads/${branch}:${remoteCommit ?? ''}`]);
+                if (outcome === 'rejected') {
+                    if (attempt >= PUSH_ATTEMPTS)
+                        throw new errors/* DeployError */.sH(`branch ${branch} kept changing under us; gave up after ${attempt} attempts`);
+                    this.logger.info(`branch ${branch} changed while we rebuilt it; trying again`);
+                    await backoff(attempt);
+                    continue;
+                }
+                this.logger.info(`pushed ${commit.slice(0, 12)} to ${branch}`);
+            }
+            else {
+                this.logger.info(`${branch} already holds this change on the latest ${this.base}; not pushing`);
+            }
+            const result = { ...planned, commit: upToDate ? remoteCommit : commit, pullRequestOperation: 'none' };
+            await this.openOrUpdatePullRequest(result, branch, patch.changes, upToDate);
+            return result;
+        }
+    }
+    /** Push mode: commit on the base; when another push wins the race, re-apply the edit to the new base and retry. */
+    async pushToBase() {
+        if (this.options.autoMerge !== 'off')
+            this.logger.info('auto-merge applies to pull requests only; ignored in push mode');
+        for (let attempt = 1;; attempt++) {
+            await this.checkoutBase();
+            const patch = await this.patch();
+            if (patch.changes.length === 0) {
+                this.logger.info(`${this.base} already pins ${this.options.image} to ${this.options.digest}; nothing to push`);
+                return { branch: this.base, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] };
+            }
+            const diff = await this.diff(patch);
+            const planned = { branch: this.base, patchedFiles: patch.patchedFiles, diff, changes: patch.changes, pullRequestOperation: 'none' };
+            if (this.options.dryRun)
+                return planned;
+            const commit = await this.commit(patch);
+            if ((await this.push(`HEAD:refs/heads/${this.base}`, [])) === 'pushed') {
+                this.logger.info(`pushed ${commit.slice(0, 12)} to ${this.base}`);
+                return { ...planned, commit };
+            }
+            if (attempt >= PUSH_ATTEMPTS)
+                throw new errors/* DeployError */.sH(`${this.base} kept moving while we pushed; gave up after ${attempt} attempts`);
+            this.logger.info(`${this.base} moved on the remote (attempt ${attempt}); re-applying the edit to the new ${this.base}`);
+            await backoff(attempt);
+        }
+    }
+    /** Fetches the latest base and checks it out over whatever the last attempt left. */
+    async checkoutBase() {
+        const tracking = `refs/remotes/origin/${this.base}`;
+        const fetched = await this.git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${this.base}:${tracking}`]);
+        if (fetched.exitCode !== 0) {
+            throw new errors/* DeployError */.sH(`cannot fetch branch ${this.base} of ${this.remote.url}: ${fetched.stderr.trim()}`);
+        }
+        await this.git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking]);
+        return (await this.git.run(['rev-parse', 'HEAD'])).trim();
+    }
+    async patch() {
+        const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean);
+        const files = selectFiles(listed, this.options.paths);
+        const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true);
+        for (const skipped of patch.skipped)
+            this.logger.debug(`skipped ${skipped.file}: ${skipped.reason}`);
+        if (patch.references === 0)
+            throw nothingFoundError(this.options.image, patch, this.options.paths);
+        for (const change of patch.changes)
+            this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
+        return patch;
+    }
+    async diff(patch) {
+        return this.git.run(['-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff', '--', ...patch.patchedFiles]);
+    }
+    messageContext(changes) {
+        const { image, digest, tags, source, serverUrl, verifyCommands } = this.options;
+        return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands };
+    }
+    async commit(patch) {
+        await this.git.run(['add', '--', ...patch.patchedFiles]);
+        const messageFile = (0,external_node_path_.join)(this.clone, '.git', 'DIGEST_RELEASE_MSG');
+        await (0,promises_.writeFile)(messageFile, commitMessage(this.messageContext(patch.changes)));
+        const identity = (await this.hasIdentity()) ? [] : ['-c', `user.name=${BOT_NAME}`, '-c', `user.email=${BOT_EMAIL}`];
+        await this.git.run([...identity, 'commit', '--quiet', '--no-verify', '-F', messageFile]);
+        return (await this.git.run(['rev-parse', 'HEAD'])).trim();
+    }
+    async hasIdentity() {
+        if (process.env.GIT_AUTHOR_NAME && process.env.GIT_AUTHOR_EMAIL && process.env.GIT_COMMITTER_NAME && process.env.GIT_COMMITTER_EMAIL)
+            return true;
+        const name = await this.git.tryRun(['config', 'user.name']);
+        const email = await this.git.tryRun(['config', 'user.email']);
+        return name.exitCode === 0 && email.exitCode === 0;
+    }
+    async remoteBranch(branch) {
+        const output = await this.git.run(['ls-remote', 'origin', `refs/heads/${branch}`]);
+        return /^([0-9a-f]{40,64})\t/m.exec(output)?.[1];
+    }
+    /** True when the remote branch already is this change on this base: same tree, same parent. */
+    async sameChange(remoteCommit, commit, baseCommit) {
+        await this.git.run(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', remoteCommit]);
+        // `cat-file` shows the parent even in a shallow clone, where it is grafted away.
+        const header = (raw, field) => [...raw.matchAll(new RegExp(`^${field} ([0-9a-f]+)$`, 'gm'))].map((m) => m[1]);
+        const theirs = await this.git.run(['cat-file', 'commit', remoteCommit]);
+        const ours = await this.git.run(['cat-file', 'commit', commit]);
+        const parents = header(theirs, 'parent');
+        return header(theirs, 'tree')[0] === header(ours, 'tree')[0] && parents.length === 1 && parents[0] === baseCommit;
+    }
+    /** Pushes `refspec`; a rejection because the remote moved is an answer, any other failure an error. */
+    async push(refspec, flags) {
+        const result = await this.git.tryRun(['push', '--porcelain', '--quiet', ...flags, 'origin', refspec]);
+        if (result.exitCode === 0)
+            return 'pushed';
+        const report = `${result.stdout}\n${result.stderr}`;
+        // non-fast-forward / fetch first / stale info: someone pushed first; failed to update ref / cannot lock: we raced on the server.
+        if (/\[rejected\]|stale info|non-fast-forward|fetch first|failed to update ref|cannot lock ref|incorrect old value/i.test(report))
+            return 'rejected';
+        throw new errors/* DeployError */.sH(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`);
+    }
+    async openOrUpdatePullRequest(result, branch, changes, upToDate) {
+        if (!this.github || !this.remote.github) {
+            this.logger.warning(`${this.remote.url} is not a repository on ${this.options.serverUrl}; pushed ${branch} but cannot open a pull request`);
+            return;
+        }
+        const { owner, repo } = this.remote.github;
+        const context = this.messageContext(changes);
+        const title = commitSubject(context);
+        const body = pullRequestBody(context);
+        let pull = await this.github.findOpenPullRequest(owner, repo, branch, this.base);
+        if (pull && upToDate) {
+            result.pullRequestOperation = 'unchanged';
+        }
+        else if (pull) {
+            pull = await this.github.updatePullRequest(owner, repo, pull.number, { title, body });
+            result.pullRequestOperation = 'updated';
+        }
+        else {
+            try {
+                pull = await this.github.createPullRequest(owner, repo, { branch, base: this.base, title, body });
+                result.pullRequestOperation = 'created';
+            }
+            catch (error) {
+                // Another run opened it between our lookup and our create.
+                const existing = error instanceof GitHubApiError && error.status === 422 ? await this.github.findOpenPullRequest(owner, repo, branch, this.base) : undefined;
+                if (!existing)
+                    throw error;
+                pull = await this.github.updatePullRequest(owner, repo, existing.number, { title, body });
+                result.pullRequestOperation = 'updated';
+            }
+        }
+        result.pullRequestNumber = pull.number;
+        result.pullRequestUrl = pull.url;
+        this.logger.info(`pull request #${pull.number} ${result.pullRequestOperation}: ${pull.url}`);
+        if (this.options.autoMerge !== 'off')
+            result.autoMerge = await this.enableAutoMerge(pull, this.options.autoMerge);
+    }
+    async enableAutoMerge(pull, method) {
+        try {
+            await this.github.enableAutoMerge(pull.nodeId, method);
+            this.logger.info(`auto-merge (${method}) enabled on #${pull.number}`);
+            return 'enabled';
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            if (/auto.?merge is not allowed|not enabled for this repository|allow_auto_merge|auto.?merge.*disabled/i.test(message)) {
+                this.logger.warning(`auto-merge was not enabled on #${pull.number}: ${this.options.repository} does not allow auto-merge. ` +
+                    'Turn on "Allow auto-merge" in the repository settings, or set auto-merge: off.');
+                return 'not-allowed';
+            }
+            this.logger.warning(`auto-merge was not enabled on #${pull.number}: ${message}`);
+            return 'failed';
+        }
+    }
+}
+async function backoff(attempt) {
+    // Jitter keeps two racing releases from retrying in lockstep.
+    const delay = PUSH_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random());
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 8_000)));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,128 @@
+export const id = 985;
+export const ids = [985];
+export const modules = {
+
+/***/ 26985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Referrers: () => (/* binding */ Referrers),
+/* harmony export */   describeReferrer: () => (/* binding */ describeReferrer),
+/* harmony export */   referrersTag: () => (/* binding */ referrersTag)
+/* harmony export */ });
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81570);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29217);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+
+
+
+
+function referrersTag(digest) {
+    const [algorithm, hex] = digest.split(':');
+    return `${algorithm}-${hex}`;
+}
+/** The descriptor of a referrer manifest as the spec wants it listed: artifactType and annotations included. */
+function describeReferrer(bytes) {
+    const manifest = JSON.parse(bytes.toString('utf8'));
+    const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
+    return {
+        mediaType: manifest.mediaType ?? _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociManifest,
+        digest: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes),
+        size: bytes.length,
+        ...(artifactType ? { artifactType } : {}),
+        ...(manifest.annotations ? { annotations: manifest.annotations } : {})
+    };
+}
+class Referrers {
+    client;
+    mode;
+    constructor(client) {
+        this.client = client;
+    }
+    get detectedMode() {
+        return this.mode;
+    }
+    /** Pushes a referrer manifest by digest and makes sure it is listed for its subject. */
+    async attach(options) {
+        const descriptor = describeReferrer(options.manifest);
+        const { subject } = await this.client.putManifest(descriptor.digest, options.manifest, descriptor.mediaType);
+        if (this.mode === undefined) {
+            this.mode = subject && (await this.client.getReferrers(options.subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema';
+        }
+        if (this.mode === 'tag-schema')
+            await this.addToTagIndex(options.subjectDigest, descriptor);
+        return { digest: descriptor.digest, mode: this.mode };
+    }
+    /** Every referrer of a subject, from the API or the tag-schema index. */
+    async list(subjectDigest) {
+        if (this.mode !== 'tag-schema') {
+            const fromApi = await this.client.getReferrers(subjectDigest);
+            if (fromApi) {
+                this.mode ??= 'referrers-api';
+                return (fromApi.index.manifests ?? []);
+            }
+        }
+        return (await this.readTagIndex(subjectDigest)).manifests;
+    }
+    async readTagIndex(subjectDigest) {
+        const existing = await this.client.getManifest(referrersTag(subjectDigest), [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex]);
+        if (!existing)
+            return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: [] };
+        try {
+            const index = JSON.parse(existing.bytes.toString('utf8'));
+            return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [], etag: existing.etag };
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
+                method: 'GET',
+                url: this.client.url(`/v2/${this.client.repository}/manifests/${referrersTag(subjectDigest)}`).href
+            });
+        }
+    }
+    /**
+     * Read, add, write, then read again: a concurrent writer may have replaced the index between
+     * our read and our write (most registries ignore If-Match), so merge until our entry stays.
+     */
+    async addToTagIndex(subjectDigest, descriptor) {
+        const tag = referrersTag(subjectDigest);
+        let confirmations = 0;
+        let wrote = false;
+        for (let attempt = 0; attempt < 10; attempt++) {
+            const index = await this.readTagIndex(subjectDigest);
+            if (index.manifests.some((d) => d.digest === descriptor.digest)) {
+                // Listed before we wrote (a re-run), or still listed after two pauses: done.
+                if (!wrote || ++confirmations >= 2)
+                    return;
+            }
+            else {
+                confirmations = 0;
+                const { etag, ...body } = index;
+                body.manifests.push(descriptor);
+                try {
+                    // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+                    await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
+                    wrote = true;
+                }
+                catch (error) {
+                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl && error.status === 412))
+                        throw error;
+                }
+            }
+            await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(150 + Math.random() * 200);
+        }
+        const final = await this.readTagIndex(subjectDigest);
+        if (!final.manifests.some((d) => d.digest === descriptor.digest)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
+                method: 'PUT',
+                url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
+            });
+        }
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,134 @@
+// Inputs -> one typed, validated options object. Every error names the input and the fix.
+import { InputError } from '../errors.js'
+import { parseReference, isValidTag, ReferenceError, type ImageReference } from '../oci/reference.js'
+
+export type SignatureFormat = 'bundle' | 'legacy' | 'both'
+export type DeployMode = 'pull-request' | 'push'
+export type AutoMerge = 'off' | 'merge' | 'squash' | 'rebase'
+
+export interface ReleaseInputs {
+  layout: string
+  layoutRef?: string
+  image: ImageReference
+  /** The image input as normalized text, `registry/repository`. */
+  imageName: string
+  tags: string[]
+  mutableTags: string[]
+  username?: string
+  password?: string
+  githubToken?: string
+  insecureRegistries: string[]
+  sign: boolean
+  signatureFormat: SignatureFormat
+  provenance: boolean
+  /** `generate`, `none`, or a path. */
+  sbom: string
+  fulcioUrl: string
+  rekorUrl: string
+  tsaUrl?: string
+  oidcAudience: string
+  deployRepository?: string
+  deployToken?: string
+  deployBase?: string
+  deployPaths: string[]
+  deployMode: DeployMode
+  deployBranch?: string
+  autoMerge: AutoMerge
+  dryRun: boolean
+}
+
+/** Splits a list input on newlines and commas, trimming and dropping empties and duplicates. */
+export function splitList(value: string): string[] {
+  return [...new Set(value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))]
+}
+
+function parseBoolean(name: string, value: string, fallback: boolean): boolean {
+  const text = value.trim().toLowerCase()
+  if (text === '') return fallback
+  if (['true', 'yes', '1', 'on'].includes(text)) return true
+  if (['false', 'no', '0', 'off'].includes(text)) return false
+  throw new InputError(name, `"${value}" is not a boolean; use true or false`)
+}
+
+function parseChoice<T extends string>(name: string, value: string, choices: readonly T[], fallback: T): T {
+  const text = value.trim()
+  if (text === '') return fallback
+  if ((choices as readonly string[]).includes(text)) return text as T
+  throw new InputError(name, `"${value}" is not one of ${choices.join(', ')}`)
+}
+
+function parseUrl(name: string, value: string, fallback: string): string {
+  const text = value.trim() || fallback
+  try {
+    const url = new URL(text)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)')
+    return text.replace(/\/+$/, '')
+  } catch {
+    throw new InputError(name, `"${text}" is not an http(s) URL`)
+  }
+}
+
+export function parseTags(value: string): string[] {
+  const tags = splitList(value)
+  for (const tag of tags) {
+    if (!isValidTag(tag)) {
+      throw new InputError('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`)
+    }
+  }
+  return tags
+}
+
+export function readInputs(getInput: (name: string) => string): ReleaseInputs {
+  const get = (name: string): string => (getInput(name) ?? '').trim()
+
+  const layout = get('layout')
+  if (!layout) throw new InputError('layout', 'is required: the path of the OCI image layout directory or tar your build wrote')
+
+  const imageText = get('image')
+  if (!imageText) throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app')
+  let image: ImageReference
+  try {
+    image = parseReference(imageText)
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`)
+    throw error
+  }
+  if (image.tag || image.digest) {
+    throw new InputError('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``)
+  }
+
+  const sbom = get('sbom') || 'generate'
+  const deployRepository = get('deploy-repository') || undefined
+  if (deployRepository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) && !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
+    throw new InputError('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`)
+  }
+
+  return {
+    layout,
+    layoutRef: get('layout-ref') || undefined,
+    image,
+    imageName: `${image.registry}/${image.repository}`,
+    tags: parseTags(getInput('tags') ?? ''),
+    mutableTags: splitList(getInput('mutable-tags') ?? ''),
+    username: get('username') || undefined,
+    password: get('password') || undefined,
+    githubToken: get('github-token') || undefined,
+    insecureRegistries: splitList(getInput('insecure-registries') ?? ''),
+    sign: parseBoolean('sign', get('sign'), true),
+    signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'] as const, 'both'),
+    provenance: parseBoolean('provenance', get('provenance'), true),
+    sbom,
+    fulcioUrl: parseUrl('fulcio-url', get('fulcio-url'), 'https://fulcio.sigstore.dev'),
+    rekorUrl: parseUrl('rekor-url', get('rekor-url'), 'https://rekor.sigstore.dev'),
+    tsaUrl: get('tsa-url') ? parseUrl('tsa-url', get('tsa-url'), '') : undefined,
+    oidcAudience: get('oidc-audience') || 'sigstore',
+    deployRepository,
+    deployToken: get('deploy-token') || undefined,
+    deployBase: get('deploy-base') || undefined,
+    deployPaths: splitList(getInput('deploy-paths') ?? '').length ? splitList(getInput('deploy-paths') ?? '') : ['**/*.yaml', '**/*.yml'],
+    deployMode: parseChoice('deploy-mode', get('deploy-mode'), ['pull-request', 'push'] as const, 'pull-request'),
+    deployBranch: get('deploy-branch') || undefined,
+    autoMerge: parseChoice('auto-merge', get('auto-merge'), ['off', 'merge', 'squash', 'rebase'] as const, 'off'),
+    dryRun: parseBoolean('dry-run', get('dry-run'), false)
+  }
+}

@@ -1,0 +1,132 @@
+// The few GitHub REST and GraphQL calls the deploy step needs, over fetch.
+import { DeployError } from '../errors.js'
+import type { Logger } from '../net/logger.js'
+
+export interface RepositoryInfo {
+  defaultBranch: string
+}
+
+export interface PullRequest {
+  number: number
+  url: string
+  nodeId: string
+  title: string
+  body: string
+}
+
+export type MergeMethod = 'merge' | 'squash' | 'rebase'
+
+/** A REST or GraphQL request that failed, with the status and GitHub's message. */
+export class GitHubApiError extends DeployError {
+  constructor(message: string, readonly status: number | undefined, readonly responseMessage: string) {
+    super(message)
+  }
+}
+
+/** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
+export function graphqlUrl(apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '')
+  return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`
+}
+
+export class GitHubClient {
+  private readonly apiUrl: string
+
+  constructor(apiUrl: string, private readonly token: string, private readonly logger: Logger) {
+    this.apiUrl = apiUrl.replace(/\/+$/, '')
+  }
+
+  async getRepository(owner: string, repo: string): Promise<RepositoryInfo> {
+    const body = (await this.rest('GET', `/repos/${owner}/${repo}`)) as { default_branch?: string }
+    if (!body.default_branch) throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '')
+    return { defaultBranch: body.default_branch }
+  }
+
+  /** The open pull request from `branch` into `base`, if there is one. */
+  async findOpenPullRequest(owner: string, repo: string, branch: string, base: string): Promise<PullRequest | undefined> {
+    const query = new URLSearchParams({ state: 'open', head: `${owner}:${branch}`, base, per_page: '10' })
+    const pulls = (await this.rest('GET', `/repos/${owner}/${repo}/pulls?${query}`)) as PullResponse[]
+    return pulls.length > 0 ? toPullRequest(pulls[0]) : undefined
+  }
+
+  async createPullRequest(owner: string, repo: string, request: { branch: string; base: string; title: string; body: string }): Promise<PullRequest> {
+    const body = { title: request.title, head: request.branch, base: request.base, body: request.body, maintainer_can_modify: false }
+    return toPullRequest((await this.rest('POST', `/repos/${owner}/${repo}/pulls`, body)) as PullResponse)
+  }
+
+  async updatePullRequest(owner: string, repo: string, number: number, update: { title: string; body: string }): Promise<PullRequest> {
+    return toPullRequest((await this.rest('PATCH', `/repos/${owner}/${repo}/pulls/${number}`, update)) as PullResponse)
+  }
+
+  async enableAutoMerge(pullRequestNodeId: string, method: MergeMethod): Promise<void> {
+    const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
+}`
+    const url = graphqlUrl(this.apiUrl)
+    const response = (await this.send('POST', url, { query, variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() } })) as {
+      errors?: Array<{ message?: string; type?: string }>
+    }
+    if (response.errors && response.errors.length > 0) {
+      const message = response.errors.map((e) => e.message ?? e.type ?? 'unknown error').join('; ')
+      throw new GitHubApiError(`enablePullRequestAutoMerge: ${message}`, 200, message)
+    }
+  }
+
+  private rest(method: string, path: string, body?: unknown): Promise<unknown> {
+    return this.send(method, `${this.apiUrl}${path}`, body)
+  }
+
+  private async send(method: string, url: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = {
+      accept: 'application/vnd.github+json',
+      'x-github-api-version': '2022-11-28',
+      'user-agent': 'digest-release'
+    }
+    if (this.token) headers.authorization = `Bearer ${this.token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    this.logger.debug(`${method} ${url}`)
+    let response: Response
+    try {
+      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    } catch (error) {
+      throw new GitHubApiError(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`, undefined, '')
+    }
+    const text = await response.text()
+    let parsed: unknown = undefined
+    try {
+      parsed = text ? JSON.parse(text) : undefined
+    } catch {
+      // a non-JSON error page; the status says enough
+    }
+    if (!response.ok) {
+      const detail = describeError(parsed) || text.slice(0, 200)
+      throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail)
+    }
+    return parsed
+  }
+}
+
+interface PullResponse {
+  number: number
+  html_url: string
+  node_id: string
+  title: string
+  body: string | null
+}
+
+function toPullRequest(pull: PullResponse): PullRequest {
+  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, title: pull.title, body: pull.body ?? '' }
+}
+
+function describeError(body: unknown): string {
+  if (!body || typeof body !== 'object') return ''
+  const { message, errors } = body as { message?: string; errors?: Array<{ message?: string; code?: string } | string> }
+  const details = (errors ?? []).map((e) => (typeof e === 'string' ? e : (e.message ?? e.code ?? ''))).filter(Boolean)
+  return [message, ...details].filter(Boolean).join(': ')
+}
+
+function hint(status: number): string {
+  if (status === 401) return ' (check `deploy-token`)'
+  if (status === 403 || status === 404) return ' (does `deploy-token` have contents: write and pull-requests: write on the deploy repository?)'
+  return ''
+}

@@ -1,0 +1,97 @@
+// Runs real git with argument arrays (never a shell). The token reaches git only as an
+// `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
+// no log; anything git prints is redacted before it is surfaced.
+import { spawn } from 'node:child_process'
+import { DeployError } from '../errors.js'
+import type { Logger } from '../net/logger.js'
+
+export interface GitResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface GitOptions {
+  /** Working directory (the clone). */
+  cwd: string
+  /** Remote URL the token belongs to; the header is scoped to its origin. */
+  remoteUrl: string
+  token: string
+  logger: Logger
+}
+
+export const BOT_NAME = 'digest-release[bot]'
+export const BOT_EMAIL = 'digest-release[bot]@users.noreply.github.com'
+
+export class Git {
+  private readonly secrets: string[]
+  private readonly environment: NodeJS.ProcessEnv
+
+  constructor(private readonly options: GitOptions) {
+    const header = options.token ? `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}` : undefined
+    this.secrets = header ? [header.slice('AUTHORIZATION: basic '.length), options.token] : []
+    const config: Array<[string, string]> = [
+      // Keep the bytes we write: no line-ending conversion, no signing prompt, no credential prompt.
+      ['core.autocrlf', 'false'],
+      ['commit.gpgsign', 'false'],
+      ['credential.helper', '']
+    ]
+    const origin = httpOrigin(options.remoteUrl)
+    if (header && origin) config.push([`http.${origin}/.extraheader`, header])
+    const environment: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', LC_ALL: 'C' }
+    const existing = Number(process.env.GIT_CONFIG_COUNT ?? '0') || 0
+    config.forEach(([key, value], i) => {
+      environment[`GIT_CONFIG_KEY_${existing + i}`] = key
+      environment[`GIT_CONFIG_VALUE_${existing + i}`] = value
+    })
+    environment.GIT_CONFIG_COUNT = String(existing + config.length)
+    this.environment = environment
+  }
+
+  /** Removes the token (and its base64 form) from text git printed. */
+  redact(text: string): string {
+    let result = text
+    for (const secret of this.secrets) if (secret) result = result.split(secret).join('***')
+    return result
+  }
+
+  /** Runs git; a non-zero exit throws a DeployError naming the command and git's (redacted) message. */
+  async run(args: string[], input?: string): Promise<string> {
+    const result = await this.tryRun(args, input)
+    if (result.exitCode !== 0) {
+      const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0]
+      throw new DeployError(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`)
+    }
+    return result.stdout
+  }
+
+  /** Runs git and returns its exit code and output, for commands whose failure is an answer. */
+  tryRun(args: string[], input?: string): Promise<GitResult> {
+    this.options.logger.debug(`git ${args.map((a) => this.redact(a)).join(' ')}`)
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', args, { cwd: this.options.cwd, env: this.environment, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+      const stdout: Buffer[] = []
+      const stderr: Buffer[] = []
+      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
+      child.on('error', (error) => reject(new DeployError(`cannot run git: ${error.message} (is git installed?)`)))
+      child.on('close', (code) =>
+        resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: this.redact(Buffer.concat(stderr).toString('utf8')) })
+      )
+      if (child.stdin) {
+        child.stdin.on('error', () => {}) // git may exit before reading; its exit code tells the story
+        child.stdin.end(input)
+      }
+    })
+  }
+}
+
+/** `https://host[:port]` of an http(s) URL, which git matches `http.<url>.*` settings against. */
+function httpOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,154 @@
+// Pins the image digest by replacing only the bytes of each matched scalar in the original text,
+// so quotes, comments, indentation, blank lines, CRLF, BOM and flow style survive untouched.
+// The result is re-parsed and compared with the intended values before anyone may write it.
+import { isDeepStrictEqual } from 'node:util'
+import { parse, parseAllDocuments, type Document } from 'yaml'
+import { DeployError } from '../errors.js'
+import type { ImageReference } from '../oci/reference.js'
+import { locateReferences, type ReferenceSite, type ScalarSite } from './locate.js'
+
+export interface Pin {
+  digest: string
+  /** The release tag written where a reference already carries a tag; the existing tag is kept when absent. */
+  tag?: string
+}
+
+export interface Edit {
+  start: number
+  end: number
+  text: string
+}
+
+export interface Change {
+  line: number
+  from: string
+  to: string
+}
+
+export interface SpliceResult {
+  text: string
+  /** Values that differ from the pinned ones; empty when every reference already pins the digest. */
+  changes: Change[]
+  /** References to the image found, changed or not. */
+  references: number
+  /** Why the file was not searched (template syntax, invalid YAML). */
+  skipped?: string
+}
+
+/** Replaces [start, end) ranges with new text; edits must not overlap. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const ordered = [...edits].sort((a, b) => a.start - b.start)
+  let result = ''
+  let position = 0
+  for (const edit of ordered) {
+    if (edit.start < position || edit.end < edit.start) throw new DeployError(`internal error: overlapping edits at offset ${edit.start}`)
+    result += text.slice(position, edit.start) + edit.text
+    position = edit.end
+  }
+  return result + text.slice(position)
+}
+
+/** `repo[:tag]@digest`, keeping the repository as written (`nginx` stays `nginx`). */
+export function pinnedReference(written: string, pin: Pin): string {
+  const { name, tag } = splitWritten(written)
+  const newTag = tag === undefined ? undefined : (pin.tag ?? tag)
+  return `${name}${newTag ? `:${newTag}` : ''}@${pin.digest}`
+}
+
+function splitWritten(reference: string): { name: string; tag?: string } {
+  const at = reference.indexOf('@')
+  const withoutDigest = at >= 0 ? reference.slice(0, at) : reference
+  const colon = withoutDigest.lastIndexOf(':')
+  if (colon > withoutDigest.lastIndexOf('/')) return { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) }
+  return { name: withoutDigest }
+}
+
+/** Finds every reference to `target` in `text` and pins it to `pin.digest`. Throws DeployError if the result would change anything else. */
+export function spliceImageReferences(text: string, target: ImageReference, pin: Pin, fileName = ''): SpliceResult {
+  const located = locateReferences(text, target, fileName)
+  if (located.skipped) return { text, changes: [], references: 0, skipped: located.skipped }
+  const digestSetters = new Set(located.sites.flatMap((site) => (site.kind === 'setter-digest' ? [site.policy] : [])))
+  const edits: Edit[] = []
+  const changes: Change[] = []
+  // Applied to the parsed documents too, so the re-parsed output can be compared with them.
+  const expectations: Array<() => void> = []
+
+  const replace = (scalar: ScalarSite, to: string): void => {
+    if (to === scalar.value) return
+    edits.push({ start: scalar.start, end: scalar.end, text: formatScalar(to, scalar, text) })
+    changes.push({ line: scalar.line, from: scalar.value, to })
+    expectations.push(() => {
+      scalar.node.value = to
+    })
+  }
+
+  for (const site of located.sites) planSite(site, pin, digestSetters, replace, (offset, inserted, line, to) => {
+    edits.push({ start: offset, end: offset, text: inserted })
+    changes.push({ line, from: '', to })
+    if (site.kind === 'kustomize') expectations.push(() => site.entry.set('digest', to))
+  })
+
+  if (edits.length === 0) return { text, changes: [], references: located.sites.length }
+  const patched = applyEdits(text, edits)
+  for (const expect of expectations) expect()
+  assertOnlyIntendedChanges(located.documents, patched, fileName)
+  changes.sort((a, b) => a.line - b.line)
+  return { text: patched, changes, references: located.sites.length }
+}
+
+function planSite(
+  site: ReferenceSite,
+  pin: Pin,
+  digestSetters: Set<string>,
+  replace: (scalar: ScalarSite, to: string) => void,
+  insert: (offset: number, text: string, line: number, to: string) => void
+): void {
+  switch (site.kind) {
+    case 'image':
+      replace(site.scalar, pinnedReference(site.scalar.value, pin))
+      return
+    case 'setter-digest':
+      replace(site.scalar, pin.digest)
+      return
+    case 'setter-tag': {
+      const tag = pin.tag ?? splitTagValue(site.scalar.value)
+      // A `:tag` setter alone feeds `repository:tag` in a chart, so `tag@digest` pins it; with a
+      // `:digest` setter beside it the digest goes there and the tag stays a plain tag.
+      if (digestSetters.has(site.policy)) replace(site.scalar, tag)
+      else if (tag !== '') replace(site.scalar, `${tag}@${pin.digest}`)
+      return
+    }
+    case 'kustomize':
+      if (site.newTag && pin.tag) replace(site.newTag, pin.tag)
+      if (site.digest) replace(site.digest, pin.digest)
+      else insert(site.insertDigestAt.offset, site.insertDigestAt.text(pin.digest), site.line, pin.digest)
+      return
+  }
+}
+
+function splitTagValue(value: string): string {
+  const at = value.indexOf('@')
+  return at >= 0 ? value.slice(0, at) : value
+}
+
+/** The new scalar in the style of the old one; a plain scalar that would read back as something else is double-quoted. */
+function formatScalar(value: string, scalar: ScalarSite, text: string): string {
+  if (scalar.style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`
+  if (scalar.style === 'QUOTE_DOUBLE' || parse(value) !== value) return JSON.stringify(value)
+  // An empty plain value (`digest:`) has no space after its colon yet.
+  return scalar.start === scalar.end && text[scalar.start - 1] === ':' ? ` ${value}` : value
+}
+
+/** Re-parses `patched` and throws unless each document equals `expected` (the original documents with the intended values set). */
+export function assertOnlyIntendedChanges(expected: Document.Parsed[], patched: string, fileName: string): void {
+  const actual = parseAllDocuments(patched)
+  const where = fileName || 'the file'
+  if (!Array.isArray(actual) || actual.length !== expected.length) throw new DeployError(`refusing to write ${where}: patching changed the number of YAML documents`)
+  for (let i = 0; i < expected.length; i++) {
+    const error = actual[i].errors[0]
+    if (error) throw new DeployError(`refusing to write ${where}: the patched text is not valid YAML (${error.message.split('\n')[0]})`)
+    const want = expected[i].toJS({ maxAliasCount: -1 }) as unknown
+    const got = actual[i].toJS({ maxAliasCount: -1 }) as unknown
+    if (!isDeepStrictEqual(want, got)) throw new DeployError(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`)
+  }
+}

@@ -1,0 +1,353 @@
+// OCI image layout (image-spec image-layout.md): a directory, or an uncompressed or gzipped tar
+// of one (what buildx `type=oci`, ko, umoci and rules_oci write).
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
+import { createHash } from 'node:crypto'
+import { indexTar, resolveTarEntry, type TarEntry } from './tar.js'
+import type { BlobSource } from '../registry/blobs.js'
+import { ANNOTATION, INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES } from '../media-types.js'
+import { LayoutError } from '../../errors.js'
+
+export interface Descriptor {
+  mediaType: string
+  digest: string
+  size: number
+  artifactType?: string
+  annotations?: Record<string, string>
+  platform?: { os: string; architecture: string; variant?: string; 'os.version'?: string }
+}
+
+export interface ImageIndexDocument {
+  schemaVersion: number
+  mediaType?: string
+  manifests: Descriptor[]
+  annotations?: Record<string, string>
+}
+
+export interface ImageManifestDocument {
+  schemaVersion: number
+  mediaType?: string
+  config: Descriptor
+  layers: Descriptor[]
+  subject?: Descriptor
+  annotations?: Record<string, string>
+}
+
+export interface OciLayout {
+  /** The path the user gave. */
+  source: string
+  index: ImageIndexDocument
+  blob(descriptor: Pick<Descriptor, 'digest' | 'size'>): BlobSource
+  /** Size on disk, or undefined when the blob is absent. */
+  blobSize(digest: string): Promise<number | undefined>
+  /** Reads a small blob whole (manifests, configs), checking size and digest. */
+  readBlob(descriptor: Pick<Descriptor, 'digest' | 'size'>, what: string): Promise<Buffer>
+  close(): Promise<void>
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+
+function emptyStream(): Readable {
+  return Readable.from([])
+}
+
+export async function openLayout(path: string): Promise<OciLayout> {
+  let info
+  try {
+    info = await stat(path)
+  } catch {
+    throw new LayoutError(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path)
+  }
+  if (info.isDirectory()) return openDirectoryLayout(path)
+  return openTarLayout(path)
+}
+
+async function openDirectoryLayout(root: string): Promise<OciLayout> {
+  await checkOciLayoutFile(() => readFile(join(root, 'oci-layout'), 'utf8'), join(root, 'oci-layout'))
+  const index = await parseIndex(() => readFile(join(root, 'index.json')), join(root, 'index.json'))
+  const pathOf = (digest: string): string => {
+    if (!DIGEST.test(digest)) throw new LayoutError(`"${digest}" is not a valid digest`, join(root, 'index.json'))
+    const [algorithm, hex] = digest.split(':')
+    return join(root, 'blobs', algorithm, hex)
+  }
+  return makeLayout(root, index, {
+    pathOf,
+    size: async (digest) => {
+      try {
+        const s = await stat(pathOf(digest))
+        return s.isFile() ? s.size : undefined
+      } catch {
+        return undefined
+      }
+    },
+    open: (digest, start, end) => (end <= start ? emptyStream() : createReadStream(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 })),
+    close: async () => {}
+  })
+}
+
+async function openTarLayout(path: string): Promise<OciLayout> {
+  let tarPath = path
+  let cleanup = async (): Promise<void> => {}
+  const magic = Buffer.alloc(2)
+  const handle = await open(path, 'r')
+  await handle.read(magic, 0, 2, 0)
+  await handle.close()
+  if (magic[0] === 0x1f && magic[1] === 0x8b) {
+    // A gzipped tar cannot be read by offset: decompress it once to a temporary file.
+    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'digest-release-layout-'))
+    tarPath = join(dir, 'layout.tar')
+    cleanup = () => rm(dir, { recursive: true, force: true })
+    try {
+      await pipeline(createReadStream(path), createGunzip(), createWriteStream(tarPath))
+    } catch (error) {
+      await cleanup()
+      throw new LayoutError(`${path} looks gzipped but cannot be decompressed: ${(error as Error).message}`, path)
+    }
+  }
+
+  let entries: Map<string, TarEntry>
+  try {
+    entries = await indexTar(tarPath)
+  } catch (error) {
+    await cleanup()
+    if (error instanceof LayoutError) throw new LayoutError(error.message.replace(tarPath, path), path)
+    throw error
+  }
+  // Accept a layout wrapped in one top-level folder (`layout/index.json`).
+  let prefix = ''
+  if (!entries.has('index.json')) {
+    const wrapped = [...entries.keys()].filter((n) => /^[^/]+\/index\.json$/.test(n))
+    if (wrapped.length === 1) prefix = wrapped[0].slice(0, -'index.json'.length)
+  }
+  const entry = (name: string): TarEntry | undefined => resolveTarEntry(entries, prefix + name, path)
+  const readEntry = async (name: string): Promise<Buffer> => {
+    const found = entry(name)
+    if (!found) throw Object.assign(new Error(`${name} not found`), { code: 'ENOENT' })
+    if (found.size > MAX_MANIFEST_BYTES) throw new LayoutError(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path)
+    const buffer = Buffer.alloc(found.size)
+    const h = await open(tarPath, 'r')
+    try {
+      await h.read(buffer, 0, found.size, found.offset)
+    } finally {
+      await h.close()
+    }
+    return buffer
+  }
+
+  try {
+    await checkOciLayoutFile(async () => (await readEntry('oci-layout')).toString('utf8'), `${path}:oci-layout`)
+    const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`)
+    const blobName = (digest: string): string => {
+      if (!DIGEST.test(digest)) throw new LayoutError(`"${digest}" is not a valid digest`, `${path}:index.json`)
+      return `blobs/${digest.replace(':', '/')}`
+    }
+    return makeLayout(path, index, {
+      pathOf: (digest) => `${path}:${prefix}${blobName(digest)}`,
+      size: async (digest) => entry(blobName(digest))?.size,
+      open: (digest, start, end) => {
+        const found = entry(blobName(digest))
+        if (!found) throw new LayoutError(`blob ${digest} is missing from ${path}`, path)
+        return end <= start ? emptyStream() : createReadStream(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 })
+      },
+      close: cleanup
+    })
+  } catch (error) {
+    await cleanup()
+    throw error
+  }
+}
+
+interface BlobStore {
+  pathOf(digest: string): string
+  size(digest: string): Promise<number | undefined>
+  open(digest: string, start: number, end: number): Readable
+  close(): Promise<void>
+}
+
+function makeLayout(source: string, index: ImageIndexDocument, store: BlobStore): OciLayout {
+  return {
+    source,
+    index,
+    blob: (descriptor) => ({
+      digest: descriptor.digest,
+      size: descriptor.size,
+      file: store.pathOf(descriptor.digest),
+      open: (start, end) => store.open(descriptor.digest, start, end)
+    }),
+    blobSize: (digest) => store.size(digest),
+    readBlob: async (descriptor, what) => {
+      const file = store.pathOf(descriptor.digest)
+      const size = await store.size(descriptor.digest)
+      if (size === undefined) throw new LayoutError(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file)
+      if (size !== descriptor.size) throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file)
+      if (size > MAX_MANIFEST_BYTES) throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file)
+      const chunks: Buffer[] = []
+      for await (const chunk of store.open(descriptor.digest, 0, size)) chunks.push(chunk as Buffer)
+      const bytes = Buffer.concat(chunks)
+      const [algorithm] = descriptor.digest.split(':')
+      const actual = `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
+      if (actual !== descriptor.digest) throw new LayoutError(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file)
+      return bytes
+    },
+    close: () => store.close()
+  }
+}
+
+async function checkOciLayoutFile(read: () => Promise<string>, file: string): Promise<void> {
+  let text: string
+  try {
+    text = await read()
+  } catch {
+    throw new LayoutError(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file)
+  }
+  let version: unknown
+  try {
+    version = (JSON.parse(text) as { imageLayoutVersion?: unknown }).imageLayoutVersion
+  } catch {
+    throw new LayoutError(`${file} is not JSON`, file)
+  }
+  if (version !== '1.0.0') throw new LayoutError(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file)
+}
+
+async function parseIndex(read: () => Promise<Buffer>, file: string): Promise<ImageIndexDocument> {
+  let bytes: Buffer
+  try {
+    bytes = await read()
+  } catch {
+    throw new LayoutError(`${file} is missing: an OCI image layout lists its images in index.json`, file)
+  }
+  let index: ImageIndexDocument
+  try {
+    index = JSON.parse(bytes.toString('utf8')) as ImageIndexDocument
+  } catch (error) {
+    throw new LayoutError(`${file} is not valid JSON (${(error as Error).message}); the layout is damaged or was not fully written`, file)
+  }
+  if (!index || typeof index !== 'object' || !Array.isArray(index.manifests)) throw new LayoutError(`${file} has no "manifests" list`, file)
+  index.manifests.forEach((d, i) => checkDescriptor(d, `${file} manifests[${i}]`, file))
+  return index
+}
+
+function checkDescriptor(descriptor: Descriptor, where: string, file: string): void {
+  if (!descriptor || typeof descriptor !== 'object') throw new LayoutError(`${where} is not a descriptor`, file)
+  if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest)) throw new LayoutError(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file)
+  if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size)) throw new LayoutError(`${where} has an invalid size`, file)
+  if (typeof descriptor.mediaType !== 'string') throw new LayoutError(`${where} has no mediaType`, file)
+}
+
+/** The names an index.json entry answers to for `layout-ref`. */
+function refNames(descriptor: Descriptor): string[] {
+  const names = [descriptor.annotations?.[ANNOTATION.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n): n is string => Boolean(n))
+  return names
+}
+
+export function selectEntry(layout: OciLayout, layoutRef: string | undefined): Descriptor {
+  const entries = layout.index.manifests
+  if (entries.length === 0) throw new LayoutError(`${layout.source}: index.json lists no images`, layout.source)
+  if (layoutRef) {
+    const matches = entries.filter((d) => refNames(d).includes(layoutRef))
+    if (matches.length === 1) return matches[0]
+    const known = entries.flatMap(refNames)
+    if (matches.length === 0) {
+      throw new LayoutError(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source)
+    }
+    throw new LayoutError(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source)
+  }
+  if (entries.length === 1) return entries[0]
+  const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${d.digest.slice(0, 19)})`)
+  throw new LayoutError(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source)
+}
+
+export interface ImageNode {
+  descriptor: Descriptor
+  mediaType: string
+  bytes: Buffer
+  kind: 'manifest' | 'index'
+  /** For a manifest: its config and layers. */
+  blobs: Descriptor[]
+  /** For an index: its manifests, in order. */
+  children: ImageNode[]
+  /** `os/architecture[/variant]` when the parent index names one. */
+  platform?: string
+  manifest?: ImageManifestDocument
+}
+
+export function platformName(descriptor: Descriptor): string | undefined {
+  const p = descriptor.platform
+  if (!p?.os || !p.architecture) return undefined
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
+}
+
+/**
+ * Reads the manifest tree under a descriptor and checks that every blob it names is present with
+ * the right size, so a broken layout fails before anything is pushed.
+ */
+export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth = 0): Promise<ImageNode> {
+  if (depth > 4) throw new LayoutError(`${layout.source}: indexes are nested too deep`, layout.source)
+  if (!MANIFEST_MEDIA_TYPES.includes(descriptor.mediaType)) {
+    throw new LayoutError(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source)
+  }
+  const what = INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'image index' : 'image manifest'
+  const bytes = await layout.readBlob(descriptor, what)
+  const file = layout.blob(descriptor).file
+  let document: ImageManifestDocument & ImageIndexDocument
+  try {
+    document = JSON.parse(bytes.toString('utf8')) as ImageManifestDocument & ImageIndexDocument
+  } catch {
+    throw new LayoutError(`${what} ${descriptor.digest} is not JSON (${file})`, file)
+  }
+  if (document.mediaType && document.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file)
+  }
+  const node: ImageNode = {
+    descriptor,
+    mediaType: descriptor.mediaType,
+    bytes,
+    kind: INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'index' : 'manifest',
+    blobs: [],
+    children: []
+  }
+  if (node.kind === 'index') {
+    if (!Array.isArray(document.manifests)) throw new LayoutError(`image index ${descriptor.digest} has no "manifests" list (${file})`, file)
+    for (const [i, child] of document.manifests.entries()) {
+      checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file)
+      const present = await layout.blobSize(child.digest)
+      if (present === undefined) {
+        throw new LayoutError(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file)
+      }
+      const childNode = await loadImage(layout, child, depth + 1)
+      childNode.platform = platformName(child)
+      node.children.push(childNode)
+    }
+    return node
+  }
+
+  if (document.schemaVersion !== 2 || !document.config || !Array.isArray(document.layers)) {
+    throw new LayoutError(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file)
+  }
+  node.manifest = document
+  const blobs = [document.config, ...document.layers]
+  blobs.forEach((d, i) => checkDescriptor(d, `image manifest ${descriptor.digest} ${i === 0 ? 'config' : `layers[${i - 1}]`}`, file))
+  for (const [i, blob] of blobs.entries()) {
+    const role = i === 0 ? 'config' : `layer ${i}`
+    const size = await layout.blobSize(blob.digest)
+    const blobFile = layout.blob(blob).file
+    if (size === undefined) throw new LayoutError(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile)
+    if (size !== blob.size) {
+      throw new LayoutError(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile)
+    }
+  }
+  node.blobs = blobs
+  return node
+}
+
+/** Every manifest node of the tree, children before parents (the order they must be pushed in). */
+export function manifestsBottomUp(node: ImageNode): ImageNode[] {
+  return [...node.children.flatMap(manifestsBottomUp), node]
+}
+

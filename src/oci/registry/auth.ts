@@ -1,0 +1,95 @@
+// The registry auth challenge: anonymous, Basic, and Bearer tokens from the realm the registry
+// names in WWW-Authenticate (distribution's token spec), cached per scope.
+import type { Credential } from './credentials.js'
+import { sendHttp } from '../../net/http.js'
+import { RegistryError } from '../../errors.js'
+
+export interface Challenge {
+  scheme: string
+  params: Record<string, string>
+}
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+export function parseChallenge(value: string): Challenge | undefined {
+  const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value)
+  if (!match) return undefined
+  const params: Record<string, string> = {}
+  const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g
+  for (const param of match[2].matchAll(paramPattern)) {
+    params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3]
+  }
+  return { scheme: match[1].toLowerCase(), params }
+}
+
+export class Authenticator {
+  private readonly headers = new Map<string, string>()
+
+  constructor(
+    private readonly credential: Credential | undefined,
+    private readonly onSecret: (secret: string) => void = () => {}
+  ) {}
+
+  /** The Authorization header known for this scope, if any. */
+  authorization(scope: string): string | undefined {
+    return this.headers.get(scope)
+  }
+
+  /** Answers a 401's challenge; returns false when there is nothing more to try. */
+  async respond(wwwAuthenticate: string | undefined, scope: string): Promise<boolean> {
+    const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined
+    const previous = this.headers.get(scope)
+    if (!challenge) return false
+    if (challenge.scheme === 'basic') {
+      if (!this.credential?.username || !this.credential.password) return false
+      const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`
+      if (value === previous) return false
+      this.headers.set(scope, value)
+      return true
+    }
+    if (challenge.scheme === 'bearer') {
+      const token = await this.fetchToken(challenge, scope)
+      this.onSecret(token)
+      const value = `Bearer ${token}`
+      if (value === previous) return false
+      this.headers.set(scope, value)
+      return true
+    }
+    return false
+  }
+
+  private async fetchToken(challenge: Challenge, scope: string): Promise<string> {
+    const realm = challenge.params.realm
+    if (!realm) throw new RegistryError('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' })
+    const url = new URL(realm)
+    const scopes = [...new Set([scope, challenge.params.scope].filter((s): s is string => Boolean(s)))]
+    const headers: Record<string, string> = {}
+    let response
+    if (this.credential?.identityToken) {
+      // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.credential.identityToken, client_id: 'digest-release' })
+      if (challenge.params.service) form.set('service', challenge.params.service)
+      form.set('scope', scopes.join(' '))
+      response = await sendHttp({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) })
+    } else {
+      if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
+      for (const s of scopes) url.searchParams.append('scope', s)
+      if (this.credential?.username && this.credential.password) {
+        headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`
+      }
+      response = await sendHttp({ method: 'GET', url, headers })
+    }
+    if (response.status !== 200) {
+      const hint = response.status === 401 || response.status === 403 ? ': the credentials were refused; check `username`/`password` or the Docker login' : ''
+      throw new RegistryError(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
+        method: 'GET',
+        url: `${url.origin}${url.pathname}`,
+        status: response.status,
+        body: response.body.toString('utf8').slice(0, 500)
+      })
+    }
+    const body = JSON.parse(response.body.toString('utf8')) as { token?: string; access_token?: string }
+    const token = body.token ?? body.access_token
+    if (!token) throw new RegistryError('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 })
+    return token
+  }
+}

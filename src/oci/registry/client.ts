@@ -1,0 +1,299 @@
+// OCI Distribution Spec 1.1 client: one repository on one registry.
+// https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md
+import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { Authenticator } from './auth.js'
+import type { Credential } from './credentials.js'
+import { HttpConnectionError, header, redactUrl, sendHttp, type HttpResponse } from '../../net/http.js'
+import { DEFAULT_RETRY_POLICY, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from '../../net/retry.js'
+import { MANIFEST_MEDIA_TYPES } from '../media-types.js'
+import { RegistryError, type RegistryErrorDetail } from '../../errors.js'
+import type { Logger } from '../../net/logger.js'
+import { silentLogger } from '../../net/logger.js'
+
+export interface RegistryClientOptions {
+  /** Registry host with port, as in the image reference (`docker.io` for Docker Hub). */
+  registry: string
+  repository: string
+  credential?: Credential
+  /** Hosts that may be reached over plain HTTP besides loopback. */
+  insecureRegistries?: string[]
+  retry?: RetryPolicy
+  /** Called with every secret learned (Bearer tokens), so the caller can mask it. */
+  onSecret?: (secret: string) => void
+  logger?: Logger
+}
+
+export interface RequestOptions {
+  method: string
+  /** A path under the registry (`/v2/…`) or an absolute URL (upload locations). */
+  path: string
+  headers?: Record<string, string>
+  /** A buffer, or a factory that opens a fresh stream for each attempt. */
+  body?: Buffer | (() => Readable)
+  /** Statuses that count as success; any other is thrown as a RegistryError. */
+  expect: number[]
+  maxResponseBytes?: number
+  /** Retry transient failures (default true; a streamed body is re-opened per attempt). */
+  retry?: boolean
+  /** Scope for the token; defaults to push+pull on this repository. */
+  scope?: string
+}
+
+export interface ManifestResult {
+  digest: string
+  mediaType: string
+  bytes: Buffer
+  /** The registry's ETag, for a conditional write (If-Match) where it supports one. */
+  etag?: string
+}
+
+export interface ManifestHead {
+  digest: string
+  mediaType: string
+  size: number
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i
+
+export function isLoopbackRegistry(registry: string): boolean {
+  return LOOPBACK.test(registry)
+}
+
+export function sha256Digest(bytes: Buffer | string): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+}
+
+export class RegistryClient {
+  readonly registry: string
+  readonly repository: string
+  readonly baseUrl: URL
+  private readonly auth: Authenticator
+  private readonly retry: RetryPolicy
+  private readonly logger: Logger
+
+  constructor(options: RegistryClientOptions) {
+    this.registry = options.registry
+    this.repository = options.repository
+    const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry
+    const insecure = isLoopbackRegistry(options.registry) || (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase())
+    this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`)
+    this.auth = new Authenticator(options.credential, options.onSecret)
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY
+    this.logger = options.logger ?? silentLogger
+  }
+
+  get pushScope(): string {
+    return `repository:${this.repository}:pull,push`
+  }
+
+  /** A registry path or an absolute URL (upload locations) as a URL. */
+  url(path: string): URL {
+    return new URL(path, this.baseUrl)
+  }
+
+  /** One registry request: auth challenge answered, transient failures retried, status checked. */
+  async request(options: RequestOptions): Promise<HttpResponse> {
+    const url = this.url(options.path)
+    const scope = options.scope ?? this.pushScope
+    const started = Date.now()
+    let authAnswered = false
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { ...options.headers }
+      const authorization = this.auth.authorization(scope)
+      if (authorization && url.host === this.baseUrl.host) headers.Authorization = authorization
+      const body = typeof options.body === 'function' ? options.body() : options.body
+      const canRetry = options.retry !== false && attempt + 1 < this.retry.attempts && Date.now() - started < this.retry.budgetMs
+
+      let response: HttpResponse
+      try {
+        response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes })
+      } catch (error) {
+        if (canRetry && isRetryableNetworkError(error)) {
+          const delay = retryDelay(this.retry, attempt)
+          this.logger.debug(`${options.method} ${redactUrl(url)}: ${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
+          await sleep(delay)
+          continue
+        }
+        throw connectionFailure(options.method, url, error, this.registry)
+      }
+
+      if (response.status === 401 && !authAnswered) {
+        authAnswered = true
+        if (await this.auth.respond(header(response, 'www-authenticate'), scope)) {
+          attempt--
+          continue
+        }
+      }
+      if (options.expect.includes(response.status)) return response
+      if (canRetry && isRetryableStatus(response.status)) {
+        const delay = retryDelay(this.retry, attempt, parseRetryAfter(header(response, 'retry-after')))
+        this.logger.debug(`${options.method} ${redactUrl(url)} answered ${response.status}; retrying in ${Math.round(delay)} ms`)
+        await sleep(delay)
+        continue
+      }
+      throw registryError(options.method, url, response)
+    }
+  }
+
+  async blobExists(digest: string): Promise<boolean> {
+    const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] })
+    return response.status === 200
+  }
+
+  /** Starts an upload session; returns its location. */
+  async startUpload(): Promise<URL> {
+    const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] })
+    return this.location(response, 'POST blobs/uploads/')
+  }
+
+  /** Tries a cross-repository mount; returns true when the registry mounted it. */
+  async mountBlob(digest: string, fromRepository: string): Promise<boolean> {
+    const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`
+    const response = await this.request({ method: 'POST', path, expect: [201, 202], scope: `${this.pushScope} repository:${fromRepository}:pull` })
+    if (response.status === 202) {
+      // Not mounted: the registry opened an ordinary upload session instead; close it.
+      await this.request({ method: 'DELETE', path: this.location(response, 'POST mount').href, expect: [204, 404, 400, 405], retry: false }).catch(() => undefined)
+      return false
+    }
+    return true
+  }
+
+  location(response: HttpResponse, what: string): URL {
+    const location = header(response, 'location')
+    if (!location) throw new RegistryError(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: redactUrl(response.url), status: response.status })
+    return new URL(location, response.url)
+  }
+
+  async putBlobBytes(bytes: Buffer, digest = sha256Digest(bytes)): Promise<string> {
+    if (await this.blobExists(digest)) return digest
+    const location = await this.startUpload()
+    location.searchParams.set('digest', digest)
+    await this.request({ method: 'PUT', path: location.href, body: bytes, headers: { 'Content-Type': 'application/octet-stream' }, expect: [201] })
+    return digest
+  }
+
+  async getBlob(digest: string, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
+    const response = await this.request({ method: 'GET', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200], maxResponseBytes: maxBytes + 1 })
+    if (sha256Digest(response.body) !== digest) throw new RegistryError(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 })
+    return response.body
+  }
+
+  /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
+  async putManifest(reference: string, bytes: Buffer, mediaType: string, options: { ifMatch?: string } = {}): Promise<{ digest: string; subject?: string }> {
+    const digest = sha256Digest(bytes)
+    const response = await this.request({
+      method: 'PUT',
+      path: `/v2/${this.repository}/manifests/${reference}`,
+      headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
+      body: bytes,
+      expect: [201, 200]
+    })
+    const returned = header(response, 'docker-content-digest')
+    if (returned && returned !== digest) {
+      throw new RegistryError(
+        `the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`,
+        { method: 'PUT', url: redactUrl(response.url), status: response.status }
+      )
+    }
+    return { digest, subject: header(response, 'oci-subject') }
+  }
+
+  async headManifest(reference: string): Promise<ManifestHead | undefined> {
+    const response = await this.request({
+      method: 'HEAD',
+      path: `/v2/${this.repository}/manifests/${reference}`,
+      headers: { Accept: MANIFEST_MEDIA_TYPES.join(', ') },
+      expect: [200, 404]
+    })
+    if (response.status === 404) return undefined
+    const digest = header(response, 'docker-content-digest')
+    if (!digest) {
+      // Some registries omit the digest on HEAD: fall back to reading the manifest.
+      const manifest = await this.getManifest(reference)
+      return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length }
+    }
+    return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) }
+  }
+
+  async getManifest(reference: string, accept: readonly string[] = MANIFEST_MEDIA_TYPES): Promise<ManifestResult | undefined> {
+    const response = await this.request({
+      method: 'GET',
+      path: `/v2/${this.repository}/manifests/${reference}`,
+      headers: { Accept: accept.join(', ') },
+      expect: [200, 404],
+      maxResponseBytes: 4 * 1024 * 1024 + 1
+    })
+    if (response.status === 404) return undefined
+    const digest = sha256Digest(response.body)
+    if (reference.startsWith('sha256:') && digest !== reference) {
+      throw new RegistryError(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: redactUrl(response.url), status: 200 })
+    }
+    let mediaType = header(response, 'content-type') ?? ''
+    try {
+      mediaType = (JSON.parse(response.body.toString('utf8')) as { mediaType?: string }).mediaType ?? mediaType
+    } catch {
+      // Not JSON: keep the Content-Type.
+    }
+    return { digest, mediaType, bytes: response.body, etag: header(response, 'etag') }
+  }
+
+  async deleteManifest(digest: string): Promise<void> {
+    await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] })
+  }
+
+  /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
+  async getReferrers(digest: string): Promise<{ bytes: Buffer; index: { manifests?: unknown[] } } | undefined> {
+    const response = await this.request({
+      method: 'GET',
+      path: `/v2/${this.repository}/referrers/${digest}`,
+      headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+      expect: [200, 404, 400, 405, 501]
+    })
+    if (response.status !== 200) return undefined
+    try {
+      const index = JSON.parse(response.body.toString('utf8')) as { manifests?: unknown[] }
+      return { bytes: response.body, index }
+    } catch {
+      return undefined
+    }
+  }
+}
+
+export function registryError(method: string, url: URL, response: HttpResponse): RegistryError {
+  const text = response.body.toString('utf8').slice(0, 4000)
+  let errors: RegistryErrorDetail[] | undefined
+  try {
+    errors = (JSON.parse(text) as { errors?: RegistryErrorDetail[] }).errors
+  } catch {
+    errors = undefined
+  }
+  const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300)
+  const hint = statusHint(response.status, url)
+  return new RegistryError(`${method} ${redactUrl(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
+    method,
+    url: redactUrl(url),
+    status: response.status,
+    errors,
+    body: text
+  })
+}
+
+function statusHint(status: number, url: URL): string {
+  if (status === 401) return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`'
+  if (status === 403) {
+    return url.host.endsWith('ghcr.io')
+      ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
+      : ': the credentials lack push permission on this repository'
+  }
+  return ''
+}
+
+function connectionFailure(method: string, url: URL, error: unknown, registry: string): RegistryError {
+  const code = error instanceof HttpConnectionError ? error.code : (error as { code?: string }).code
+  const reason = code === 'ENOTFOUND' ? `the host ${url.hostname} does not resolve` : code === 'ECONNREFUSED' ? `nothing listens at ${url.host}` : (error as Error).message
+  const tls = /certificate|SSL|TLS|EPROTO/i.test((error as Error).message) && url.protocol === 'https:'
+    ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
+    : ''
+  return new RegistryError(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error })
+}

@@ -1,0 +1,133 @@
+// Referrers (distribution-spec 1.1, "Listing Referrers" and "Referrers Tag Schema").
+// The API counts as present only when the manifest PUT answers with OCI-Subject AND
+// GET /v2/<name>/referrers/<digest> answers 200: ECR once sent the header without the API.
+// Otherwise the `sha256-<hex>` tag holds an index of referrers, which we maintain so that each
+// descriptor carries artifactType and every annotation (gh attestation verify filters on them).
+import type { RegistryClient } from './client.js'
+import { sha256Digest } from './client.js'
+import { sleep } from '../../net/retry.js'
+import { MEDIA_TYPE } from '../media-types.js'
+import { RegistryError } from '../../errors.js'
+
+export type ReferrersMode = 'referrers-api' | 'tag-schema'
+
+export interface ReferrerDescriptor {
+  mediaType: string
+  digest: string
+  size: number
+  artifactType?: string
+  annotations?: Record<string, string>
+}
+
+export interface AttachOptions {
+  /** The referrer manifest's bytes; it must carry a `subject`. */
+  manifest: Buffer
+  subjectDigest: string
+}
+
+interface ReferrersIndex {
+  schemaVersion: 2
+  mediaType: string
+  manifests: ReferrerDescriptor[]
+}
+
+export function referrersTag(digest: string): string {
+  const [algorithm, hex] = digest.split(':')
+  return `${algorithm}-${hex}`
+}
+
+/** The descriptor of a referrer manifest as the spec wants it listed: artifactType and annotations included. */
+export function describeReferrer(bytes: Buffer): ReferrerDescriptor {
+  const manifest = JSON.parse(bytes.toString('utf8')) as { mediaType?: string; artifactType?: string; config?: { mediaType?: string }; annotations?: Record<string, string> }
+  const artifactType = manifest.artifactType ?? manifest.config?.mediaType
+  return {
+    mediaType: manifest.mediaType ?? MEDIA_TYPE.ociManifest,
+    digest: sha256Digest(bytes),
+    size: bytes.length,
+    ...(artifactType ? { artifactType } : {}),
+    ...(manifest.annotations ? { annotations: manifest.annotations } : {})
+  }
+}
+
+export class Referrers {
+  private mode: ReferrersMode | undefined
+
+  constructor(private readonly client: RegistryClient) {}
+
+  get detectedMode(): ReferrersMode | undefined {
+    return this.mode
+  }
+
+  /** Pushes a referrer manifest by digest and makes sure it is listed for its subject. */
+  async attach(options: AttachOptions): Promise<{ digest: string; mode: ReferrersMode }> {
+    const descriptor = describeReferrer(options.manifest)
+    const { subject } = await this.client.putManifest(descriptor.digest, options.manifest, descriptor.mediaType)
+    if (this.mode === undefined) {
+      this.mode = subject && (await this.client.getReferrers(options.subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema'
+    }
+    if (this.mode === 'tag-schema') await this.addToTagIndex(options.subjectDigest, descriptor)
+    return { digest: descriptor.digest, mode: this.mode }
+  }
+
+  /** Every referrer of a subject, from the API or the tag-schema index. */
+  async list(subjectDigest: string): Promise<ReferrerDescriptor[]> {
+    if (this.mode !== 'tag-schema') {
+      const fromApi = await this.client.getReferrers(subjectDigest)
+      if (fromApi) {
+        this.mode ??= 'referrers-api'
+        return (fromApi.index.manifests ?? []) as ReferrerDescriptor[]
+      }
+    }
+    return (await this.readTagIndex(subjectDigest)).manifests
+  }
+
+  private async readTagIndex(subjectDigest: string): Promise<ReferrersIndex & { etag?: string }> {
+    const existing = await this.client.getManifest(referrersTag(subjectDigest), [MEDIA_TYPE.ociIndex])
+    if (!existing) return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] }
+    try {
+      const index = JSON.parse(existing.bytes.toString('utf8')) as ReferrersIndex
+      return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [], etag: existing.etag }
+    } catch {
+      throw new RegistryError(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
+        method: 'GET',
+        url: this.client.url(`/v2/${this.client.repository}/manifests/${referrersTag(subjectDigest)}`).href
+      })
+    }
+  }
+
+  /**
+   * Read, add, write, then read again: a concurrent writer may have replaced the index between
+   * our read and our write (most registries ignore If-Match), so merge until our entry stays.
+   */
+  private async addToTagIndex(subjectDigest: string, descriptor: ReferrerDescriptor): Promise<void> {
+    const tag = referrersTag(subjectDigest)
+    let confirmations = 0
+    let wrote = false
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const index = await this.readTagIndex(subjectDigest)
+      if (index.manifests.some((d) => d.digest === descriptor.digest)) {
+        // Listed before we wrote (a re-run), or still listed after two pauses: done.
+        if (!wrote || ++confirmations >= 2) return
+      } else {
+        confirmations = 0
+        const { etag, ...body } = index
+        body.manifests.push(descriptor)
+        try {
+          // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+          await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), MEDIA_TYPE.ociIndex, { ifMatch: etag })
+          wrote = true
+        } catch (error) {
+          if (!(error instanceof RegistryError && error.status === 412)) throw error
+        }
+      }
+      await sleep(150 + Math.random() * 200)
+    }
+    const final = await this.readTagIndex(subjectDigest)
+    if (!final.manifests.some((d) => d.digest === descriptor.digest)) {
+      throw new RegistryError(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
+        method: 'PUT',
+        url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
+      })
+    }
+  }
+}

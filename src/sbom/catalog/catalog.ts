@@ -1,0 +1,71 @@
+// Catalogues an image: one streaming pass over its layers collects the package databases, then each
+// cataloger turns what it found into packages with purls.
+import { posix } from 'node:path'
+import type { Logger } from '../../net/logger.js'
+import { APK_INSTALLED_PATH, apkPackage, isApkDatabaseFile, parseApkInstalled, type ApkRecord } from './apk.js'
+import { DPKG_STATUS_DIR, DPKG_STATUS_PATH, dpkgPackage, isDpkgDatabaseFile, parseDpkgFile, type DpkgRecord } from './dpkg.js'
+import { collectFilesystem, type FileMatcher, type OpenBlob } from './filesystem.js'
+import type { LayerRef } from './layer-stream.js'
+import { isNpmPackageJson, npmPackage, parseNpmPackageJson, type NpmRecord } from './npm.js'
+import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js'
+import { isPythonMetadata, parsePythonMetadata, pythonPackage, type PythonRecord } from './python.js'
+import type { CatalogedPackage, OsRelease } from './types.js'
+
+/** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
+export const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024
+
+const MATCHERS: FileMatcher[] = [
+  { id: 'os-release', matches: (path) => posix.basename(path) === 'os-release' && path.split('/').length <= 4, parse: (_path, content) => parseOsRelease(content.toString('utf8')) },
+  { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
+  { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
+  { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
+  { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
+]
+
+// The fixed locations, and the directories on their way, are where a symlink can matter
+// (/etc/os-release -> ../usr/lib/os-release, /lib -> usr/lib on merged-/usr systems).
+const FIXED_PATHS = [...OS_RELEASE_PATHS, DPKG_STATUS_PATH, DPKG_STATUS_DIR, APK_INSTALLED_PATH]
+const FIXED_PREFIXES = new Set(FIXED_PATHS.flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))
+
+function keepSymlink(path: string): boolean {
+  return FIXED_PREFIXES.has(path) || path.split('/').length <= 2
+}
+
+export interface CatalogResult {
+  packages: CatalogedPackage[]
+  os?: OsRelease
+}
+
+export async function catalogImage(layers: LayerRef[], openBlob: OpenBlob, logger: Logger): Promise<CatalogResult> {
+  const fs = await collectFilesystem(layers, openBlob, { matchers: MATCHERS, keepSymlink, maxFileSize: MAX_METADATA_FILE_SIZE, logger })
+
+  let os: OsRelease | undefined
+  for (const path of OS_RELEASE_PATHS) {
+    os = fs.file(path, 'os-release')?.value as OsRelease | undefined
+    if (os) break
+  }
+
+  const packages: CatalogedPackage[] = []
+  const status = fs.file(DPKG_STATUS_PATH, 'dpkg')
+  const dpkgFiles = [...(status ? [status] : []), ...fs.filesIn(DPKG_STATUS_DIR, 'dpkg')]
+  for (const file of dpkgFiles) for (const record of file.value as DpkgRecord[]) packages.push(dpkgPackage(record, os, file.path))
+
+  const apk = fs.file(APK_INSTALLED_PATH, 'apk')
+  if (apk) for (const record of apk.value as ApkRecord[]) packages.push(apkPackage(record, os, apk.path))
+
+  for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
+  for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))
+
+  return { packages: mergeByPurl(packages), os }
+}
+
+/** The same package installed at several paths is one package with several locations. */
+function mergeByPurl(packages: CatalogedPackage[]): CatalogedPackage[] {
+  const byPurl = new Map<string, CatalogedPackage>()
+  for (const pkg of packages) {
+    const seen = byPurl.get(pkg.purl)
+    if (seen) seen.locations.push(...pkg.locations.filter((l) => !seen.locations.includes(l)))
+    else byPurl.set(pkg.purl, { ...pkg, locations: [...pkg.locations] })
+  }
+  return [...byPurl.values()]
+}

@@ -1,0 +1,184 @@
+// The image's filesystem as the catalogers need it: only the files they asked for (already parsed)
+// and the symlinks that may lead to them, after applying the layers in order with OCI whiteouts
+// (image-spec layer.md, "Whiteouts"): `.wh.<name>` hides <name> from lower layers,
+// `.wh..wh..opq` hides every lower entry of its directory, and an entry hides the lower entry at its path.
+import { posix } from 'node:path'
+import type { Logger } from '../../net/logger.js'
+import { forEachLayerEntry, type LayerEntry, type LayerRef } from './layer-stream.js'
+
+export type OpenBlob = (digest: string) => Promise<NodeJS.ReadableStream>
+
+/** A kind of file a cataloger wants, parsed while streaming so only the parsed form is held. */
+export interface FileMatcher {
+  id: string
+  matches(path: string): boolean
+  parse(path: string, content: Buffer): unknown
+}
+
+export type FsNode = { kind: 'file'; matcher: string; value: unknown } | { kind: 'symlink'; target: string }
+
+export interface CollectOptions {
+  matchers: FileMatcher[]
+  /** Symlinks worth remembering (those that can lead to a file of interest). */
+  keepSymlink(path: string): boolean
+  /** Largest file of interest read into memory; larger ones are skipped with a warning. */
+  maxFileSize: number
+  logger: Logger
+}
+
+const OPAQUE = '.wh..wh..opq'
+const WHITEOUT_PREFIX = '.wh.'
+const MAX_SYMLINK_HOPS = 40
+
+export class LayeredFilesystem {
+  readonly nodes = new Map<string, FsNode>()
+
+  /** Follows symlinks (absolute ones from the image root) in every component; undefined on a loop. */
+  resolve(path: string): string | undefined {
+    let pending = path.split('/').filter((p) => p !== '')
+    let resolved: string[] = []
+    let hops = 0
+    while (pending.length > 0) {
+      const part = pending.shift() as string
+      if (part === '.') continue
+      if (part === '..') {
+        resolved.pop()
+        continue
+      }
+      resolved.push(part)
+      const node = this.nodes.get(resolved.join('/'))
+      if (node?.kind === 'symlink') {
+        if (++hops > MAX_SYMLINK_HOPS) return undefined
+        resolved.pop()
+        if (node.target.startsWith('/')) resolved = []
+        pending = [...node.target.split('/').filter((p) => p !== ''), ...pending]
+      }
+    }
+    return resolved.join('/')
+  }
+
+  /** The parsed file at `path` (after following symlinks), if a matcher of that id collected it. */
+  file(path: string, matcher: string): { path: string; value: unknown } | undefined {
+    const real = this.resolve(path)
+    if (real === undefined) return undefined
+    const node = this.nodes.get(real)
+    return node?.kind === 'file' && node.matcher === matcher ? { path: real, value: node.value } : undefined
+  }
+
+  /** Parsed files directly inside `directory` (after following symlinks), sorted by path. */
+  filesIn(directory: string, matcher: string): Array<{ path: string; value: unknown }> {
+    const real = this.resolve(directory)
+    if (real === undefined) return []
+    const prefix = real === '' ? '' : real + '/'
+    return this.files(matcher).filter((f) => f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes('/'))
+  }
+
+  files(matcher: string): Array<{ path: string; value: unknown }> {
+    const found: Array<{ path: string; value: unknown }> = []
+    for (const [path, node] of this.nodes) if (node.kind === 'file' && node.matcher === matcher) found.push({ path, value: node.value })
+    return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  /** Directories that hold something we keep: a non-directory entry at one of these paths hides it. */
+  ancestors(): Set<string> {
+    const dirs = new Set<string>()
+    for (const path of this.nodes.keys()) {
+      for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) dirs.add(path.slice(0, slash))
+    }
+    return dirs
+  }
+
+  /** Removes `path` and everything under it (or only what is under it). */
+  remove(path: string, keepSelf = false): void {
+    const prefix = path === '' ? '' : path + '/' // '' is the root (an opaque marker at the top of a layer)
+    for (const key of [...this.nodes.keys()]) if ((!keepSelf && key === path) || key.startsWith(prefix)) this.nodes.delete(key)
+  }
+}
+
+interface LayerChanges {
+  hidden: string[] // whiteouts and lower entries replaced by a non-directory
+  opaque: string[]
+  replacedByDirectory: string[]
+  added: Map<string, FsNode>
+  pendingHardLinks: Map<string, string[]> // target -> link paths
+}
+
+/** Streams every layer once, bottom to top, and returns what the catalogers asked for. */
+export async function collectFilesystem(layers: LayerRef[], openBlob: OpenBlob, options: CollectOptions): Promise<LayeredFilesystem> {
+  const fs = new LayeredFilesystem()
+  for (const layer of layers) {
+    const changes = await scanLayer(layer, openBlob, fs, options)
+    for (const path of changes.hidden) fs.remove(path)
+    for (const path of changes.opaque) fs.remove(path, true)
+    for (const path of changes.replacedByDirectory) fs.nodes.delete(path)
+    for (const [path, node] of changes.added) fs.nodes.set(path, node)
+  }
+  return fs
+}
+
+async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFilesystem, options: CollectOptions): Promise<LayerChanges> {
+  const changes: LayerChanges = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() }
+  const lowerDirs = lower.ancestors()
+  const matcherFor = (path: string): FileMatcher | undefined => options.matchers.find((m) => m.matches(path))
+
+  const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
+    const content = await entry.read(options.maxFileSize)
+    if (content === undefined) {
+      options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`)
+      return
+    }
+    let value: unknown
+    try {
+      value = matcher.parse(entry.path, content)
+    } catch (error) {
+      options.logger.warning(`sbom: cannot parse /${entry.path} in layer ${layer.digest}: ${(error as Error).message}`)
+      return
+    }
+    if (value !== undefined) for (const path of paths) changes.added.set(path, { kind: 'file', matcher: matcher.id, value })
+  }
+
+  await forEachLayerEntry(await openBlob(layer.digest), layer, async (entry) => {
+    const name = posix.basename(entry.path)
+    const directory = posix.dirname(entry.path) === '.' ? '' : posix.dirname(entry.path)
+    if (name === OPAQUE) {
+      changes.opaque.push(directory)
+      return
+    }
+    if (name.startsWith(WHITEOUT_PREFIX)) {
+      changes.hidden.push(directory === '' ? name.slice(WHITEOUT_PREFIX.length) : `${directory}/${name.slice(WHITEOUT_PREFIX.length)}`)
+      return
+    }
+    if (entry.type === 'directory') {
+      if (lower.nodes.has(entry.path)) changes.replacedByDirectory.push(entry.path)
+      return
+    }
+    if (lower.nodes.has(entry.path) || lowerDirs.has(entry.path)) changes.hidden.push(entry.path)
+
+    if (entry.type === 'symlink' && entry.linkName && options.keepSymlink(entry.path)) {
+      changes.added.set(entry.path, { kind: 'symlink', target: entry.linkName })
+      return
+    }
+    const matcher = matcherFor(entry.path)
+    if (!matcher) return
+    if (entry.type === 'file') {
+      await readInto(entry, matcher, [entry.path])
+    } else if (entry.type === 'link' && entry.linkName) {
+      // A hard link names an earlier entry of the same layer. If that entry was not of interest
+      // (another path), its bytes are gone: read it in a second pass over this layer.
+      const target = changes.added.get(entry.linkName)
+      if (target?.kind === 'file' && target.matcher === matcher.id) changes.added.set(entry.path, target)
+      else changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path])
+    }
+  })
+
+  if (changes.pendingHardLinks.size > 0) {
+    await forEachLayerEntry(await openBlob(layer.digest), layer, async (entry) => {
+      const links = changes.pendingHardLinks.get(entry.path)
+      if (!links || entry.type !== 'file') return
+      changes.pendingHardLinks.delete(entry.path)
+      const matcher = matcherFor(links[0])
+      if (matcher) await readInto(entry, matcher, links)
+    })
+  }
+  return changes
+}

@@ -1,0 +1,47 @@
+// `sbom: generate`: catalogue one platform image by streaming its layers and describe it in SPDX 2.3.
+// For an index the caller runs this once per platform manifest and attests each to its own digest.
+import { silentLogger, type Logger } from '../net/logger.js'
+import { catalogImage } from './catalog/catalog.js'
+import type { OpenBlob } from './catalog/filesystem.js'
+import type { CatalogedPackage, OsRelease } from './catalog/types.js'
+import { buildSpdxDocument } from './spdx.js'
+
+export interface ImageForSbom {
+  /** Image repository, e.g. ghcr.io/owner/app. */
+  name: string
+  /** Digest of the platform manifest the SBOM describes. */
+  digest: string
+  /** "linux/amd64", for the document's comment. */
+  platform?: string
+  config: { os?: string; architecture?: string }
+  /** In manifest order: the first is the bottom layer. */
+  layers: Array<{ digest: string; mediaType: string; size: number }>
+}
+
+export interface GenerateSbomOptions {
+  /** Creation time written in the document; defaults to now. */
+  created?: string
+  /** Creator tool, e.g. "digest-release-1.2.0". */
+  toolName?: string
+  logger?: Logger
+}
+
+export interface GeneratedSbom {
+  /** SPDX 2.3 JSON document. */
+  document: Record<string, unknown>
+  packages: CatalogedPackage[]
+  os?: OsRelease
+}
+
+export async function generateSbom(image: ImageForSbom, openBlob: OpenBlob, options: GenerateSbomOptions = {}): Promise<GeneratedSbom> {
+  const logger = options.logger ?? silentLogger
+  const { packages, os } = await catalogImage(image.layers, openBlob, logger)
+  logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}`)
+  const document = buildSpdxDocument(
+    { name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture },
+    packages,
+    os,
+    { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release' }
+  )
+  return { document, packages, os }
+}

@@ -1,0 +1,326 @@
+// The deploy step: clone the deploy repository, pin the digest in every reference to the image,
+// commit, and either push a branch and open or update its pull request, or push to the base.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DeployError } from '../errors.js'
+import type { Logger } from '../net/logger.js'
+import { familiarName, isValidDigest, parseReference, ReferenceError, type ImageReference } from '../oci/reference.js'
+import { BOT_EMAIL, BOT_NAME, Git } from '../gitops/git.js'
+import { GitHubApiError, GitHubClient, type MergeMethod, type PullRequest } from '../github/client.js'
+import { commitMessage, commitSubject, pullRequestBody, type FileChange, type MessageContext } from '../gitops/message.js'
+import { nothingFoundError, patchTree, selectFiles, type TreePatch } from '../gitops/worktree.js'
+
+export interface DeployOptions {
+  repository: string
+  token: string
+  base?: string
+  paths: string[]
+  mode: 'pull-request' | 'push'
+  branch?: string
+  autoMerge: 'off' | 'merge' | 'squash' | 'rebase'
+  dryRun: boolean
+  image: string
+  digest: string
+  tags: string[]
+  serverUrl: string
+  apiUrl: string
+  source: { repository?: string; sha?: string; runUrl?: string }
+  verifyCommands: string[]
+  workDir: string
+  logger: Logger
+}
+
+export interface DeployResult {
+  commit?: string
+  branch?: string
+  pullRequestNumber?: number
+  pullRequestUrl?: string
+  pullRequestOperation: 'created' | 'updated' | 'unchanged' | 'none'
+  patchedFiles: string[]
+  diff: string
+  changes: FileChange[]
+  /** Set when auto-merge was asked for: `enabled`, or `not-allowed`/`failed` with a warning logged. */
+  autoMerge?: 'enabled' | 'not-allowed' | 'failed'
+}
+
+/** How often push mode re-applies the edit after losing a race for the base branch. */
+export const PUSH_ATTEMPTS = 6
+const PUSH_BACKOFF_MS = 250
+const WORK_BRANCH = 'digest-release-work'
+
+interface Remote {
+  url: string
+  /** Set when the repository lives on the GitHub server, so its API can be used. */
+  github?: { owner: string; repo: string }
+}
+
+export async function deployDigest(options: DeployOptions): Promise<DeployResult> {
+  const target = parseImage(options.image)
+  if (!isValidDigest(options.digest)) throw new DeployError(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`)
+  const remote = resolveRemote(options.repository, options.serverUrl)
+  const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger) : undefined
+  const clone = await mkdtemp(join(options.workDir, 'deploy-'))
+  try {
+    const git = new Git({ cwd: clone, remoteUrl: remote.url, token: options.token, logger: options.logger })
+    await git.run(['init', '--quiet'])
+    await git.run(['remote', 'add', 'origin', remote.url])
+    const base = options.base || (await defaultBranch(git, github, remote, options.logger))
+    const step = new DeployRun(options, target, remote, github, git, clone, base)
+    return await (options.mode === 'push' ? step.pushToBase() : step.pullRequest())
+  } finally {
+    await rm(clone, { recursive: true, force: true })
+  }
+}
+
+function parseImage(image: string): ImageReference {
+  try {
+    return parseReference(image)
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new DeployError(`cannot deploy: ${error.message}`)
+    throw error
+  }
+}
+
+/** `owner/name` means the GitHub server; anything else is a git URL (or a path), used as given. */
+export function resolveRemote(repository: string, serverUrl: string): Remote {
+  const server = serverUrl.replace(/\/+$/, '')
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    const [owner, repo] = repository.replace(/\.git$/, '').split('/')
+    return { url: `${server}/${owner}/${repo}.git`, github: { owner, repo } }
+  }
+  const onServer = repository.startsWith(`${server}/`) ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1)) : null
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(repository)) throw new DeployError('deploy-repository must not carry credentials in its URL; use deploy-token')
+  return { url: repository, github: onServer ? { owner: onServer[1], repo: onServer[2] } : undefined }
+}
+
+async function defaultBranch(git: Git, github: GitHubClient | undefined, remote: Remote, logger: Logger): Promise<string> {
+  if (github && remote.github) {
+    try {
+      return (await github.getRepository(remote.github.owner, remote.github.repo)).defaultBranch
+    } catch (error) {
+      logger.debug(`default branch from the API failed (${error instanceof Error ? error.message : String(error)}); asking the remote`)
+    }
+  }
+  const output = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'])
+  const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output)
+  if (!match) throw new DeployError(`cannot tell the default branch of ${remote.url}: set deploy-base`)
+  return match[1]
+}
+
+/** `digest-release/<image slug>/<base>`: one branch per image and base, so each release reuses it. */
+export function defaultBranchName(target: ImageReference, base: string): string {
+  const slug = familiarName(target)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '')
+  return `digest-release/${slug}/${base}`
+}
+
+type PushOutcome = 'pushed' | 'rejected'
+
+class DeployRun {
+  constructor(
+    private readonly options: DeployOptions,
+    private readonly target: ImageReference,
+    private readonly remote: Remote,
+    private readonly github: GitHubClient | undefined,
+    private readonly git: Git,
+    private readonly clone: string,
+    private readonly base: string
+  ) {}
+
+  private get logger(): Logger {
+    return this.options.logger
+  }
+
+  /** Pull-request mode: rebuild the branch from the latest base each run, so there is one branch and one PR per image and base. */
+  async pullRequest(): Promise<DeployResult> {
+    const branch = this.options.branch || defaultBranchName(this.target, this.base)
+    if ((await this.git.tryRun(['check-ref-format', `refs/heads/${branch}`])).exitCode !== 0) throw new DeployError(`"${branch}" is not a valid branch name (deploy-branch)`)
+    for (let attempt = 1; ; attempt++) {
+      const baseCommit = await this.checkoutBase()
+      const patch = await this.patch()
+      if (patch.changes.length === 0) {
+        this.logger.info(`${this.base} already pins ${this.options.image} to ${this.options.digest} in every reference; nothing to do`)
+        return { branch, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] }
+      }
+      const diff = await this.diff(patch)
+      const planned = { branch, patchedFiles: patch.patchedFiles, diff, changes: patch.changes }
+      if (this.options.dryRun) return { ...planned, pullRequestOperation: 'none' }
+
+      const commit = await this.commit(patch)
+      const remoteCommit = await this.remoteBranch(branch)
+      const upToDate = remoteCommit !== undefined && (await this.sameChange(remoteCommit, commit, baseCommit))
+      if (!upToDate) {
+        const outcome = await this.push(`HEAD:refs/heads/${branch}`, [`--force-with-lease=refs/heads/${branch}:${remoteCommit ?? ''}`])
+        if (outcome === 'rejected') {
+          if (attempt >= PUSH_ATTEMPTS) throw new DeployError(`branch ${branch} kept changing under us; gave up after ${attempt} attempts`)
+          this.logger.info(`branch ${branch} changed while we rebuilt it; trying again`)
+          await backoff(attempt)
+          continue
+        }
+        this.logger.info(`pushed ${commit.slice(0, 12)} to ${branch}`)
+      } else {
+        this.logger.info(`${branch} already holds this change on the latest ${this.base}; not pushing`)
+      }
+      const result: DeployResult = { ...planned, commit: upToDate ? remoteCommit : commit, pullRequestOperation: 'none' }
+      await this.openOrUpdatePullRequest(result, branch, patch.changes, upToDate)
+      return result
+    }
+  }
+
+  /** Push mode: commit on the base; when another push wins the race, re-apply the edit to the new base and retry. */
+  async pushToBase(): Promise<DeployResult> {
+    if (this.options.autoMerge !== 'off') this.logger.info('auto-merge applies to pull requests only; ignored in push mode')
+    for (let attempt = 1; ; attempt++) {
+      await this.checkoutBase()
+      const patch = await this.patch()
+      if (patch.changes.length === 0) {
+        this.logger.info(`${this.base} already pins ${this.options.image} to ${this.options.digest}; nothing to push`)
+        return { branch: this.base, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] }
+      }
+      const diff = await this.diff(patch)
+      const planned = { branch: this.base, patchedFiles: patch.patchedFiles, diff, changes: patch.changes, pullRequestOperation: 'none' as const }
+      if (this.options.dryRun) return planned
+      const commit = await this.commit(patch)
+      if ((await this.push(`HEAD:refs/heads/${this.base}`, [])) === 'pushed') {
+        this.logger.info(`pushed ${commit.slice(0, 12)} to ${this.base}`)
+        return { ...planned, commit }
+      }
+      if (attempt >= PUSH_ATTEMPTS) throw new DeployError(`${this.base} kept moving while we pushed; gave up after ${attempt} attempts`)
+      this.logger.info(`${this.base} moved on the remote (attempt ${attempt}); re-applying the edit to the new ${this.base}`)
+      await backoff(attempt)
+    }
+  }
+
+  /** Fetches the latest base and checks it out over whatever the last attempt left. */
+  private async checkoutBase(): Promise<string> {
+    const tracking = `refs/remotes/origin/${this.base}`
+    const fetched = await this.git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${this.base}:${tracking}`])
+    if (fetched.exitCode !== 0) {
+      throw new DeployError(`cannot fetch branch ${this.base} of ${this.remote.url}: ${fetched.stderr.trim()}`)
+    }
+    await this.git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking])
+    return (await this.git.run(['rev-parse', 'HEAD'])).trim()
+  }
+
+  private async patch(): Promise<TreePatch> {
+    const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean)
+    const files = selectFiles(listed, this.options.paths)
+    const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true)
+    for (const skipped of patch.skipped) this.logger.debug(`skipped ${skipped.file}: ${skipped.reason}`)
+    if (patch.references === 0) throw nothingFoundError(this.options.image, patch, this.options.paths)
+    for (const change of patch.changes) this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
+    return patch
+  }
+
+  private async diff(patch: TreePatch): Promise<string> {
+    return this.git.run(['-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff', '--', ...patch.patchedFiles])
+  }
+
+  private messageContext(changes: FileChange[]): MessageContext {
+    const { image, digest, tags, source, serverUrl, verifyCommands } = this.options
+    return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands }
+  }
+
+  private async commit(patch: TreePatch): Promise<string> {
+    await this.git.run(['add', '--', ...patch.patchedFiles])
+    const messageFile = join(this.clone, '.git', 'DIGEST_RELEASE_MSG')
+    await writeFile(messageFile, commitMessage(this.messageContext(patch.changes)))
+    const identity = (await this.hasIdentity()) ? [] : ['-c', `user.name=${BOT_NAME}`, '-c', `user.email=${BOT_EMAIL}`]
+    await this.git.run([...identity, 'commit', '--quiet', '--no-verify', '-F', messageFile])
+    return (await this.git.run(['rev-parse', 'HEAD'])).trim()
+  }
+
+  private async hasIdentity(): Promise<boolean> {
+    if (process.env.GIT_AUTHOR_NAME && process.env.GIT_AUTHOR_EMAIL && process.env.GIT_COMMITTER_NAME && process.env.GIT_COMMITTER_EMAIL) return true
+    const name = await this.git.tryRun(['config', 'user.name'])
+    const email = await this.git.tryRun(['config', 'user.email'])
+    return name.exitCode === 0 && email.exitCode === 0
+  }
+
+  private async remoteBranch(branch: string): Promise<string | undefined> {
+    const output = await this.git.run(['ls-remote', 'origin', `refs/heads/${branch}`])
+    return /^([0-9a-f]{40,64})\t/m.exec(output)?.[1]
+  }
+
+  /** True when the remote branch already is this change on this base: same tree, same parent. */
+  private async sameChange(remoteCommit: string, commit: string, baseCommit: string): Promise<boolean> {
+    await this.git.run(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', remoteCommit])
+    // `cat-file` shows the parent even in a shallow clone, where it is grafted away.
+    const header = (raw: string, field: string): string[] => [...raw.matchAll(new RegExp(`^${field} ([0-9a-f]+)$`, 'gm'))].map((m) => m[1])
+    const theirs = await this.git.run(['cat-file', 'commit', remoteCommit])
+    const ours = await this.git.run(['cat-file', 'commit', commit])
+    const parents = header(theirs, 'parent')
+    return header(theirs, 'tree')[0] === header(ours, 'tree')[0] && parents.length === 1 && parents[0] === baseCommit
+  }
+
+  /** Pushes `refspec`; a rejection because the remote moved is an answer, any other failure an error. */
+  private async push(refspec: string, flags: string[]): Promise<PushOutcome> {
+    const result = await this.git.tryRun(['push', '--porcelain', '--quiet', ...flags, 'origin', refspec])
+    if (result.exitCode === 0) return 'pushed'
+    const report = `${result.stdout}\n${result.stderr}`
+    // non-fast-forward / fetch first / stale info: someone pushed first; failed to update ref / cannot lock: we raced on the server.
+    if (/\[rejected\]|stale info|non-fast-forward|fetch first|failed to update ref|cannot lock ref|incorrect old value/i.test(report)) return 'rejected'
+    throw new DeployError(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`)
+  }
+
+  private async openOrUpdatePullRequest(result: DeployResult, branch: string, changes: FileChange[], upToDate: boolean): Promise<void> {
+    if (!this.github || !this.remote.github) {
+      this.logger.warning(`${this.remote.url} is not a repository on ${this.options.serverUrl}; pushed ${branch} but cannot open a pull request`)
+      return
+    }
+    const { owner, repo } = this.remote.github
+    const context = this.messageContext(changes)
+    const title = commitSubject(context)
+    const body = pullRequestBody(context)
+    let pull = await this.github.findOpenPullRequest(owner, repo, branch, this.base)
+    if (pull && upToDate) {
+      result.pullRequestOperation = 'unchanged'
+    } else if (pull) {
+      pull = await this.github.updatePullRequest(owner, repo, pull.number, { title, body })
+      result.pullRequestOperation = 'updated'
+    } else {
+      try {
+        pull = await this.github.createPullRequest(owner, repo, { branch, base: this.base, title, body })
+        result.pullRequestOperation = 'created'
+      } catch (error) {
+        // Another run opened it between our lookup and our create.
+        const existing = error instanceof GitHubApiError && error.status === 422 ? await this.github.findOpenPullRequest(owner, repo, branch, this.base) : undefined
+        if (!existing) throw error
+        pull = await this.github.updatePullRequest(owner, repo, existing.number, { title, body })
+        result.pullRequestOperation = 'updated'
+      }
+    }
+    result.pullRequestNumber = pull.number
+    result.pullRequestUrl = pull.url
+    this.logger.info(`pull request #${pull.number} ${result.pullRequestOperation}: ${pull.url}`)
+    if (this.options.autoMerge !== 'off') result.autoMerge = await this.enableAutoMerge(pull, this.options.autoMerge)
+  }
+
+  private async enableAutoMerge(pull: PullRequest, method: MergeMethod): Promise<DeployResult['autoMerge']> {
+    try {
+      await this.github!.enableAutoMerge(pull.nodeId, method)
+      this.logger.info(`auto-merge (${method}) enabled on #${pull.number}`)
+      return 'enabled'
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (/auto.?merge is not allowed|not enabled for this repository|allow_auto_merge|auto.?merge.*disabled/i.test(message)) {
+        this.logger.warning(
+          `auto-merge was not enabled on #${pull.number}: ${this.options.repository} does not allow auto-merge. ` +
+            'Turn on "Allow auto-merge" in the repository settings, or set auto-merge: off.'
+        )
+        return 'not-allowed'
+      }
+      this.logger.warning(`auto-merge was not enabled on #${pull.number}: ${message}`)
+      return 'failed'
+    }
+  }
+}
+
+async function backoff(attempt: number): Promise<void> {
+  // Jitter keeps two racing releases from retrying in lockstep.
+  const delay = PUSH_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random())
+  await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 8_000)))
+}

@@ -1,0 +1,171 @@
+// The sign step: a keyless Sigstore signature over each digest (the index and every platform
+// manifest, since admission controllers resolve a platform), stored where verifiers look:
+// cosign v3's bundle referrer and/or cosign v2's `sha256-<hex>.sig` tag.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { SerializedBundle } from '@sigstore/bundle'
+import type { RegistryClient } from '../oci/registry/client.js'
+import { sha256Digest as sha256 } from '../oci/registry/client.js'
+import type { Referrers } from '../oci/registry/referrers.js'
+import { appendLegacyLayer, findBundleReferrers, readLegacyLayers, readReferrerBundle, storeBundleReferrer } from '../sigstore/store.js'
+import { bundleIdentity, bundleLogIndex, isOwnStatementAbout } from '../sigstore/bundle-info.js'
+import { bundleReferrerManifest, cosignSignStatement, legacyImageManifest, legacySignatureLayer, legacyTag, simpleSigningPayload } from '../sigstore/cosign.js'
+import { IN_TOTO_PAYLOAD_TYPE, MEDIA_TYPE, PREDICATE_TYPE } from '../oci/media-types.js'
+import type { Logger } from '../net/logger.js'
+import type { SignatureFormat } from '../action/inputs.js'
+
+export interface BundleSigner {
+  signDsse(payload: Buffer, payloadType: string): Promise<SerializedBundle>
+  signMessage(payload: Buffer): Promise<SerializedBundle>
+}
+
+export interface SignTarget {
+  digest: string
+  mediaType: string
+  size: number
+  platform?: string
+}
+
+/** Who we are, as far as can be told before signing: the SANs Fulcio may give this token. */
+export interface ExpectedIdentity {
+  candidates: string[]
+  issuer?: string
+}
+
+export interface SignOptions {
+  client: RegistryClient
+  referrers: Referrers
+  /** `registry/repository`, the docker-reference cosign writes. */
+  imageName: string
+  /** The top manifest first, then the platform manifests of an index. */
+  targets: SignTarget[]
+  signer: BundleSigner
+  format: SignatureFormat
+  identity: ExpectedIdentity
+  /** Where bundle files are written (RUNNER_TEMP). */
+  outputDir: string
+  now: () => Date
+  logger: Logger
+}
+
+export interface SignedTarget {
+  digest: string
+  platform?: string
+  referrerDigest?: string
+  legacyTag?: string
+  /** True when a valid signature by the same identity was already there and none was added. */
+  reused: boolean
+  logIndex?: number
+}
+
+export interface SignResult {
+  targets: SignedTarget[]
+  signatureDigest?: string
+  signatureTag?: string
+  rekorLogIndex?: number
+  identity?: string
+  issuer?: string
+  bundlePath?: string
+  referrersMode?: 'referrers-api' | 'tag-schema'
+}
+
+export async function signImage(options: SignOptions): Promise<SignResult> {
+  const { client, referrers, logger } = options
+  const result: SignResult = { targets: [] }
+  for (const [position, target] of options.targets.entries()) {
+    const signed: SignedTarget = { digest: target.digest, platform: target.platform, reused: false }
+    const subject = { mediaType: target.mediaType, digest: target.digest, size: target.size }
+
+    if (options.format === 'bundle' || options.format === 'both') {
+      const existing = await findOwnSignature(options, target.digest)
+      if (existing) {
+        signed.referrerDigest = existing.referrerDigest
+        signed.reused = true
+        signed.logIndex = bundleLogIndex(existing.bundle)
+        noteIdentity(result, existing.bundle)
+        logger.info(`${label(target)}: already signed by ${bundleIdentity(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`)
+      } else {
+        const statement = cosignSignStatement({ name: options.imageName, digest: target.digest })
+        const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE)
+        const bundleBytes = Buffer.from(JSON.stringify(bundle))
+        const manifest = bundleReferrerManifest({
+          subject,
+          bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256(bundleBytes), size: bundleBytes.length },
+          predicateType: PREDICATE_TYPE.cosignSign,
+          created: options.now().toISOString()
+        })
+        const stored = await storeBundleReferrer({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest })
+        signed.referrerDigest = stored.digest
+        signed.logIndex = bundleLogIndex(bundle)
+        result.referrersMode = stored.mode
+        noteIdentity(result, bundle)
+        if (position === 0) {
+          result.bundlePath = join(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`)
+          await writeFile(result.bundlePath, bundleBytes)
+        }
+        logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), Rekor log index ${signed.logIndex}`)
+      }
+    }
+
+    if (options.format === 'legacy' || options.format === 'both') {
+      const tag = legacyTag(target.digest, 'sig')
+      const payload = Buffer.from(simpleSigningPayload(options.imageName, target.digest))
+      const layers = await readLegacyLayers(client, tag)
+      const payloadDigest = sha256(payload)
+      const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity))
+      if (own) {
+        logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`)
+        signed.reused = signed.reused || !signed.referrerDigest
+      } else {
+        const bundle = await options.signer.signMessage(payload)
+        const layer = legacySignatureLayer(bundle, payload)
+        await appendLegacyLayer({ client, tag, layer, layerBytes: payload, buildManifest: legacyImageManifest })
+        signed.logIndex ??= bundleLogIndex(bundle)
+        noteIdentity(result, bundle)
+        if (position === 0 && !result.bundlePath) {
+          result.bundlePath = join(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`)
+          await writeFile(result.bundlePath, JSON.stringify(bundle))
+        }
+        logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`)
+      }
+      signed.legacyTag = `${options.imageName}:${tag}`
+    }
+    result.targets.push(signed)
+  }
+
+  const top = result.targets[0]
+  result.signatureDigest = top?.referrerDigest
+  result.signatureTag = top?.legacyTag
+  result.rekorLogIndex = top?.logIndex
+  result.referrersMode ??= referrers.detectedMode
+  return result
+}
+
+function label(target: SignTarget): string {
+  return target.platform ? `${target.platform} ${target.digest}` : target.digest
+}
+
+function noteIdentity(result: SignResult, bundle: SerializedBundle): void {
+  const who = bundleIdentity(bundle)
+  result.identity ??= who.san
+  result.issuer ??= who.issuer
+}
+
+async function findOwnSignature(options: SignOptions, digest: string): Promise<{ referrerDigest: string; bundle: SerializedBundle } | undefined> {
+  for (const candidate of await findBundleReferrers(options.referrers, digest, PREDICATE_TYPE.cosignSign)) {
+    const bundle = (await readReferrerBundle(options.client, candidate.digest).catch(() => undefined)) as SerializedBundle | undefined
+    if (bundle && isOwnStatementAbout(bundle, digest, PREDICATE_TYPE.cosignSign, options.identity.candidates, options.identity.issuer)) {
+      return { referrerDigest: candidate.digest, bundle }
+    }
+  }
+  return undefined
+}
+
+/** A legacy layer is ours when its certificate names one of our identities. */
+function legacyLayerIsOurs(annotations: Record<string, string> | undefined, identity: ExpectedIdentity): boolean {
+  const pem = annotations?.['dev.sigstore.cosign/certificate']
+  if (!pem) return false
+  const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64')
+  const who = bundleIdentity({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } } as unknown as SerializedBundle)
+  return who.san !== undefined && identity.candidates.includes(who.san)
+}

@@ -1,0 +1,227 @@
+// Real-world manifests nobody here wrote (../shared/corpus/deploy: podinfo, microservices-demo,
+// the Flux and Argo CD examples). After pointing one image at a test registry, every reference to
+// it must be pinned and every other byte of every file must be unchanged. Both are checked here
+// independently of the splice code: line by line, and by walking the parsed documents.
+import { before, after, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseAllDocuments } from 'yaml'
+import { parseReference, sameRepository, type ImageReference } from '../../src/oci/reference.js'
+import { spliceImageReferences, type Change } from '../../src/gitops/splice.js'
+import { deployDigest } from '../../src/steps/deploy.js'
+import { silentLogger } from '../../src/net/logger.js'
+import { startGitServer, type GitServer } from '../harness/git-server.js'
+import { startGitHubApi, type GitHubApi } from '../harness/github-api.js'
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+const CORPUS = resolve(repoRoot, '../shared/corpus/deploy')
+const DIGEST = `sha256:${'c0ffee'.repeat(10)}abcd`
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
+
+interface Case {
+  name: string
+  /** The repository as the corpus writes it, and where the test points it; equal when not moved. */
+  from: string
+  to: string
+  /** Container references to the image the corpus holds, counted by hand from the files. */
+  containerReferences: number
+  kustomizeEntries: number
+}
+
+const CASES: Case[] = [
+  { name: 'podinfo (Deployments, StatefulSet, CronJobs)', from: 'ghcr.io/stefanprodan/podinfo', to: '127.0.0.1:5000/stefanprodan/podinfo', containerReferences: 13, kustomizeEntries: 0 },
+  {
+    name: 'microservices-demo frontend (manifests, release bundle, kustomize components)',
+    from: 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend',
+    to: '127.0.0.1:5000/online-boutique/frontend',
+    containerReferences: 2,
+    kustomizeEntries: 2
+  },
+  { name: 'Argo CD guestbook', from: 'gcr.io/google-samples/gb-frontend', to: '127.0.0.1:5000/google-samples/gb-frontend', containerReferences: 2, kustomizeEntries: 0 },
+  { name: 'redis, written as redis and docker.io/redis', from: 'redis', to: 'redis', containerReferences: 5, kustomizeEntries: 0 }
+]
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  const found: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) found.push(...(await yamlFiles(path)))
+    else if (/\.ya?ml$/.test(entry.name)) found.push(path)
+  }
+  return found.sort()
+}
+
+/** Points `from` at `to` wherever it is a whole repository name. */
+function pointAtTestRegistry(text: string, from: string, to: string): string {
+  if (from === to) return text
+  return text.replace(new RegExp(`${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9._/-])`, 'g'), to)
+}
+
+function names(value: unknown, target: ImageReference): boolean {
+  try {
+    return typeof value === 'string' && sameRepository(parseReference(value), target)
+  } catch {
+    return false
+  }
+}
+
+/** Every line is unchanged except the changed values on their own lines, and inserted `digest:` lines. */
+function assertOnlyValuesChanged(original: string, patched: string, changes: Change[], file: string): void {
+  const inserted = new RegExp(`^[ \\t]*digest: ${DIGEST}\\r?$`)
+  const before = original.split('\n')
+  const afterLines = patched.split('\n').filter((line) => !inserted.test(line))
+  assert.equal(afterLines.length, before.length, `${file}: only digest: lines are added`)
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === afterLines[i]) continue
+    let expected = before[i]
+    for (const change of changes.filter((c) => c.line === i + 1)) {
+      expected = change.from === '' ? expected : expected.replace(change.from, change.to)
+    }
+    const flowInsertion = `, digest: ${DIGEST}`
+    const got = afterLines[i].includes(flowInsertion) ? afterLines[i].replace(flowInsertion, '') : afterLines[i]
+    assert.equal(got, expected, `${file}:${i + 1} changed beyond the image value`)
+  }
+}
+
+/**
+ * Walks the original and patched documents side by side: scalars are equal except container images
+ * naming the target (which must now carry the digest) and kustomization entries naming it (which
+ * gain `digest:`). Returns how many of each it saw.
+ */
+function assertPinnedEverywhere(original: string, patched: string, target: ImageReference, file: string): { containers: number; kustomize: number } {
+  const before = parseAllDocuments(original)
+  const afterDocs = parseAllDocuments(patched)
+  assert.ok(Array.isArray(before) && Array.isArray(afterDocs))
+  assert.equal(afterDocs.length, before.length)
+  const seen = { containers: 0, kustomize: 0 }
+  const walk = (a: unknown, b: unknown, path: Array<string | number>, kustomization: boolean): void => {
+    const where = `${file}: ${path.join('.')}`
+    if (Array.isArray(a)) {
+      assert.ok(Array.isArray(b) && b.length === a.length, where)
+      a.forEach((item, i) => walk(item, (b as unknown[])[i], [...path, i], kustomization))
+      return
+    }
+    if (a && typeof a === 'object') {
+      assert.ok(b && typeof b === 'object' && !Array.isArray(b), where)
+      const left = a as Record<string, unknown>
+      const right = b as Record<string, unknown>
+      const isEntry = kustomization && path.length === 2 && path[0] === 'images' && names(left.newName ?? left.name, target)
+      if (isEntry) {
+        seen.kustomize++
+        assert.equal(right.digest, DIGEST, `${where}: kustomization entry pinned`)
+      }
+      assert.deepEqual(Object.keys(right).filter((k) => !(isEntry && k === 'digest' && !('digest' in left))), Object.keys(left), where)
+      for (const key of Object.keys(left)) walk(left[key], right[key], [...path, key], kustomization && (key === 'images' || path.length > 0))
+      return
+    }
+    const isContainerImage = path.at(-1) === 'image' && typeof path.at(-2) === 'number' && CONTAINER_LISTS.has(String(path.at(-3)))
+    if (isContainerImage && names(a, target)) {
+      seen.containers++
+      assert.match(String(b), new RegExp(`@${DIGEST}$`), `${where}: pinned`)
+      assert.equal(String(b).replace(/@sha256:[0-9a-f]+$/, ''), String(a).replace(/@sha256:[0-9a-f]+$/, ''), `${where}: tag and name kept`)
+      return
+    }
+    assert.deepEqual(b, a, where)
+  }
+  before.forEach((document, i) => {
+    const contents = document.toJS({ maxAliasCount: -1 }) as unknown
+    const kind = (contents as { kind?: unknown } | null)?.kind
+    const kustomization = /kustomization\.ya?ml$/.test(file) || kind === 'Kustomization' || kind === 'Component'
+    walk(contents, afterDocs[i].toJS({ maxAliasCount: -1 }), [], kustomization)
+  })
+  return seen
+}
+
+const corpusMissing = existsSync(CORPUS) ? false : `the corpus is not at ${CORPUS} (CI keeps ../shared/corpus/deploy beside the repository)`
+
+describe('real-world corpus', { skip: corpusMissing }, () => {
+  for (const testCase of CASES) {
+    test(`${testCase.name}: every reference pinned, every other byte unchanged`, async () => {
+      const target = parseReference(testCase.to)
+      let containers = 0
+      let kustomize = 0
+      let patchedFiles = 0
+      for (const path of await yamlFiles(CORPUS)) {
+        const file = relative(CORPUS, path)
+        const original = pointAtTestRegistry(await readFile(path, 'utf8'), testCase.from, testCase.to)
+        const result = spliceImageReferences(original, target, { digest: DIGEST }, file)
+        if (original.includes('{{')) {
+          assert.ok(result.skipped, `${file}: templates are skipped`)
+          assert.equal(result.text, original)
+          continue
+        }
+        assert.equal(result.skipped, undefined, `${file}: ${result.skipped}`)
+        assertOnlyValuesChanged(original, result.text, result.changes, file)
+        const seen = assertPinnedEverywhere(original, result.text, target, file)
+        containers += seen.containers
+        kustomize += seen.kustomize
+        if (result.text !== original) patchedFiles++
+        // Pinning again changes nothing.
+        assert.deepEqual(spliceImageReferences(result.text, target, { digest: DIGEST }, file).changes, [], `${file}: idempotent`)
+      }
+      assert.equal(containers, testCase.containerReferences, 'container references found')
+      assert.equal(kustomize, testCase.kustomizeEntries, 'kustomization entries found')
+      assert.ok(patchedFiles > 0)
+    })
+  }
+
+  describe('through git and the pull request flow', () => {
+    let git: GitServer
+    let api: GitHubApi
+    let workDir: string
+    before(async () => {
+      git = await startGitServer()
+      api = await startGitHubApi()
+      workDir = await mkdtemp(join(tmpdir(), 'deploy-corpus-'))
+    })
+    after(async () => {
+      await git.close()
+      await api.close()
+      await rm(workDir, { recursive: true, force: true })
+    })
+
+    test('podinfo: the branch holds exactly the spliced files, CRLF and all other files byte for byte', async () => {
+      const { from, to } = CASES[0]
+      const files: Record<string, Buffer> = {}
+      for (const path of await yamlFiles(CORPUS)) files[relative(CORPUS, path)] = Buffer.from(pointAtTestRegistry(await readFile(path, 'utf8'), from, to))
+      files['SOURCES.md'] = await readFile(join(CORPUS, 'SOURCES.md'))
+      await git.createRepository('gitops/corpus', files)
+      api.addRepository('gitops', 'corpus')
+
+      const result = await deployDigest({
+        repository: 'gitops/corpus',
+        token: '',
+        paths: ['**/*.yaml', '**/*.yml'],
+        mode: 'pull-request',
+        autoMerge: 'off',
+        dryRun: false,
+        image: to,
+        digest: DIGEST,
+        tags: [],
+        serverUrl: git.url,
+        apiUrl: api.url,
+        source: {},
+        verifyCommands: [],
+        workDir,
+        logger: silentLogger
+      })
+      assert.equal(result.pullRequestOperation, 'created')
+      assert.equal(result.changes.length, CASES[0].containerReferences)
+      assert.deepEqual(api.violations, [])
+      const listed = (await git.git('gitops/corpus', ['ls-tree', '-r', '--name-only', result.branch!])).trim().split('\n').sort()
+      assert.deepEqual(listed, Object.keys(files).sort())
+      const target = parseReference(to)
+      for (const [file, original] of Object.entries(files)) {
+        const onBranch = await git.readFile('gitops/corpus', result.branch!, file)
+        const expected = file.endsWith('.md') ? original : Buffer.from(spliceImageReferences(original.toString('utf8'), target, { digest: DIGEST }, file).text)
+        assert.ok(onBranch.equals(expected), `${file} on the branch`)
+        assert.equal(result.patchedFiles.includes(file), !onBranch.equals(original), `${file} listed as patched exactly when it changed`)
+      }
+      assert.ok((await git.readFile('gitops/corpus', result.branch!, 'argocd-example-apps/sock-shop/base/carts-svc.yaml')).includes('\r\n'))
+    })
+  })
+})

@@ -1,0 +1,311 @@
+// The locate/splice layer, text in and text out: each edge case of issue 7 as an exact expected file.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseAllDocuments } from 'yaml'
+import { parseReference } from '../../src/oci/reference.js'
+import { DeployError } from '../../src/errors.js'
+import { locateReferences } from '../../src/gitops/locate.js'
+import { applyEdits, assertOnlyIntendedChanges, pinnedReference, spliceImageReferences, type SpliceResult } from '../../src/gitops/splice.js'
+
+const IMAGE = '127.0.0.1:5000/team/app'
+const DIGEST = `sha256:${'d'.repeat(64)}`
+const OLD = `sha256:${'0'.repeat(64)}`
+
+function pin(text: string, options: { image?: string; tag?: string; file?: string } = {}): SpliceResult {
+  return spliceImageReferences(text, parseReference(options.image ?? IMAGE), { digest: DIGEST, tag: options.tag }, options.file ?? 'deploy.yaml')
+}
+
+const lines = (...rows: string[]): string => `${rows.join('\n')}\n`
+
+test('a plain container image gets the digest, keeping its tag and nothing else changes', () => {
+  const text = lines('apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '        - name: app', `          image: ${IMAGE}:1.0`, '', '          ports: [80]')
+  const result = pin(text)
+  assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
+  assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
+  assert.equal(result.references, 1)
+})
+
+test('quoted values keep their quotes and their trailing comments', () => {
+  const text = lines('containers:', `- image: "${IMAGE}:1.0"   # pinned by hand`, `- image: '${IMAGE}'  # another`, `- image: "${IMAGE}:1.0" #no space`)
+  const result = pin(text)
+  assert.equal(
+    result.text,
+    lines('containers:', `- image: "${IMAGE}:1.0@${DIGEST}"   # pinned by hand`, `- image: '${IMAGE}@${DIGEST}'  # another`, `- image: "${IMAGE}:1.0@${DIGEST}" #no space`)
+  )
+})
+
+test('a tag and an old digest are both replaced; the release tag wins when given', () => {
+  const text = lines('containers:', `- image: ${IMAGE}:1.0@${OLD}`, `- image: ${IMAGE}@${OLD}`)
+  assert.equal(pin(text).text, lines('containers:', `- image: ${IMAGE}:1.0@${DIGEST}`, `- image: ${IMAGE}@${DIGEST}`))
+  assert.equal(pin(text, { tag: '2.0' }).text, lines('containers:', `- image: ${IMAGE}:2.0@${DIGEST}`, `- image: ${IMAGE}@${DIGEST}`))
+})
+
+test('flow-style containers keep their flow style', () => {
+  const text = lines('spec:', `  containers: [{name: app, image: ${IMAGE}:1.0}, {name: side, image: busybox}]`, `  initContainers: [ { image: "${IMAGE}" } ]`)
+  assert.equal(pin(text).text, lines('spec:', `  containers: [{name: app, image: ${IMAGE}:1.0@${DIGEST}}, {name: side, image: busybox}]`, `  initContainers: [ { image: "${IMAGE}@${DIGEST}" } ]`))
+})
+
+test('prefix-named images, other ports and other registries are untouched', () => {
+  const text = lines(
+    'containers:',
+    `- image: ${IMAGE}-canary:1.0`,
+    `- image: ${IMAGE}/sidecar:1.0`,
+    '- image: 127.0.0.1:5001/team/app:1.0',
+    '- image: 127.0.0.1/team/app:1.0',
+    '- image: docker.io/team/app:1.0',
+    `- image: ${IMAGE}:1.0`
+  )
+  const result = pin(text)
+  assert.deepEqual(result.changes, [{ line: 7, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
+  assert.equal(result.text, text.replace(`- image: ${IMAGE}:1.0\n`, `- image: ${IMAGE}:1.0@${DIGEST}\n`))
+})
+
+test('Docker normalization: nginx, library/nginx and docker.io/library/nginx are one repository, kept as written', () => {
+  const text = lines('containers:', '- image: nginx:1.27', '- image: library/nginx', '- image: docker.io/library/nginx:1.27', '- image: index.docker.io/library/nginx', '- image: nginx-unprivileged', '- image: myorg/nginx')
+  const result = pin(text, { image: 'nginx' })
+  assert.equal(
+    result.text,
+    lines('containers:', `- image: nginx:1.27@${DIGEST}`, `- image: library/nginx@${DIGEST}`, `- image: docker.io/library/nginx:1.27@${DIGEST}`, `- image: index.docker.io/library/nginx@${DIGEST}`, '- image: nginx-unprivileged', '- image: myorg/nginx')
+  )
+})
+
+test('CronJob jobTemplate containers and initContainers are found at any depth', () => {
+  const text = lines(
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'spec:',
+    '  schedule: "0 * * * *"',
+    '  jobTemplate:',
+    '    spec:',
+    '      template:',
+    '        spec:',
+    '          initContainers:',
+    `            - image: ${IMAGE}:1.0`,
+    '          containers:',
+    `            - image: ${IMAGE}:1.0 # main`,
+    '          ephemeralContainers:',
+    `            - image: ${IMAGE}:debug`
+  )
+  const result = pin(text)
+  assert.deepEqual(result.changes.map((c) => c.line), [10, 12, 14])
+  assert.equal(result.text, text.replaceAll(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`).replace(`${IMAGE}:debug`, `${IMAGE}:debug@${DIGEST}`))
+})
+
+test('an Argo Rollout and a CRD with a pod template are patched; a Flux ImageRepository spec.image is not a container', () => {
+  const text = lines(
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Rollout',
+    'spec:',
+    '  strategy: {canary: {steps: [{setWeight: 20}]}}',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    `      - image: ${IMAGE}:1.0`,
+    '---',
+    'apiVersion: image.toolkit.fluxcd.io/v1beta2',
+    'kind: ImageRepository',
+    'spec:',
+    `  image: ${IMAGE}`
+  )
+  const result = pin(text)
+  assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
+})
+
+test('kustomization images: the matching entry gets digest:, the neighbouring entry is untouched', () => {
+  const text = lines(
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'images:',
+    `  - name: ${IMAGE}-canary`,
+    '    newTag: "1.0"',
+    `  - name: ${IMAGE}`,
+    '    newTag: "1.0"  # release',
+    '',
+    '  - name: upstream/app',
+    `    newName: ${IMAGE}`,
+    `    digest: ${OLD}`,
+    `  - {name: ${IMAGE}-other, newTag: v1}`,
+    `  - {name: x, newName: '${IMAGE}'}`
+  )
+  const result = pin(text, { file: 'overlays/prod/kustomization.yaml' })
+  assert.equal(
+    result.text,
+    lines(
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      'images:',
+      `  - name: ${IMAGE}-canary`,
+      '    newTag: "1.0"',
+      `  - name: ${IMAGE}`,
+      '    newTag: "1.0"  # release',
+      `    digest: ${DIGEST}`,
+      '',
+      '  - name: upstream/app',
+      `    newName: ${IMAGE}`,
+      `    digest: ${DIGEST}`,
+      `  - {name: ${IMAGE}-other, newTag: v1}`,
+      `  - {name: x, newName: '${IMAGE}', digest: ${DIGEST}}`
+    )
+  )
+})
+
+test('a kustomization entry keeps newTag in step with the release tag', () => {
+  const text = lines('images:', `- name: ${IMAGE}`, '  newTag: 1.10')
+  // A plain 2.0 would read back as a number, so it is quoted.
+  assert.equal(pin(text, { tag: '2.0', file: 'kustomization.yaml' }).text, lines('images:', `- name: ${IMAGE}`, '  newTag: "2.0"', `  digest: ${DIGEST}`))
+})
+
+test('images: in a file that is not a kustomization is not a kustomize entry', () => {
+  assert.equal(pin(lines('images:', `- name: ${IMAGE}`), { file: 'values.yaml' }).references, 0)
+})
+
+test('CRLF line endings are kept, including in inserted lines', () => {
+  const text = ['containers:', `- image: ${IMAGE}:1.0 # c`, ''].join('\r\n')
+  assert.equal(pin(text).text, ['containers:', `- image: ${IMAGE}:1.0@${DIGEST} # c`, ''].join('\r\n'))
+  const kustomization = ['images:', `- name: ${IMAGE}`, '  newTag: v1', 'resources: [a.yaml]', ''].join('\r\n')
+  assert.equal(pin(kustomization, { file: 'kustomization.yaml' }).text, ['images:', `- name: ${IMAGE}`, '  newTag: v1', `  digest: ${DIGEST}`, 'resources: [a.yaml]', ''].join('\r\n'))
+})
+
+test('a byte order mark is kept', () => {
+  const text = `\uFEFFcontainers:\n- image: ${IMAGE}\n`
+  assert.equal(pin(text).text, `\uFEFFcontainers:\n- image: ${IMAGE}@${DIGEST}\n`)
+})
+
+test('a ConfigMap holding YAML in a block scalar is text, never a reference', () => {
+  const text = lines('kind: ConfigMap', 'data:', '  pod.yaml: |', '    containers:', `    - image: ${IMAGE}:1.0`, '  other: >', `    image: ${IMAGE}`)
+  const result = pin(text)
+  assert.equal(result.references, 0)
+  assert.equal(result.text, text)
+})
+
+test('files with template syntax are skipped whole', () => {
+  const text = lines('containers:', `- image: ${IMAGE}:1.0`, '  name: {{ .Values.name }}')
+  const result = pin(text)
+  assert.match(result.skipped ?? '', /template/)
+  assert.equal(result.text, text)
+  assert.equal(result.references, 0)
+})
+
+test('anchors and aliases: the anchored scalar is patched once and aliases follow it', () => {
+  const text = lines(
+    'x-image: &image',
+    `  ${IMAGE}:1.0 # shared`,
+    'spec:',
+    '  containers:',
+    '  - name: a',
+    '    image: *image',
+    '  - &second',
+    '    name: b',
+    `    image: &own "${IMAGE}:1.0"`,
+    '  initContainers:',
+    '  - *second',
+    '  - {image: *own}'
+  )
+  const result = pin(text)
+  assert.equal(result.text, text.replace(`  ${IMAGE}:1.0 # shared`, `  ${IMAGE}:1.0@${DIGEST} # shared`).replace(`&own "${IMAGE}:1.0"`, `&own "${IMAGE}:1.0@${DIGEST}"`))
+  assert.equal(result.changes.length, 2)
+  const parsed = parseAllDocuments(result.text)[0].toJS() as { spec: { containers: Array<{ image: string }>; initContainers: Array<{ image: string }> } }
+  assert.equal(parsed.spec.containers[0].image, `${IMAGE}:1.0@${DIGEST}`)
+  assert.equal(parsed.spec.initContainers[1].image, `${IMAGE}:1.0@${DIGEST}`)
+})
+
+test('multi-document files with comments between documents keep every byte outside the values', () => {
+  const text = lines(
+    '# leading comment',
+    '---',
+    'kind: Deployment',
+    'spec: {template: {spec: {containers: [{image: ' + IMAGE + '}]}}}',
+    '',
+    '# between documents',
+    '--- # marker comment',
+    '',
+    'kind: Job',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    `        - image: ${IMAGE}:2 # trailing`,
+    '...',
+    '# after the end marker',
+    '---',
+    'kind: Service'
+  )
+  const result = pin(text)
+  assert.equal(result.text, text.replace(`image: ${IMAGE}}`, `image: ${IMAGE}@${DIGEST}}`).replace(`${IMAGE}:2 #`, `${IMAGE}:2@${DIGEST} #`))
+  assert.deepEqual(result.changes.map((c) => c.line), [4, 14])
+})
+
+test('Flux setters: full reference, :tag and :digest markers of a policy that names the image', () => {
+  const text = lines(
+    'image:',
+    `  repository: ${IMAGE} # {"$imagepolicy": "flux-system:app:name"}`,
+    '  tag: "1.0" # {"$imagepolicy": "flux-system:app:tag"}',
+    'other:',
+    '  repository: ghcr.io/x/other # {"$imagepolicy": "flux-system:other:name"}',
+    '  tag: 1.0.0 # {"$imagepolicy": "flux-system:other:tag"}',
+    `full: ${IMAGE}:1.0 # {"$imagepolicy": "flux-system:app"}`
+  )
+  assert.equal(
+    pin(text).text,
+    lines(
+      'image:',
+      `  repository: ${IMAGE} # {"$imagepolicy": "flux-system:app:name"}`,
+      `  tag: "1.0@${DIGEST}" # {"$imagepolicy": "flux-system:app:tag"}`,
+      'other:',
+      '  repository: ghcr.io/x/other # {"$imagepolicy": "flux-system:other:name"}',
+      '  tag: 1.0.0 # {"$imagepolicy": "flux-system:other:tag"}',
+      `full: ${IMAGE}:1.0@${DIGEST} # {"$imagepolicy": "flux-system:app"}`
+    )
+  )
+})
+
+test('Flux setters: with a :digest marker the digest goes there and the tag stays a tag', () => {
+  const text = lines(
+    'image:',
+    `  repository: ${IMAGE} # {"$imagepolicy": "apps:app:name"}`,
+    '  tag: v1 # {"$imagepolicy": "apps:app:tag"}',
+    '  digest: "" # {"$imagepolicy": "apps:app:digest"}'
+  )
+  assert.equal(pin(text, { tag: 'v2' }).text, lines('image:', `  repository: ${IMAGE} # {"$imagepolicy": "apps:app:name"}`, '  tag: v2 # {"$imagepolicy": "apps:app:tag"}', `  digest: "${DIGEST}" # {"$imagepolicy": "apps:app:digest"}`))
+})
+
+test('a setter marker inside a block scalar is text', () => {
+  const text = lines('script: |', `  IMAGE=${IMAGE}:1 # {"$imagepolicy": "ns:app"}`)
+  assert.equal(pin(text).references, 0)
+})
+
+test('Helm values without setters are not references', () => {
+  const text = lines('image:', `  repository: ${IMAGE}`, '  tag: 1.0')
+  assert.equal(pin(text).references, 0)
+})
+
+test('a second run finds the references but changes nothing', () => {
+  const first = pin(lines('containers:', `- image: ${IMAGE}:1.0`))
+  const second = pin(first.text)
+  assert.equal(second.references, 1)
+  assert.deepEqual(second.changes, [])
+  assert.equal(second.text, first.text)
+})
+
+test('invalid YAML is skipped, not patched', () => {
+  const result = pin(lines('containers:', `- image: ${IMAGE}`, '  bad: [unclosed'))
+  assert.match(result.skipped ?? '', /not valid YAML/)
+})
+
+test('the re-parse check refuses output that changes anything but the intended values', () => {
+  const text = lines('containers:', `- image: ${IMAGE}`, 'replicas: 1')
+  const documents = locateReferences(text, parseReference(IMAGE)).documents
+  assert.doesNotThrow(() => assertOnlyIntendedChanges(documents, text, 'x.yaml'))
+  assert.throws(() => assertOnlyIntendedChanges(documents, text.replace('replicas: 1', 'replicas: 2'), 'x.yaml'), (error: unknown) => error instanceof DeployError && /x\.yaml.*document 1/.test(error.message))
+  assert.throws(() => assertOnlyIntendedChanges(documents, `${text}---\na: 1\n`, 'x.yaml'), /number of YAML documents/)
+})
+
+test('pinnedReference keeps the written name and handles registry ports', () => {
+  assert.equal(pinnedReference('localhost:5000/app', { digest: DIGEST }), `localhost:5000/app@${DIGEST}`)
+  assert.equal(pinnedReference('localhost:5000/app:1@' + OLD, { digest: DIGEST, tag: '2' }), `localhost:5000/app:2@${DIGEST}`)
+})
+
+test('applyEdits splices ranges and refuses overlaps', () => {
+  assert.equal(applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 1, end: 1, text: '+' }]), 'a+bcdEf')
+  assert.throws(() => applyEdits('abcdef', [{ start: 1, end: 3, text: '' }, { start: 2, end: 4, text: '' }]), DeployError)
+})

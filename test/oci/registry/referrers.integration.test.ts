@@ -1,0 +1,108 @@
+// Referrers on a registry without the referrers API (distribution 2.8): the tag-schema index is
+// kept with artifactType and annotations, and concurrent writers do not lose each other's entries.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startRegistry, type RegistryServer } from '../../harness/registry.js'
+import { writeLayout, randomLayer } from '../../harness/layouts.js'
+import { RegistryClient } from '../../../src/oci/registry/client.js'
+import { Referrers, referrersTag } from '../../../src/oci/registry/referrers.js'
+import { openLayout, loadImage, selectEntry } from '../../../src/oci/layout/read.js'
+import { pushImage } from '../../../src/steps/push.js'
+import { silentLogger } from '../../../src/net/logger.js'
+import { EMPTY_JSON_DIGEST, MEDIA_TYPE } from '../../../src/oci/media-types.js'
+
+let registry: RegistryServer
+let work: string
+before(async () => {
+  registry = await startRegistry()
+  work = await mkdtemp(join(tmpdir(), 'dr-referrers-'))
+})
+after(async () => {
+  await registry?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+async function pushSubject(repo: string): Promise<{ client: RegistryClient; digest: string; size: number }> {
+  const built = await writeLayout(join(work, repo.replace(/\//g, '-')), { images: [{ layers: [randomLayer(1000)] }] })
+  const layout = await openLayout(built.dir)
+  const client = new RegistryClient({ registry: registry.host, repository: repo })
+  const image = await loadImage(layout, selectEntry(layout, undefined))
+  await pushImage({ client, layout, image, logger: silentLogger })
+  await client.putBlobBytes(Buffer.from('{}'))
+  return { client, digest: built.top.digest, size: built.top.size }
+}
+
+function artifact(subject: { digest: string; size: number }, note: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPE.ociManifest,
+      artifactType: MEDIA_TYPE.sigstoreBundle,
+      config: { mediaType: MEDIA_TYPE.ociEmpty, digest: EMPTY_JSON_DIGEST, size: 2 },
+      layers: [{ mediaType: MEDIA_TYPE.ociEmpty, digest: EMPTY_JSON_DIGEST, size: 2 }],
+      subject: { mediaType: MEDIA_TYPE.ociManifest, digest: subject.digest, size: subject.size },
+      annotations: { 'dev.sigstore.bundle.predicateType': 'https://example.com/' + note, 'org.opencontainers.image.created': '2026-11-23T00:00:00Z' }
+    })
+  )
+}
+
+test('without the referrers API, the sha256-<hex> index lists each referrer with artifactType and annotations', async () => {
+  const subject = await pushSubject('team/refs')
+  const referrers = new Referrers(subject.client)
+  const first = await referrers.attach({ manifest: artifact(subject, 'one'), subjectDigest: subject.digest })
+  assert.equal(first.mode, 'tag-schema')
+  const again = await referrers.attach({ manifest: artifact(subject, 'one'), subjectDigest: subject.digest })
+  assert.equal(again.digest, first.digest)
+  const listed = await new Referrers(subject.client).list(subject.digest)
+  assert.equal(listed.length, 1, 'attaching twice lists once')
+  assert.equal(listed[0].artifactType, MEDIA_TYPE.sigstoreBundle)
+  assert.equal(listed[0].annotations?.['dev.sigstore.bundle.predicateType'], 'https://example.com/one')
+  const index = await subject.client.getManifest(referrersTag(subject.digest))
+  assert.equal(JSON.parse(index!.bytes.toString()).mediaType, MEDIA_TYPE.ociIndex)
+})
+
+test('concurrent writers of the referrers index keep every entry', async () => {
+  const subject = await pushSubject('team/race-refs')
+  const notes = ['a', 'b', 'c', 'd']
+  const results = await Promise.all(notes.map((n) => new Referrers(subject.client).attach({ manifest: artifact(subject, n), subjectDigest: subject.digest })))
+  const listed = await new Referrers(subject.client).list(subject.digest)
+  for (const r of results) assert.ok(listed.some((d) => d.digest === r.digest), `entry ${r.digest} kept`)
+  assert.equal(listed.length, notes.length)
+})
+
+test('an OCI-Subject header without a referrers API (as ECR once sent) still gets the tag-schema index', async () => {
+  const { startFaultProxy } = await import('../../harness/fault-proxy.js')
+  const subject = await pushSubject('team/liar')
+  const proxy = await startFaultProxy(registry.host, [{ method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 }])
+  try {
+    const client = new RegistryClient({ registry: proxy.host, repository: 'team/liar' })
+    const attached = await new Referrers(client).attach({ manifest: artifact(subject, 'x'), subjectDigest: subject.digest })
+    assert.ok(proxy.log.some((r) => r.fault === 'headers'), 'the header was sent')
+    assert.equal(attached.mode, 'tag-schema')
+    const listed = await new Referrers(subject.client).list(subject.digest)
+    assert.deepEqual(listed.map((d) => d.digest), [attached.digest])
+  } finally {
+    await proxy.close()
+  }
+})
+
+test('OCI-Subject and a referrers API answering 200: the API is used and no tag index is written', async () => {
+  const { startFaultProxy } = await import('../../harness/fault-proxy.js')
+  const subject = await pushSubject('team/api')
+  const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
+  const proxy = await startFaultProxy(registry.host, [
+    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 },
+    { method: 'GET', path: /\/referrers\//, fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex }, times: 10 }
+  ])
+  try {
+    const client = new RegistryClient({ registry: proxy.host, repository: 'team/api' })
+    const attached = await new Referrers(client).attach({ manifest: artifact(subject, 'y'), subjectDigest: subject.digest })
+    assert.equal(attached.mode, 'referrers-api')
+    assert.equal(await subject.client.getManifest(referrersTag(subject.digest)), undefined, 'no sha256-<hex> tag')
+  } finally {
+    await proxy.close()
+  }
+})

@@ -1,0 +1,132 @@
+// Attestations through the bundled action: SLSA provenance and SBOMs, DSSE-signed through a local
+// Sigstore instance and stored as referrers (and cosign v2 .att tags) in a real registry, read back
+// over plain HTTP and verified with @sigstore/verify.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startRegistry, type RegistryServer } from '../harness/registry.js'
+import { startOidcProvider, type OidcProvider } from '../harness/oidc.js'
+import { startSigstore, type SigstoreInstance } from '../harness/sigstore.js'
+import { verifySigstoreBundle } from '../harness/verify.js'
+import { runAction } from '../harness/action.js'
+import { writeLayout, randomLayer, sha256 } from '../harness/layouts.js'
+
+let registry: RegistryServer
+let oidc: OidcProvider
+let sigstore: SigstoreInstance
+let work: string
+const fixtures = fileURLToPath(new URL('../fixtures/sbom/', import.meta.url))
+
+before(async () => {
+  registry = await startRegistry()
+  oidc = await startOidcProvider()
+  sigstore = await startSigstore()
+  work = await mkdtemp(join(tmpdir(), 'dr-attest-'))
+})
+after(async () => {
+  await registry?.close()
+  await oidc?.close()
+  await sigstore?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+const ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json'
+async function manifest(repo: string, reference: string): Promise<any> {
+  const response = await fetch(`${registry.url}/v2/${repo}/manifests/${reference}`, { headers: { Accept: ACCEPT } })
+  return response.status === 200 ? JSON.parse(Buffer.from(await response.arrayBuffer()).toString()) : undefined
+}
+async function blob(repo: string, digest: string): Promise<Buffer> {
+  const bytes = Buffer.from(await (await fetch(`${registry.url}/v2/${repo}/blobs/${digest}`)).arrayBuffer())
+  assert.equal(sha256(bytes), digest)
+  return bytes
+}
+/** The referrers of a digest with one predicate type, each bundle verified. */
+async function attestations(repo: string, digest: string, predicateType: string) {
+  const index = await manifest(repo, digest.replace(':', '-'))
+  assert.ok(index, `referrers of ${digest}`)
+  const entries = index.manifests.filter((m: any) => m.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType)
+  const found = []
+  for (const entry of entries) {
+    assert.equal(entry.artifactType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
+    const referrer = await manifest(repo, entry.digest)
+    assert.equal(referrer.subject.digest, digest)
+    const bundle = JSON.parse((await blob(repo, referrer.layers[0].digest)).toString())
+    const verified = await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: digest, identity: `https://github.com/${oidc.claims.job_workflow_ref}` })
+    assert.equal(verified.statement!.predicateType, predicateType)
+    found.push({ referrer: entry.digest, bundle, statement: verified.statement! })
+  }
+  return found
+}
+
+const env = () => ({ ...oidc.env(), GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_REPOSITORY_OWNER: 'octo-org' })
+const sigstoreInputs = () => ({ 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl })
+
+test('provenance for the index and each platform, and one generated SBOM per platform, all verifiable', async () => {
+  const status = existsSync('/var/lib/dpkg/status') ? await readFile('/var/lib/dpkg/status') : Buffer.from('Package: base-files\nStatus: install ok installed\nVersion: 12.4\nArchitecture: amd64\n\n')
+  const osRelease = 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
+  const layout = await writeLayout(join(work, 'multi'), {
+    images: ['amd64', 'arm64'].map((architecture) => ({
+      platform: { os: 'linux', architecture },
+      layers: [{ files: { 'etc/os-release': osRelease, 'var/lib/dpkg/status': status } }, randomLayer(2000)]
+    }))
+  })
+  const repo = 'octo-org/attested'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...sigstoreInputs() }, env())
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+  for (const name of ['provenance-digest', 'sbom-digest']) assert.match(run.outputs[name], /^sha256:[0-9a-f]{64}$/, name)
+  for (const name of ['sbom-path', 'provenance-bundle-path', 'sbom-bundle-path']) assert.ok(existsSync(run.outputs[name]), name)
+
+  const [topProvenance] = await attestations(repo, layout.top.digest, 'https://slsa.dev/provenance/v1')
+  assert.equal(topProvenance.referrer, run.outputs['provenance-digest'])
+  const predicate = topProvenance.statement.predicate as any
+  assert.equal(predicate.buildDefinition.buildType, 'https://actions.github.io/buildtypes/workflow/v1')
+  assert.equal(predicate.runDetails.builder.id, `https://github.com/${oidc.claims.job_workflow_ref}`)
+
+  for (const platform of layout.manifests) {
+    assert.equal((await attestations(repo, platform.digest, 'https://slsa.dev/provenance/v1')).length, 1, `provenance on ${platform.platform?.architecture}`)
+    const [sbom] = await attestations(repo, platform.digest, 'https://spdx.dev/Document/v2.3')
+    const document = sbom.statement.predicate as any
+    assert.equal(document.spdxVersion, 'SPDX-2.3')
+    const base = document.packages.find((p: any) => p.name === 'base-files')
+    assert.ok(base, 'the dpkg database was catalogued')
+    assert.ok(base.externalRefs.some((r: any) => r.referenceType === 'purl' && r.referenceLocator.startsWith('pkg:deb/debian/base-files@')))
+  }
+  assert.equal((await attestations(repo, layout.top.digest, 'https://spdx.dev/Document/v2.3')).length, 0, 'SBOMs belong to platforms, not the index')
+
+  // cosign v2's .att tag for the index holds the DSSE envelope with its predicate type.
+  const att = await manifest(repo, `${layout.top.digest.replace(':', '-')}.att`)
+  assert.equal(att.layers[0].mediaType, 'application/vnd.dsse.envelope.v1+json')
+  assert.equal(att.layers[0].annotations.predicateType, 'https://slsa.dev/provenance/v1')
+  const envelope = JSON.parse((await blob(repo, att.layers[0].digest)).toString())
+  assert.equal(envelope.payloadType, 'application/vnd.in-toto+json')
+  assert.match(run.summary, /provenance/)
+  assert.match(run.summary, /cosign verify-attestation .* --type slsaprovenance1/)
+})
+
+test('a given SPDX file is attested unchanged, byte for byte', async () => {
+  const spdxFile = join(fixtures, 'spdx', 'SPDXJSONExample-v2.3.spdx.json')
+  const fileBytes = await readFile(spdxFile)
+  const layout = await writeLayout(join(work, 'given'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/given-sbom'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, provenance: 'false', sbom: spdxFile, 'signature-format': 'bundle', ...sigstoreInputs() }, env())
+  assert.equal(run.exitCode, 0, run.stdout)
+  const [sbom] = await attestations(repo, layout.top.digest, 'https://spdx.dev/Document/v2.3')
+  const payload = Buffer.from(sbom.bundle.dsseEnvelope.payload, 'base64')
+  assert.deepEqual(payload.subarray(payload.length - 1 - fileBytes.length, payload.length - 1), fileBytes, 'the predicate is the file, byte for byte')
+  assert.deepEqual(await readFile(run.outputs['sbom-path']), fileBytes)
+})
+
+test('an SBOM file that is neither SPDX nor CycloneDX fails in preflight, naming the file, before anything is pushed', async () => {
+  const bad = join(work, 'not-an-sbom.json')
+  await writeFile(bad, JSON.stringify({ hello: 'world' }))
+  const layout = await writeLayout(join(work, 'bad-sbom'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/bad-sbom'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, sbom: bad, ...sigstoreInputs() }, env())
+  assert.equal(run.exitCode, 1)
+  assert.match(run.errors[0], /^preflight failed: input `sbom`: .*not-an-sbom\.json/)
+  assert.equal(await manifest(repo, layout.top.digest), undefined)
+})

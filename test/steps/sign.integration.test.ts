@@ -1,0 +1,215 @@
+// Keyless signing through the bundled action: a real registry, a local Sigstore instance (Fulcio and
+// Rekor from @sigstore/mock over HTTP), a runner-style OIDC endpoint. Every stored signature is read
+// back over plain HTTP, independently of our client, and verified with @sigstore/verify.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createPublicKey, verify as verifySignature, X509Certificate } from 'node:crypto'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startRegistry, type RegistryServer } from '../harness/registry.js'
+import { startOidcProvider, type OidcProvider } from '../harness/oidc.js'
+import { startSigstore, type SigstoreInstance } from '../harness/sigstore.js'
+import { verifySigstoreBundle } from '../harness/verify.js'
+import { runAction } from '../harness/action.js'
+import { writeLayout, randomLayer, sha256 } from '../harness/layouts.js'
+
+let registry: RegistryServer
+let oidc: OidcProvider
+let sigstore: SigstoreInstance
+let work: string
+
+before(async () => {
+  registry = await startRegistry()
+  oidc = await startOidcProvider()
+  sigstore = await startSigstore()
+  work = await mkdtemp(join(tmpdir(), 'dr-sign-'))
+})
+after(async () => {
+  await registry?.close()
+  await oidc?.close()
+  await sigstore?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+const ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json'
+
+/** An independent reader: plain HTTP against the registry, nothing of ours. */
+async function getManifest(repo: string, reference: string): Promise<{ status: number; json: any; digest?: string }> {
+  const response = await fetch(`${registry.url}/v2/${repo}/manifests/${reference}`, { headers: { Accept: ACCEPT } })
+  if (response.status !== 200) return { status: response.status, json: undefined }
+  const bytes = Buffer.from(await response.arrayBuffer())
+  return { status: 200, json: JSON.parse(bytes.toString()), digest: sha256(bytes) }
+}
+
+async function getBlob(repo: string, digest: string): Promise<Buffer> {
+  const response = await fetch(`${registry.url}/v2/${repo}/blobs/${digest}`)
+  assert.equal(response.status, 200)
+  const bytes = Buffer.from(await response.arrayBuffer())
+  assert.equal(sha256(bytes), digest)
+  return bytes
+}
+
+function signingInputs(extra: Record<string, string> = {}): Record<string, string> {
+  return { provenance: 'false', sbom: 'none', 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, ...extra }
+}
+
+function runnerEnv(): Record<string, string> {
+  return { ...oidc.env(), GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_REPOSITORY_OWNER: 'octo-org' }
+}
+
+test('signs an image (bundle and legacy), stores it where cosign looks, and it verifies', async () => {
+  const layout = await writeLayout(join(work, 'single'), { images: [{ layers: [randomLayer(4000)] }] })
+  const repo = 'octo-org/signed'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+  const digest = layout.top.digest
+  assert.equal(run.outputs['referrers-mode'], 'tag-schema')
+  assert.match(run.outputs['signature-digest'], /^sha256:[0-9a-f]{64}$/)
+  assert.equal(run.outputs['signature-tag'], `${registry.host}/${repo}:sha256-${digest.slice(7)}.sig`)
+  assert.match(run.outputs['rekor-log-index'], /^\d+$/)
+  assert.ok(run.outputs['signer-identity'].length > 0)
+  assert.ok(run.outputs['signature-bundle-path'].startsWith(run.runnerTemp))
+
+  // The bundle referrer, found through the referrers tag schema as a verifier would.
+  const index = await getManifest(repo, `sha256-${digest.slice(7)}`)
+  assert.equal(index.status, 200)
+  const entry = index.json.manifests.find((m: any) => m.digest === run.outputs['signature-digest'])
+  assert.equal(entry.artifactType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
+  assert.equal(entry.annotations['dev.sigstore.bundle.predicateType'], 'https://sigstore.dev/cosign/sign/v1')
+  const referrer = await getManifest(repo, run.outputs['signature-digest'])
+  assert.equal(referrer.json.artifactType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
+  assert.deepEqual(referrer.json.config, { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2 })
+  assert.equal(referrer.json.subject.digest, digest)
+  assert.equal(referrer.json.layers.length, 1)
+  assert.equal(referrer.json.layers[0].mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
+  assert.equal(referrer.json.annotations['dev.sigstore.bundle.content'], 'dsse-envelope')
+  assert.equal(referrer.json.annotations['dev.sigstore.bundle.predicateType'], 'https://sigstore.dev/cosign/sign/v1')
+  assert.match(referrer.json.annotations['org.opencontainers.image.created'], /^\d{4}-\d\d-\d\dT/)
+  const bundle = JSON.parse((await getBlob(repo, referrer.json.layers[0].digest)).toString())
+  const verified = await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: digest })
+  assert.ok(JSON.stringify(verified).includes(run.outputs['signer-identity']))
+
+  // Altered digest, payload or certificate: verification fails.
+  await assert.rejects(verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: `sha256:${'0'.repeat(64)}` }))
+  const payload = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString())
+  payload.subject[0].digest.sha256 = '1'.repeat(64)
+  await assert.rejects(verifySigstoreBundle({ ...bundle, dsseEnvelope: { ...bundle.dsseEnvelope, payload: Buffer.from(JSON.stringify(payload)).toString('base64') } }, { trustedRoot: sigstore.trustedRoot }))
+  const other = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
+  const cert = bundle.verificationMaterial.certificate ? 'certificate' : 'x509CertificateChain'
+  const tampered = structuredClone(bundle)
+  const raw = Buffer.from(cert === 'certificate' ? tampered.verificationMaterial.certificate.rawBytes : tampered.verificationMaterial.x509CertificateChain.certificates[0].rawBytes, 'base64')
+  raw[raw.length - 10] ^= 0xff
+  if (cert === 'certificate') tampered.verificationMaterial.certificate.rawBytes = raw.toString('base64')
+  else tampered.verificationMaterial.x509CertificateChain.certificates[0].rawBytes = raw.toString('base64')
+  await assert.rejects(verifySigstoreBundle(tampered, { trustedRoot: sigstore.trustedRoot }))
+  assert.ok(other.dsseEnvelope || other.messageSignature)
+
+  // cosign v2's legacy tag: simple-signing payload and the signature annotations.
+  const legacy = await getManifest(repo, `sha256-${digest.slice(7)}.sig`)
+  assert.equal(legacy.status, 200)
+  assert.equal(legacy.json.layers.length, 1)
+  const layer = legacy.json.layers[0]
+  assert.equal(layer.mediaType, 'application/vnd.dev.cosign.simplesigning.v1+json')
+  const simpleSigning = JSON.parse((await getBlob(repo, layer.digest)).toString())
+  assert.equal(simpleSigning.critical.identity['docker-reference'], `${registry.host}/${repo}`)
+  assert.equal(simpleSigning.critical.image['docker-manifest-digest'], digest)
+  assert.equal(simpleSigning.critical.type, 'cosign container image signature')
+  const leaf = new X509Certificate(layer.annotations['dev.sigstore.cosign/certificate'])
+  assert.ok(leaf.subjectAltName?.includes(run.outputs['signer-identity']))
+  const signedBytes = await getBlob(repo, layer.digest)
+  assert.ok(verifySignature('sha256', signedBytes, createPublicKey(leaf.publicKey.export({ format: 'pem', type: 'spki' })), Buffer.from(layer.annotations['dev.cosignproject.cosign/signature'], 'base64')), 'the legacy signature verifies')
+  const rekorBundle = JSON.parse(layer.annotations['dev.sigstore.cosign/bundle'])
+  assert.ok(rekorBundle.SignedEntryTimestamp)
+  assert.equal(typeof rekorBundle.Payload.logIndex, 'number')
+  assert.equal(typeof rekorBundle.Payload.integratedTime, 'number')
+  assert.ok(rekorBundle.Payload.body && rekorBundle.Payload.logID)
+
+  // A re-run finds its own signatures and adds none.
+  const again = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, runnerEnv())
+  assert.equal(again.exitCode, 0, again.stdout)
+  assert.equal(again.outputs['signature-digest'], run.outputs['signature-digest'])
+  assert.equal((await getManifest(repo, `sha256-${digest.slice(7)}`)).json.manifests.length, 1)
+  assert.equal((await getManifest(repo, `sha256-${digest.slice(7)}.sig`)).json.layers.length, 1)
+})
+
+test('an index is signed, and so is every platform manifest', async () => {
+  const layout = await writeLayout(join(work, 'multi'), {
+    images: [
+      { platform: { os: 'linux', architecture: 'amd64' }, layers: [randomLayer(1000)] },
+      { platform: { os: 'linux', architecture: 'arm64' }, layers: [randomLayer(1000)] }
+    ]
+  })
+  const repo = 'octo-org/multi-signed'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, ...signingInputs({ 'signature-format': 'bundle' }) }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout)
+  assert.equal(run.outputs['signature-tag'], '')
+  for (const digest of [layout.top.digest, ...layout.manifests.map((m) => m.digest)]) {
+    const index = await getManifest(repo, `sha256-${digest.slice(7)}`)
+    assert.equal(index.status, 200, `referrers of ${digest}`)
+    const referrer = await getManifest(repo, index.json.manifests[0].digest)
+    const bundle = JSON.parse((await getBlob(repo, referrer.json.layers[0].digest)).toString())
+    await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: digest })
+  }
+  assert.equal((await getManifest(repo, `sha256-${layout.top.digest.slice(7)}.sig`)).status, 404, 'bundle format writes no legacy tag')
+})
+
+test('without id-token permission, preflight fails before anything is pushed, naming the fix', async () => {
+  const layout = await writeLayout(join(work, 'no-oidc'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/no-oidc'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, { GITHUB_REPOSITORY: 'octo-org/app' })
+  assert.equal(run.exitCode, 1)
+  assert.match(run.errors[0], /^preflight failed: no OIDC token could be requested .*`permissions: id-token: write`/)
+  assert.equal((await getManifest(repo, layout.top.digest)).status, 404)
+  assert.equal((await fetch(`${registry.url}/v2/${repo}/blobs/${layout.layers[0].digest}`, { method: 'HEAD' })).status, 404, 'no blob was pushed')
+})
+
+test('an unreachable Fulcio fails the sign step, names the service, and leaves no tag', async () => {
+  const layout = await writeLayout(join(work, 'no-fulcio'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/no-fulcio'
+  const started = Date.now()
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1,latest', ...signingInputs({ 'fulcio-url': 'http://127.0.0.1:9' }) }, { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '3000' })
+  assert.equal(run.exitCode, 1)
+  assert.match(run.errors[0], /^sign failed: .*Fulcio/)
+  assert.equal(run.outputs.digest, layout.top.digest, 'the push outputs are still set')
+  assert.equal((await getManifest(repo, 'v1')).status, 404, 'no tag was applied')
+  assert.equal((await getManifest(repo, 'latest')).status, 404, 'no tag was applied')
+  assert.match(run.summary, /Sign \| ❌ failed/)
+  assert.ok(Date.now() - started < 60_000)
+})
+
+test('a Rekor answering 503 twice then recovering does not stop the release', async () => {
+  const layout = await writeLayout(join(work, 'rekor-flaky'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/rekor-flaky'
+  sigstore.fail('rekor', 503, 2)
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs({ 'signature-format': 'bundle' }) }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout)
+  assert.ok(sigstore.log.filter((l) => l === 'rekor 503').length >= 2, 'the outage was seen')
+  assert.match(run.stdout, /Rekor 503; retrying/)
+  assert.equal((await getManifest(repo, 'v1')).digest, layout.top.digest)
+})
+
+test('a Rekor down for longer than the budget fails naming Rekor and the HTTP status, and tags nothing', async () => {
+  const layout = await writeLayout(join(work, 'rekor-down'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/rekor-down'
+  sigstore.fail('rekor', 503, 1000)
+  try {
+    const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '2500' })
+    assert.equal(run.exitCode, 1)
+    assert.match(run.errors[0], /^sign failed: .*Rekor at http:\/\/127\.0\.0\.1:\d+\/rekor answered HTTP 503 after \d+ attempts/)
+    assert.equal((await getManifest(repo, 'v1')).status, 404)
+  } finally {
+    sigstore.fail('rekor', 503, 0)
+  }
+})
+
+test('with tsa-url, each bundle also carries an RFC 3161 timestamp that verifies', async () => {
+  const layout = await writeLayout(join(work, 'tsa'), { images: [{ layers: [randomLayer(1000)] }] })
+  const repo = 'octo-org/timestamped'
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, ...signingInputs({ 'tsa-url': sigstore.tsaUrl, 'signature-format': 'bundle' }) }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout)
+  const bundle = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
+  assert.equal(bundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 1)
+  assert.ok(sigstore.log.includes('tsa 201'))
+  await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
+})
