@@ -47,7 +47,8 @@ async function writeRandomLayer(dir: string, index: number): Promise<{ digest: s
   for (const byte of header) sum += byte
   header.write(sum.toString(8).padStart(6, '0') + '\0 ', 148)
   await write(header)
-  for (let written = 0; written < LAYER_BYTES; written += 1024 * 1024) await write(randomBytes(Math.min(1024 * 1024, LAYER_BYTES - written)))
+  for (let written = 0; written < LAYER_BYTES; written += 1024 * 1024)
+    await write(randomBytes(Math.min(1024 * 1024, LAYER_BYTES - written)))
   await write(Buffer.alloc(1024))
   await new Promise<void>((r) => out.end(() => r()))
   const digest = `sha256:${hash.digest('hex')}`
@@ -61,7 +62,10 @@ async function buildLayout(dir: string): Promise<string> {
   await writeFile(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
   const layers = []
   for (let i = 0; i < LAYERS; i++) layers.push(await writeRandomLayer(dir, i))
-  const config = await writeBlob(dir, JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) } }))
+  const config = await writeBlob(
+    dir,
+    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) } })
+  )
   const manifest = JSON.stringify({
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -69,7 +73,10 @@ async function buildLayout(dir: string): Promise<string> {
     layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...l }))
   })
   const top = await writeBlob(dir, manifest)
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...top }] }))
+  await writeFile(
+    join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...top }] })
+  )
   return top.digest
 }
 
@@ -110,7 +117,10 @@ function measure(command: string, args: string[], env: Record<string, string>): 
 }
 
 async function headDigest(host: string, repo: string, tag: string): Promise<string | undefined> {
-  const response = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })
+  const response = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' }
+  })
   return response.headers.get('docker-content-digest') ?? undefined
 }
 
@@ -158,16 +168,30 @@ async function main(): Promise<void> {
               const run = await runDigestRelease(layout, registry.host, work)
               measured = run
               if (run.outputs.digest !== digest) throw new Error(`digest-release reported ${run.outputs.digest}, expected ${digest}`)
-              if (phase === 'warm' && run.outputs['bytes-uploaded'] !== '0') throw new Error(`the warm re-push uploaded ${run.outputs['bytes-uploaded']} bytes`)
+              if (phase === 'warm' && run.outputs['bytes-uploaded'] !== '0')
+                throw new Error(`the warm re-push uploaded ${run.outputs['bytes-uploaded']} bytes`)
             } else {
-              measured = await measure('skopeo', ['copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', `oci:${layout}`, `docker://${registry.host}/bench/app:v1`], {})
+              measured = await measure(
+                'skopeo',
+                [
+                  'copy',
+                  '--quiet',
+                  '--preserve-digests',
+                  '--dest-tls-verify=false',
+                  `oci:${layout}`,
+                  `docker://${registry.host}/bench/app:v1`
+                ],
+                {}
+              )
             }
             if (measured.exitCode !== 0) throw new Error(`${tool} ${phase} push failed`)
             const pushed = await headDigest(registry.host, 'bench/app', 'v1')
             if (pushed !== digest) throw new Error(`${tool} ${phase}: the registry holds ${pushed}, expected ${digest}`)
             results[tool][phase].push(measured.seconds)
             results[tool].rss.push(measured.peakRssMb)
-            console.log(`round ${round + 1} ${tool.padEnd(14)} ${phase}: ${measured.seconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB`)
+            console.log(
+              `round ${round + 1} ${tool.padEnd(14)} ${phase}: ${measured.seconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB`
+            )
           }
         } finally {
           await registry.close()
@@ -184,12 +208,19 @@ async function main(): Promise<void> {
     console.log('')
     console.log('| tool | cold push (median) | warm re-push (median) | peak RSS |')
     console.log('|---|---|---|---|')
-    for (const [tool, r] of Object.entries(results)) console.log(`| ${tool} | ${median(r.cold).toFixed(2)} s | ${median(r.warm).toFixed(2)} s | ${Math.max(...r.rss).toFixed(0)} MB |`)
+    for (const [tool, r] of Object.entries(results))
+      console.log(`| ${tool} | ${median(r.cold).toFixed(2)} s | ${median(r.warm).toFixed(2)} s | ${Math.max(...r.rss).toFixed(0)} MB |`)
     console.log('')
-    console.log(`cold ratio  digest-release/skopeo: ${coldRatio.toFixed(2)}x (target ≤ ${TARGETS.cold}x: ${verdict(coldRatio <= TARGETS.cold)})`)
-    console.log(`warm ratio  digest-release/skopeo: ${warmRatio.toFixed(2)}x (target ≤ ${TARGETS.warm}x: ${verdict(warmRatio <= TARGETS.warm)})`)
+    console.log(
+      `cold ratio  digest-release/skopeo: ${coldRatio.toFixed(2)}x (target ≤ ${TARGETS.cold}x: ${verdict(coldRatio <= TARGETS.cold)})`
+    )
+    console.log(
+      `warm ratio  digest-release/skopeo: ${warmRatio.toFixed(2)}x (target ≤ ${TARGETS.warm}x: ${verdict(warmRatio <= TARGETS.warm)})`
+    )
     console.log(`peak RSS    digest-release: ${peak.toFixed(0)} MB (target < ${TARGETS.rssMb} MB: ${verdict(peak < TARGETS.rssMb)})`)
-    console.log(`(${ROUNDS} rounds, ${LAYERS} layers of ${LAYER_BYTES / 2 ** 20} MiB, fresh registry per tool and round, ${new Date().toISOString().slice(0, 10)})`)
+    console.log(
+      `(${ROUNDS} rounds, ${LAYERS} layers of ${LAYER_BYTES / 2 ** 20} MiB, fresh registry per tool and round, ${new Date().toISOString().slice(0, 10)})`
+    )
   } finally {
     await rm(work, { recursive: true, force: true })
   }

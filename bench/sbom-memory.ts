@@ -26,7 +26,12 @@ const CHUNK = 1024 * 1024
 
 const DPKG_STATUS = existsSync('/var/lib/dpkg/status')
   ? readFileSync('/var/lib/dpkg/status')
-  : Buffer.from(Array.from({ length: 500 }, (_, i) => `Package: pkg${i}\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.${i}-1\n`).join('\n'))
+  : Buffer.from(
+      Array.from(
+        { length: 500 },
+        (_, i) => `Package: pkg${i}\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.${i}-1\n`
+      ).join('\n')
+    )
 
 async function writeEntry(pack: tar.Pack, name: string, size: number, content?: Buffer): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -101,7 +106,11 @@ interface ChildReport {
 
 async function runChild(dir: string, mode: 'bundle' | 'tsx', modulePath: string, digest: string, size: number): Promise<ChildReport> {
   const flags = mode === 'tsx' ? ['--import', 'tsx'] : []
-  const { stdout } = await promisify(execFile)(process.execPath, [...flags, join(dir, 'child.mjs'), modulePath, dir, digest, String(size)], { maxBuffer: 1024 * 1024, cwd: REPO })
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...flags, join(dir, 'child.mjs'), modulePath, dir, digest, String(size)],
+    { maxBuffer: 1024 * 1024, cwd: REPO }
+  )
   return JSON.parse(stdout.trim().split('\n').pop() as string) as ChildReport
 }
 
@@ -116,11 +125,18 @@ async function main(): Promise<void> {
     await rename(layerPath, join(dir, digest.slice(7)))
     await writeFile(join(dir, 'child.mjs'), CHILD_SOURCE)
     // The action runs from an ncc bundle; build one of the SBOM module the same way (types are checked elsewhere).
-    await promisify(execFile)(join(REPO, 'node_modules', '.bin', 'ncc'), ['build', join(REPO, 'src/attest/sbom.ts'), '-o', join(dir, 'bundle'), '--transpile-only', '--quiet'], { cwd: REPO })
+    await promisify(execFile)(
+      join(REPO, 'node_modules', '.bin', 'ncc'),
+      ['build', join(REPO, 'src/attest/sbom.ts'), '-o', join(dir, 'bundle'), '--transpile-only', '--quiet'],
+      { cwd: REPO }
+    )
 
     console.log(`layer: ${mb(size)} MB gzip, ${digest.slice(0, 19)}…`)
     let failed = size < 0.9 * TARGET_LAYER_BYTES
-    for (const [mode, modulePath] of [['bundle', join(dir, 'bundle', 'index.js')], ['tsx', join(REPO, 'src/attest/sbom.ts')]] as const) {
+    for (const [mode, modulePath] of [
+      ['bundle', join(dir, 'bundle', 'index.js')],
+      ['tsx', join(REPO, 'src/attest/sbom.ts')]
+    ] as const) {
       const report = await runChild(dir, mode, modulePath, digest, size)
       const under = report.peakRss < LIMIT_BYTES
       if (mode === 'bundle') failed ||= !under

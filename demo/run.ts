@@ -20,7 +20,11 @@ const runs = (cmd: string, args: string[]): boolean => {
     return false
   }
 }
-need('docker-registry (the CNCF distribution registry)', () => runs('docker-registry', ['--version']), 'sudo apt-get install -y docker-registry')
+need(
+  'docker-registry (the CNCF distribution registry)',
+  () => runs('docker-registry', ['--version']),
+  'sudo apt-get install -y docker-registry'
+)
 need('git', () => runs('git', ['--version']), 'sudo apt-get install -y git')
 need('git http-backend', () => existsSync('/usr/lib/git-core/git-http-backend'), 'sudo apt-get install -y git')
 need('the bundled action', () => existsSync(new URL('../dist/index.js', import.meta.url)), 'npm run bundle')
@@ -46,9 +50,15 @@ try {
   step('Building a two-platform OCI image layout (linux/amd64, linux/arm64)')
   const work = await mkdtemp(join(tmpdir(), 'digest-release-demo-'))
   cleanups.push(() => rm(work, { recursive: true, force: true }))
-  const dpkgStatus = existsSync('/var/lib/dpkg/status') ? await readFile('/var/lib/dpkg/status') : Buffer.from('Package: base-files\nStatus: install ok installed\nVersion: 12.4\nArchitecture: amd64\n\n')
+  const dpkgStatus = existsSync('/var/lib/dpkg/status')
+    ? await readFile('/var/lib/dpkg/status')
+    : Buffer.from('Package: base-files\nStatus: install ok installed\nVersion: 12.4\nArchitecture: amd64\n\n')
   const osRelease = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n'
-  const files = (arch: string) => ({ 'etc/os-release': osRelease, 'var/lib/dpkg/status': dpkgStatus, 'app/server.txt': `demo app for ${arch}\n` })
+  const files = (arch: string) => ({
+    'etc/os-release': osRelease,
+    'var/lib/dpkg/status': dpkgStatus,
+    'app/server.txt': `demo app for ${arch}\n`
+  })
   const layout = await writeLayout(join(work, 'layout'), {
     images: [
       { platform: { os: 'linux', architecture: 'amd64' }, layers: [{ files: files('amd64') }] },

@@ -44,7 +44,9 @@ function buildProvenancePredicate(env, claims) {
         },
         runDetails: {
             builder: { id: `${serverUrl}/${claim(claims, 'job_workflow_ref')}` },
-            metadata: { invocationId: `${serverUrl}/${repository}/actions/runs/${claim(claims, 'run_id')}/attempts/${claim(claims, 'run_attempt')}` }
+            metadata: {
+                invocationId: `${serverUrl}/${repository}/actions/runs/${claim(claims, 'run_id')}/attempts/${claim(claims, 'run_attempt')}`
+            }
         }
     };
 }

@@ -112,7 +112,12 @@ const sha256 = (bytes) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.
 /** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
 function cosignSignStatement(subject) {
     const [algorithm, hex] = subject.digest.split(':');
-    return { _type: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_STATEMENT_V1 */ .tV, subject: [{ name: subject.name, digest: { [algorithm]: hex } }], predicateType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE_TYPE */ .To.cosignSign, predicate: {} };
+    return {
+        _type: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_STATEMENT_V1 */ .tV,
+        subject: [{ name: subject.name, digest: { [algorithm]: hex } }],
+        predicateType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE_TYPE */ .To.cosignSign,
+        predicate: {}
+    };
 }
 /** The OCI 1.1 artifact manifest that attaches a Sigstore bundle to its subject. */
 function bundleReferrerManifest(options) {
@@ -143,7 +148,11 @@ function bundleReferrerManifest(options) {
  */
 function simpleSigningPayload(dockerReference, digest) {
     return JSON.stringify({
-        critical: { identity: { 'docker-reference': dockerReference }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        critical: {
+            identity: { 'docker-reference': dockerReference },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature'
+        },
         optional: null
     });
 }
@@ -151,7 +160,10 @@ function legacyTag(digest, suffix) {
     return `${digest.replace(':', '-')}.${suffix}`;
 }
 function pem(der) {
-    const body = Buffer.from(der, 'base64').toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+    const body = Buffer.from(der, 'base64')
+        .toString('base64')
+        .match(/.{1,64}/g)
+        ?.join('\n') ?? '';
     return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }
 function certificates(bundle) {
@@ -200,7 +212,11 @@ function legacyAttestationLayer(bundle, predicateType) {
     const envelope = bundle.dsseEnvelope;
     if (!envelope)
         throw new Error('a legacy attestation needs a DSSE bundle');
-    const bytes = Buffer.from(JSON.stringify({ payloadType: envelope.payloadType, payload: envelope.payload, signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig })) }));
+    const bytes = Buffer.from(JSON.stringify({
+        payloadType: envelope.payloadType,
+        payload: envelope.payload,
+        signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig }))
+    }));
     return {
         bytes,
         layer: {

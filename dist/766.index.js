@@ -30,13 +30,20 @@ function describeFailure(error) {
     const service = SERVICE_BY_CODE.find(([pattern]) => pattern.test(err.code ?? ''))?.[1] ?? 'Sigstore';
     const status = err.cause?.statusCode;
     const networkCode = err.cause?.code ?? err.cause?.cause?.code ?? err.cause?.errno;
-    const retryable = status !== undefined ? status === 429 || status === 408 || status >= 500 : networkCode !== undefined || /ECONN|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(err.cause?.message ?? err.message ?? '');
+    const retryable = status !== undefined
+        ? status === 429 || status === 408 || status >= 500
+        : networkCode !== undefined || /ECONN|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(err.cause?.message ?? err.message ?? '');
     return { service, status, code: networkCode, message: err.message ?? String(error), retryable };
 }
 function createSigner(options) {
     const logger = options.logger ?? _net_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .q;
     const budgetMs = options.timeBudgetMs ?? 4 * 60_000;
-    const urls = { Fulcio: options.fulcioUrl, Rekor: options.rekorUrl, TSA: options.tsaUrl ?? '', Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}` };
+    const urls = {
+        Fulcio: options.fulcioUrl,
+        Rekor: options.rekorUrl,
+        TSA: options.tsaUrl ?? '',
+        Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}`
+    };
     const base = {
         fulcioURL: options.fulcioUrl,
         rekorURL: options.rekorUrl,
@@ -57,9 +64,15 @@ function createSigner(options) {
                 const elapsed = Date.now() - started;
                 const delay = Math.min(30_000, 500 * 2 ** (tries - 1)) * (0.5 + Math.random() / 2);
                 if (!failure.retryable || elapsed + delay > budgetMs) {
-                    const said = failure.status !== undefined ? `answered HTTP ${failure.status}` : failure.code ? `could not be reached (${failure.code})` : 'failed';
+                    const said = failure.status !== undefined
+                        ? `answered HTTP ${failure.status}`
+                        : failure.code
+                            ? `could not be reached (${failure.code})`
+                            : 'failed';
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .uJ(`${what}: ${failure.service} at ${urls[failure.service]} ${said}${tries > 1 ? ` after ${tries} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
-                        (failure.retryable ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)' : ''), { cause: error });
+                        (failure.retryable
+                            ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)'
+                            : ''), { cause: error });
                 }
                 logger.warning(`${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`);
                 await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(delay);

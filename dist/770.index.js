@@ -78,13 +78,21 @@ class Git {
     tryRun(args, input) {
         this.options.logger.debug(`git ${args.map((a) => this.redact(a)).join(' ')}`);
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)('git', args, { cwd: this.options.cwd, env: this.environment, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+            const child = (0,external_node_child_process_.spawn)('git', args, {
+                cwd: this.options.cwd,
+                env: this.environment,
+                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+            });
             const stdout = [];
             const stderr = [];
             child.stdout?.on('data', (chunk) => stdout.push(chunk));
             child.stderr?.on('data', (chunk) => stderr.push(chunk));
             child.on('error', (error) => reject(new errors/* DeployError */.sH(`cannot run git: ${error.message} (is git installed?)`)));
-            child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: this.redact(Buffer.concat(stderr).toString('utf8')) }));
+            child.on('close', (code) => resolve({
+                exitCode: code ?? 1,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: this.redact(Buffer.concat(stderr).toString('utf8'))
+            }));
             if (child.stdin) {
                 child.stdin.on('error', () => { }); // git may exit before reading; its exit code tells the story
                 child.stdin.end(input);
@@ -154,7 +162,10 @@ class GitHubClient {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
 }`;
         const url = graphqlUrl(this.apiUrl);
-        const response = (await this.send('POST', url, { query, variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() } }));
+        const response = (await this.send('POST', url, {
+            query,
+            variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
+        }));
         if (response.errors && response.errors.length > 0) {
             const message = response.errors.map((e) => e.message ?? e.type ?? 'unknown error').join('; ');
             throw new GitHubApiError(`enablePullRequestAutoMerge: ${message}`, 200, message);
@@ -239,7 +250,12 @@ function commitMessage(context) {
     return `${lines.join('\n')}\n`;
 }
 function pullRequestBody(context) {
-    const lines = [`Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`, '', '| file | line | old | new |', '| --- | --- | --- | --- |'];
+    const lines = [
+        `Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`,
+        '',
+        '| file | line | old | new |',
+        '| --- | --- | --- | --- |'
+    ];
     for (const change of context.changes) {
         lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`);
     }
@@ -735,7 +751,9 @@ function resolveRemote(repository, serverUrl) {
         const [owner, repo] = repository.replace(/\.git$/, '').split('/');
         return { url: `${server}/${owner}/${repo}.git`, github: { owner, repo } };
     }
-    const onServer = repository.startsWith(`${server}/`) ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1)) : null;
+    const onServer = repository.startsWith(`${server}/`)
+        ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1))
+        : null;
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(repository))
         throw new errors/* DeployError */.sH('deploy-repository must not carry credentials in its URL; use deploy-token');
     return { url: repository, github: onServer ? { owner: onServer[1], repo: onServer[2] } : undefined };
@@ -834,7 +852,13 @@ class DeployRun {
                 return { branch: this.base, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] };
             }
             const diff = await this.diff(patch);
-            const planned = { branch: this.base, patchedFiles: patch.patchedFiles, diff, changes: patch.changes, pullRequestOperation: 'none' };
+            const planned = {
+                branch: this.base,
+                patchedFiles: patch.patchedFiles,
+                diff,
+                changes: patch.changes,
+                pullRequestOperation: 'none'
+            };
             if (this.options.dryRun)
                 return planned;
             const commit = await this.commit(patch);
@@ -941,7 +965,9 @@ class DeployRun {
             }
             catch (error) {
                 // Another run opened it between our lookup and our create.
-                const existing = error instanceof GitHubApiError && error.status === 422 ? await this.github.findOpenPullRequest(owner, repo, branch, this.base) : undefined;
+                const existing = error instanceof GitHubApiError && error.status === 422
+                    ? await this.github.findOpenPullRequest(owner, repo, branch, this.base)
+                    : undefined;
                 if (!existing)
                     throw error;
                 pull = await this.github.updatePullRequest(owner, repo, existing.number, { title, body });

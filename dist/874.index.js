@@ -180,7 +180,12 @@ function parseDpkgStatus(text, statusRequired) {
         const status = stanza.get('status');
         if (status !== undefined ? status.split(/\s+/)[2] !== 'installed' : statusRequired)
             continue;
-        const record = { name, version, architecture: stanza.get('architecture') || undefined, description: stanza.get('description') || undefined };
+        const record = {
+            name,
+            version,
+            architecture: stanza.get('architecture') || undefined,
+            description: stanza.get('description') || undefined
+        };
         // "Source: name (version)" when the source version differs from the binary's (deb-control(5)).
         const source = /^(\S+)(?:\s+\(([^)]+)\))?/.exec(stanza.get('source') ?? '');
         if (source) {
@@ -197,7 +202,11 @@ function parseDpkgFile(path, content) {
 function dpkgPackage(record, os, location) {
     // The purl namespace is the vendor: debian, ubuntu, ... (purl-spec, type "deb").
     const vendor = os && os.id !== 'linux' ? os.id : 'debian';
-    const upstream = record.source && record.source !== record.name ? (record.sourceVersion ? `${record.source}@${record.sourceVersion}` : record.source) : undefined;
+    const upstream = record.source && record.source !== record.name
+        ? record.sourceVersion
+            ? `${record.source}@${record.sourceVersion}`
+            : record.source
+        : undefined;
     return {
         type: 'deb',
         name: record.name,
@@ -329,7 +338,11 @@ async function forEachLayerEntry(raw, layer, onEntry) {
             const path = normalizeEntryPath(header.name);
             let consumed = false;
             if (path !== undefined) {
-                const type = header.type === 'file' || header.type === 'contiguous-file' ? 'file' : header.type === 'directory' || header.type === 'symlink' || header.type === 'link' ? header.type : 'other';
+                const type = header.type === 'file' || header.type === 'contiguous-file'
+                    ? 'file'
+                    : header.type === 'directory' || header.type === 'symlink' || header.type === 'link'
+                        ? header.type
+                        : 'other';
                 const size = header.size ?? 0;
                 await onEntry({
                     path,
@@ -541,7 +554,12 @@ function parseNpmPackageJson(content) {
     const { name, version, license, licenses, description } = json;
     if (typeof name !== 'string' || typeof version !== 'string' || name === '' || version === '')
         return undefined;
-    return { name, version, license: npmLicense(license, licenses), description: typeof description === 'string' ? description.slice(0, 256) : undefined };
+    return {
+        name,
+        version,
+        license: npmLicense(license, licenses),
+        description: typeof description === 'string' ? description.slice(0, 256) : undefined
+    };
 }
 // "license": "MIT" is current; { "type": "MIT" } and "licenses": [{ "type": ... }] are the deprecated forms.
 function npmLicense(license, licenses) {
@@ -550,7 +568,9 @@ function npmLicense(license, licenses) {
     if (license && typeof license === 'object' && typeof license.type === 'string')
         return license.type;
     if (Array.isArray(licenses)) {
-        const types = licenses.map((l) => (l && typeof l === 'object' ? l.type : undefined)).filter((t) => typeof t === 'string');
+        const types = licenses
+            .map((l) => (l && typeof l === 'object' ? l.type : undefined))
+            .filter((t) => typeof t === 'string');
         if (types.length > 0)
             return types.length === 1 ? types[0] : `(${types.join(' OR ')})`;
     }
@@ -675,7 +695,11 @@ function pythonPackage(record, location) {
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
 const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024;
 const MATCHERS = [
-    { id: 'os-release', matches: (path) => external_node_path_.posix.basename(path) === 'os-release' && path.split('/').length <= 4, parse: (_path, content) => parseOsRelease(content.toString('utf8')) },
+    {
+        id: 'os-release',
+        matches: (path) => external_node_path_.posix.basename(path) === 'os-release' && path.split('/').length <= 4,
+        parse: (_path, content) => parseOsRelease(content.toString('utf8'))
+    },
     { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
     { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
     { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
@@ -739,7 +763,10 @@ const NOASSERTION = 'NOASSERTION';
 const KNOWN_LICENSE_IDS = new Set(cyclonedx_spdx_schema_namespaceObject["enum"]);
 /** SPDX identifiers allow letters, digits, "." and "-" only (3.2). */
 function idString(value) {
-    return value.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'x';
+    return (value
+        .replace(/[^A-Za-z0-9.-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64) || 'x');
 }
 function shortHash(value) {
     return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 16);
@@ -758,7 +785,10 @@ function spdxTime(value) {
 function spdxLicenseExpression(value) {
     if (!value)
         return undefined;
-    const tokens = value.replace(/([()])/g, ' $1 ').trim().split(/\s+/);
+    const tokens = value
+        .replace(/([()])/g, ' $1 ')
+        .trim()
+        .split(/\s+/);
     let depth = 0;
     let expectOperand = true;
     let afterWith = false;
@@ -820,7 +850,13 @@ function buildSpdxDocument(image, packages, os, options) {
         copyrightText: NOASSERTION,
         primaryPackagePurpose: 'CONTAINER',
         ...(algorithm === 'sha256' && hex ? { checksums: [{ algorithm: 'SHA256', checksumValue: hex }] } : {}),
-        ...(os ? { comment: `operating system: ${os.prettyName ?? `${os.id} ${os.versionId ?? ''}`.trim()}${image.platform ? `; platform: ${image.platform}` : ''}` } : image.platform ? { comment: `platform: ${image.platform}` } : {}),
+        ...(os
+            ? {
+                comment: `operating system: ${os.prettyName ?? `${os.id} ${os.versionId ?? ''}`.trim()}${image.platform ? `; platform: ${image.platform}` : ''}`
+            }
+            : image.platform
+                ? { comment: `platform: ${image.platform}` }
+                : {}),
         externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: imagePurl(image) }]
     };
     const usedIds = new Set([imageId]);
@@ -839,7 +875,9 @@ function buildSpdxDocument(image, packages, os, options) {
             licenseConcluded: NOASSERTION,
             licenseDeclared: spdxLicenseExpression(pkg.declaredLicense) ?? NOASSERTION,
             copyrightText: NOASSERTION,
-            ...(pkg.source ? { sourceInfo: `source package: ${pkg.source}; found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` } : { sourceInfo: `found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }),
+            ...(pkg.source
+                ? { sourceInfo: `source package: ${pkg.source}; found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }
+                : { sourceInfo: `found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }),
             ...(pkg.description ? { summary: pkg.description } : {}),
             externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }]
         };
@@ -935,7 +973,11 @@ function validatorFor(key) {
 function describeErrors(errors) {
     const lines = (errors ?? []).slice(0, MAX_ERRORS_SHOWN).map((e) => {
         const where = e.instancePath === '' ? 'the document' : e.instancePath;
-        const extra = e.keyword === 'additionalProperties' ? ` (\`${e.params.additionalProperty}\`)` : e.keyword === 'enum' ? ` (${e.params.allowedValues.slice(0, 8).join(', ')})` : '';
+        const extra = e.keyword === 'additionalProperties'
+            ? ` (\`${e.params.additionalProperty}\`)`
+            : e.keyword === 'enum'
+                ? ` (${e.params.allowedValues.slice(0, 8).join(', ')})`
+                : '';
         return `${where} ${e.message ?? 'is invalid'}${extra}`;
     });
     const more = (errors?.length ?? 0) > MAX_ERRORS_SHOWN ? `; and ${(errors?.length ?? 0) - MAX_ERRORS_SHOWN} more` : '';

@@ -72,7 +72,12 @@ class Referrers {
             return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: [] };
         try {
             const index = JSON.parse(existing.bytes.toString('utf8'));
-            return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [], etag: existing.etag };
+            return {
+                schemaVersion: 2,
+                mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex,
+                manifests: Array.isArray(index.manifests) ? index.manifests : [],
+                etag: existing.etag
+            };
         }
         catch {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {

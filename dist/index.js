@@ -2718,7 +2718,18 @@ const silentLogger = { info() { }, warning() { }, debug() { } };
 // One retry policy for every registry request (go-containerregistry's retry transport and
 // create-pull-request's git-push-retry both keep it in one place).
 const DEFAULT_RETRY_POLICY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE', 'EHOSTUNREACH', 'ENETUNREACH']);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+]);
 function isRetryableStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
 }
@@ -2906,7 +2917,9 @@ function repositoryName(ref) {
 function familiarName(ref) {
     if (ref.registry !== DOCKER_HUB)
         return repositoryName(ref);
-    return ref.repository.startsWith('library/') && ref.repository.split('/').length === 2 ? ref.repository.slice('library/'.length) : ref.repository;
+    return ref.repository.startsWith('library/') && ref.repository.split('/').length === 2
+        ? ref.repository.slice('library/'.length)
+        : ref.repository;
 }
 function formatReference(ref) {
     return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
@@ -3000,11 +3013,20 @@ class Authenticator {
         let response;
         if (this.credential?.identityToken) {
             // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.credential.identityToken, client_id: 'digest-release' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: this.credential.identityToken,
+                client_id: 'digest-release'
+            });
             if (challenge.params.service)
                 form.set('service', challenge.params.service);
             form.set('scope', scopes.join(' '));
-            response = await (0,http/* sendHttp */.d3)({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
+            response = await (0,http/* sendHttp */.d3)({
+                method: 'POST',
+                url,
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: Buffer.from(form.toString())
+            });
         }
         else {
             if (challenge.params.service)
@@ -3017,7 +3039,9 @@ class Authenticator {
             response = await (0,http/* sendHttp */.d3)({ method: 'GET', url, headers });
         }
         if (response.status !== 200) {
-            const hint = response.status === 401 || response.status === 403 ? ': the credentials were refused; check `username`/`password` or the Docker login' : '';
+            const hint = response.status === 401 || response.status === 403
+                ? ': the credentials were refused; check `username`/`password` or the Docker login'
+                : '';
             throw new src_errors/* RegistryError */.gl(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
                 method: 'GET',
                 url: `${url.origin}${url.pathname}`,
@@ -3028,7 +3052,11 @@ class Authenticator {
         const body = JSON.parse(response.body.toString('utf8'));
         const token = body.token ?? body.access_token;
         if (!token)
-            throw new src_errors/* RegistryError */.gl('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 });
+            throw new src_errors/* RegistryError */.gl('the token service answered without a token', {
+                method: 'GET',
+                url: `${url.origin}${url.pathname}`,
+                status: 200
+            });
         return token;
     }
 }
@@ -3067,7 +3095,8 @@ class RegistryClient {
         this.registry = options.registry;
         this.repository = options.repository;
         const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
-        const insecure = isLoopbackRegistry(options.registry) || (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
+        const insecure = isLoopbackRegistry(options.registry) ||
+            (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
         this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
         this.auth = new Authenticator(options.credential, options.onSecret);
         this.retry = options.retry ?? retry/* DEFAULT_RETRY_POLICY */.cO;
@@ -3136,10 +3165,20 @@ class RegistryClient {
     /** Tries a cross-repository mount; returns true when the registry mounted it. */
     async mountBlob(digest, fromRepository) {
         const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
-        const response = await this.request({ method: 'POST', path, expect: [201, 202], scope: `${this.pushScope} repository:${fromRepository}:pull` });
+        const response = await this.request({
+            method: 'POST',
+            path,
+            expect: [201, 202],
+            scope: `${this.pushScope} repository:${fromRepository}:pull`
+        });
         if (response.status === 202) {
             // Not mounted: the registry opened an ordinary upload session instead; close it.
-            await this.request({ method: 'DELETE', path: this.location(response, 'POST mount').href, expect: [204, 404, 400, 405], retry: false }).catch(() => undefined);
+            await this.request({
+                method: 'DELETE',
+                path: this.location(response, 'POST mount').href,
+                expect: [204, 404, 400, 405],
+                retry: false
+            }).catch(() => undefined);
             return false;
         }
         return true;
@@ -3147,7 +3186,11 @@ class RegistryClient {
     location(response, what) {
         const location = (0,http/* header */.wx)(response, 'location');
         if (!location)
-            throw new src_errors/* RegistryError */.gl(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: (0,http/* redactUrl */.BO)(response.url), status: response.status });
+            throw new src_errors/* RegistryError */.gl(`${what} answered ${response.status} without a Location header`, {
+                method: 'POST',
+                url: (0,http/* redactUrl */.BO)(response.url),
+                status: response.status
+            });
         return new URL(location, response.url);
     }
     async putBlobBytes(bytes, digest = sha256Digest(bytes)) {
@@ -3155,11 +3198,22 @@ class RegistryClient {
             return digest;
         const location = await this.startUpload();
         location.searchParams.set('digest', digest);
-        await this.request({ method: 'PUT', path: location.href, body: bytes, headers: { 'Content-Type': 'application/octet-stream' }, expect: [201] });
+        await this.request({
+            method: 'PUT',
+            path: location.href,
+            body: bytes,
+            headers: { 'Content-Type': 'application/octet-stream' },
+            expect: [201]
+        });
         return digest;
     }
     async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
-        const response = await this.request({ method: 'GET', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200], maxResponseBytes: maxBytes + 1 });
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/blobs/${digest}`,
+            expect: [200],
+            maxResponseBytes: maxBytes + 1
+        });
         if (sha256Digest(response.body) !== digest)
             throw new src_errors/* RegistryError */.gl(`blob ${digest} came back with other content`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
         return response.body;
@@ -3209,7 +3263,11 @@ class RegistryClient {
             return undefined;
         const digest = sha256Digest(response.body);
         if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new src_errors/* RegistryError */.gl(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
+            throw new src_errors/* RegistryError */.gl(`manifest ${reference} came back with bytes that hash to ${digest}`, {
+                method: 'GET',
+                url: (0,http/* redactUrl */.BO)(response.url),
+                status: 200
+            });
         }
         let mediaType = (0,http/* header */.wx)(response, 'content-type') ?? '';
         try {
@@ -3273,7 +3331,11 @@ function statusHint(status, url) {
 }
 function connectionFailure(method, url, error, registry) {
     const code = error instanceof http/* HttpConnectionError */.Jo ? error.code : error.code;
-    const reason = code === 'ENOTFOUND' ? `the host ${url.hostname} does not resolve` : code === 'ECONNREFUSED' ? `nothing listens at ${url.host}` : error.message;
+    const reason = code === 'ENOTFOUND'
+        ? `the host ${url.hostname} does not resolve`
+        : code === 'ECONNREFUSED'
+            ? `nothing listens at ${url.host}`
+            : error.message;
     const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
         ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
         : '';
@@ -3917,7 +3979,12 @@ var reference = __nccwpck_require__(62148);
 
 /** Splits a list input on newlines and commas, trimming and dropping empties and duplicates. */
 function splitList(value) {
-    return [...new Set(value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
+    return [
+        ...new Set(value
+            .split(/[\n,]/)
+            .map((s) => s.trim())
+            .filter(Boolean))
+    ];
 }
 function parseBoolean(name, value, fallback) {
     const text = value.trim().toLowerCase();
@@ -3980,7 +4047,9 @@ function readInputs(getInput) {
     }
     const sbom = get('sbom') || 'generate';
     const deployRepository = get('deploy-repository') || undefined;
-    if (deployRepository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) && !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
+    if (deployRepository &&
+        !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) &&
+        !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
         throw new errors/* InputError */.dz('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
     }
     return {
@@ -4118,7 +4187,15 @@ async function indexTar(tarPath) {
             const rawName = pending.path ?? globalPax.path ?? (prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100));
             const linkName = pending.linkpath ?? (readString(block, 157, 100) || undefined);
             pending = {};
-            const type = typeflag === '0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'directory' : typeflag === '1' ? 'hardlink' : typeflag === '2' ? 'symlink' : 'other';
+            const type = typeflag === '0' || typeflag === '7'
+                ? 'file'
+                : typeflag === '5'
+                    ? 'directory'
+                    : typeflag === '1'
+                        ? 'hardlink'
+                        : typeflag === '2'
+                            ? 'symlink'
+                            : 'other';
             if (dataOffset + (type === 'file' ? size : 0) > fileSize)
                 throw new errors/* LayoutError */.Rd(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
             const name = safeEntryName(rawName, tarPath);
@@ -4201,7 +4278,7 @@ async function openDirectoryLayout(root) {
                 return undefined;
             }
         },
-        open: (digest, start, end) => (end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 })),
+        open: (digest, start, end) => end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 }),
         close: async () => { }
     });
 }
@@ -4274,7 +4351,9 @@ async function openTarLayout(path) {
                 const found = entry(blobName(digest));
                 if (!found)
                     throw new errors/* LayoutError */.Rd(`blob ${digest} is missing from ${path}`, path);
-                return end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
+                return end <= start
+                    ? emptyStream()
+                    : (0,external_node_fs_.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
             },
             close: cleanup
         });
@@ -4710,7 +4789,9 @@ async function uploadChunked(client, blob, options) {
                     'Content-Length': String(chunkEnd - chunkStart),
                     'Content-Range': `${chunkStart}-${chunkEnd - 1}`
                 },
-                body: () => blob.open(chunkStart, chunkEnd).pipe(new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
+                body: () => blob
+                    .open(chunkStart, chunkEnd)
+                    .pipe(new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
                 expect: [202],
                 retry: false
             });
@@ -4811,7 +4892,10 @@ async function pushImage(options) {
     for (const node of manifests) {
         const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
         if (digest !== node.descriptor.digest) {
-            throw new errors/* RegistryError */.gl(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, { method: 'PUT', url: client.url(`/v2/${client.repository}/manifests/${digest}`).href });
+            throw new errors/* RegistryError */.gl(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
+                method: 'PUT',
+                url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
+            });
         }
         if (node !== image && node.platform && node.platform !== 'unknown/unknown')
             platformDigests[node.platform] = digest;
@@ -4953,7 +5037,12 @@ const STEP_LABEL = {
     tags: 'Tags',
     deploy: 'Deploy'
 };
-const STATUS_MARK = { succeeded: '✅ succeeded', failed: '❌ failed', skipped: '⏭️ skipped', 'not-run': '· not run' };
+const STATUS_MARK = {
+    succeeded: '✅ succeeded',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    'not-run': '· not run'
+};
 function summary_short(digest) {
     return digest ? `${digest.slice(0, 19)}…` : '(none)';
 }
@@ -5146,7 +5235,11 @@ async function release(inputs, result) {
                 return value;
             }
             catch (error) {
-                result.steps[name] = { status: 'failed', durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+                result.steps[name] = {
+                    status: 'failed',
+                    durationMs: Date.now() - started,
+                    error: error instanceof Error ? error.message : String(error)
+                };
                 throw new StepFailure(name, error);
             }
         });
@@ -5183,7 +5276,13 @@ async function release(inputs, result) {
             const entry = selectEntry(layout, inputs.layoutRef);
             info(`layout entry: ${entry.digest} (${entry.mediaType})`);
             if (inputs.tags.length) {
-                result.tagPlan = await planTags({ client, image: inputs.imageName, tags: inputs.tags, mutableTags: inputs.mutableTags, digest: entry.digest });
+                result.tagPlan = await planTags({
+                    client,
+                    image: inputs.imageName,
+                    tags: inputs.tags,
+                    mutableTags: inputs.mutableTags,
+                    digest: entry.digest
+                });
                 for (const plan of result.tagPlan)
                     info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`);
             }
@@ -5235,7 +5334,14 @@ async function release(inputs, result) {
         if (inputs.tags.length === 0)
             skip('tags', 'no `tags` given');
         else {
-            const tags = await step('tags', () => applyTags({ client, image: inputs.imageName, tags: inputs.tags, mutableTags: inputs.mutableTags, digest: pushed.digest, manifest: { bytes: image.bytes, mediaType: image.mediaType } }));
+            const tags = await step('tags', () => applyTags({
+                client,
+                image: inputs.imageName,
+                tags: inputs.tags,
+                mutableTags: inputs.mutableTags,
+                digest: pushed.digest,
+                manifest: { bytes: image.bytes, mediaType: image.mediaType }
+            }));
             result.tags = tags;
             setOutput('tags-created', list(tags.created));
             setOutput('tags-unchanged', list(tags.unchanged));
@@ -5291,11 +5397,23 @@ async function signAndAttest(context) {
     const outputDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     const claims = decodeTokenClaims(context.identityToken);
     const [{ createSigner }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
-    const signer = createSigner({ fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl, identityToken: context.identityToken, timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined, logger: runnerLogger });
+    const signer = createSigner({
+        fulcioUrl: inputs.fulcioUrl,
+        rekorUrl: inputs.rekorUrl,
+        tsaUrl: inputs.tsaUrl,
+        identityToken: context.identityToken,
+        timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined,
+        logger: runnerLogger
+    });
     const referrers = new Referrers(client);
     const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length };
     const platformNodes = image.kind === 'index' ? image.children.filter((c) => c.kind === 'manifest' && c.platform !== 'unknown/unknown') : [image];
-    const platformTargets = platformNodes.map((node) => ({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform }));
+    const platformTargets = platformNodes.map((node) => ({
+        digest: node.descriptor.digest,
+        mediaType: node.mediaType,
+        size: node.bytes.length,
+        platform: node.platform
+    }));
     if (!inputs.sign)
         skip('sign', '`sign: false`');
     else {
@@ -5312,7 +5430,14 @@ async function signAndAttest(context) {
             now: () => new Date(),
             logger: runnerLogger
         }));
-        result.sign = { signatureDigest: signed.signatureDigest, signatureTag: signed.signatureTag, rekorLogIndex: signed.rekorLogIndex, identity: signed.identity, issuer: signed.issuer, bundlePath: signed.bundlePath };
+        result.sign = {
+            signatureDigest: signed.signatureDigest,
+            signatureTag: signed.signatureTag,
+            rekorLogIndex: signed.rekorLogIndex,
+            identity: signed.identity,
+            issuer: signed.issuer,
+            bundlePath: signed.bundlePath
+        };
         result.referrersMode = signed.referrersMode;
         setOutput('signature-digest', signed.signatureDigest ?? '');
         setOutput('signature-tag', signed.signatureTag ?? '');
@@ -5324,7 +5449,10 @@ async function signAndAttest(context) {
     }
     if (!inputs.provenance && inputs.sbom === 'none')
         return skip('attest', '`provenance: false` and `sbom: none`');
-    const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(956), __nccwpck_require__.e(874), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41783)), __nccwpck_require__.e(/* import() */ 196).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))]);
+    const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(956), __nccwpck_require__.e(874), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41783)),
+        __nccwpck_require__.e(/* import() */ 196).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))
+    ]);
     const sizes = new Map();
     const platforms = [];
     for (const node of platformNodes) {
@@ -5332,7 +5460,14 @@ async function signAndAttest(context) {
         for (const layer of manifest.layers)
             sizes.set(layer.digest, layer.size);
         const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8'));
-        platforms.push({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'), config, layers: manifest.layers });
+        platforms.push({
+            digest: node.descriptor.digest,
+            mediaType: node.mediaType,
+            size: node.bytes.length,
+            platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'),
+            config,
+            layers: manifest.layers
+        });
     }
     const attested = await step('attest', () => attestImage({
         client,
@@ -5343,7 +5478,11 @@ async function signAndAttest(context) {
         signer,
         format: inputs.signatureFormat,
         provenance: inputs.provenance ? buildProvenancePredicate(env, claims) : undefined,
-        sbom: inputs.sbom === 'none' ? { mode: 'none' } : context.sbomFile ? { mode: 'file', file: context.sbomFile, path: inputs.sbom } : { mode: 'generate' },
+        sbom: inputs.sbom === 'none'
+            ? { mode: 'none' }
+            : context.sbomFile
+                ? { mode: 'file', file: context.sbomFile, path: inputs.sbom }
+                : { mode: 'generate' },
         openBlob: async (digest) => layout.blob({ digest, size: sizes.get(digest) ?? 0 }).open(0, sizes.get(digest) ?? 0),
         outputDir,
         now: () => new Date(),
@@ -5387,7 +5526,9 @@ async function deployStep(inputs, result, digest, step, skip) {
             source: {
                 repository: env.GITHUB_REPOSITORY,
                 sha: env.GITHUB_SHA,
-                runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+                runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+                    ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                    : undefined
             },
             verifyCommands: verifyCommands(result),
             workDir,

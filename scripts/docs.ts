@@ -12,13 +12,21 @@ interface ActionYaml {
   outputs: Record<string, { description: string }>
 }
 
-const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim()
+const cell = (text: string): string =>
+  text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim()
 
 export function renderTables(actionYaml: string): { inputs: string; outputs: string } {
   const action = parse(actionYaml) as ActionYaml
   const inputs = ['| input | description | default |', '|---|---|---|']
   for (const [name, spec] of Object.entries(action.inputs)) {
-    const fallback = spec.required ? '**required**' : spec.default === undefined || String(spec.default).trim() === '' ? '' : `\`${cell(String(spec.default))}\``
+    const fallback = spec.required
+      ? '**required**'
+      : spec.default === undefined || String(spec.default).trim() === ''
+        ? ''
+        : `\`${cell(String(spec.default))}\``
     inputs.push(`| \`${name}\` | ${cell(spec.description)} | ${fallback} |`)
   }
   const outputs = ['| output | description |', '|---|---|']

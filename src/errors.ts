@@ -3,7 +3,10 @@
 /** Bad input: names the input and says how to fix it. */
 export class InputError extends Error {
   override name = 'InputError'
-  constructor(readonly input: string, message: string) {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
     super(`input \`${input}\`: ${message}`)
   }
 }
@@ -11,7 +14,11 @@ export class InputError extends Error {
 /** A layout that cannot be pushed as it is: names the file. */
 export class LayoutError extends Error {
   override name = 'LayoutError'
-  constructor(message: string, readonly file?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    options?: { cause?: unknown }
+  ) {
     super(message, options)
   }
 }

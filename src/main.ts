@@ -28,7 +28,10 @@ const STEP_TITLE: Record<StepName, string> = {
 }
 
 class StepFailure extends Error {
-  constructor(readonly step: StepName, readonly original: unknown) {
+  constructor(
+    readonly step: StepName,
+    readonly original: unknown
+  ) {
     super(original instanceof Error ? original.message : String(original))
   }
 }
@@ -53,8 +56,10 @@ export async function run(): Promise<void> {
     result.owner = process.env.GITHUB_REPOSITORY_OWNER || process.env.GITHUB_REPOSITORY?.split('/')[0]
     await release(inputs, result)
   } catch (error) {
-    const message = error instanceof StepFailure ? `${error.step} failed: ${error.message}` : error instanceof Error ? error.message : String(error)
-    if (error instanceof StepFailure && error.original instanceof Error && error.original.cause instanceof Error) core.debug(`cause: ${error.original.cause.message}`)
+    const message =
+      error instanceof StepFailure ? `${error.step} failed: ${error.message}` : error instanceof Error ? error.message : String(error)
+    if (error instanceof StepFailure && error.original instanceof Error && error.original.cause instanceof Error)
+      core.debug(`cause: ${error.original.cause.message}`)
     core.setFailed(message)
   } finally {
     if (result) {
@@ -77,7 +82,11 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
         result.steps[name] = { status: 'succeeded', durationMs: Date.now() - started }
         return value
       } catch (error) {
-        result.steps[name] = { status: 'failed', durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) }
+        result.steps[name] = {
+          status: 'failed',
+          durationMs: Date.now() - started,
+          error: error instanceof Error ? error.message : String(error)
+        }
         throw new StepFailure(name, error)
       }
     })
@@ -114,7 +123,13 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
       const entry = selectEntry(layout, inputs.layoutRef)
       core.info(`layout entry: ${entry.digest} (${entry.mediaType})`)
       if (inputs.tags.length) {
-        result.tagPlan = await planTags({ client, image: inputs.imageName, tags: inputs.tags, mutableTags: inputs.mutableTags, digest: entry.digest })
+        result.tagPlan = await planTags({
+          client,
+          image: inputs.imageName,
+          tags: inputs.tags,
+          mutableTags: inputs.mutableTags,
+          digest: entry.digest
+        })
         for (const plan of result.tagPlan) core.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`)
       }
       if (inputs.sbom !== 'none' && inputs.sbom !== 'generate') {
@@ -168,7 +183,14 @@ async function release(inputs: ReleaseInputs, result: ReleaseResult): Promise<vo
     if (inputs.tags.length === 0) skip('tags', 'no `tags` given')
     else {
       const tags = await step('tags', () =>
-        applyTags({ client, image: inputs.imageName, tags: inputs.tags, mutableTags: inputs.mutableTags, digest: pushed.digest, manifest: { bytes: image.bytes, mediaType: image.mediaType } })
+        applyTags({
+          client,
+          image: inputs.imageName,
+          tags: inputs.tags,
+          mutableTags: inputs.mutableTags,
+          digest: pushed.digest,
+          manifest: { bytes: image.bytes, mediaType: image.mediaType }
+        })
       )
       result.tags = tags
       core.setOutput('tags-created', list(tags.created))
@@ -214,7 +236,8 @@ export function decodeTokenClaims(token: string): Record<string, unknown> {
 /** The SANs Fulcio may give this token: GitHub's workflow URI form, or the token's e-mail or subject. */
 function expectedIdentities(claims: Record<string, unknown>, serverUrl: string): string[] {
   const candidates: string[] = []
-  if (typeof claims.job_workflow_ref === 'string') candidates.push(`${serverUrl}/${claims.job_workflow_ref}`, `https://github.com/${claims.job_workflow_ref}`)
+  if (typeof claims.job_workflow_ref === 'string')
+    candidates.push(`${serverUrl}/${claims.job_workflow_ref}`, `https://github.com/${claims.job_workflow_ref}`)
   for (const key of ['email', 'sub']) if (typeof claims[key] === 'string') candidates.push(claims[key] as string)
   return candidates
 }
@@ -236,11 +259,24 @@ async function signAndAttest(context: {
   const outputDir = env.RUNNER_TEMP || tmpdir()
   const claims = decodeTokenClaims(context.identityToken)
   const [{ createSigner }, { Referrers }] = await Promise.all([import('./sigstore/signer.js'), import('./oci/registry/referrers.js')])
-  const signer = createSigner({ fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl, identityToken: context.identityToken, timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined, logger: runnerLogger })
+  const signer = createSigner({
+    fulcioUrl: inputs.fulcioUrl,
+    rekorUrl: inputs.rekorUrl,
+    tsaUrl: inputs.tsaUrl,
+    identityToken: context.identityToken,
+    timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined,
+    logger: runnerLogger
+  })
   const referrers = new Referrers(client)
   const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length }
-  const platformNodes = image.kind === 'index' ? image.children.filter((c) => c.kind === 'manifest' && c.platform !== 'unknown/unknown') : [image]
-  const platformTargets = platformNodes.map((node) => ({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform }))
+  const platformNodes =
+    image.kind === 'index' ? image.children.filter((c) => c.kind === 'manifest' && c.platform !== 'unknown/unknown') : [image]
+  const platformTargets = platformNodes.map((node) => ({
+    digest: node.descriptor.digest,
+    mediaType: node.mediaType,
+    size: node.bytes.length,
+    platform: node.platform
+  }))
 
   if (!inputs.sign) skip('sign', '`sign: false`')
   else {
@@ -259,7 +295,14 @@ async function signAndAttest(context: {
         logger: runnerLogger
       })
     )
-    result.sign = { signatureDigest: signed.signatureDigest, signatureTag: signed.signatureTag, rekorLogIndex: signed.rekorLogIndex, identity: signed.identity, issuer: signed.issuer, bundlePath: signed.bundlePath }
+    result.sign = {
+      signatureDigest: signed.signatureDigest,
+      signatureTag: signed.signatureTag,
+      rekorLogIndex: signed.rekorLogIndex,
+      identity: signed.identity,
+      issuer: signed.issuer,
+      bundlePath: signed.bundlePath
+    }
     result.referrersMode = signed.referrersMode
     core.setOutput('signature-digest', signed.signatureDigest ?? '')
     core.setOutput('signature-tag', signed.signatureTag ?? '')
@@ -270,14 +313,27 @@ async function signAndAttest(context: {
   }
 
   if (!inputs.provenance && inputs.sbom === 'none') return skip('attest', '`provenance: false` and `sbom: none`')
-  const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([import('./steps/attest.js'), import('./sigstore/provenance.js')])
+  const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([
+    import('./steps/attest.js'),
+    import('./sigstore/provenance.js')
+  ])
   const sizes = new Map<string, number>()
   const platforms: PlatformImage[] = []
   for (const node of platformNodes) {
     const manifest = node.manifest!
     for (const layer of manifest.layers) sizes.set(layer.digest, layer.size)
-    const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8')) as { os?: string; architecture?: string }
-    platforms.push({ digest: node.descriptor.digest, mediaType: node.mediaType, size: node.bytes.length, platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'), config, layers: manifest.layers })
+    const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8')) as {
+      os?: string
+      architecture?: string
+    }
+    platforms.push({
+      digest: node.descriptor.digest,
+      mediaType: node.mediaType,
+      size: node.bytes.length,
+      platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'),
+      config,
+      layers: manifest.layers
+    })
   }
   const attested = await step('attest', () =>
     attestImage({
@@ -289,7 +345,12 @@ async function signAndAttest(context: {
       signer,
       format: inputs.signatureFormat,
       provenance: inputs.provenance ? buildProvenancePredicate(env, claims) : undefined,
-      sbom: inputs.sbom === 'none' ? { mode: 'none' } : context.sbomFile ? { mode: 'file', file: context.sbomFile, path: inputs.sbom } : { mode: 'generate' },
+      sbom:
+        inputs.sbom === 'none'
+          ? { mode: 'none' }
+          : context.sbomFile
+            ? { mode: 'file', file: context.sbomFile, path: inputs.sbom }
+            : { mode: 'generate' },
       openBlob: async (digest) => layout.blob({ digest, size: sizes.get(digest) ?? 0 }).open(0, sizes.get(digest) ?? 0),
       outputDir,
       now: () => new Date(),
@@ -309,7 +370,13 @@ async function signAndAttest(context: {
 
 type StepRunner = <T>(name: StepName, work: () => Promise<T>) => Promise<T>
 
-async function deployStep(inputs: ReleaseInputs, result: ReleaseResult, digest: string, step: StepRunner, skip: (name: StepName, reason: string) => void): Promise<void> {
+async function deployStep(
+  inputs: ReleaseInputs,
+  result: ReleaseResult,
+  digest: string,
+  step: StepRunner,
+  skip: (name: StepName, reason: string) => void
+): Promise<void> {
   if (!inputs.deployRepository) return skip('deploy', 'no `deploy-repository` given')
   const repository = inputs.deployRepository
   const env = process.env
@@ -336,7 +403,10 @@ async function deployStep(inputs: ReleaseInputs, result: ReleaseResult, digest: 
         source: {
           repository: env.GITHUB_REPOSITORY,
           sha: env.GITHUB_SHA,
-          runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+          runUrl:
+            env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+              ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+              : undefined
         },
         verifyCommands: verifyCommands(result),
         workDir,
@@ -368,7 +438,8 @@ async function deployStep(inputs: ReleaseInputs, result: ReleaseResult, digest: 
 
 function platformDigestsOf(node: ImageNode): Record<string, string> {
   const digests: Record<string, string> = {}
-  for (const child of node.children) if (child.platform && child.platform !== 'unknown/unknown') digests[child.platform] = child.descriptor.digest
+  for (const child of node.children)
+    if (child.platform && child.platform !== 'unknown/unknown') digests[child.platform] = child.descriptor.digest
   return digests
 }
 

@@ -76,7 +76,14 @@ test('a release pushes, tags and opens a deploy pull request that pins the diges
   await git.createRepository('octo-org/deploy', { 'apps/app/deployment.yaml': deployment(image), 'README.md': '# deploy\n' })
   api.addRepository('octo-org', 'deploy', { defaultBranch: 'main' })
   const layout = await writeLayout(join(work, 'layout'), { images: [{ layers: [randomLayer(5000)] }] })
-  const inputs = { layout: layout.dir, image, tags: 'v1.0.0', ...OFF, 'deploy-repository': 'octo-org/deploy', 'deploy-token': 'deploy-secret-token' }
+  const inputs = {
+    layout: layout.dir,
+    image,
+    tags: 'v1.0.0',
+    ...OFF,
+    'deploy-repository': 'octo-org/deploy',
+    'deploy-token': 'deploy-secret-token'
+  }
 
   const run = await runAction(inputs, runnerEnv())
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
@@ -107,7 +114,15 @@ test('dry run reports the digest and the deploy diff and writes nothing', async 
   api.addRepository('octo-org', 'dry-deploy', { defaultBranch: 'main' })
   const layout = await writeLayout(join(work, 'dry'), { images: [{ layers: [randomLayer(5000)] }] })
   const run = await runAction(
-    { layout: layout.dir, image, tags: 'v1', ...OFF, 'dry-run': 'true', 'deploy-repository': 'octo-org/dry-deploy', 'deploy-token': 'deploy-secret-token' },
+    {
+      layout: layout.dir,
+      image,
+      tags: 'v1',
+      ...OFF,
+      'dry-run': 'true',
+      'deploy-repository': 'octo-org/dry-deploy',
+      'deploy-token': 'deploy-secret-token'
+    },
     runnerEnv()
   )
   assert.equal(run.exitCode, 0, run.stdout)
@@ -126,12 +141,31 @@ test('every step together: outputs, the result JSON and the summary tell the who
   api.addRepository('octo-org', 'full-deploy', { defaultBranch: 'main' })
   const layout = await writeLayout(join(work, 'full'), {
     images: [
-      { platform: { os: 'linux', architecture: 'amd64' }, layers: [{ files: { 'etc/os-release': 'ID=debian\nVERSION_ID="12"\n', 'var/lib/dpkg/status': 'Package: base-files\nStatus: install ok installed\nVersion: 12.4+deb12u5\nArchitecture: amd64\n\n' } }] },
+      {
+        platform: { os: 'linux', architecture: 'amd64' },
+        layers: [
+          {
+            files: {
+              'etc/os-release': 'ID=debian\nVERSION_ID="12"\n',
+              'var/lib/dpkg/status': 'Package: base-files\nStatus: install ok installed\nVersion: 12.4+deb12u5\nArchitecture: amd64\n\n'
+            }
+          }
+        ]
+      },
       { platform: { os: 'linux', architecture: 'arm64' }, layers: [randomLayer(3000)] }
     ]
   })
   const run = await runAction(
-    { layout: layout.dir, image, tags: 'v2.0.0,latest', 'mutable-tags': 'latest', 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, 'deploy-repository': 'octo-org/full-deploy', 'deploy-token': 'deploy-secret-token' },
+    {
+      layout: layout.dir,
+      image,
+      tags: 'v2.0.0,latest',
+      'mutable-tags': 'latest',
+      'fulcio-url': sigstore.fulcioUrl,
+      'rekor-url': sigstore.rekorUrl,
+      'deploy-repository': 'octo-org/full-deploy',
+      'deploy-token': 'deploy-secret-token'
+    },
     { ...runnerEnv(), ...oidc.env() }
   )
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
@@ -164,7 +198,8 @@ test('every step together: outputs, the result JSON and the summary tell the who
     `cosign verify ${image}@${layout.top.digest} --certificate-identity 'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main'`,
     '--type slsaprovenance1',
     `gh attestation verify oci://${image}@${layout.top.digest} --owner octo-org`
-  ]) assert.ok(run.summary.includes(expected), `the summary shows ${expected}`)
+  ])
+    assert.ok(run.summary.includes(expected), `the summary shows ${expected}`)
   const body = api.repository('octo-org', 'full-deploy').pulls[0].body ?? ''
   assert.ok(body.includes('cosign verify'), 'the pull request body carries the verify commands')
 })
@@ -177,7 +212,16 @@ test('a failing middle step stops the release: earlier outputs are set, later st
   sigstore.fail('rekor', 400, 1000)
   try {
     const run = await runAction(
-      { layout: layout.dir, image, tags: 'v1', provenance: 'true', 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, 'deploy-repository': 'octo-org/midfail-deploy', 'deploy-token': 'deploy-secret-token' },
+      {
+        layout: layout.dir,
+        image,
+        tags: 'v1',
+        provenance: 'true',
+        'fulcio-url': sigstore.fulcioUrl,
+        'rekor-url': sigstore.rekorUrl,
+        'deploy-repository': 'octo-org/midfail-deploy',
+        'deploy-token': 'deploy-secret-token'
+      },
       { ...runnerEnv(), ...oidc.env() }
     )
     assert.equal(run.exitCode, 1)

@@ -39,7 +39,14 @@ export interface ReleaseInputs {
 
 /** Splits a list input on newlines and commas, trimming and dropping empties and duplicates. */
 export function splitList(value: string): string[] {
-  return [...new Set(value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      value
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    )
+  ]
 }
 
 function parseBoolean(name: string, value: string, fallback: boolean): boolean {
@@ -72,7 +79,10 @@ export function parseTags(value: string): string[] {
   const tags = splitList(value)
   for (const tag of tags) {
     if (!isValidTag(tag)) {
-      throw new InputError('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`)
+      throw new InputError(
+        'tags',
+        `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`
+      )
     }
   }
   return tags
@@ -90,16 +100,24 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
   try {
     image = parseReference(imageText)
   } catch (error) {
-    if (error instanceof ReferenceError) throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`)
+    if (error instanceof ReferenceError)
+      throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`)
     throw error
   }
   if (image.tag || image.digest) {
-    throw new InputError('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``)
+    throw new InputError(
+      'image',
+      `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``
+    )
   }
 
   const sbom = get('sbom') || 'generate'
   const deployRepository = get('deploy-repository') || undefined
-  if (deployRepository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) && !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
+  if (
+    deployRepository &&
+    !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) &&
+    !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)
+  ) {
     throw new InputError('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`)
   }
 

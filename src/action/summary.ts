@@ -11,7 +11,12 @@ const STEP_LABEL: Record<StepName, string> = {
   deploy: 'Deploy'
 }
 
-const STATUS_MARK: Record<string, string> = { succeeded: '✅ succeeded', failed: '❌ failed', skipped: '⏭️ skipped', 'not-run': '· not run' }
+const STATUS_MARK: Record<string, string> = {
+  succeeded: '✅ succeeded',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+  'not-run': '· not run'
+}
 
 function short(digest: string | undefined): string {
   return digest ? `${digest.slice(0, 19)}…` : '(none)'
@@ -28,7 +33,9 @@ export function verifyCommands(result: ReleaseResult): string[] {
   const issuer = result.sign.issuer ?? 'https://token.actions.githubusercontent.com'
   const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`]
   if (result.attest?.provenance) {
-    commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`)
+    commands.push(
+      `cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`
+    )
   }
   if (result.attest && result.owner) commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`)
   return commands
@@ -54,7 +61,10 @@ export function renderSummary(result: ReleaseResult): string {
 
   if (result.push) {
     const p = result.push
-    lines.push(`Pushed ${p.blobsUploaded} blob(s), ${(p.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB; ${p.blobsSkipped} already present; ${p.manifestsPushed} manifest(s).`, '')
+    lines.push(
+      `Pushed ${p.blobsUploaded} blob(s), ${(p.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB; ${p.blobsSkipped} already present; ${p.manifestsPushed} manifest(s).`,
+      ''
+    )
   }
 
   if (result.tags && result.tags.entries.length) {
@@ -66,7 +76,8 @@ export function renderSummary(result: ReleaseResult): string {
     lines.push('')
   } else if (result.tagPlan && result.tagPlan.length) {
     lines.push('**Tags (planned, not applied)**', '', '| tag | would be | current digest |', '|---|---|---|')
-    for (const entry of result.tagPlan) lines.push(`| \`${entry.tag}\` | ${entry.action} | ${entry.previous ? `\`${short(entry.previous)}\`` : '—'} |`)
+    for (const entry of result.tagPlan)
+      lines.push(`| \`${entry.tag}\` | ${entry.action} | ${entry.previous ? `\`${short(entry.previous)}\`` : '—'} |`)
     lines.push('')
   }
 
@@ -79,17 +90,31 @@ export function renderSummary(result: ReleaseResult): string {
     if (s.identity) stored.push(`| signer identity | \`${s.identity}\` |`)
   }
   if (result.attest) {
-    for (const a of result.attest.attestations) stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`)
+    for (const a of result.attest.attestations)
+      stored.push(
+        `| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`
+      )
   }
   if (stored.length) {
-    lines.push(`**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`, '', '| what | where |', '|---|---|', ...stored, '')
+    lines.push(
+      `**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`,
+      '',
+      '| what | where |',
+      '|---|---|',
+      ...stored,
+      ''
+    )
   }
 
   if (result.deploy) {
     const d = result.deploy
     lines.push('**Deploy**', '')
     if (d.pullRequestUrl) lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '')
-    if (d.autoMerge) lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '')
+    if (d.autoMerge)
+      lines.push(
+        `Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`,
+        ''
+      )
     else if (d.commit) lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '')
     if (d.patchedFiles.length) {
       lines.push('| file | line | from | to |', '|---|---|---|---|')
@@ -100,7 +125,9 @@ export function renderSummary(result: ReleaseResult): string {
 
   lines.push('**Steps**', '', '| step | status | duration |', '|---|---|---|')
   for (const [name, step] of Object.entries(result.steps)) {
-    lines.push(`| ${STEP_LABEL[name as StepName]} | ${STATUS_MARK[step.status]}${step.reason ? ` (${step.reason})` : ''} | ${seconds(step.durationMs)} |`)
+    lines.push(
+      `| ${STEP_LABEL[name as StepName]} | ${STATUS_MARK[step.status]}${step.reason ? ` (${step.reason})` : ''} | ${seconds(step.durationMs)} |`
+    )
   }
   lines.push('')
 

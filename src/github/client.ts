@@ -18,7 +18,11 @@ export type MergeMethod = 'merge' | 'squash' | 'rebase'
 
 /** A REST or GraphQL request that failed, with the status and GitHub's message. */
 export class GitHubApiError extends DeployError {
-  constructor(message: string, readonly status: number | undefined, readonly responseMessage: string) {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly responseMessage: string
+  ) {
     super(message)
   }
 }
@@ -32,7 +36,11 @@ export function graphqlUrl(apiUrl: string): string {
 export class GitHubClient {
   private readonly apiUrl: string
 
-  constructor(apiUrl: string, private readonly token: string, private readonly logger: Logger) {
+  constructor(
+    apiUrl: string,
+    private readonly token: string,
+    private readonly logger: Logger
+  ) {
     this.apiUrl = apiUrl.replace(/\/+$/, '')
   }
 
@@ -49,7 +57,11 @@ export class GitHubClient {
     return pulls.length > 0 ? toPullRequest(pulls[0]) : undefined
   }
 
-  async createPullRequest(owner: string, repo: string, request: { branch: string; base: string; title: string; body: string }): Promise<PullRequest> {
+  async createPullRequest(
+    owner: string,
+    repo: string,
+    request: { branch: string; base: string; title: string; body: string }
+  ): Promise<PullRequest> {
     const body = { title: request.title, head: request.branch, base: request.base, body: request.body, maintainer_can_modify: false }
     return toPullRequest((await this.rest('POST', `/repos/${owner}/${repo}/pulls`, body)) as PullResponse)
   }
@@ -63,7 +75,10 @@ export class GitHubClient {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
 }`
     const url = graphqlUrl(this.apiUrl)
-    const response = (await this.send('POST', url, { query, variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() } })) as {
+    const response = (await this.send('POST', url, {
+      query,
+      variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
+    })) as {
       errors?: Array<{ message?: string; type?: string }>
     }
     if (response.errors && response.errors.length > 0) {
@@ -100,7 +115,11 @@ export class GitHubClient {
     }
     if (!response.ok) {
       const detail = describeError(parsed) || text.slice(0, 200)
-      throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail)
+      throw new GitHubApiError(
+        `${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`,
+        response.status,
+        detail
+      )
     }
     return parsed
   }
@@ -127,6 +146,7 @@ function describeError(body: unknown): string {
 
 function hint(status: number): string {
   if (status === 401) return ' (check `deploy-token`)'
-  if (status === 403 || status === 404) return ' (does `deploy-token` have contents: write and pull-requests: write on the deploy repository?)'
+  if (status === 403 || status === 404)
+    return ' (does `deploy-token` have contents: write and pull-requests: write on the deploy repository?)'
   return ''
 }

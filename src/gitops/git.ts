@@ -69,14 +69,22 @@ export class Git {
   tryRun(args: string[], input?: string): Promise<GitResult> {
     this.options.logger.debug(`git ${args.map((a) => this.redact(a)).join(' ')}`)
     return new Promise((resolve, reject) => {
-      const child = spawn('git', args, { cwd: this.options.cwd, env: this.environment, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+      const child = spawn('git', args, {
+        cwd: this.options.cwd,
+        env: this.environment,
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+      })
       const stdout: Buffer[] = []
       const stderr: Buffer[] = []
       child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
       child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
       child.on('error', (error) => reject(new DeployError(`cannot run git: ${error.message} (is git installed?)`)))
       child.on('close', (code) =>
-        resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: this.redact(Buffer.concat(stderr).toString('utf8')) })
+        resolve({
+          exitCode: code ?? 1,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: this.redact(Buffer.concat(stderr).toString('utf8'))
+        })
       )
       if (child.stdin) {
         child.stdin.on('error', () => {}) // git may exit before reading; its exit code tells the story

@@ -29,7 +29,14 @@ export type ReferenceSite =
   | { kind: 'setter-tag'; scalar: ScalarSite; policy: string }
   | { kind: 'setter-digest'; scalar: ScalarSite; policy: string }
   /** A kustomization `images:` entry naming the image; its `digest:` is set, its `newTag:` kept in step. */
-  | { kind: 'kustomize'; entry: YAMLMap; line: number; digest?: ScalarSite; newTag?: ScalarSite; insertDigestAt: { offset: number; text: (value: string) => string } }
+  | {
+      kind: 'kustomize'
+      entry: YAMLMap
+      line: number
+      digest?: ScalarSite
+      newTag?: ScalarSite
+      insertDigestAt: { offset: number; text: (value: string) => string }
+    }
 
 export interface LocatedFile {
   /** Why the file was not searched, if it was not. */
@@ -203,7 +210,8 @@ function setterMarker(scalar: Scalar, text: string, lines: number[]): SetterMark
   if (!site) return undefined
   if (parts.length === 2) return { scalar: site, policy }
   const field = parts[2]
-  if (parts.length === 3 && (field === 'tag' || field === 'name' || field === 'digest')) return { scalar: site, policy: `${parts[0]}:${parts[1]}`, field }
+  if (parts.length === 3 && (field === 'tag' || field === 'name' || field === 'digest'))
+    return { scalar: site, policy: `${parts[0]}:${parts[1]}`, field }
   return undefined
 }
 

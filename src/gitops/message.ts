@@ -41,9 +41,16 @@ export function commitMessage(context: MessageContext): string {
 }
 
 export function pullRequestBody(context: MessageContext): string {
-  const lines = [`Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`, '', '| file | line | old | new |', '| --- | --- | --- | --- |']
+  const lines = [
+    `Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`,
+    '',
+    '| file | line | old | new |',
+    '| --- | --- | --- | --- |'
+  ]
   for (const change of context.changes) {
-    lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`)
+    lines.push(
+      `| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`
+    )
   }
   lines.push('')
   lines.push(`**Tags:** ${context.tags.length > 0 ? context.tags.map((t) => `\`${t}\``).join(', ') : '(none)'}`)

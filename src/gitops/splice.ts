@@ -82,11 +82,12 @@ export function spliceImageReferences(text: string, target: ImageReference, pin:
     })
   }
 
-  for (const site of located.sites) planSite(site, pin, digestSetters, replace, (offset, inserted, line, to) => {
-    edits.push({ start: offset, end: offset, text: inserted })
-    changes.push({ line, from: '', to })
-    if (site.kind === 'kustomize') expectations.push(() => site.entry.set('digest', to))
-  })
+  for (const site of located.sites)
+    planSite(site, pin, digestSetters, replace, (offset, inserted, line, to) => {
+      edits.push({ start: offset, end: offset, text: inserted })
+      changes.push({ line, from: '', to })
+      if (site.kind === 'kustomize') expectations.push(() => site.entry.set('digest', to))
+    })
 
   if (edits.length === 0) return { text, changes: [], references: located.sites.length }
   const patched = applyEdits(text, edits)
@@ -143,12 +144,14 @@ function formatScalar(value: string, scalar: ScalarSite, text: string): string {
 export function assertOnlyIntendedChanges(expected: Document.Parsed[], patched: string, fileName: string): void {
   const actual = parseAllDocuments(patched)
   const where = fileName || 'the file'
-  if (!Array.isArray(actual) || actual.length !== expected.length) throw new DeployError(`refusing to write ${where}: patching changed the number of YAML documents`)
+  if (!Array.isArray(actual) || actual.length !== expected.length)
+    throw new DeployError(`refusing to write ${where}: patching changed the number of YAML documents`)
   for (let i = 0; i < expected.length; i++) {
     const error = actual[i].errors[0]
     if (error) throw new DeployError(`refusing to write ${where}: the patched text is not valid YAML (${error.message.split('\n')[0]})`)
     const want = expected[i].toJS({ maxAliasCount: -1 }) as unknown
     const got = actual[i].toJS({ maxAliasCount: -1 }) as unknown
-    if (!isDeepStrictEqual(want, got)) throw new DeployError(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`)
+    if (!isDeepStrictEqual(want, got))
+      throw new DeployError(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`)
   }
 }

@@ -25,7 +25,13 @@ export function selectFiles(files: readonly string[], globs: readonly string[]):
 }
 
 /** Pins every reference to `target` in the selected files under `root`; all files are checked before any is written. */
-export async function patchTree(root: string, files: readonly string[], target: ImageReference, pin: Pin, write: boolean): Promise<TreePatch> {
+export async function patchTree(
+  root: string,
+  files: readonly string[],
+  target: ImageReference,
+  pin: Pin,
+  write: boolean
+): Promise<TreePatch> {
   const patch: TreePatch = { searched: [...files], skipped: [], references: 0, changes: [], patchedFiles: [], contents: new Map() }
   for (const file of files) {
     const bytes = await readFile(join(root, file))

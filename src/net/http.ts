@@ -25,7 +25,11 @@ export interface HttpResponse {
 
 export class HttpConnectionError extends Error {
   override name = 'HttpConnectionError'
-  constructor(message: string, readonly code: string | undefined, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown }
+  ) {
     super(message, options)
   }
 }

@@ -8,7 +8,8 @@ const LEGACY_DOCKER_HUB = new Set(['index.docker.io', 'registry-1.docker.io', 'r
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$/
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
 const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:.]+\](?::[0-9]+)?$/
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:.]+\](?::[0-9]+)?$/
 
 export interface ImageReference {
   /** Registry host as written, with its port (`docker.io` for Docker Hub). */
@@ -52,7 +53,8 @@ export function parseReference(text: string): ImageReference {
   if (lastColon > lastSlash) {
     tag = rest.slice(lastColon + 1)
     rest = rest.slice(0, lastColon)
-    if (!isValidTag(tag)) throw new ReferenceError(`"${input}": "${tag}" is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)`)
+    if (!isValidTag(tag))
+      throw new ReferenceError(`"${input}": "${tag}" is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)`)
   }
 
   const { registry, repository } = splitRepository(rest, input)
@@ -93,7 +95,9 @@ export function repositoryName(ref: Pick<ImageReference, 'registry' | 'repositor
 /** The shortest familiar form: `nginx` for docker.io/library/nginx, `user/app` for docker.io/user/app. */
 export function familiarName(ref: Pick<ImageReference, 'registry' | 'repository'>): string {
   if (ref.registry !== DOCKER_HUB) return repositoryName(ref)
-  return ref.repository.startsWith('library/') && ref.repository.split('/').length === 2 ? ref.repository.slice('library/'.length) : ref.repository
+  return ref.repository.startsWith('library/') && ref.repository.split('/').length === 2
+    ? ref.repository.slice('library/'.length)
+    : ref.repository
 }
 
 export function formatReference(ref: ImageReference): string {

@@ -25,7 +25,12 @@ const KNOWN_LICENSE_IDS = new Set<string>((spdxLicenseIds as { enum: string[] })
 
 /** SPDX identifiers allow letters, digits, "." and "-" only (3.2). */
 function idString(value: string): string {
-  return value.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'x'
+  return (
+    value
+      .replace(/[^A-Za-z0-9.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64) || 'x'
+  )
 }
 
 function shortHash(value: string): string {
@@ -45,7 +50,10 @@ function spdxTime(value: string): string {
  */
 export function spdxLicenseExpression(value: string | undefined): string | undefined {
   if (!value) return undefined
-  const tokens = value.replace(/([()])/g, ' $1 ').trim().split(/\s+/)
+  const tokens = value
+    .replace(/([()])/g, ' $1 ')
+    .trim()
+    .split(/\s+/)
   let depth = 0
   let expectOperand = true
   let afterWith = false
@@ -81,11 +89,18 @@ function imagePurl(image: SpdxImage): string {
   // pkg:oci/<name>@<digest>?repository_url=<repository> (purl-spec, type "oci").
   const repository = image.name
   const name = repository.slice(repository.lastIndexOf('/') + 1)
-  const qualifiers = [`arch=${encodePurlSegment(image.architecture ?? '')}`, `repository_url=${encodePurlSegment(repository)}`].filter((q) => !q.endsWith('='))
+  const qualifiers = [`arch=${encodePurlSegment(image.architecture ?? '')}`, `repository_url=${encodePurlSegment(repository)}`].filter(
+    (q) => !q.endsWith('=')
+  )
   return `pkg:oci/${encodePurlSegment(name)}@${encodePurlSegment(image.digest)}?${qualifiers.join('&')}`
 }
 
-export function buildSpdxDocument(image: SpdxImage, packages: CatalogedPackage[], os: OsRelease | undefined, options: SpdxOptions): Record<string, unknown> {
+export function buildSpdxDocument(
+  image: SpdxImage,
+  packages: CatalogedPackage[],
+  os: OsRelease | undefined,
+  options: SpdxOptions
+): Record<string, unknown> {
   const imageId = 'SPDXRef-Image'
   const [algorithm, hex] = image.digest.split(':')
   const imagePackage = {
@@ -100,7 +115,13 @@ export function buildSpdxDocument(image: SpdxImage, packages: CatalogedPackage[]
     copyrightText: NOASSERTION,
     primaryPackagePurpose: 'CONTAINER',
     ...(algorithm === 'sha256' && hex ? { checksums: [{ algorithm: 'SHA256', checksumValue: hex }] } : {}),
-    ...(os ? { comment: `operating system: ${os.prettyName ?? `${os.id} ${os.versionId ?? ''}`.trim()}${image.platform ? `; platform: ${image.platform}` : ''}` } : image.platform ? { comment: `platform: ${image.platform}` } : {}),
+    ...(os
+      ? {
+          comment: `operating system: ${os.prettyName ?? `${os.id} ${os.versionId ?? ''}`.trim()}${image.platform ? `; platform: ${image.platform}` : ''}`
+        }
+      : image.platform
+        ? { comment: `platform: ${image.platform}` }
+        : {}),
     externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: imagePurl(image) }]
   }
 
@@ -119,7 +140,9 @@ export function buildSpdxDocument(image: SpdxImage, packages: CatalogedPackage[]
       licenseConcluded: NOASSERTION,
       licenseDeclared: spdxLicenseExpression(pkg.declaredLicense) ?? NOASSERTION,
       copyrightText: NOASSERTION,
-      ...(pkg.source ? { sourceInfo: `source package: ${pkg.source}; found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` } : { sourceInfo: `found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }),
+      ...(pkg.source
+        ? { sourceInfo: `source package: ${pkg.source}; found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }
+        : { sourceInfo: `found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }),
       ...(pkg.description ? { summary: pkg.description } : {}),
       externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }]
     }

@@ -57,7 +57,12 @@ function validatorFor(key: 'spdx-2.3' | `cyclonedx-${CycloneDxVersion}`): Valida
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
   const lines = (errors ?? []).slice(0, MAX_ERRORS_SHOWN).map((e) => {
     const where = e.instancePath === '' ? 'the document' : e.instancePath
-    const extra = e.keyword === 'additionalProperties' ? ` (\`${(e.params as { additionalProperty: string }).additionalProperty}\`)` : e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.slice(0, 8).join(', ')})` : ''
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (\`${(e.params as { additionalProperty: string }).additionalProperty}\`)`
+        : e.keyword === 'enum'
+          ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.slice(0, 8).join(', ')})`
+          : ''
     return `${where} ${e.message ?? 'is invalid'}${extra}`
   })
   const more = (errors?.length ?? 0) > MAX_ERRORS_SHOWN ? `; and ${(errors?.length ?? 0) - MAX_ERRORS_SHOWN} more` : ''
@@ -81,7 +86,10 @@ export async function loadSbomFile(path: string): Promise<SbomFile> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : (error as Error).message
-    throw new InputError(INPUT, `SBOM file ${path} ${reason}; give a path to an SPDX 2.3 or CycloneDX 1.5/1.6 JSON file, \`generate\` or \`none\``)
+    throw new InputError(
+      INPUT,
+      `SBOM file ${path} ${reason}; give a path to an SPDX 2.3 or CycloneDX 1.5/1.6 JSON file, \`generate\` or \`none\``
+    )
   }
   // A UTF-8 byte order mark is tolerated for parsing; the attested bytes stay as they are.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
@@ -94,34 +102,65 @@ export async function loadSbomFile(path: string): Promise<SbomFile> {
     throw new InputError(INPUT, `SBOM file ${path} is not JSON (${(error as Error).message}): ${guessNonJson(text)}`)
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new InputError(INPUT, `SBOM file ${path} holds a JSON ${Array.isArray(document) ? 'array' : typeof document}, not an SBOM object; expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`)
+    throw new InputError(
+      INPUT,
+      `SBOM file ${path} holds a JSON ${Array.isArray(document) ? 'array' : typeof document}, not an SBOM object; expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`
+    )
   }
 
   const fields = document as Record<string, unknown>
   if (typeof fields.spdxVersion === 'string') {
     if (fields.spdxVersion !== 'SPDX-2.3') {
-      throw new InputError(INPUT, `SBOM file ${path} is ${fields.spdxVersion}, but only SPDX-2.3 is accepted (it is attested as ${PREDICATE_TYPE.spdx23}); regenerate it as SPDX 2.3`)
+      throw new InputError(
+        INPUT,
+        `SBOM file ${path} is ${fields.spdxVersion}, but only SPDX-2.3 is accepted (it is attested as ${PREDICATE_TYPE.spdx23}); regenerate it as SPDX 2.3`
+      )
     }
     return validated(path, bytes, document, 'spdx', '2.3', 'spdx-2.3', PREDICATE_TYPE.spdx23)
   }
   if (fields.bomFormat === 'CycloneDX') {
     const version = fields.specVersion
     if (!CYCLONEDX_VERSIONS.includes(version as CycloneDxVersion)) {
-      throw new InputError(INPUT, `SBOM file ${path} is CycloneDX ${typeof version === 'string' ? version : '(no specVersion)'}, but only CycloneDX 1.5 and 1.6 are accepted; regenerate it with a newer spec version`)
+      throw new InputError(
+        INPUT,
+        `SBOM file ${path} is CycloneDX ${typeof version === 'string' ? version : '(no specVersion)'}, but only CycloneDX 1.5 and 1.6 are accepted; regenerate it with a newer spec version`
+      )
     }
-    return validated(path, bytes, document, 'cyclonedx', version as CycloneDxVersion, `cyclonedx-${version as CycloneDxVersion}`, PREDICATE_TYPE.cycloneDx)
+    return validated(
+      path,
+      bytes,
+      document,
+      'cyclonedx',
+      version as CycloneDxVersion,
+      `cyclonedx-${version as CycloneDxVersion}`,
+      PREDICATE_TYPE.cycloneDx
+    )
   }
   if ('@context' in fields && JSON.stringify(fields['@context']).includes('spdx')) {
     throw new InputError(INPUT, `SBOM file ${path} looks like SPDX 3 JSON-LD; only SPDX 2.3 JSON and CycloneDX 1.5/1.6 JSON are accepted`)
   }
-  throw new InputError(INPUT, `SBOM file ${path} is JSON but neither SPDX (no "spdxVersion") nor CycloneDX (no "bomFormat": "CycloneDX"); expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`)
+  throw new InputError(
+    INPUT,
+    `SBOM file ${path} is JSON but neither SPDX (no "spdxVersion") nor CycloneDX (no "bomFormat": "CycloneDX"); expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`
+  )
 }
 
-function validated(path: string, bytes: Buffer, document: unknown, format: SbomFormat, version: string, schema: Parameters<typeof validatorFor>[0], predicateType: string): SbomFile {
+function validated(
+  path: string,
+  bytes: Buffer,
+  document: unknown,
+  format: SbomFormat,
+  version: string,
+  schema: Parameters<typeof validatorFor>[0],
+  predicateType: string
+): SbomFile {
   const validate = validatorFor(schema)
   if (!validate(document)) {
     const label = format === 'spdx' ? 'SPDX 2.3' : `CycloneDX ${version}`
-    throw new InputError(INPUT, `SBOM file ${path} is not valid ${label} JSON (checked against the published schema): ${describeErrors(validate.errors)}`)
+    throw new InputError(
+      INPUT,
+      `SBOM file ${path} is not valid ${label} JSON (checked against the published schema): ${describeErrors(validate.errors)}`
+    )
   }
   return { format, version, predicateType, bytes, document }
 }

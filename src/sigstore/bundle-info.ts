@@ -14,7 +14,10 @@ export interface BundleIdentity {
 }
 
 export function leafCertificate(bundle: SerializedBundle): X509Certificate | undefined {
-  const material = bundle.verificationMaterial as { certificate?: { rawBytes: string }; x509CertificateChain?: { certificates: Array<{ rawBytes: string }> } }
+  const material = bundle.verificationMaterial as {
+    certificate?: { rawBytes: string }
+    x509CertificateChain?: { certificates: Array<{ rawBytes: string }> }
+  }
   const raw = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes
   return raw ? X509Certificate.parse(Buffer.from(raw, 'base64')) : undefined
 }
@@ -45,13 +48,17 @@ export function preAuthEncoding(payloadType: string, payload: Buffer): Buffer {
 }
 
 /** The in-toto statement of a DSSE bundle, when its signature verifies under the bundle's certificate. */
-export function verifiedStatement(bundle: SerializedBundle): { predicateType?: string; subject?: Array<{ digest?: Record<string, string> }> } | undefined {
+export function verifiedStatement(
+  bundle: SerializedBundle
+): { predicateType?: string; subject?: Array<{ digest?: Record<string, string> }> } | undefined {
   const envelope = (bundle as { dsseEnvelope?: { payload: string; payloadType: string; signatures: Array<{ sig: string }> } }).dsseEnvelope
   const cert = leafCertificate(bundle)
   if (!envelope || !cert || !envelope.signatures?.length) return undefined
   const payload = Buffer.from(envelope.payload, 'base64')
   const key = createPublicKey({ key: cert.publicKey, format: 'der', type: 'spki' })
-  const valid = envelope.signatures.some((s) => verify('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')))
+  const valid = envelope.signatures.some((s) =>
+    verify('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64'))
+  )
   if (!valid) return undefined
   try {
     return JSON.parse(payload.toString('utf8')) as { predicateType?: string; subject?: Array<{ digest?: Record<string, string> }> }
@@ -61,7 +68,13 @@ export function verifiedStatement(bundle: SerializedBundle): { predicateType?: s
 }
 
 /** True when the bundle is a verifying DSSE statement of this predicate type about this digest, by this signer. */
-export function isOwnStatementAbout(bundle: SerializedBundle, digest: string, predicateType: string, identities: readonly string[], issuer?: string): boolean {
+export function isOwnStatementAbout(
+  bundle: SerializedBundle,
+  digest: string,
+  predicateType: string,
+  identities: readonly string[],
+  issuer?: string
+): boolean {
   const who = bundleIdentity(bundle)
   if (!who.san || !identities.includes(who.san)) return false
   if (issuer && who.issuer && who.issuer !== issuer) return false

@@ -17,11 +17,22 @@ const sha256 = (bytes: Buffer | string): string => `sha256:${createHash('sha256'
 /** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
 export function cosignSignStatement(subject: { name: string; digest: string }): object {
   const [algorithm, hex] = subject.digest.split(':')
-  return { _type: IN_TOTO_STATEMENT_V1, subject: [{ name: subject.name, digest: { [algorithm]: hex } }], predicateType: PREDICATE_TYPE.cosignSign, predicate: {} }
+  return {
+    _type: IN_TOTO_STATEMENT_V1,
+    subject: [{ name: subject.name, digest: { [algorithm]: hex } }],
+    predicateType: PREDICATE_TYPE.cosignSign,
+    predicate: {}
+  }
 }
 
 /** The OCI 1.1 artifact manifest that attaches a Sigstore bundle to its subject. */
-export function bundleReferrerManifest(options: { subject: Descriptor; bundle: Descriptor; predicateType?: string; created: string; content?: 'dsse-envelope' | 'message-signature' }): object {
+export function bundleReferrerManifest(options: {
+  subject: Descriptor
+  bundle: Descriptor
+  predicateType?: string
+  created: string
+  content?: 'dsse-envelope' | 'message-signature'
+}): object {
   const annotations: Record<string, string> = { [ANNOTATION.bundleContent]: options.content ?? 'dsse-envelope' }
   if (options.predicateType) annotations[ANNOTATION.bundlePredicateType] = options.predicateType
   annotations[ANNOTATION.created] = options.created
@@ -49,7 +60,11 @@ export function bundleReferrerManifest(options: { subject: Descriptor; bundle: D
  */
 export function simpleSigningPayload(dockerReference: string, digest: string): string {
   return JSON.stringify({
-    critical: { identity: { 'docker-reference': dockerReference }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+    critical: {
+      identity: { 'docker-reference': dockerReference },
+      image: { 'docker-manifest-digest': digest },
+      type: 'cosign container image signature'
+    },
     optional: null
   })
 }
@@ -59,12 +74,19 @@ export function legacyTag(digest: string, suffix: 'sig' | 'att'): string {
 }
 
 function pem(der: string): string {
-  const body = Buffer.from(der, 'base64').toString('base64').match(/.{1,64}/g)?.join('\n') ?? ''
+  const body =
+    Buffer.from(der, 'base64')
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? ''
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`
 }
 
 function certificates(bundle: SerializedBundle): string[] {
-  const material = bundle.verificationMaterial as { certificate?: { rawBytes: string }; x509CertificateChain?: { certificates: Array<{ rawBytes: string }> } }
+  const material = bundle.verificationMaterial as {
+    certificate?: { rawBytes: string }
+    x509CertificateChain?: { certificates: Array<{ rawBytes: string }> }
+  }
   if (material.certificate) return [material.certificate.rawBytes]
   return material.x509CertificateChain?.certificates.map((c) => c.rawBytes) ?? []
 }
@@ -107,9 +129,17 @@ export function legacySignatureLayer(bundle: SerializedBundle, payload: Buffer):
 
 /** The `.att` layer: the DSSE envelope itself, with its predicate type; the signature lives in the envelope. */
 export function legacyAttestationLayer(bundle: SerializedBundle, predicateType: string): { layer: LayerDescriptor; bytes: Buffer } {
-  const envelope = (bundle as { dsseEnvelope?: { payload: string; payloadType: string; signatures: Array<{ sig: string; keyid?: string }> } }).dsseEnvelope
+  const envelope = (
+    bundle as { dsseEnvelope?: { payload: string; payloadType: string; signatures: Array<{ sig: string; keyid?: string }> } }
+  ).dsseEnvelope
   if (!envelope) throw new Error('a legacy attestation needs a DSSE bundle')
-  const bytes = Buffer.from(JSON.stringify({ payloadType: envelope.payloadType, payload: envelope.payload, signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig })) }))
+  const bytes = Buffer.from(
+    JSON.stringify({
+      payloadType: envelope.payloadType,
+      payload: envelope.payload,
+      signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig }))
+    })
+  )
   return {
     bytes,
     layer: {

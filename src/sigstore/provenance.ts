@@ -20,7 +20,9 @@ export interface ProvenancePredicate {
 function claim(claims: Record<string, unknown>, name: string): string {
   const value = claims[name]
   if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new Error(`the OIDC token has no \`${name}\` claim, so the provenance cannot say how this was built; provenance needs a GitHub Actions token (set \`provenance: false\` elsewhere)`)
+    throw new Error(
+      `the OIDC token has no \`${name}\` claim, so the provenance cannot say how this was built; provenance needs a GitHub Actions token (set \`provenance: false\` elsewhere)`
+    )
   }
   return String(value)
 }
@@ -47,7 +49,9 @@ export function buildProvenancePredicate(env: Record<string, string | undefined>
     },
     runDetails: {
       builder: { id: `${serverUrl}/${claim(claims, 'job_workflow_ref')}` },
-      metadata: { invocationId: `${serverUrl}/${repository}/actions/runs/${claim(claims, 'run_id')}/attempts/${claim(claims, 'run_attempt')}` }
+      metadata: {
+        invocationId: `${serverUrl}/${repository}/actions/runs/${claim(claims, 'run_id')}/attempts/${claim(claims, 'run_attempt')}`
+      }
     }
   }
 }

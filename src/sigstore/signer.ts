@@ -39,18 +39,30 @@ interface Failure {
 }
 
 function describeFailure(error: unknown): Failure {
-  const err = error as { code?: string; message?: string; cause?: { statusCode?: number; code?: string; errno?: string; message?: string; cause?: { code?: string } } }
+  const err = error as {
+    code?: string
+    message?: string
+    cause?: { statusCode?: number; code?: string; errno?: string; message?: string; cause?: { code?: string } }
+  }
   const service = SERVICE_BY_CODE.find(([pattern]) => pattern.test(err.code ?? ''))?.[1] ?? 'Sigstore'
   const status = err.cause?.statusCode
   const networkCode = err.cause?.code ?? err.cause?.cause?.code ?? err.cause?.errno
-  const retryable = status !== undefined ? status === 429 || status === 408 || status >= 500 : networkCode !== undefined || /ECONN|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(err.cause?.message ?? err.message ?? '')
+  const retryable =
+    status !== undefined
+      ? status === 429 || status === 408 || status >= 500
+      : networkCode !== undefined || /ECONN|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(err.cause?.message ?? err.message ?? '')
   return { service, status, code: networkCode, message: err.message ?? String(error), retryable }
 }
 
 export function createSigner(options: SignerOptions): Signer {
   const logger = options.logger ?? silentLogger
   const budgetMs = options.timeBudgetMs ?? 4 * 60_000
-  const urls = { Fulcio: options.fulcioUrl, Rekor: options.rekorUrl, TSA: options.tsaUrl ?? '', Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}` }
+  const urls = {
+    Fulcio: options.fulcioUrl,
+    Rekor: options.rekorUrl,
+    TSA: options.tsaUrl ?? '',
+    Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}`
+  }
   const base = {
     fulcioURL: options.fulcioUrl,
     rekorURL: options.rekorUrl,
@@ -71,14 +83,23 @@ export function createSigner(options: SignerOptions): Signer {
         const elapsed = Date.now() - started
         const delay = Math.min(30_000, 500 * 2 ** (tries - 1)) * (0.5 + Math.random() / 2)
         if (!failure.retryable || elapsed + delay > budgetMs) {
-          const said = failure.status !== undefined ? `answered HTTP ${failure.status}` : failure.code ? `could not be reached (${failure.code})` : 'failed'
+          const said =
+            failure.status !== undefined
+              ? `answered HTTP ${failure.status}`
+              : failure.code
+                ? `could not be reached (${failure.code})`
+                : 'failed'
           throw new SigningError(
             `${what}: ${failure.service} at ${urls[failure.service]} ${said}${tries > 1 ? ` after ${tries} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
-              (failure.retryable ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)' : ''),
+              (failure.retryable
+                ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)'
+                : ''),
             { cause: error }
           )
         }
-        logger.warning(`${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`)
+        logger.warning(
+          `${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`
+        )
         await sleep(delay)
       }
     }

@@ -27,11 +27,17 @@ export async function storeBundleReferrer(options: {
 }
 
 /** Referrers of a subject that are Sigstore bundles of one predicate type, newest first. */
-export async function findBundleReferrers(referrers: Referrers, subjectDigest: string, predicateType: string): Promise<ReferrerDescriptor[]> {
+export async function findBundleReferrers(
+  referrers: Referrers,
+  subjectDigest: string,
+  predicateType: string
+): Promise<ReferrerDescriptor[]> {
   const listed = await referrers.list(subjectDigest)
   return listed
     .filter((d) => d.artifactType === MEDIA_TYPE.sigstoreBundle && d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType)
-    .sort((a, b) => (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(a.annotations?.['org.opencontainers.image.created'] ?? ''))
+    .sort((a, b) =>
+      (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(a.annotations?.['org.opencontainers.image.created'] ?? '')
+    )
 }
 
 /** Reads the bundle JSON a bundle referrer manifest carries. */
@@ -52,7 +58,9 @@ export interface LegacyManifest {
 export async function readLegacyLayers(client: RegistryClient, tag: string): Promise<LayerDescriptor[]> {
   const existing = await client.getManifest(tag, [MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest])
   if (!existing) return []
-  return ((JSON.parse(existing.bytes.toString('utf8')) as { layers?: LayerDescriptor[] }).layers ?? []).filter((l) => l && typeof l.digest === 'string')
+  return ((JSON.parse(existing.bytes.toString('utf8')) as { layers?: LayerDescriptor[] }).layers ?? []).filter(
+    (l) => l && typeof l.digest === 'string'
+  )
 }
 
 /**
@@ -68,7 +76,9 @@ export async function appendLegacyLayer(options: {
 }): Promise<{ tag: string; digest: string; appended: boolean }> {
   const { client, tag, layer } = options
   const layers = await readLegacyLayers(client, tag)
-  const already = layers.some((l) => l.digest === layer.digest && JSON.stringify(l.annotations ?? {}) === JSON.stringify(layer.annotations ?? {}))
+  const already = layers.some(
+    (l) => l.digest === layer.digest && JSON.stringify(l.annotations ?? {}) === JSON.stringify(layer.annotations ?? {})
+  )
   await client.putBlobBytes(options.layerBytes, layer.digest)
   const next = already ? layers : [...layers, layer]
   const { manifest, config } = options.buildManifest(next)

@@ -58,7 +58,13 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
     // Provenance describes the build of every digest: the index and each platform manifest.
     const subjects = isIndex ? [options.top, ...options.platforms] : [options.top]
     for (const subject of subjects) {
-      const attestation = await attest(options, subject, 'provenance', PREDICATE_TYPE.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)))
+      const attestation = await attest(
+        options,
+        subject,
+        'provenance',
+        PREDICATE_TYPE.slsaProvenance1,
+        Buffer.from(JSON.stringify(options.provenance))
+      )
       result.attestations.push(attestation)
       if (subject.digest === options.top.digest) result.provenance = attestation
     }
@@ -79,7 +85,9 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
         options.openBlob,
         { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger }
       )
-      options.logger.info(`${platform.platform ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`)
+      options.logger.info(
+        `${platform.platform ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`
+      )
       const bytes = Buffer.from(JSON.stringify(generated.document, null, 2))
       const path = join(options.outputDir, `sbom-${platform.digest.slice(7, 19)}.spdx.json`)
       await writeFile(path, bytes)
@@ -102,7 +110,13 @@ export function statementBytes(subject: { name: string; digest: string }, predic
   return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')])
 }
 
-async function attest(options: AttestOptions, subject: SignTarget, kind: 'provenance' | 'sbom', predicateType: string, predicateBytes: Buffer): Promise<AttestationSummary> {
+async function attest(
+  options: AttestOptions,
+  subject: SignTarget,
+  kind: 'provenance' | 'sbom',
+  predicateType: string,
+  predicateBytes: Buffer
+): Promise<AttestationSummary> {
   const { client, referrers, logger } = options
   const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes)
   const bundle: SerializedBundle = await options.signer.signDsse(payload, IN_TOTO_PAYLOAD_TYPE)
@@ -127,6 +141,8 @@ async function attest(options: AttestOptions, subject: SignTarget, kind: 'proven
   }
   summary.bundlePath = join(options.outputDir, `${kind}-${subject.digest.slice(7, 19)}.sigstore.json`)
   await writeFile(summary.bundlePath, bundleBytes)
-  logger.info(`${kind} for ${subject.platform ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${bundleLogIndex(bundle)})`)
+  logger.info(
+    `${kind} for ${subject.platform ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${bundleLogIndex(bundle)})`
+  )
   return summary
 }

@@ -88,8 +88,11 @@ export function resolveRemote(repository: string, serverUrl: string): Remote {
     const [owner, repo] = repository.replace(/\.git$/, '').split('/')
     return { url: `${server}/${owner}/${repo}.git`, github: { owner, repo } }
   }
-  const onServer = repository.startsWith(`${server}/`) ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1)) : null
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(repository)) throw new DeployError('deploy-repository must not carry credentials in its URL; use deploy-token')
+  const onServer = repository.startsWith(`${server}/`)
+    ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1))
+    : null
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(repository))
+    throw new DeployError('deploy-repository must not carry credentials in its URL; use deploy-token')
   return { url: repository, github: onServer ? { owner: onServer[1], repo: onServer[2] } : undefined }
 }
 
@@ -137,7 +140,8 @@ class DeployRun {
   /** Pull-request mode: rebuild the branch from the latest base each run, so there is one branch and one PR per image and base. */
   async pullRequest(): Promise<DeployResult> {
     const branch = this.options.branch || defaultBranchName(this.target, this.base)
-    if ((await this.git.tryRun(['check-ref-format', `refs/heads/${branch}`])).exitCode !== 0) throw new DeployError(`"${branch}" is not a valid branch name (deploy-branch)`)
+    if ((await this.git.tryRun(['check-ref-format', `refs/heads/${branch}`])).exitCode !== 0)
+      throw new DeployError(`"${branch}" is not a valid branch name (deploy-branch)`)
     for (let attempt = 1; ; attempt++) {
       const baseCommit = await this.checkoutBase()
       const patch = await this.patch()
@@ -181,7 +185,13 @@ class DeployRun {
         return { branch: this.base, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] }
       }
       const diff = await this.diff(patch)
-      const planned = { branch: this.base, patchedFiles: patch.patchedFiles, diff, changes: patch.changes, pullRequestOperation: 'none' as const }
+      const planned = {
+        branch: this.base,
+        patchedFiles: patch.patchedFiles,
+        diff,
+        changes: patch.changes,
+        pullRequestOperation: 'none' as const
+      }
       if (this.options.dryRun) return planned
       const commit = await this.commit(patch)
       if ((await this.push(`HEAD:refs/heads/${this.base}`, [])) === 'pushed') {
@@ -234,7 +244,8 @@ class DeployRun {
   }
 
   private async hasIdentity(): Promise<boolean> {
-    if (process.env.GIT_AUTHOR_NAME && process.env.GIT_AUTHOR_EMAIL && process.env.GIT_COMMITTER_NAME && process.env.GIT_COMMITTER_EMAIL) return true
+    if (process.env.GIT_AUTHOR_NAME && process.env.GIT_AUTHOR_EMAIL && process.env.GIT_COMMITTER_NAME && process.env.GIT_COMMITTER_EMAIL)
+      return true
     const name = await this.git.tryRun(['config', 'user.name'])
     const email = await this.git.tryRun(['config', 'user.email'])
     return name.exitCode === 0 && email.exitCode === 0
@@ -262,13 +273,16 @@ class DeployRun {
     if (result.exitCode === 0) return 'pushed'
     const report = `${result.stdout}\n${result.stderr}`
     // non-fast-forward / fetch first / stale info: someone pushed first; failed to update ref / cannot lock: we raced on the server.
-    if (/\[rejected\]|stale info|non-fast-forward|fetch first|failed to update ref|cannot lock ref|incorrect old value/i.test(report)) return 'rejected'
+    if (/\[rejected\]|stale info|non-fast-forward|fetch first|failed to update ref|cannot lock ref|incorrect old value/i.test(report))
+      return 'rejected'
     throw new DeployError(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`)
   }
 
   private async openOrUpdatePullRequest(result: DeployResult, branch: string, changes: FileChange[], upToDate: boolean): Promise<void> {
     if (!this.github || !this.remote.github) {
-      this.logger.warning(`${this.remote.url} is not a repository on ${this.options.serverUrl}; pushed ${branch} but cannot open a pull request`)
+      this.logger.warning(
+        `${this.remote.url} is not a repository on ${this.options.serverUrl}; pushed ${branch} but cannot open a pull request`
+      )
       return
     }
     const { owner, repo } = this.remote.github
@@ -287,7 +301,10 @@ class DeployRun {
         result.pullRequestOperation = 'created'
       } catch (error) {
         // Another run opened it between our lookup and our create.
-        const existing = error instanceof GitHubApiError && error.status === 422 ? await this.github.findOpenPullRequest(owner, repo, branch, this.base) : undefined
+        const existing =
+          error instanceof GitHubApiError && error.status === 422
+            ? await this.github.findOpenPullRequest(owner, repo, branch, this.base)
+            : undefined
         if (!existing) throw error
         pull = await this.github.updatePullRequest(owner, repo, existing.number, { title, body })
         result.pullRequestOperation = 'updated'

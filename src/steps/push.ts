@@ -74,7 +74,10 @@ export async function pushImage(options: PushOptions): Promise<PushResult> {
   for (const node of manifests) {
     const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType)
     if (digest !== node.descriptor.digest) {
-      throw new RegistryError(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, { method: 'PUT', url: client.url(`/v2/${client.repository}/manifests/${digest}`).href })
+      throw new RegistryError(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
+        method: 'PUT',
+        url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
+      })
     }
     if (node !== image && node.platform && node.platform !== 'unknown/unknown') platformDigests[node.platform] = digest
     logger.info(`pushed ${node.kind === 'index' ? 'index' : 'manifest'} ${digest}${node.platform ? ` (${node.platform})` : ''}`)

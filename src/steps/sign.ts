@@ -9,7 +9,14 @@ import { sha256Digest as sha256 } from '../oci/registry/client.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, findBundleReferrers, readLegacyLayers, readReferrerBundle, storeBundleReferrer } from '../sigstore/store.js'
 import { bundleIdentity, bundleLogIndex, isOwnStatementAbout } from '../sigstore/bundle-info.js'
-import { bundleReferrerManifest, cosignSignStatement, legacyImageManifest, legacySignatureLayer, legacyTag, simpleSigningPayload } from '../sigstore/cosign.js'
+import {
+  bundleReferrerManifest,
+  cosignSignStatement,
+  legacyImageManifest,
+  legacySignatureLayer,
+  legacyTag,
+  simpleSigningPayload
+} from '../sigstore/cosign.js'
 import { IN_TOTO_PAYLOAD_TYPE, MEDIA_TYPE, PREDICATE_TYPE } from '../oci/media-types.js'
 import type { Logger } from '../net/logger.js'
 import type { SignatureFormat } from '../action/inputs.js'
@@ -83,7 +90,9 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
         signed.reused = true
         signed.logIndex = bundleLogIndex(existing.bundle)
         noteIdentity(result, existing.bundle)
-        logger.info(`${label(target)}: already signed by ${bundleIdentity(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`)
+        logger.info(
+          `${label(target)}: already signed by ${bundleIdentity(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`
+        )
       } else {
         const statement = cosignSignStatement({ name: options.imageName, digest: target.digest })
         const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE)
@@ -151,7 +160,10 @@ function noteIdentity(result: SignResult, bundle: SerializedBundle): void {
   result.issuer ??= who.issuer
 }
 
-async function findOwnSignature(options: SignOptions, digest: string): Promise<{ referrerDigest: string; bundle: SerializedBundle } | undefined> {
+async function findOwnSignature(
+  options: SignOptions,
+  digest: string
+): Promise<{ referrerDigest: string; bundle: SerializedBundle } | undefined> {
   for (const candidate of await findBundleReferrers(options.referrers, digest, PREDICATE_TYPE.cosignSign)) {
     const bundle = (await readReferrerBundle(options.client, candidate.digest).catch(() => undefined)) as SerializedBundle | undefined
     if (bundle && isOwnStatementAbout(bundle, digest, PREDICATE_TYPE.cosignSign, options.identity.candidates, options.identity.issuer)) {

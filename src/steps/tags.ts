@@ -37,7 +37,13 @@ function conflictMessage(image: string, tag: string, current: string, wanted: st
 }
 
 /** Resolves every tag and refuses, before any blob is pushed, to move an immutable one. */
-export async function planTags(options: { client: RegistryClient; image: string; tags: readonly string[]; mutableTags: readonly string[]; digest: string }): Promise<TagPlanEntry[]> {
+export async function planTags(options: {
+  client: RegistryClient
+  image: string
+  tags: readonly string[]
+  mutableTags: readonly string[]
+  digest: string
+}): Promise<TagPlanEntry[]> {
   const isMutable = mutableMatcher(options.mutableTags)
   const plan: TagPlanEntry[] = []
   const conflicts: string[] = []

@@ -44,6 +44,10 @@ test('each bad input names itself and the fix', () => {
     [{ 'deploy-repository': 'not a repo' }, /input `deploy-repository`/]
   ]
   for (const [inputs, message] of cases) {
-    assert.throws(() => read(inputs), (error: unknown) => error instanceof InputError && message.test(error.message), JSON.stringify(inputs))
+    assert.throws(
+      () => read(inputs),
+      (error: unknown) => error instanceof InputError && message.test(error.message),
+      JSON.stringify(inputs)
+    )
   }
 })

@@ -8,13 +8,18 @@ import { repoRoot } from '../harness/action.js'
 import { renderTables, spliceTables } from '../../scripts/docs.js'
 
 const actionText = readFileSync(join(repoRoot, 'action.yml'), 'utf8')
-const action = parse(actionText) as { inputs: Record<string, { description?: string }>; outputs: Record<string, { description?: string }>; runs: { using: string; main: string } }
+const action = parse(actionText) as {
+  inputs: Record<string, { description?: string }>
+  outputs: Record<string, { description?: string }>
+  runs: { using: string; main: string }
+}
 
 test('action.yml runs the committed bundle on node24 and documents every input and output', () => {
   assert.equal(action.runs.using, 'node24')
   assert.equal(action.runs.main, 'dist/index.js')
   assert.ok(existsSync(join(repoRoot, 'dist/index.js')))
-  for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) assert.ok(spec.description && spec.description.length > 10, `${name} has a description`)
+  for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)])
+    assert.ok(spec.description && spec.description.length > 10, `${name} has a description`)
 })
 
 test("README's input and output tables are what action.yml says", () => {
@@ -34,11 +39,15 @@ function designNames(design: string, header: string): string[] {
 }
 
 const designPath = join(repoRoot, '..', 'shared', 'DESIGN.md')
-test("DESIGN.md's interface matches action.yml, input for input and output for output", { skip: existsSync(designPath) ? false : 'DESIGN.md is not beside the repository' }, () => {
-  const design = readFileSync(designPath, 'utf8')
-  const interfacePart = design.slice(design.indexOf('## The interface'))
-  const inputsPart = interfacePart.slice(0, interfacePart.indexOf('Outputs:'))
-  const outputsPart = interfacePart.slice(interfacePart.indexOf('Outputs:'), interfacePart.indexOf('Hosts come from'))
-  assert.deepEqual(new Set(designNames(inputsPart, 'input')), new Set(Object.keys(action.inputs)))
-  assert.deepEqual(new Set(designNames(outputsPart, 'output')), new Set(Object.keys(action.outputs)))
-})
+test(
+  "DESIGN.md's interface matches action.yml, input for input and output for output",
+  { skip: existsSync(designPath) ? false : 'DESIGN.md is not beside the repository' },
+  () => {
+    const design = readFileSync(designPath, 'utf8')
+    const interfacePart = design.slice(design.indexOf('## The interface'))
+    const inputsPart = interfacePart.slice(0, interfacePart.indexOf('Outputs:'))
+    const outputsPart = interfacePart.slice(interfacePart.indexOf('Outputs:'), interfacePart.indexOf('Hosts come from'))
+    assert.deepEqual(new Set(designNames(inputsPart, 'input')), new Set(Object.keys(action.inputs)))
+    assert.deepEqual(new Set(designNames(outputsPart, 'output')), new Set(Object.keys(action.outputs)))
+  }
+)

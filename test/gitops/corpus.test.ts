@@ -33,7 +33,13 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'podinfo (Deployments, StatefulSet, CronJobs)', from: 'ghcr.io/stefanprodan/podinfo', to: '127.0.0.1:5000/stefanprodan/podinfo', containerReferences: 13, kustomizeEntries: 0 },
+  {
+    name: 'podinfo (Deployments, StatefulSet, CronJobs)',
+    from: 'ghcr.io/stefanprodan/podinfo',
+    to: '127.0.0.1:5000/stefanprodan/podinfo',
+    containerReferences: 13,
+    kustomizeEntries: 0
+  },
   {
     name: 'microservices-demo frontend (manifests, release bundle, kustomize components)',
     from: 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend',
@@ -41,7 +47,13 @@ const CASES: Case[] = [
     containerReferences: 2,
     kustomizeEntries: 2
   },
-  { name: 'Argo CD guestbook', from: 'gcr.io/google-samples/gb-frontend', to: '127.0.0.1:5000/google-samples/gb-frontend', containerReferences: 2, kustomizeEntries: 0 },
+  {
+    name: 'Argo CD guestbook',
+    from: 'gcr.io/google-samples/gb-frontend',
+    to: '127.0.0.1:5000/google-samples/gb-frontend',
+    containerReferences: 2,
+    kustomizeEntries: 0
+  },
   { name: 'redis, written as redis and docker.io/redis', from: 'redis', to: 'redis', containerReferences: 5, kustomizeEntries: 0 }
 ]
 
@@ -92,7 +104,12 @@ function assertOnlyValuesChanged(original: string, patched: string, changes: Cha
  * naming the target (which must now carry the digest) and kustomization entries naming it (which
  * gain `digest:`). Returns how many of each it saw.
  */
-function assertPinnedEverywhere(original: string, patched: string, target: ImageReference, file: string): { containers: number; kustomize: number } {
+function assertPinnedEverywhere(
+  original: string,
+  patched: string,
+  target: ImageReference,
+  file: string
+): { containers: number; kustomize: number } {
   const before = parseAllDocuments(original)
   const afterDocs = parseAllDocuments(patched)
   assert.ok(Array.isArray(before) && Array.isArray(afterDocs))
@@ -114,8 +131,13 @@ function assertPinnedEverywhere(original: string, patched: string, target: Image
         seen.kustomize++
         assert.equal(right.digest, DIGEST, `${where}: kustomization entry pinned`)
       }
-      assert.deepEqual(Object.keys(right).filter((k) => !(isEntry && k === 'digest' && !('digest' in left))), Object.keys(left), where)
-      for (const key of Object.keys(left)) walk(left[key], right[key], [...path, key], kustomization && (key === 'images' || path.length > 0))
+      assert.deepEqual(
+        Object.keys(right).filter((k) => !(isEntry && k === 'digest' && !('digest' in left))),
+        Object.keys(left),
+        where
+      )
+      for (const key of Object.keys(left))
+        walk(left[key], right[key], [...path, key], kustomization && (key === 'images' || path.length > 0))
       return
     }
     const isContainerImage = path.at(-1) === 'image' && typeof path.at(-2) === 'number' && CONTAINER_LISTS.has(String(path.at(-3)))
@@ -187,7 +209,8 @@ describe('real-world corpus', { skip: corpusMissing }, () => {
     test('podinfo: the branch holds exactly the spliced files, CRLF and all other files byte for byte', async () => {
       const { from, to } = CASES[0]
       const files: Record<string, Buffer> = {}
-      for (const path of await yamlFiles(CORPUS)) files[relative(CORPUS, path)] = Buffer.from(pointAtTestRegistry(await readFile(path, 'utf8'), from, to))
+      for (const path of await yamlFiles(CORPUS))
+        files[relative(CORPUS, path)] = Buffer.from(pointAtTestRegistry(await readFile(path, 'utf8'), from, to))
       files['SOURCES.md'] = await readFile(join(CORPUS, 'SOURCES.md'))
       await git.createRepository('gitops/corpus', files)
       api.addRepository('gitops', 'corpus')
@@ -217,7 +240,9 @@ describe('real-world corpus', { skip: corpusMissing }, () => {
       const target = parseReference(to)
       for (const [file, original] of Object.entries(files)) {
         const onBranch = await git.readFile('gitops/corpus', result.branch!, file)
-        const expected = file.endsWith('.md') ? original : Buffer.from(spliceImageReferences(original.toString('utf8'), target, { digest: DIGEST }, file).text)
+        const expected = file.endsWith('.md')
+          ? original
+          : Buffer.from(spliceImageReferences(original.toString('utf8'), target, { digest: DIGEST }, file).text)
         assert.ok(onBranch.equals(expected), `${file} on the branch`)
         assert.equal(result.patchedFiles.includes(file), !onBranch.equals(original), `${file} listed as patched exactly when it changed`)
       }

@@ -5,20 +5,42 @@ import { parseAllDocuments } from 'yaml'
 import { parseReference } from '../../src/oci/reference.js'
 import { DeployError } from '../../src/errors.js'
 import { locateReferences } from '../../src/gitops/locate.js'
-import { applyEdits, assertOnlyIntendedChanges, pinnedReference, spliceImageReferences, type SpliceResult } from '../../src/gitops/splice.js'
+import {
+  applyEdits,
+  assertOnlyIntendedChanges,
+  pinnedReference,
+  spliceImageReferences,
+  type SpliceResult
+} from '../../src/gitops/splice.js'
 
 const IMAGE = '127.0.0.1:5000/team/app'
 const DIGEST = `sha256:${'d'.repeat(64)}`
 const OLD = `sha256:${'0'.repeat(64)}`
 
 function pin(text: string, options: { image?: string; tag?: string; file?: string } = {}): SpliceResult {
-  return spliceImageReferences(text, parseReference(options.image ?? IMAGE), { digest: DIGEST, tag: options.tag }, options.file ?? 'deploy.yaml')
+  return spliceImageReferences(
+    text,
+    parseReference(options.image ?? IMAGE),
+    { digest: DIGEST, tag: options.tag },
+    options.file ?? 'deploy.yaml'
+  )
 }
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`
 
 test('a plain container image gets the digest, keeping its tag and nothing else changes', () => {
-  const text = lines('apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '        - name: app', `          image: ${IMAGE}:1.0`, '', '          ports: [80]')
+  const text = lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: app',
+    `          image: ${IMAGE}:1.0`,
+    '',
+    '          ports: [80]'
+  )
   const result = pin(text)
   assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
   assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
@@ -26,11 +48,21 @@ test('a plain container image gets the digest, keeping its tag and nothing else 
 })
 
 test('quoted values keep their quotes and their trailing comments', () => {
-  const text = lines('containers:', `- image: "${IMAGE}:1.0"   # pinned by hand`, `- image: '${IMAGE}'  # another`, `- image: "${IMAGE}:1.0" #no space`)
+  const text = lines(
+    'containers:',
+    `- image: "${IMAGE}:1.0"   # pinned by hand`,
+    `- image: '${IMAGE}'  # another`,
+    `- image: "${IMAGE}:1.0" #no space`
+  )
   const result = pin(text)
   assert.equal(
     result.text,
-    lines('containers:', `- image: "${IMAGE}:1.0@${DIGEST}"   # pinned by hand`, `- image: '${IMAGE}@${DIGEST}'  # another`, `- image: "${IMAGE}:1.0@${DIGEST}" #no space`)
+    lines(
+      'containers:',
+      `- image: "${IMAGE}:1.0@${DIGEST}"   # pinned by hand`,
+      `- image: '${IMAGE}@${DIGEST}'  # another`,
+      `- image: "${IMAGE}:1.0@${DIGEST}" #no space`
+    )
   )
 })
 
@@ -41,8 +73,19 @@ test('a tag and an old digest are both replaced; the release tag wins when given
 })
 
 test('flow-style containers keep their flow style', () => {
-  const text = lines('spec:', `  containers: [{name: app, image: ${IMAGE}:1.0}, {name: side, image: busybox}]`, `  initContainers: [ { image: "${IMAGE}" } ]`)
-  assert.equal(pin(text).text, lines('spec:', `  containers: [{name: app, image: ${IMAGE}:1.0@${DIGEST}}, {name: side, image: busybox}]`, `  initContainers: [ { image: "${IMAGE}@${DIGEST}" } ]`))
+  const text = lines(
+    'spec:',
+    `  containers: [{name: app, image: ${IMAGE}:1.0}, {name: side, image: busybox}]`,
+    `  initContainers: [ { image: "${IMAGE}" } ]`
+  )
+  assert.equal(
+    pin(text).text,
+    lines(
+      'spec:',
+      `  containers: [{name: app, image: ${IMAGE}:1.0@${DIGEST}}, {name: side, image: busybox}]`,
+      `  initContainers: [ { image: "${IMAGE}@${DIGEST}" } ]`
+    )
+  )
 })
 
 test('prefix-named images, other ports and other registries are untouched', () => {
@@ -61,11 +104,27 @@ test('prefix-named images, other ports and other registries are untouched', () =
 })
 
 test('Docker normalization: nginx, library/nginx and docker.io/library/nginx are one repository, kept as written', () => {
-  const text = lines('containers:', '- image: nginx:1.27', '- image: library/nginx', '- image: docker.io/library/nginx:1.27', '- image: index.docker.io/library/nginx', '- image: nginx-unprivileged', '- image: myorg/nginx')
+  const text = lines(
+    'containers:',
+    '- image: nginx:1.27',
+    '- image: library/nginx',
+    '- image: docker.io/library/nginx:1.27',
+    '- image: index.docker.io/library/nginx',
+    '- image: nginx-unprivileged',
+    '- image: myorg/nginx'
+  )
   const result = pin(text, { image: 'nginx' })
   assert.equal(
     result.text,
-    lines('containers:', `- image: nginx:1.27@${DIGEST}`, `- image: library/nginx@${DIGEST}`, `- image: docker.io/library/nginx:1.27@${DIGEST}`, `- image: index.docker.io/library/nginx@${DIGEST}`, '- image: nginx-unprivileged', '- image: myorg/nginx')
+    lines(
+      'containers:',
+      `- image: nginx:1.27@${DIGEST}`,
+      `- image: library/nginx@${DIGEST}`,
+      `- image: docker.io/library/nginx:1.27@${DIGEST}`,
+      `- image: index.docker.io/library/nginx@${DIGEST}`,
+      '- image: nginx-unprivileged',
+      '- image: myorg/nginx'
+    )
   )
 })
 
@@ -87,7 +146,10 @@ test('CronJob jobTemplate containers and initContainers are found at any depth',
     `            - image: ${IMAGE}:debug`
   )
   const result = pin(text)
-  assert.deepEqual(result.changes.map((c) => c.line), [10, 12, 14])
+  assert.deepEqual(
+    result.changes.map((c) => c.line),
+    [10, 12, 14]
+  )
   assert.equal(result.text, text.replaceAll(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`).replace(`${IMAGE}:debug`, `${IMAGE}:debug@${DIGEST}`))
 })
 
@@ -152,7 +214,10 @@ test('kustomization images: the matching entry gets digest:, the neighbouring en
 test('a kustomization entry keeps newTag in step with the release tag', () => {
   const text = lines('images:', `- name: ${IMAGE}`, '  newTag: 1.10')
   // A plain 2.0 would read back as a number, so it is quoted.
-  assert.equal(pin(text, { tag: '2.0', file: 'kustomization.yaml' }).text, lines('images:', `- name: ${IMAGE}`, '  newTag: "2.0"', `  digest: ${DIGEST}`))
+  assert.equal(
+    pin(text, { tag: '2.0', file: 'kustomization.yaml' }).text,
+    lines('images:', `- name: ${IMAGE}`, '  newTag: "2.0"', `  digest: ${DIGEST}`)
+  )
 })
 
 test('images: in a file that is not a kustomization is not a kustomize entry', () => {
@@ -163,7 +228,10 @@ test('CRLF line endings are kept, including in inserted lines', () => {
   const text = ['containers:', `- image: ${IMAGE}:1.0 # c`, ''].join('\r\n')
   assert.equal(pin(text).text, ['containers:', `- image: ${IMAGE}:1.0@${DIGEST} # c`, ''].join('\r\n'))
   const kustomization = ['images:', `- name: ${IMAGE}`, '  newTag: v1', 'resources: [a.yaml]', ''].join('\r\n')
-  assert.equal(pin(kustomization, { file: 'kustomization.yaml' }).text, ['images:', `- name: ${IMAGE}`, '  newTag: v1', `  digest: ${DIGEST}`, 'resources: [a.yaml]', ''].join('\r\n'))
+  assert.equal(
+    pin(kustomization, { file: 'kustomization.yaml' }).text,
+    ['images:', `- name: ${IMAGE}`, '  newTag: v1', `  digest: ${DIGEST}`, 'resources: [a.yaml]', ''].join('\r\n')
+  )
 })
 
 test('a byte order mark is kept', () => {
@@ -172,7 +240,15 @@ test('a byte order mark is kept', () => {
 })
 
 test('a ConfigMap holding YAML in a block scalar is text, never a reference', () => {
-  const text = lines('kind: ConfigMap', 'data:', '  pod.yaml: |', '    containers:', `    - image: ${IMAGE}:1.0`, '  other: >', `    image: ${IMAGE}`)
+  const text = lines(
+    'kind: ConfigMap',
+    'data:',
+    '  pod.yaml: |',
+    '    containers:',
+    `    - image: ${IMAGE}:1.0`,
+    '  other: >',
+    `    image: ${IMAGE}`
+  )
   const result = pin(text)
   assert.equal(result.references, 0)
   assert.equal(result.text, text)
@@ -202,9 +278,16 @@ test('anchors and aliases: the anchored scalar is patched once and aliases follo
     '  - {image: *own}'
   )
   const result = pin(text)
-  assert.equal(result.text, text.replace(`  ${IMAGE}:1.0 # shared`, `  ${IMAGE}:1.0@${DIGEST} # shared`).replace(`&own "${IMAGE}:1.0"`, `&own "${IMAGE}:1.0@${DIGEST}"`))
+  assert.equal(
+    result.text,
+    text
+      .replace(`  ${IMAGE}:1.0 # shared`, `  ${IMAGE}:1.0@${DIGEST} # shared`)
+      .replace(`&own "${IMAGE}:1.0"`, `&own "${IMAGE}:1.0@${DIGEST}"`)
+  )
   assert.equal(result.changes.length, 2)
-  const parsed = parseAllDocuments(result.text)[0].toJS() as { spec: { containers: Array<{ image: string }>; initContainers: Array<{ image: string }> } }
+  const parsed = parseAllDocuments(result.text)[0].toJS() as {
+    spec: { containers: Array<{ image: string }>; initContainers: Array<{ image: string }> }
+  }
   assert.equal(parsed.spec.containers[0].image, `${IMAGE}:1.0@${DIGEST}`)
   assert.equal(parsed.spec.initContainers[1].image, `${IMAGE}:1.0@${DIGEST}`)
 })
@@ -231,8 +314,14 @@ test('multi-document files with comments between documents keep every byte outsi
     'kind: Service'
   )
   const result = pin(text)
-  assert.equal(result.text, text.replace(`image: ${IMAGE}}`, `image: ${IMAGE}@${DIGEST}}`).replace(`${IMAGE}:2 #`, `${IMAGE}:2@${DIGEST} #`))
-  assert.deepEqual(result.changes.map((c) => c.line), [4, 14])
+  assert.equal(
+    result.text,
+    text.replace(`image: ${IMAGE}}`, `image: ${IMAGE}@${DIGEST}}`).replace(`${IMAGE}:2 #`, `${IMAGE}:2@${DIGEST} #`)
+  )
+  assert.deepEqual(
+    result.changes.map((c) => c.line),
+    [4, 14]
+  )
 })
 
 test('Flux setters: full reference, :tag and :digest markers of a policy that names the image', () => {
@@ -266,7 +355,15 @@ test('Flux setters: with a :digest marker the digest goes there and the tag stay
     '  tag: v1 # {"$imagepolicy": "apps:app:tag"}',
     '  digest: "" # {"$imagepolicy": "apps:app:digest"}'
   )
-  assert.equal(pin(text, { tag: 'v2' }).text, lines('image:', `  repository: ${IMAGE} # {"$imagepolicy": "apps:app:name"}`, '  tag: v2 # {"$imagepolicy": "apps:app:tag"}', `  digest: "${DIGEST}" # {"$imagepolicy": "apps:app:digest"}`))
+  assert.equal(
+    pin(text, { tag: 'v2' }).text,
+    lines(
+      'image:',
+      `  repository: ${IMAGE} # {"$imagepolicy": "apps:app:name"}`,
+      '  tag: v2 # {"$imagepolicy": "apps:app:tag"}',
+      `  digest: "${DIGEST}" # {"$imagepolicy": "apps:app:digest"}`
+    )
+  )
 })
 
 test('a setter marker inside a block scalar is text', () => {
@@ -296,7 +393,10 @@ test('the re-parse check refuses output that changes anything but the intended v
   const text = lines('containers:', `- image: ${IMAGE}`, 'replicas: 1')
   const documents = locateReferences(text, parseReference(IMAGE)).documents
   assert.doesNotThrow(() => assertOnlyIntendedChanges(documents, text, 'x.yaml'))
-  assert.throws(() => assertOnlyIntendedChanges(documents, text.replace('replicas: 1', 'replicas: 2'), 'x.yaml'), (error: unknown) => error instanceof DeployError && /x\.yaml.*document 1/.test(error.message))
+  assert.throws(
+    () => assertOnlyIntendedChanges(documents, text.replace('replicas: 1', 'replicas: 2'), 'x.yaml'),
+    (error: unknown) => error instanceof DeployError && /x\.yaml.*document 1/.test(error.message)
+  )
   assert.throws(() => assertOnlyIntendedChanges(documents, `${text}---\na: 1\n`, 'x.yaml'), /number of YAML documents/)
 })
 
@@ -306,6 +406,19 @@ test('pinnedReference keeps the written name and handles registry ports', () => 
 })
 
 test('applyEdits splices ranges and refuses overlaps', () => {
-  assert.equal(applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 1, end: 1, text: '+' }]), 'a+bcdEf')
-  assert.throws(() => applyEdits('abcdef', [{ start: 1, end: 3, text: '' }, { start: 2, end: 4, text: '' }]), DeployError)
+  assert.equal(
+    applyEdits('abcdef', [
+      { start: 4, end: 5, text: 'E' },
+      { start: 1, end: 1, text: '+' }
+    ]),
+    'a+bcdEf'
+  )
+  assert.throws(
+    () =>
+      applyEdits('abcdef', [
+        { start: 1, end: 3, text: '' },
+        { start: 2, end: 4, text: '' }
+      ]),
+    DeployError
+  )
 })

@@ -48,7 +48,11 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}, options: { timeoutMs?: number } = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  options: { timeoutMs?: number } = {}
+): Promise<ActionRun> {
   const work = await mkdtemp(join(tmpdir(), 'dr-run-'))
   const outputFile = join(work, 'output')
   const summaryFile = join(work, 'summary')
@@ -83,7 +87,15 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
 
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
   const summary = await readFile(summaryFile, 'utf8')
-  const errors = stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+  const errors = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error'))
+    .map((l) =>
+      l
+        .replace(/^::error[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%')
+    )
   await rm(join(work, 'output'), { force: true })
   return { exitCode, stdout, stderr, outputs, summary, errors, runnerTemp }
 }

@@ -55,7 +55,17 @@ export async function startFaultProxy(target: string, rules: FaultRule[]): Promi
       }
     }
     if (rule) rule.times--
-    log.push({ method, path, fault: rule ? (rule.fault.kind === 'status' ? String(rule.fault.status) : rule.fault.kind === 'add-headers' ? 'headers' : 'reset') : undefined })
+    log.push({
+      method,
+      path,
+      fault: rule
+        ? rule.fault.kind === 'status'
+          ? String(rule.fault.status)
+          : rule.fault.kind === 'add-headers'
+            ? 'headers'
+            : 'reset'
+        : undefined
+    })
 
     if (rule?.fault.kind === 'status') {
       req.resume()

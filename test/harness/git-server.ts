@@ -35,7 +35,11 @@ export interface GitServer {
   root: string
   requests: GitRequest[]
   /** Creates `owner/name` with one commit holding `files` on `branch`; returns the commit. */
-  createRepository(name: string, files: Record<string, string | Buffer>, options?: { branch?: string; defaultBranch?: string }): Promise<string>
+  createRepository(
+    name: string,
+    files: Record<string, string | Buffer>,
+    options?: { branch?: string; defaultBranch?: string }
+  ): Promise<string>
   /** Adds a commit to `branch` of `name` directly on the server, as another writer would. */
   commitFiles(name: string, branch: string, files: Record<string, string | Buffer>, message?: string): Promise<string>
   /** The bytes of `path` at `ref` in `name`. */
@@ -49,7 +53,8 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   const root = await mkdtemp(join(tmpdir(), 'git-server-'))
   const requests: GitRequest[] = []
   const bare = (name: string): string => join(root, `${name}.git`)
-  const git = async (name: string, args: string[]): Promise<string> => (await run('git', args, { cwd: bare(name), maxBuffer: 64 << 20, env: gitEnvironment })).stdout
+  const git = async (name: string, args: string[]): Promise<string> =>
+    (await run('git', args, { cwd: bare(name), maxBuffer: 64 << 20, env: gitEnvironment })).stdout
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -61,7 +66,13 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const service = url.searchParams.get('service') ?? /\/(git-(?:upload|receive)-pack)$/.exec(url.pathname)?.[1]
-    const record: GitRequest = { method: request.method ?? 'GET', url: request.url ?? '/', service, authorization: request.headers.authorization, status: 0 }
+    const record: GitRequest = {
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      service,
+      authorization: request.headers.authorization,
+      status: 0
+    }
     requests.push(record)
     await options.onRequest?.({ method: record.method, url: record.url, service })
     if (options.token && !carriesToken(request.headers.authorization, options.token)) {
@@ -174,7 +185,12 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
       return commitFiles(name, branch, files, 'initial')
     },
     async readFile(name, ref, path) {
-      const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${path}`], { cwd: bare(name), encoding: 'buffer', maxBuffer: 64 << 20, env: gitEnvironment })
+      const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${path}`], {
+        cwd: bare(name),
+        encoding: 'buffer',
+        maxBuffer: 64 << 20,
+        env: gitEnvironment
+      })
       return stdout
     },
     async close() {

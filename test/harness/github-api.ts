@@ -27,7 +27,9 @@ type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>>
 let description: OpenApiDocument | undefined
 function openApi(): OpenApiDocument {
   // The dereferenced description has every $ref inlined, so each schema compiles on its own.
-  description ??= JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.deref.json'), 'utf8')) as OpenApiDocument
+  description ??= JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.deref.json'), 'utf8')
+  ) as OpenApiDocument
   return description
 }
 
@@ -103,13 +105,21 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       }
     }
     const method = (request.method ?? 'GET').toLowerCase()
-    const record: RecordedRequest = { method: method.toUpperCase(), path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorization: request.headers.authorization }
+    const record: RecordedRequest = {
+      method: method.toUpperCase(),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      authorization: request.headers.authorization
+    }
     requests.push(record)
-    if (options.token && !carriesToken(request.headers.authorization, options.token)) return send(response, 401, { message: 'Bad credentials' })
+    if (options.token && !carriesToken(request.headers.authorization, options.token))
+      return send(response, 401, { message: 'Bad credentials' })
     if (url.pathname === '/graphql') return graphql(body, response)
 
     const match = matchOperation(method, url.pathname)
-    if (!match) return reject(response, `${method.toUpperCase()} ${url.pathname} is not an operation in api.github.com's OpenAPI description`)
+    if (!match)
+      return reject(response, `${method.toUpperCase()} ${url.pathname} is not an operation in api.github.com's OpenAPI description`)
     record.operationId = match.operation.operationId
     const problem = checkRequest(match.operation, url.searchParams, body, record)
     if (problem) return reject(response, problem)
@@ -131,7 +141,9 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const operation = operations[method]
       if (!operation) continue
       const names: string[] = []
-      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`)
+      const pattern = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`
+      )
       const found = pattern.exec(path)
       if (found) return { operation, parameters: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])])) }
     }
@@ -144,11 +156,13 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const parameter = declared.get(name)
       if (!parameter) return `${operation.operationId}: query parameter "${name}" is not declared`
       const schema = parameter.schema ?? {}
-      const typed = schema.type === 'integer' || schema.type === 'number' ? Number(value) : schema.type === 'boolean' ? value === 'true' : value
+      const typed =
+        schema.type === 'integer' || schema.type === 'number' ? Number(value) : schema.type === 'boolean' ? value === 'true' : value
       const validate = ajv.compile(schema)
       if (!validate(typed)) return `${operation.operationId}: query parameter "${name}"=${value}: ${ajv.errorsText(validate.errors)}`
     }
-    for (const parameter of declared.values()) if (parameter.required && !query.has(parameter.name)) return `${operation.operationId}: missing query parameter "${parameter.name}"`
+    for (const parameter of declared.values())
+      if (parameter.required && !query.has(parameter.name)) return `${operation.operationId}: missing query parameter "${parameter.name}"`
     const content = operation.requestBody?.content?.['application/json']
     if (!content) return body === undefined ? undefined : `${operation.operationId} takes no request body`
     if (body === undefined) return operation.requestBody?.required ? `${operation.operationId}: request body required` : undefined
@@ -157,32 +171,63 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       validate = ajv.compile(content.schema)
       validators.set(operation.operationId, validate)
     }
-    if (!validate(body)) return `${operation.operationId}: body ${JSON.stringify(record.body)} does not match the schema: ${ajv.errorsText(validate.errors)}`
+    if (!validate(body))
+      return `${operation.operationId}: body ${JSON.stringify(record.body)} does not match the schema: ${ajv.errorsText(validate.errors)}`
     return undefined
   }
 
-  function route(operationId: string, parameters: Record<string, string>, query: URLSearchParams, body: Record<string, unknown>, response: ServerResponse): void {
+  function route(
+    operationId: string,
+    parameters: Record<string, string>,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+    response: ServerResponse
+  ): void {
     const repository = repositories.get(`${parameters.owner}/${parameters.repo}`)
     if (!repository) return send(response, 404, { message: 'Not Found' })
     const base = `http://github.test/${repository.owner}/${repository.name}`
     switch (operationId) {
       case 'repos/get':
-        return send(response, 200, { id: 1, name: repository.name, full_name: `${repository.owner}/${repository.name}`, default_branch: repository.defaultBranch, allow_auto_merge: repository.allowAutoMerge })
+        return send(response, 200, {
+          id: 1,
+          name: repository.name,
+          full_name: `${repository.owner}/${repository.name}`,
+          default_branch: repository.defaultBranch,
+          allow_auto_merge: repository.allowAutoMerge
+        })
       case 'pulls/list': {
         const state = query.get('state') ?? 'open'
         const head = query.get('head')
         const baseBranch = query.get('base')
         const pulls = repository.pulls.filter(
-          (pull) => (state === 'all' || pull.state === state) && (!head || `${repository.owner}:${pull.head}` === head) && (!baseBranch || pull.base === baseBranch)
+          (pull) =>
+            (state === 'all' || pull.state === state) &&
+            (!head || `${repository.owner}:${pull.head}` === head) &&
+            (!baseBranch || pull.base === baseBranch)
         )
-        return send(response, 200, pulls.map((pull) => pullJson(pull, base)))
+        return send(
+          response,
+          200,
+          pulls.map((pull) => pullJson(pull, base))
+        )
       }
       case 'pulls/create': {
         const head = String(body.head)
         if (repository.pulls.some((pull) => pull.state === 'open' && pull.head === head && pull.base === body.base)) {
-          return send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repository.owner}:${head}.` }] })
+          return send(response, 422, {
+            message: 'Validation Failed',
+            errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repository.owner}:${head}.` }]
+          })
         }
-        const pull: FakePullRequest = { number: nextPull++, node_id: `PR_${Math.random().toString(36).slice(2)}`, state: 'open', title: String(body.title), body: String(body.body ?? ''), head, base: String(body.base) }
+        const pull: FakePullRequest = {
+          number: nextPull++,
+          node_id: `PR_${Math.random().toString(36).slice(2)}`,
+          state: 'open',
+          title: String(body.title),
+          body: String(body.body ?? ''),
+          head,
+          base: String(body.base)
+        }
         repository.pulls.push(pull)
         return send(response, 201, pullJson(pull, base))
       }
@@ -201,7 +246,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
 
   function graphql(body: unknown, response: ServerResponse): void {
     const { query, variables } = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> }
-    if (typeof query !== 'string' || !/\benablePullRequestAutoMerge\b/.test(query)) return reject(response, `GraphQL: only enablePullRequestAutoMerge is supported, got ${JSON.stringify(query)}`)
+    if (typeof query !== 'string' || !/\benablePullRequestAutoMerge\b/.test(query))
+      return reject(response, `GraphQL: only enablePullRequestAutoMerge is supported, got ${JSON.stringify(query)}`)
     const id = variables?.pullRequestId
     const method = variables?.mergeMethod
     if (typeof id !== 'string' || !['MERGE', 'SQUASH', 'REBASE'].includes(String(method))) {
@@ -211,12 +257,24 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const pull = repository.pulls.find((p) => p.node_id === id)
       if (!pull) continue
       if (!repository.allowAutoMerge) {
-        return send(response, 200, { data: { enablePullRequestAutoMerge: null }, errors: [{ type: 'UNPROCESSABLE', path: ['enablePullRequestAutoMerge'], message: 'Pull request Auto merge is not allowed for this repository' }] })
+        return send(response, 200, {
+          data: { enablePullRequestAutoMerge: null },
+          errors: [
+            {
+              type: 'UNPROCESSABLE',
+              path: ['enablePullRequestAutoMerge'],
+              message: 'Pull request Auto merge is not allowed for this repository'
+            }
+          ]
+        })
       }
       pull.autoMerge = String(method)
       return send(response, 200, { data: { enablePullRequestAutoMerge: { pullRequest: { number: pull.number } } } })
     }
-    return send(response, 200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] })
+    return send(response, 200, {
+      data: null,
+      errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }]
+    })
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -55,7 +55,9 @@ export interface TestImage {
 }
 
 /** Writes the layers as blobs (gzipped unless asked otherwise) and returns an OpenBlob over them. */
-export async function buildImage(layers: Array<LayerEntrySpec[] | { entries: LayerEntrySpec[]; gzip?: boolean; mediaType?: string } | { raw: Buffer; mediaType: string }>): Promise<TestImage> {
+export async function buildImage(
+  layers: Array<LayerEntrySpec[] | { entries: LayerEntrySpec[]; gzip?: boolean; mediaType?: string } | { raw: Buffer; mediaType: string }>
+): Promise<TestImage> {
   const dir = await mkdtemp(join(tmpdir(), 'sbom-test-'))
   const built: TestImage['layers'] = []
   for (const layer of layers) {

@@ -54,7 +54,9 @@ export async function tarBytes(files: Record<string, Buffer | string>): Promise<
   const done = new Promise<void>((r) => pack.on('end', () => r()))
   for (const [name, content] of Object.entries(files)) {
     const body = Buffer.isBuffer(content) ? content : Buffer.from(content)
-    await new Promise<void>((resolve, reject) => pack.entry({ name, size: body.length, mode: 0o644, mtime: new Date(0) }, body, (e) => (e ? reject(e) : resolve())))
+    await new Promise<void>((resolve, reject) =>
+      pack.entry({ name, size: body.length, mode: 0o644, mtime: new Date(0) }, body, (e) => (e ? reject(e) : resolve()))
+    )
   }
   pack.finalize()
   await done
@@ -65,14 +67,22 @@ export function randomLayer(bytes: number, name = 'data.bin'): LayerSpec {
   return { files: { [name]: randomBytes(bytes) } }
 }
 
-async function writeImage(dir: string, spec: ImageSpec, docker: boolean): Promise<{ manifest: BuiltDescriptor; layers: BuiltDescriptor[] }> {
+async function writeImage(
+  dir: string,
+  spec: ImageSpec,
+  docker: boolean
+): Promise<{ manifest: BuiltDescriptor; layers: BuiltDescriptor[] }> {
   const layers: BuiltDescriptor[] = []
   const diffIds: string[] = []
   for (const layer of spec.layers) {
     const raw = await tarBytes(layer.files)
     diffIds.push(sha256(raw))
     const blob = await writeBlob(dir, gzipSync(raw))
-    layers.push({ mediaType: docker ? 'application/vnd.docker.image.rootfs.diff.tar.gzip' : 'application/vnd.oci.image.layer.v1.tar+gzip', digest: blob.digest, size: blob.size })
+    layers.push({
+      mediaType: docker ? 'application/vnd.docker.image.rootfs.diff.tar.gzip' : 'application/vnd.oci.image.layer.v1.tar+gzip',
+      digest: blob.digest,
+      size: blob.size
+    })
   }
   const platform = spec.platform ?? { os: 'linux', architecture: 'amd64' }
   const config = JSON.stringify({
@@ -87,12 +97,21 @@ async function writeImage(dir: string, spec: ImageSpec, docker: boolean): Promis
   const manifest = JSON.stringify({
     schemaVersion: 2,
     mediaType: docker ? 'application/vnd.docker.distribution.manifest.v2+json' : 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: docker ? 'application/vnd.docker.container.image.v1+json' : 'application/vnd.oci.image.config.v1+json', digest: configBlob.digest, size: configBlob.size },
+    config: {
+      mediaType: docker ? 'application/vnd.docker.container.image.v1+json' : 'application/vnd.oci.image.config.v1+json',
+      digest: configBlob.digest,
+      size: configBlob.size
+    },
     layers
   })
   const manifestBlob = await writeBlob(dir, manifest)
   return {
-    manifest: { mediaType: docker ? 'application/vnd.docker.distribution.manifest.v2+json' : 'application/vnd.oci.image.manifest.v1+json', digest: manifestBlob.digest, size: manifestBlob.size, platform },
+    manifest: {
+      mediaType: docker ? 'application/vnd.docker.distribution.manifest.v2+json' : 'application/vnd.oci.image.manifest.v1+json',
+      digest: manifestBlob.digest,
+      size: manifestBlob.size,
+      platform
+    },
     layers
   }
 }
@@ -107,7 +126,9 @@ export async function writeLayout(
   for (const image of options.images) built.push(await writeImage(dir, image, options.docker ?? false))
   let top: BuiltDescriptor
   if (options.index || options.images.length > 1) {
-    const mediaType = options.docker ? 'application/vnd.docker.distribution.manifest.list.v2+json' : 'application/vnd.oci.image.index.v1+json'
+    const mediaType = options.docker
+      ? 'application/vnd.docker.distribution.manifest.list.v2+json'
+      : 'application/vnd.oci.image.index.v1+json'
     const index = JSON.stringify({ schemaVersion: 2, mediaType, manifests: built.map((b) => b.manifest) })
     const blob = await writeBlob(dir, index)
     top = { mediaType, digest: blob.digest, size: blob.size }
@@ -116,7 +137,14 @@ export async function writeLayout(
     top = manifest
   }
   if (options.refName) top = { ...top, annotations: { 'org.opencontainers.image.ref.name': options.refName } }
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [top, ...(options.extraEntries ?? [])] }))
+  await writeFile(
+    join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [top, ...(options.extraEntries ?? [])]
+    })
+  )
   return { dir, top, manifests: built.map((b) => b.manifest), layers: built.flatMap((b) => b.layers) }
 }
 

@@ -82,7 +82,13 @@ export async function startOidcProvider(options: { claims?: Record<string, unkno
       res.end(JSON.stringify(body))
     }
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json(200, { issuer, jwks_uri: `${issuer}/.well-known/jwks`, subject_types_supported: ['public'], response_types_supported: ['id_token'], id_token_signing_alg_values_supported: ['RS256'] })
+      return json(200, {
+        issuer,
+        jwks_uri: `${issuer}/.well-known/jwks`,
+        subject_types_supported: ['public'],
+        response_types_supported: ['id_token'],
+        id_token_signing_alg_values_supported: ['RS256']
+      })
     }
     if (url.pathname === '/.well-known/jwks') return json(200, { keys: [jwk] })
     if (url.pathname === '/token') {

@@ -22,7 +22,9 @@ export function registryBinary(): string {
       // try the next
     }
   }
-  throw new Error('docker-registry is not installed: run `apt-get install -y docker-registry` (Debian package of the CNCF distribution registry)')
+  throw new Error(
+    'docker-registry is not installed: run `apt-get install -y docker-registry` (Debian package of the CNCF distribution registry)'
+  )
 }
 
 /** `htpasswd` turns on Basic auth (bcrypt entries); `auth` replaces the auth section (token auth). */

@@ -25,14 +25,19 @@ export interface SigstoreInstance {
 }
 
 const ecKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const spki = (key: { export(o: { format: 'der'; type: 'spki' }): Buffer }): string => key.export({ format: 'der', type: 'spki' }).toString('base64')
+const spki = (key: { export(o: { format: 'der'; type: 'spki' }): Buffer }): string =>
+  key.export({ format: 'der', type: 'spki' }).toString('base64')
 
 /**
  * Real Rekor does not store a dsse proposal as sent: it stores a canonical body with the envelope
  * and payload hashes and each signature with its verifier. The mock logs what it is given, so the
  * body is built here first, or verification of the entry fails.
  */
-export function canonicalDsseEntry(proposal: { kind?: string; apiVersion?: string; spec?: { proposedContent?: { envelope: string; verifiers: string[] } } }): unknown {
+export function canonicalDsseEntry(proposal: {
+  kind?: string
+  apiVersion?: string
+  spec?: { proposedContent?: { envelope: string; verifiers: string[] } }
+}): unknown {
   const content = proposal.spec?.proposedContent
   if (proposal.kind !== 'dsse' || !content) return proposal
   const envelope = JSON.parse(content.envelope) as { payload: string; signatures: Array<{ sig: string }> }
@@ -58,14 +63,24 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
   const failures: Record<string, { status: number; count: number }> = {}
 
   let baseUrl = ''
-  const handlers: { fulcio?: ReturnType<typeof fulcioHandler>; rekor?: ReturnType<typeof rekorHandler>; tsa?: ReturnType<typeof tsaHandler> } = {}
+  const handlers: {
+    fulcio?: ReturnType<typeof fulcioHandler>
+    rekor?: ReturnType<typeof rekorHandler>
+    tsa?: ReturnType<typeof tsaHandler>
+  } = {}
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', async () => {
       const path = new URL(req.url ?? '/', baseUrl).pathname
-      const service = path.startsWith('/fulcio') ? 'fulcio' : path.startsWith('/rekor') ? 'rekor' : path.startsWith('/tsa') ? 'tsa' : 'other'
+      const service = path.startsWith('/fulcio')
+        ? 'fulcio'
+        : path.startsWith('/rekor')
+          ? 'rekor'
+          : path.startsWith('/tsa')
+            ? 'tsa'
+            : 'other'
       const injected = failures[service]
       if (injected && injected.count > 0) {
         injected.count--
@@ -73,7 +88,9 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
         res.writeHead(injected.status, { 'Content-Type': 'application/json' })
         return res.end(JSON.stringify({ code: injected.status, message: 'injected outage' }))
       }
-      let handler: { path: string; fn: (body: string) => Promise<{ statusCode: number; response: string | ArrayBufferView; contentType?: string }> } | undefined
+      let handler:
+        | { path: string; fn: (body: string) => Promise<{ statusCode: number; response: string | ArrayBufferView; contentType?: string }> }
+        | undefined
       let body = Buffer.concat(chunks).toString('utf8')
       if (service === 'fulcio' && path === `/fulcio${handlers.fulcio!.path}`) handler = handlers.fulcio
       if (service === 'tsa' && path === `/tsa${handlers.tsa!.path}`) handler = handlers.tsa
@@ -89,7 +106,11 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
       const result = await handler.fn(body)
       log.push(`${service} ${result.statusCode}`)
       res.writeHead(result.statusCode, { 'Content-Type': result.contentType ?? 'application/json' })
-      res.end(typeof result.response === 'string' ? result.response : Buffer.from(result.response.buffer, result.response.byteOffset, result.response.byteLength))
+      res.end(
+        typeof result.response === 'string'
+          ? result.response
+          : Buffer.from(result.response.buffer, result.response.byteOffset, result.response.byteLength)
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
@@ -97,7 +118,9 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
   const fulcioUrl = `${baseUrl}/fulcio`
   const rekorUrl = `${baseUrl}/rekor`
   const tlog = await initializeTLog(rekorUrl, tlogKeys)
-  handlers.fulcio = fulcioHandler(ca, { strict: true, subjectClaim: options.subjectClaim ?? FULCIO_SAN_CLAIM } as Parameters<typeof fulcioHandler>[1])
+  handlers.fulcio = fulcioHandler(ca, { strict: true, subjectClaim: options.subjectClaim ?? FULCIO_SAN_CLAIM } as Parameters<
+    typeof fulcioHandler
+  >[1])
   handlers.rekor = rekorHandler(tlog, { strict: true })
   handlers.tsa = tsaHandler(tsa, { strict: true })
   const tsaUrl = `${baseUrl}/tsa`
@@ -119,7 +142,15 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
       {
         subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
         uri: fulcioUrl,
-        certChain: { certificates: [{ rawBytes: Buffer.from(ca.rootCertificate.buffer, ca.rootCertificate.byteOffset, ca.rootCertificate.byteLength).toString('base64') }] },
+        certChain: {
+          certificates: [
+            {
+              rawBytes: Buffer.from(ca.rootCertificate.buffer, ca.rootCertificate.byteOffset, ca.rootCertificate.byteLength).toString(
+                'base64'
+              )
+            }
+          ]
+        },
         validFor: { start }
       }
     ],

@@ -42,7 +42,10 @@ export async function startTokenServer(users: Record<string, string>): Promise<T
     notAfter: new Date(Date.now() + 24 * 3600_000),
     signingAlgorithm: algorithm,
     keys,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign, true)]
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign, true)
+    ]
   })
   const certificateDer = Buffer.from(certificate.rawData).toString('base64')
   const service = 'digest-release-test-registry'
@@ -52,7 +55,10 @@ export async function startTokenServer(users: Record<string, string>): Promise<T
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    const scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean)
+    const scopes = url.searchParams
+      .getAll('scope')
+      .flatMap((s) => s.split(' '))
+      .filter(Boolean)
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1]
     const [user, password] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s) : []
     const granted = user !== undefined && users[user] === password
@@ -89,7 +95,8 @@ export async function startTokenServer(users: Record<string, string>): Promise<T
     rootCertificatePem: certificate.toString('pem'),
     requests,
     issued,
-    registryConfig: (rootCertPath) => `auth:\n  token:\n    realm: ${url}/token\n    service: ${service}\n    issuer: ${issuer}\n    rootcertbundle: ${rootCertPath}\n`,
+    registryConfig: (rootCertPath) =>
+      `auth:\n  token:\n    realm: ${url}/token\n    service: ${service}\n    issuer: ${issuer}\n    rootcertbundle: ${rootCertPath}\n`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()

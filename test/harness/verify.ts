@@ -33,11 +33,13 @@ export async function verifySigstoreBundle(
     result.statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as VerifiedSignature['statement']
     if (options.expectedDigest) {
       const [algorithm, hex] = options.expectedDigest.split(':')
-      if (!result.statement!.subject.some((s) => s.digest[algorithm] === hex)) throw new Error(`the statement is not about ${options.expectedDigest}`)
+      if (!result.statement!.subject.some((s) => s.digest[algorithm] === hex))
+        throw new Error(`the statement is not about ${options.expectedDigest}`)
     }
   } else if (options.expectedDigest && options.payload) {
     const simple = JSON.parse(options.payload.toString('utf8')) as { critical?: { image?: { 'docker-manifest-digest'?: string } } }
-    if (simple.critical?.image?.['docker-manifest-digest'] !== options.expectedDigest) throw new Error(`the payload is not about ${options.expectedDigest}`)
+    if (simple.critical?.image?.['docker-manifest-digest'] !== options.expectedDigest)
+      throw new Error(`the payload is not about ${options.expectedDigest}`)
   }
   return result
 }

@@ -15,7 +15,8 @@ import { buildImage, type LayerEntrySpec, type TestImage } from '../harness/laye
 const run = promisify(execFile)
 const DIGEST = 'sha256:' + 'c'.repeat(64)
 const REPO = process.cwd()
-const debianOsRelease = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nID=debian\n'
+const debianOsRelease =
+  'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nID=debian\n'
 
 function imageOf(built: TestImage, name = 'ghcr.io/acme/app'): ImageForSbom {
   return { name, digest: DIGEST, platform: 'linux/amd64', config: { os: 'linux', architecture: 'amd64' }, layers: built.layers }
@@ -24,19 +25,26 @@ function imageOf(built: TestImage, name = 'ghcr.io/acme/app'): ImageForSbom {
 async function generate(layers: Parameters<typeof buildImage>[0]) {
   const built = await buildImage(layers)
   try {
-    const result = await generateSbom(imageOf(built), built.openBlob, { created: '2024-05-01T12:00:00.123Z', toolName: 'digest-release-test' })
+    const result = await generateSbom(imageOf(built), built.openBlob, {
+      created: '2024-05-01T12:00:00.123Z',
+      toolName: 'digest-release-test'
+    })
     return { ...result, opened: built.opened, layers: built.layers }
   } finally {
     await built.cleanup()
   }
 }
 
-const versions = (packages: Array<{ type: string; name: string; version: string }>, type: string): Map<string, string> => new Map(packages.filter((p) => p.type === type).map((p) => [p.name, p.version]))
+const versions = (packages: Array<{ type: string; name: string; version: string }>, type: string): Map<string, string> =>
+  new Map(packages.filter((p) => p.type === type).map((p) => [p.name, p.version]))
 
-test('Debian: lists this machine\'s installed packages from its real /var/lib/dpkg/status with exact versions', async (t) => {
+test("Debian: lists this machine's installed packages from its real /var/lib/dpkg/status with exact versions", async (t) => {
   if (!existsSync('/var/lib/dpkg/status')) return t.skip('no dpkg database on this machine')
   const { stdout } = await run('dpkg-query', ['-W', '-f', '${Package} ${Version} ${db:Status-Abbrev}\\n'], { maxBuffer: 64 * 1024 * 1024 })
-  const installed = stdout.split('\n').filter((line) => /^\S+ \S+ [a-z]i/.test(line)).map((line) => line.split(' ').slice(0, 2).join(' '))
+  const installed = stdout
+    .split('\n')
+    .filter((line) => /^\S+ \S+ [a-z]i/.test(line))
+    .map((line) => line.split(' ').slice(0, 2).join(' '))
   assert.ok(installed.length > 50, `dpkg-query listed only ${installed.length} packages`)
 
   const { packages, os, document } = await generate([
@@ -63,8 +71,10 @@ test('Debian: lists this machine\'s installed packages from its real /var/lib/dp
   assert.deepEqual(spdx23SchemaErrors(document), [])
 })
 
-test('npm: finds every installed package of this repository\'s node_modules, as package-lock.json records it', async () => {
-  const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; name?: string; link?: boolean }> }
+test("npm: finds every installed package of this repository's node_modules, as package-lock.json records it", async () => {
+  const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; name?: string; link?: boolean }>
+  }
   // Every package.json under node_modules, nested non-package ones (dist/esm/package.json) included.
   const entries: LayerEntrySpec[] = []
   const walk = (dir: string): void => {
@@ -95,11 +105,12 @@ test('npm: finds every installed package of this repository\'s node_modules, as 
   assert.equal(scoped.purl, `pkg:npm/%40${scoped.name.slice(1).replace('/', '/')}@${scoped.version}`)
 })
 
-test('Python: finds every distribution of the interpreter\'s site-packages, as importlib.metadata reads them', async (t) => {
+test("Python: finds every distribution of the interpreter's site-packages, as importlib.metadata reads them", async (t) => {
   let site: string
   let expected: Array<[string, string]>
   try {
-    const script = 'import json, site, importlib.metadata as m\nsp = site.getsitepackages()[0]\nprint(json.dumps({"site": sp, "dists": [[d.metadata["Name"], d.version] for d in m.distributions(path=[sp]) if d._path.name.endswith(".dist-info")]}))'
+    const script =
+      'import json, site, importlib.metadata as m\nsp = site.getsitepackages()[0]\nprint(json.dumps({"site": sp, "dists": [[d.metadata["Name"], d.version] for d in m.distributions(path=[sp]) if d._path.name.endswith(".dist-info")]}))'
     const { stdout } = await run('python3', ['-c', script], { maxBuffer: 16 * 1024 * 1024 })
     ;({ site, dists: expected } = JSON.parse(stdout) as { site: string; dists: Array<[string, string]> })
   } catch {
@@ -110,7 +121,8 @@ test('Python: finds every distribution of the interpreter\'s site-packages, as i
   for (const dir of readdirSync(site).filter((d) => d.endsWith('.dist-info'))) {
     for (const file of readdirSync(join(site, dir))) {
       const path = join(site, dir, file)
-      if (statSync(path).isFile()) entries.push({ path: `usr/local/lib/python3.11/site-packages/${dir}/${file}`, content: readFileSync(path) })
+      if (statSync(path).isFile())
+        entries.push({ path: `usr/local/lib/python3.11/site-packages/${dir}/${file}`, content: readFileSync(path) })
     }
   }
   const { packages } = await generate([entries])
@@ -130,7 +142,9 @@ test('Alpine: the apk database and os-release give apk purls with the distro', a
   ])
   assert.equal(os?.id, 'alpine')
   assert.equal(packages.length, 14)
-  assert.ok(packages.every((p) => p.type === 'apk' && p.purl.startsWith(`pkg:apk/alpine/${p.name}@${p.version}?arch=x86_64&distro=alpine-3.19.1`)))
+  assert.ok(
+    packages.every((p) => p.type === 'apk' && p.purl.startsWith(`pkg:apk/alpine/${p.name}@${p.version}?arch=x86_64&distro=alpine-3.19.1`))
+  )
   assert.equal(versions(packages, 'apk').get('busybox'), '1.36.1-r15')
 })
 
@@ -146,7 +160,7 @@ test('whiteouts: a .wh. file in an upper layer removes a Python distribution; ot
   assert.deepEqual([...versions(packages, 'pypi')], [['idna', '3.6']])
 })
 
-test('whiteouts: an opaque directory hides everything below it from lower layers, not its own layer\'s entries', async () => {
+test("whiteouts: an opaque directory hides everything below it from lower layers, not its own layer's entries", async () => {
   const { packages } = await generate([
     [
       { path: 'app/node_modules/left-pad/package.json', content: '{"name":"left-pad","version":"1.3.0"}' },
@@ -158,11 +172,17 @@ test('whiteouts: an opaque directory hides everything below it from lower layers
       { path: 'app/node_modules/fresh/package.json', content: '{"name":"fresh","version":"3.0.0"}' }
     ]
   ])
-  assert.deepEqual([...versions(packages, 'npm')].sort(), [['fresh', '3.0.0'], ['kept', '2.0.0']])
+  assert.deepEqual([...versions(packages, 'npm')].sort(), [
+    ['fresh', '3.0.0'],
+    ['kept', '2.0.0']
+  ])
 })
 
 test('layers apply in order: an upper status file wins, a whiteout-then-readd in one layer keeps the new file, a file replaces a directory', async () => {
-  const status = (pkgs: string[]): string => pkgs.map((p) => `Package: ${p.split(' ')[0]}\nStatus: install ok installed\nArchitecture: amd64\nVersion: ${p.split(' ')[1]}\n`).join('\n')
+  const status = (pkgs: string[]): string =>
+    pkgs
+      .map((p) => `Package: ${p.split(' ')[0]}\nStatus: install ok installed\nArchitecture: amd64\nVersion: ${p.split(' ')[1]}\n`)
+      .join('\n')
   const { packages } = await generate([
     [
       { path: 'etc/os-release', content: debianOsRelease },
@@ -177,7 +197,13 @@ test('layers apply in order: an upper status file wins, a whiteout-then-readd in
       { path: 'app/node_modules/b', content: 'now a file' }
     ]
   ])
-  assert.deepEqual([...versions(packages, 'deb')], [['curl', '7.88.1-10+deb12u5'], ['libcurl4', '7.88.1-10+deb12u5']])
+  assert.deepEqual(
+    [...versions(packages, 'deb')],
+    [
+      ['curl', '7.88.1-10+deb12u5'],
+      ['libcurl4', '7.88.1-10+deb12u5']
+    ]
+  )
   assert.deepEqual([...versions(packages, 'npm')], [['a', '2.0.0']])
 })
 
@@ -218,7 +244,10 @@ test('symlinks: /etc/os-release to ../usr/lib/os-release, /lib to usr/lib (merge
     ]
   ])
   assert.equal(os?.id, 'ubuntu')
-  assert.deepEqual(packages.map((p) => p.purl).sort(), ['pkg:apk/ubuntu/zlib@1.3.1-r0?arch=aarch64&distro=ubuntu-22.04', 'pkg:deb/ubuntu/base-files@12.4%2Bdeb12u5?arch=amd64&distro=ubuntu-22.04'])
+  assert.deepEqual(packages.map((p) => p.purl).sort(), [
+    'pkg:apk/ubuntu/zlib@1.3.1-r0?arch=aarch64&distro=ubuntu-22.04',
+    'pkg:deb/ubuntu/base-files@12.4%2Bdeb12u5?arch=amd64&distro=ubuntu-22.04'
+  ])
 })
 
 test('hard links: to an earlier file of interest, and to a file read back in a second pass over the layer', async () => {
@@ -236,7 +265,9 @@ test('hard links: to an earlier file of interest, and to a file read back in a s
 })
 
 test('compression: uncompressed tar is read; zstd is read or refused by name; garbage is a LayoutError naming the layer', async () => {
-  const plain = await generate([{ entries: [{ path: 'app/node_modules/x/package.json', content: '{"name":"x","version":"1.0.0"}' }], gzip: false }])
+  const plain = await generate([
+    { entries: [{ path: 'app/node_modules/x/package.json', content: '{"name":"x","version":"1.0.0"}' }], gzip: false }
+  ])
   assert.deepEqual([...versions(plain.packages, 'npm')], [['x', '1.0.0']])
 
   const { tarLayer } = await import('../harness/layers.js')
@@ -247,14 +278,30 @@ test('compression: uncompressed tar is read; zstd is read or refused by name; ga
   if (zstdCompress) {
     assert.deepEqual([...versions((await generate(zstdLayer)).packages, 'npm')], [['z', '1.0.0']])
   } else {
-    await assert.rejects(generate(zstdLayer), (error: Error) => error instanceof LayoutError && /zstd-compressed/.test(error.message) && /sha256:[0-9a-f]{64}/.test(error.message))
+    await assert.rejects(
+      generate(zstdLayer),
+      (error: Error) => error instanceof LayoutError && /zstd-compressed/.test(error.message) && /sha256:[0-9a-f]{64}/.test(error.message)
+    )
   }
-  await assert.rejects(generate([{ raw: Buffer.from('this is not a layer at all, not even close to a tar header'.repeat(20)), mediaType: 'application/vnd.oci.image.layer.v1.tar' }]), (error: Error) => error instanceof LayoutError && /cannot read layer sha256:/.test(error.message))
-  await assert.rejects(generate([{ raw: zlib.gzipSync(tarBytes).subarray(0, 40), mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }]), LayoutError)
+  await assert.rejects(
+    generate([
+      {
+        raw: Buffer.from('this is not a layer at all, not even close to a tar header'.repeat(20)),
+        mediaType: 'application/vnd.oci.image.layer.v1.tar'
+      }
+    ]),
+    (error: Error) => error instanceof LayoutError && /cannot read layer sha256:/.test(error.message)
+  )
+  await assert.rejects(
+    generate([{ raw: zlib.gzipSync(tarBytes).subarray(0, 40), mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }]),
+    LayoutError
+  )
 })
 
 test('a metadata file over the size limit is skipped with a warning, not buffered', async () => {
-  const built = await buildImage([[{ path: 'app/node_modules/big/package.json', content: JSON.stringify({ name: 'big', version: '1.0.0', pad: 'x'.repeat(4096) }) }]])
+  const built = await buildImage([
+    [{ path: 'app/node_modules/big/package.json', content: JSON.stringify({ name: 'big', version: '1.0.0', pad: 'x'.repeat(4096) }) }]
+  ])
   const warnings: string[] = []
   try {
     const fs = await collectFilesystem(built.layers, built.openBlob, {
@@ -274,7 +321,11 @@ test('the SPDX document: valid against the SPDX 2.3 schema, image root described
   const { document, packages } = await generate([
     [
       { path: 'etc/os-release', content: debianOsRelease },
-      { path: 'var/lib/dpkg/status', content: 'Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.36-9+deb12u7\n\nPackage: libc6\nStatus: install ok installed\nArchitecture: i386\nVersion: 2.36-9+deb12u7\n\nPackage: passwd\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1:4.13+dfsg1-1+b1\nSource: shadow\n' },
+      {
+        path: 'var/lib/dpkg/status',
+        content:
+          'Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.36-9+deb12u7\n\nPackage: libc6\nStatus: install ok installed\nArchitecture: i386\nVersion: 2.36-9+deb12u7\n\nPackage: passwd\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1:4.13+dfsg1-1+b1\nSource: shadow\n'
+      },
       { path: 'app/node_modules/@types/node/package.json', content: '{"name":"@types/node","version":"20.19.0","license":"MIT"}' },
       { path: 'app/node_modules/weird/package.json', content: '{"name":"weird","version":"1.0.0","license":"SEE LICENSE IN LICENSE.txt"}' }
     ]
@@ -286,7 +337,14 @@ test('the SPDX document: valid against the SPDX 2.3 schema, image root described
     SPDXID: string
     documentNamespace: string
     creationInfo: { created: string; creators: string[] }
-    packages: Array<{ SPDXID: string; name: string; versionInfo: string; licenseDeclared: string; externalRefs: Array<{ referenceCategory: string; referenceType: string; referenceLocator: string }>; checksums?: unknown }>
+    packages: Array<{
+      SPDXID: string
+      name: string
+      versionInfo: string
+      licenseDeclared: string
+      externalRefs: Array<{ referenceCategory: string; referenceType: string; referenceLocator: string }>
+      checksums?: unknown
+    }>
     relationships: Array<{ spdxElementId: string; relationshipType: string; relatedSpdxElement: string }>
   }
   assert.equal(doc.spdxVersion, 'SPDX-2.3')
@@ -296,17 +354,33 @@ test('the SPDX document: valid against the SPDX 2.3 schema, image root described
   const root = doc.packages[0]
   assert.equal(root.versionInfo, DIGEST)
   assert.deepEqual(root.checksums, [{ algorithm: 'SHA256', checksumValue: 'c'.repeat(64) }])
-  assert.equal(root.externalRefs[0].referenceLocator, `pkg:oci/app@sha256%3A${'c'.repeat(64)}?arch=amd64&repository_url=ghcr.io%2Facme%2Fapp`)
+  assert.equal(
+    root.externalRefs[0].referenceLocator,
+    `pkg:oci/app@sha256%3A${'c'.repeat(64)}?arch=amd64&repository_url=ghcr.io%2Facme%2Fapp`
+  )
   assert.equal(packages.length, 5) // libc6 twice (two architectures), passwd, two npm
   assert.equal(doc.packages.length, 6)
   const ids = doc.packages.map((p) => p.SPDXID)
   assert.equal(new Set(ids).size, ids.length)
   for (const id of ids) assert.match(id, /^SPDXRef-[A-Za-z0-9.-]+$/)
-  assert.deepEqual(doc.relationships[0], { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: root.SPDXID })
-  assert.deepEqual(doc.relationships.slice(1).map((r) => r.relatedSpdxElement).sort(), ids.slice(1).sort())
+  assert.deepEqual(doc.relationships[0], {
+    spdxElementId: 'SPDXRef-DOCUMENT',
+    relationshipType: 'DESCRIBES',
+    relatedSpdxElement: root.SPDXID
+  })
+  assert.deepEqual(
+    doc.relationships
+      .slice(1)
+      .map((r) => r.relatedSpdxElement)
+      .sort(),
+    ids.slice(1).sort()
+  )
   assert.ok(doc.relationships.slice(1).every((r) => r.relationshipType === 'CONTAINS' && r.spdxElementId === root.SPDXID))
   const passwd = doc.packages.find((p) => p.name === 'passwd')!
-  assert.equal(passwd.externalRefs[0].referenceLocator, 'pkg:deb/debian/passwd@1%3A4.13%2Bdfsg1-1%2Bb1?arch=amd64&distro=debian-12&upstream=shadow')
+  assert.equal(
+    passwd.externalRefs[0].referenceLocator,
+    'pkg:deb/debian/passwd@1%3A4.13%2Bdfsg1-1%2Bb1?arch=amd64&distro=debian-12&upstream=shadow'
+  )
   assert.equal(doc.packages.find((p) => p.name === '@types/node')!.licenseDeclared, 'MIT')
   assert.equal(doc.packages.find((p) => p.name === 'weird')!.licenseDeclared, 'NOASSERTION')
 
@@ -314,7 +388,9 @@ test('the SPDX document: valid against the SPDX 2.3 schema, image root described
   const again = await generate([[{ path: 'etc/os-release', content: debianOsRelease }]])
   assert.equal((again.document as { documentNamespace: string }).documentNamespace, doc.documentNamespace)
   const built = await buildImage([[{ path: 'etc/os-release', content: debianOsRelease }]])
-  const other = await generateSbom({ ...imageOf(built), digest: 'sha256:' + 'd'.repeat(64) }, built.openBlob, { toolName: 'digest-release-test' })
+  const other = await generateSbom({ ...imageOf(built), digest: 'sha256:' + 'd'.repeat(64) }, built.openBlob, {
+    toolName: 'digest-release-test'
+  })
   await built.cleanup()
   assert.notEqual((other.document as { documentNamespace: string }).documentNamespace, doc.documentNamespace)
 })

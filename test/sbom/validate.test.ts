@@ -25,13 +25,17 @@ for (const version of ['1.5', '1.6']) {
         assert.equal(sbom.predicateType, PREDICATE_TYPE.cycloneDx)
         assert.ok(sbom.bytes.equals(await readFile(path)), `${file}: bytes must be attested unchanged`)
       } else {
-        await assert.rejects(loadSbomFile(path), (error: Error) => error instanceof InputError && error.input === 'sbom' && error.message.includes(path), file)
+        await assert.rejects(
+          loadSbomFile(path),
+          (error: Error) => error instanceof InputError && error.input === 'sbom' && error.message.includes(path),
+          file
+        )
       }
     }
   })
 }
 
-test('SPDX 2.3: the specification\'s example is accepted with the SPDX predicate type; 2.2 is refused by version', async () => {
+test("SPDX 2.3: the specification's example is accepted with the SPDX predicate type; 2.2 is refused by version", async () => {
   const path = join(FIXTURES, 'spdx', 'SPDXJSONExample-v2.3.spdx.json')
   const sbom = await loadSbomFile(path)
   assert.equal(sbom.format, 'spdx')
@@ -59,19 +63,38 @@ test('files that are not a valid SBOM fail with the file named and what is wrong
       ['doc.spdx', 'SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n', /doc\.spdx is not JSON .*SPDX tag-value/],
       ['array.json', '[]', /array\.json holds a JSON array, not an SBOM object/],
       ['other.json', '{"name":"package.json perhaps","version":"1.0.0"}', /other\.json is JSON but neither SPDX .* nor CycloneDX/],
-      ['cdx14.json', '{"bomFormat":"CycloneDX","specVersion":"1.4","version":1}', /cdx14\.json is CycloneDX 1\.4, but only CycloneDX 1\.5 and 1\.6/],
+      [
+        'cdx14.json',
+        '{"bomFormat":"CycloneDX","specVersion":"1.4","version":1}',
+        /cdx14\.json is CycloneDX 1\.4, but only CycloneDX 1\.5 and 1\.6/
+      ],
       ['spdx3.json', '{"@context":"https://spdx.org/rdf/3.0.1/spdx-context.jsonld","@graph":[]}', /spdx3\.json looks like SPDX 3/],
-      ['no-creation-info.json', JSON.stringify({ ...spdx, creationInfo: undefined }), /no-creation-info\.json is not valid SPDX 2\.3 JSON .*the document must have required property 'creationInfo'/],
-      ['bad-relationship.json', JSON.stringify({ ...spdx, relationships: [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'LIKES', relatedSpdxElement: 'x' }] }), /bad-relationship\.json is not valid SPDX 2\.3 JSON .*\/relationships\/0\/relationshipType must be equal to one of the allowed values \(VARIANT_OF, COPY_OF/]
+      [
+        'no-creation-info.json',
+        JSON.stringify({ ...spdx, creationInfo: undefined }),
+        /no-creation-info\.json is not valid SPDX 2\.3 JSON .*the document must have required property 'creationInfo'/
+      ],
+      [
+        'bad-relationship.json',
+        JSON.stringify({
+          ...spdx,
+          relationships: [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'LIKES', relatedSpdxElement: 'x' }]
+        }),
+        /bad-relationship\.json is not valid SPDX 2\.3 JSON .*\/relationships\/0\/relationshipType must be equal to one of the allowed values \(VARIANT_OF, COPY_OF/
+      ]
     ]
     for (const [name, content, expected] of cases) {
       const path = name === 'missing.json' ? join(dir, name) : await write(name, content)
-      await assert.rejects(loadSbomFile(path), (error: Error) => {
-        assert.ok(error instanceof InputError, name)
-        assert.equal(error.input, 'sbom')
-        assert.match(error.message, expected)
-        return true
-      }, `${name} must be refused`)
+      await assert.rejects(
+        loadSbomFile(path),
+        (error: Error) => {
+          assert.ok(error instanceof InputError, name)
+          assert.equal(error.input, 'sbom')
+          assert.match(error.message, expected)
+          return true
+        },
+        `${name} must be refused`
+      )
     }
   } finally {
     await rm(dir, { recursive: true, force: true })

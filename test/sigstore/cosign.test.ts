@@ -1,7 +1,14 @@
 // cosign's formats, field by field, as its specs show them (specs/BUNDLE_SPEC.md, specs/SIGNATURE_SPEC.md).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { bundleReferrerManifest, cosignSignStatement, legacyImageManifest, legacyTag, simpleSigningPayload, rekorBundleAnnotation } from '../../src/sigstore/cosign.js'
+import {
+  bundleReferrerManifest,
+  cosignSignStatement,
+  legacyImageManifest,
+  legacyTag,
+  simpleSigningPayload,
+  rekorBundleAnnotation
+} from '../../src/sigstore/cosign.js'
 
 const digest = 'sha256:c00010ff' + '0'.repeat(56)
 
@@ -26,7 +33,11 @@ test('the bundle referrer manifest has the fields BUNDLE_SPEC shows', () => {
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
     artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2 },
+    config: {
+      mediaType: 'application/vnd.oci.empty.v1+json',
+      digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+      size: 2
+    },
     layers: [
       {
         mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
@@ -54,7 +65,14 @@ test('the signing statement names the digest with cosign/sign/v1 and an empty pr
 })
 
 test('the legacy image lists each layer as a diff ID, as go-containerregistry writes it', () => {
-  const layers = [{ mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json', digest, size: 10, annotations: { 'dev.cosignproject.cosign/signature': 'c2ln' } }]
+  const layers = [
+    {
+      mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+      digest,
+      size: 10,
+      annotations: { 'dev.cosignproject.cosign/signature': 'c2ln' }
+    }
+  ]
   const { manifest, config } = legacyImageManifest(layers)
   const parsed = JSON.parse(config.toString())
   assert.deepEqual(parsed.rootfs, { type: 'layers', diff_ids: [digest] })
@@ -78,5 +96,8 @@ test("the cosign bundle annotation carries Rekor's signed entry timestamp and en
       ]
     }
   }
-  assert.deepEqual(JSON.parse(rekorBundleAnnotation(bundle as any)), { SignedEntryTimestamp: 'U0VU', Payload: { body: 'Ym9keQ==', integratedTime: 1700000000, logIndex: 42, logID: 'abcd' } })
+  assert.deepEqual(JSON.parse(rekorBundleAnnotation(bundle as any)), {
+    SignedEntryTimestamp: 'U0VU',
+    Payload: { body: 'Ym9keQ==', integratedTime: 1700000000, logIndex: 42, logID: 'abcd' }
+  })
 })

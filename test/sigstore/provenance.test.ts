@@ -22,7 +22,17 @@ async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): 
 
 for (const [label, serverUrl, claims] of [
   ['github.com, push to main', 'https://github.com', {}],
-  ['GHES-style server, tag release from a reusable workflow', 'https://github.example.com', { ref: 'refs/tags/v1.2.3', event_name: 'release', job_workflow_ref: 'octo-org/workflows/.github/workflows/release.yml@refs/tags/v2', runner_environment: 'self-hosted', run_attempt: '3' }]
+  [
+    'GHES-style server, tag release from a reusable workflow',
+    'https://github.example.com',
+    {
+      ref: 'refs/tags/v1.2.3',
+      event_name: 'release',
+      job_workflow_ref: 'octo-org/workflows/.github/workflows/release.yml@refs/tags/v2',
+      runner_environment: 'self-hosted',
+      run_attempt: '3'
+    }
+  ]
 ] as const) {
   test(`provenance matches @actions/attest: ${label}`, async () => {
     const oidc = await startOidcProvider({ claims })

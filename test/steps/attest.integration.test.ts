@@ -55,18 +55,29 @@ async function attestations(repo: string, digest: string, predicateType: string)
     const referrer = await manifest(repo, entry.digest)
     assert.equal(referrer.subject.digest, digest)
     const bundle = JSON.parse((await blob(repo, referrer.layers[0].digest)).toString())
-    const verified = await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: digest, identity: `https://github.com/${oidc.claims.job_workflow_ref}` })
+    const verified = await verifySigstoreBundle(bundle, {
+      trustedRoot: sigstore.trustedRoot,
+      expectedDigest: digest,
+      identity: `https://github.com/${oidc.claims.job_workflow_ref}`
+    })
     assert.equal(verified.statement!.predicateType, predicateType)
     found.push({ referrer: entry.digest, bundle, statement: verified.statement! })
   }
   return found
 }
 
-const env = () => ({ ...oidc.env(), GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_REPOSITORY_OWNER: 'octo-org' })
+const env = () => ({
+  ...oidc.env(),
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'octo-org/app',
+  GITHUB_REPOSITORY_OWNER: 'octo-org'
+})
 const sigstoreInputs = () => ({ 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl })
 
 test('provenance for the index and each platform, and one generated SBOM per platform, all verifiable', async () => {
-  const status = existsSync('/var/lib/dpkg/status') ? await readFile('/var/lib/dpkg/status') : Buffer.from('Package: base-files\nStatus: install ok installed\nVersion: 12.4\nArchitecture: amd64\n\n')
+  const status = existsSync('/var/lib/dpkg/status')
+    ? await readFile('/var/lib/dpkg/status')
+    : Buffer.from('Package: base-files\nStatus: install ok installed\nVersion: 12.4\nArchitecture: amd64\n\n')
   const osRelease = 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
   const layout = await writeLayout(join(work, 'multi'), {
     images: ['amd64', 'arm64'].map((architecture) => ({
@@ -87,7 +98,11 @@ test('provenance for the index and each platform, and one generated SBOM per pla
   assert.equal(predicate.runDetails.builder.id, `https://github.com/${oidc.claims.job_workflow_ref}`)
 
   for (const platform of layout.manifests) {
-    assert.equal((await attestations(repo, platform.digest, 'https://slsa.dev/provenance/v1')).length, 1, `provenance on ${platform.platform?.architecture}`)
+    assert.equal(
+      (await attestations(repo, platform.digest, 'https://slsa.dev/provenance/v1')).length,
+      1,
+      `provenance on ${platform.platform?.architecture}`
+    )
     const [sbom] = await attestations(repo, platform.digest, 'https://spdx.dev/Document/v2.3')
     const document = sbom.statement.predicate as any
     assert.equal(document.spdxVersion, 'SPDX-2.3')
@@ -95,7 +110,11 @@ test('provenance for the index and each platform, and one generated SBOM per pla
     assert.ok(base, 'the dpkg database was catalogued')
     assert.ok(base.externalRefs.some((r: any) => r.referenceType === 'purl' && r.referenceLocator.startsWith('pkg:deb/debian/base-files@')))
   }
-  assert.equal((await attestations(repo, layout.top.digest, 'https://spdx.dev/Document/v2.3')).length, 0, 'SBOMs belong to platforms, not the index')
+  assert.equal(
+    (await attestations(repo, layout.top.digest, 'https://spdx.dev/Document/v2.3')).length,
+    0,
+    'SBOMs belong to platforms, not the index'
+  )
 
   // cosign v2's .att tag for the index holds the DSSE envelope with its predicate type.
   const att = await manifest(repo, `${layout.top.digest.replace(':', '-')}.att`)
@@ -112,11 +131,25 @@ test('a given SPDX file is attested unchanged, byte for byte', async () => {
   const fileBytes = await readFile(spdxFile)
   const layout = await writeLayout(join(work, 'given'), { images: [{ layers: [randomLayer(1000)] }] })
   const repo = 'octo-org/given-sbom'
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, provenance: 'false', sbom: spdxFile, 'signature-format': 'bundle', ...sigstoreInputs() }, env())
+  const run = await runAction(
+    {
+      layout: layout.dir,
+      image: `${registry.host}/${repo}`,
+      provenance: 'false',
+      sbom: spdxFile,
+      'signature-format': 'bundle',
+      ...sigstoreInputs()
+    },
+    env()
+  )
   assert.equal(run.exitCode, 0, run.stdout)
   const [sbom] = await attestations(repo, layout.top.digest, 'https://spdx.dev/Document/v2.3')
   const payload = Buffer.from(sbom.bundle.dsseEnvelope.payload, 'base64')
-  assert.deepEqual(payload.subarray(payload.length - 1 - fileBytes.length, payload.length - 1), fileBytes, 'the predicate is the file, byte for byte')
+  assert.deepEqual(
+    payload.subarray(payload.length - 1 - fileBytes.length, payload.length - 1),
+    fileBytes,
+    'the predicate is the file, byte for byte'
+  )
   assert.deepEqual(await readFile(run.outputs['sbom-path']), fileBytes)
 })
 

@@ -8,9 +8,18 @@ import { parseReference } from '../../src/oci/reference.js'
 import { DeployError } from '../../src/errors.js'
 
 test('owner/name is a repository on the GitHub server; a URL on that server keeps its API; other URLs have none', () => {
-  assert.deepEqual(resolveRemote('team/deploy', 'https://github.com/'), { url: 'https://github.com/team/deploy.git', github: { owner: 'team', repo: 'deploy' } })
-  assert.deepEqual(resolveRemote('https://ghes.example/team/deploy.git', 'https://ghes.example'), { url: 'https://ghes.example/team/deploy.git', github: { owner: 'team', repo: 'deploy' } })
-  assert.deepEqual(resolveRemote('https://gitlab.example/team/deploy.git', 'https://github.com'), { url: 'https://gitlab.example/team/deploy.git', github: undefined })
+  assert.deepEqual(resolveRemote('team/deploy', 'https://github.com/'), {
+    url: 'https://github.com/team/deploy.git',
+    github: { owner: 'team', repo: 'deploy' }
+  })
+  assert.deepEqual(resolveRemote('https://ghes.example/team/deploy.git', 'https://ghes.example'), {
+    url: 'https://ghes.example/team/deploy.git',
+    github: { owner: 'team', repo: 'deploy' }
+  })
+  assert.deepEqual(resolveRemote('https://gitlab.example/team/deploy.git', 'https://github.com'), {
+    url: 'https://gitlab.example/team/deploy.git',
+    github: undefined
+  })
   assert.deepEqual(resolveRemote('/tmp/deploy.git', 'https://github.com'), { url: '/tmp/deploy.git', github: undefined })
   assert.throws(() => resolveRemote('https://x:secret@github.com/team/deploy.git', 'https://github.com'), DeployError)
 })

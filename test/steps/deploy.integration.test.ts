@@ -54,7 +54,12 @@ interface Recorded extends Logger {
 }
 function recordingLogger(): Recorded {
   const messages: string[] = []
-  return { messages, info: (m) => messages.push(`info: ${m}`), warning: (m) => messages.push(`warning: ${m}`), debug: (m) => messages.push(`debug: ${m}`) }
+  return {
+    messages,
+    info: (m) => messages.push(`info: ${m}`),
+    warning: (m) => messages.push(`warning: ${m}`),
+    debug: (m) => messages.push(`debug: ${m}`)
+  }
 }
 
 describe('deployDigest against a git server and the GitHub API', () => {
@@ -79,7 +84,11 @@ describe('deployDigest against a git server and the GitHub API', () => {
     repo = `team/deploy${++repoCount}`
     const [owner, name] = repo.split('/')
     api.addRepository(owner, name, { defaultBranch: 'production' })
-    await git.createRepository(repo, { 'apps/app/deployment.yaml': DEPLOYMENT, 'apps/app/kustomization.yaml': KUSTOMIZATION, 'README.md': `image: ${IMAGE}\n` }, { branch: 'production' })
+    await git.createRepository(
+      repo,
+      { 'apps/app/deployment.yaml': DEPLOYMENT, 'apps/app/kustomization.yaml': KUSTOMIZATION, 'README.md': `image: ${IMAGE}\n` },
+      { branch: 'production' }
+    )
   })
 
   function options(overrides: Partial<DeployOptions> = {}): DeployOptions {
@@ -95,7 +104,11 @@ describe('deployDigest against a git server and the GitHub API', () => {
       tags: ['1.1'],
       serverUrl: git.url,
       apiUrl: api.url,
-      source: { repository: 'team/app', sha: 'abcdef0123456789abcdef0123456789abcdef01', runUrl: 'https://github.test/team/app/actions/runs/42' },
+      source: {
+        repository: 'team/app',
+        sha: 'abcdef0123456789abcdef0123456789abcdef01',
+        runUrl: 'https://github.test/team/app/actions/runs/42'
+      },
       verifyCommands: [`cosign verify ${IMAGE}@${DIGEST_1}`],
       workDir,
       logger: recordingLogger(),
@@ -119,7 +132,13 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal((await git.git(repo, ['rev-parse', `${BRANCH}^`])).trim(), baseBefore)
 
     const deployment = await fileAt(BRANCH, 'apps/app/deployment.yaml')
-    assert.equal(deployment, DEPLOYMENT.replace(`"${IMAGE}:1.0"`, `"${IMAGE}:1.1@${DIGEST_1}"`).replace(`image: ${IMAGE}:1.0\n`, `image: ${IMAGE}:1.1@${DIGEST_1}\n`))
+    assert.equal(
+      deployment,
+      DEPLOYMENT.replace(`"${IMAGE}:1.0"`, `"${IMAGE}:1.1@${DIGEST_1}"`).replace(
+        `image: ${IMAGE}:1.0\n`,
+        `image: ${IMAGE}:1.1@${DIGEST_1}\n`
+      )
+    )
     const kustomization = await fileAt(BRANCH, 'apps/app/kustomization.yaml')
     assert.equal(kustomization, KUSTOMIZATION.replace(`    newTag: "1.0"\n`, `    newTag: "1.1"\n    digest: ${DIGEST_1}\n`))
     assert.equal(await fileAt(BRANCH, 'README.md'), `image: ${IMAGE}\n`)
@@ -142,13 +161,19 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(pull.head, BRANCH)
     assert.equal(pull.base, 'production')
     assert.equal(pull.title, 'chore(deploy): pin 127.0.0.1:5000/team/app to sha256:111111111111')
-    assert.match(pull.body, /`apps\/app\/deployment\.yaml` \| 14 \| `127\.0\.0\.1:5000\/team\/app:1\.0` \| `127\.0\.0\.1:5000\/team\/app:1\.1@sha256:1{64}`/)
+    assert.match(
+      pull.body,
+      /`apps\/app\/deployment\.yaml` \| 14 \| `127\.0\.0\.1:5000\/team\/app:1\.0` \| `127\.0\.0\.1:5000\/team\/app:1\.1@sha256:1{64}`/
+    )
     assert.match(pull.body, /\*\*Tags:\*\* `1\.1`/)
     assert.match(pull.body, /team\/app.*abcdef012345.*\/team\/app\/commit\/abcdef0123456789abcdef0123456789abcdef01/)
     assert.match(pull.body, /actions\/runs\/42/)
     assert.match(pull.body, /cosign verify 127\.0\.0\.1:5000\/team\/app@sha256:1{64}/)
     assert.deepEqual(api.violations, [])
-    assert.ok(api.requests.some((r) => r.operationId === 'repos/get'), 'the default branch came from the REST API')
+    assert.ok(
+      api.requests.some((r) => r.operationId === 'repos/get'),
+      'the default branch came from the REST API'
+    )
 
     // The token went to git as a header on every request, and nowhere else.
     const ours = git.requests.filter((r) => r.url.includes(repo))
@@ -165,7 +190,9 @@ describe('deployDigest against a git server and the GitHub API', () => {
     const first = await deployDigest(options())
     const requestsBefore = api.requests.length
     const pushesBefore = git.requests.filter((r) => r.method === 'POST' && r.service === 'git-receive-pack').length
-    const second = await deployDigest(options({ source: { repository: 'team/app', sha: 'f'.repeat(40), runUrl: 'https://github.test/runs/43' } }))
+    const second = await deployDigest(
+      options({ source: { repository: 'team/app', sha: 'f'.repeat(40), runUrl: 'https://github.test/runs/43' } })
+    )
 
     assert.equal(second.pullRequestOperation, 'unchanged')
     assert.equal(second.commit, first.commit)
@@ -173,7 +200,11 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(await head(BRANCH), first.commit)
     assert.equal(git.requests.filter((r) => r.method === 'POST' && r.service === 'git-receive-pack').length, pushesBefore, 'no push')
     const later = api.requests.slice(requestsBefore)
-    assert.deepEqual(later.filter((r) => r.method !== 'GET'), [], 'no PR created or edited')
+    assert.deepEqual(
+      later.filter((r) => r.method !== 'GET'),
+      [],
+      'no PR created or edited'
+    )
     assert.equal(api.repository('team', repo.split('/')[1]).pulls.length, 1)
   })
 
@@ -190,8 +221,15 @@ describe('deployDigest against a git server and the GitHub API', () => {
     const next = await deployDigest(options({ digest: DIGEST_2, tags: ['1.2'] }))
     assert.equal(next.pullRequestOperation, 'updated')
     assert.equal(next.pullRequestNumber, first.pullRequestNumber)
-    assert.match(await fileAt(BRANCH, 'apps/app/deployment.yaml'), new RegExp(`image: ${IMAGE.replace(/\./g, '\\.')}:1\\.2@sha256:2{64}\\n`))
-    assert.equal((await git.git(repo, ['rev-list', '--count', `production..${BRANCH}`])).trim(), '1', 'one commit on top of the base, not a pile')
+    assert.match(
+      await fileAt(BRANCH, 'apps/app/deployment.yaml'),
+      new RegExp(`image: ${IMAGE.replace(/\./g, '\\.')}:1\\.2@sha256:2{64}\\n`)
+    )
+    assert.equal(
+      (await git.git(repo, ['rev-list', '--count', `production..${BRANCH}`])).trim(),
+      '1',
+      'one commit on top of the base, not a pile'
+    )
     const pulls = api.repository('team', repo.split('/')[1]).pulls
     assert.equal(pulls.length, 1)
     assert.equal(pulls[0].title, 'chore(deploy): pin 127.0.0.1:5000/team/app to sha256:222222222222')
@@ -208,16 +246,25 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(await git.git(repo, ['for-each-ref']), refsBefore)
     const ours = api.requests.filter((r) => r.path === `/repos/${repo}` || r.path.startsWith(`/repos/${repo}/`))
     assert.ok(ours.length > 0)
-    assert.deepEqual(ours.filter((r) => r.method !== 'GET'), [])
+    assert.deepEqual(
+      ours.filter((r) => r.method !== 'GET'),
+      []
+    )
   })
 
   test('zero matches fails and lists the files searched', async () => {
     await assert.rejects(deployDigest(options({ image: '127.0.0.1:5000/team/ap' })), (error: unknown) => {
       assert.ok(error instanceof DeployError)
-      assert.match(error.message, /no reference to 127\.0\.0\.1:5000\/team\/ap found in 2 file\(s\) searched: apps\/app\/deployment\.yaml, apps\/app\/kustomization\.yaml/)
+      assert.match(
+        error.message,
+        /no reference to 127\.0\.0\.1:5000\/team\/ap found in 2 file\(s\) searched: apps\/app\/deployment\.yaml, apps\/app\/kustomization\.yaml/
+      )
       return true
     })
-    await assert.rejects(deployDigest(options({ paths: ['k8s/**/*.yaml'] })), /no file in the deploy repository matches deploy-paths \(k8s\/\*\*\/\*\.yaml\)/)
+    await assert.rejects(
+      deployDigest(options({ paths: ['k8s/**/*.yaml'] })),
+      /no file in the deploy repository matches deploy-paths \(k8s\/\*\*\/\*\.yaml\)/
+    )
   })
 
   test('auto-merge is enabled through GraphQL, and a repository that does not allow it is reported clearly', async () => {
@@ -232,7 +279,12 @@ describe('deployDigest against a git server and the GitHub API', () => {
     const refused = await deployDigest(options({ autoMerge: 'merge', logger }))
     assert.equal(refused.pullRequestOperation, 'created')
     assert.equal(refused.autoMerge, 'not-allowed')
-    assert.ok(logger.messages.some((m) => /^warning: auto-merge was not enabled on #\d+: team\/deploy\d+ does not allow auto-merge.*Allow auto-merge/.test(m)), logger.messages.join('\n'))
+    assert.ok(
+      logger.messages.some((m) =>
+        /^warning: auto-merge was not enabled on #\d+: team\/deploy\d+ does not allow auto-merge.*Allow auto-merge/.test(m)
+      ),
+      logger.messages.join('\n')
+    )
     assert.ok(api.requests.some((r) => r.path === '/graphql'))
   })
 
@@ -254,15 +306,30 @@ describe('deployDigest against a git server and the GitHub API', () => {
       onRequest: async ({ method, service, url }) => {
         if (interleaved || method !== 'POST' || service !== 'git-receive-pack' || !url.includes('race')) return
         interleaved = true
-        await deployDigest(options({ repository: `${racing.url}/team/race.git`, token: '', mode: 'push', base: 'main', image: OTHER, digest: DIGEST_2, tags: [] }))
+        await deployDigest(
+          options({
+            repository: `${racing.url}/team/race.git`,
+            token: '',
+            mode: 'push',
+            base: 'main',
+            image: OTHER,
+            digest: DIGEST_2,
+            tags: []
+          })
+        )
       }
     })
     try {
       await racing.createRepository('team/race', { 'apps/app/deployment.yaml': DEPLOYMENT })
       const logger = recordingLogger()
-      const a = await deployDigest(options({ repository: `${racing.url}/team/race.git`, token: '', mode: 'push', base: 'main', logger, serverUrl: git.url }))
+      const a = await deployDigest(
+        options({ repository: `${racing.url}/team/race.git`, token: '', mode: 'push', base: 'main', logger, serverUrl: git.url })
+      )
       assert.ok(interleaved)
-      assert.ok(logger.messages.some((m) => /main moved on the remote \(attempt 1\)/.test(m)), logger.messages.join('\n'))
+      assert.ok(
+        logger.messages.some((m) => /main moved on the remote \(attempt 1\)/.test(m)),
+        logger.messages.join('\n')
+      )
       const final = (await racing.readFile('team/race', 'main', 'apps/app/deployment.yaml')).toString()
       assert.match(final, new RegExp(`image: ${OTHER.replace(/\./g, '\\.')}:3\\.1@sha256:2{64}\\n`), 'B landed')
       assert.match(final, new RegExp(`image: ${IMAGE.replace(/\./g, '\\.')}:1\\.1@sha256:1{64}\\n`), 'A landed on top of B')
@@ -278,9 +345,14 @@ describe('deployDigest against a git server and the GitHub API', () => {
     const manifest = `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n${images.map((image) => `        - image: ${image}:1.0 # ${image}\n`).join('')}`
     await git.commitFiles(repo, 'production', { 'apps/all.yaml': manifest })
     const digests = images.map((_, i) => `sha256:${String(i + 3).repeat(64)}`)
-    const results = await Promise.all(images.map((image, i) => deployDigest(options({ mode: 'push', image, digest: digests[i], tags: [], paths: ['apps/all.yaml'] }))))
+    const results = await Promise.all(
+      images.map((image, i) => deployDigest(options({ mode: 'push', image, digest: digests[i], tags: [], paths: ['apps/all.yaml'] })))
+    )
     const final = await fileAt('production', 'apps/all.yaml')
-    assert.equal(final, images.reduce((text, image, i) => text.replace(`${image}:1.0 #`, `${image}:1.0@${digests[i]} #`), manifest))
+    assert.equal(
+      final,
+      images.reduce((text, image, i) => text.replace(`${image}:1.0 #`, `${image}:1.0@${digests[i]} #`), manifest)
+    )
     assert.equal(new Set(results.map((r) => r.commit)).size, images.length)
   })
 
@@ -300,9 +372,15 @@ describe('deployDigest against a git server and the GitHub API', () => {
     process.env.GIT_CONFIG_NOSYSTEM = '1'
     try {
       const result = await deployDigest(options({ mode: 'push', base: 'production' }))
-      assert.equal(await git.git(repo, ['log', '-1', '--format=%an <%ae> / %cn', result.commit!]), 'digest-release[bot] <digest-release[bot]@users.noreply.github.com> / digest-release[bot]\n')
+      assert.equal(
+        await git.git(repo, ['log', '-1', '--format=%an <%ae> / %cn', result.commit!]),
+        'digest-release[bot] <digest-release[bot]@users.noreply.github.com> / digest-release[bot]\n'
+      )
     } finally {
-      for (const [key, value] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.nosystem]] as const) {
+      for (const [key, value] of [
+        ['GIT_CONFIG_GLOBAL', saved.global],
+        ['GIT_CONFIG_NOSYSTEM', saved.nosystem]
+      ] as const) {
         if (value === undefined) delete process.env[key]
         else process.env[key] = value
       }
@@ -326,7 +404,8 @@ describe('the test servers check what they receive', () => {
     const api = await startGitHubApi()
     try {
       api.addRepository('o', 'r')
-      const post = (path: string, body: unknown): Promise<Response> => fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const post = (path: string, body: unknown): Promise<Response> =>
+        fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       assert.equal((await post('/repos/o/r/pulls', { title: 5, head: 'x', base: 'main' })).status, 400)
       assert.equal((await post('/repos/o/r/pullz', { title: 'x' })).status, 400)
       assert.equal((await fetch(`${api.url}/repos/o/r/pulls?colour=red`)).status, 400)
@@ -345,7 +424,9 @@ describe('the test servers check what they receive', () => {
     try {
       await server.createRepository('o/r', { 'a.txt': 'a\n' })
       assert.equal((await fetch(`${server.url}/o/r.git/info/refs?service=git-upload-pack`)).status, 401)
-      const authorized = await fetch(`${server.url}/o/r.git/info/refs?service=git-upload-pack`, { headers: { authorization: `Basic ${Buffer.from('x:secret').toString('base64')}` } })
+      const authorized = await fetch(`${server.url}/o/r.git/info/refs?service=git-upload-pack`, {
+        headers: { authorization: `Basic ${Buffer.from('x:secret').toString('base64')}` }
+      })
       assert.equal(authorized.status, 200)
       assert.match(await authorized.text(), /refs\/heads\/main/)
     } finally {

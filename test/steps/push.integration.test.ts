@@ -35,7 +35,10 @@ async function skopeoDigest(ref: string): Promise<string> {
 async function tagDigest(host: string, repo: string, tag: string): Promise<string | undefined> {
   const response = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json' }
+    headers: {
+      Accept:
+        'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json'
+    }
   })
   return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined
 }
@@ -59,7 +62,11 @@ test('pushes a single-platform image by digest, tags it, and skopeo reads it bac
   const copiedIndex = JSON.parse(await readFile(join(copy, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string }> }
   assert.equal(copiedIndex.manifests[0].digest, layout.top.digest)
   for (const name of await readdir(join(layout.dir, 'blobs', 'sha256'))) {
-    assert.deepEqual(await readFile(join(copy, 'blobs', 'sha256', name)), await readFile(join(layout.dir, 'blobs', 'sha256', name)), `blob ${name} differs`)
+    assert.deepEqual(
+      await readFile(join(copy, 'blobs', 'sha256', name)),
+      await readFile(join(layout.dir, 'blobs', 'sha256', name)),
+      `blob ${name} differs`
+    )
   }
   assert.match(run.summary, new RegExp(layout.top.digest))
 
@@ -234,5 +241,8 @@ test('an unreachable registry fails with an error within a minute, not a hang', 
   const run = await runAction({ layout: layout.dir, image: '127.0.0.1:9/team/app', tags: 'v1', ...OFF })
   assert.equal(run.exitCode, 1)
   assert.ok(Date.now() - started < 60_000, 'within a minute')
-  assert.match(run.errors[0], /preflight failed: HEAD http:\/\/127\.0\.0\.1:9\/v2\/team\/app\/manifests\/v1 failed: nothing listens at 127\.0\.0\.1:9/)
+  assert.match(
+    run.errors[0],
+    /preflight failed: HEAD http:\/\/127\.0\.0\.1:9\/v2\/team\/app\/manifests\/v1 failed: nothing listens at 127\.0\.0\.1:9/
+  )
 })

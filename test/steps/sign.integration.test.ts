@@ -32,7 +32,8 @@ after(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-const ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json'
+const ACCEPT =
+  'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json'
 
 /** An independent reader: plain HTTP against the registry, nothing of ours. */
 async function getManifest(repo: string, reference: string): Promise<{ status: number; json: any; digest?: string }> {
@@ -79,7 +80,11 @@ test('signs an image (bundle and legacy), stores it where cosign looks, and it v
   assert.equal(entry.annotations['dev.sigstore.bundle.predicateType'], 'https://sigstore.dev/cosign/sign/v1')
   const referrer = await getManifest(repo, run.outputs['signature-digest'])
   assert.equal(referrer.json.artifactType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
-  assert.deepEqual(referrer.json.config, { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2 })
+  assert.deepEqual(referrer.json.config, {
+    mediaType: 'application/vnd.oci.empty.v1+json',
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2
+  })
   assert.equal(referrer.json.subject.digest, digest)
   assert.equal(referrer.json.layers.length, 1)
   assert.equal(referrer.json.layers[0].mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
@@ -94,11 +99,21 @@ test('signs an image (bundle and legacy), stores it where cosign looks, and it v
   await assert.rejects(verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: `sha256:${'0'.repeat(64)}` }))
   const payload = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString())
   payload.subject[0].digest.sha256 = '1'.repeat(64)
-  await assert.rejects(verifySigstoreBundle({ ...bundle, dsseEnvelope: { ...bundle.dsseEnvelope, payload: Buffer.from(JSON.stringify(payload)).toString('base64') } }, { trustedRoot: sigstore.trustedRoot }))
+  await assert.rejects(
+    verifySigstoreBundle(
+      { ...bundle, dsseEnvelope: { ...bundle.dsseEnvelope, payload: Buffer.from(JSON.stringify(payload)).toString('base64') } },
+      { trustedRoot: sigstore.trustedRoot }
+    )
+  )
   const other = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
   const cert = bundle.verificationMaterial.certificate ? 'certificate' : 'x509CertificateChain'
   const tampered = structuredClone(bundle)
-  const raw = Buffer.from(cert === 'certificate' ? tampered.verificationMaterial.certificate.rawBytes : tampered.verificationMaterial.x509CertificateChain.certificates[0].rawBytes, 'base64')
+  const raw = Buffer.from(
+    cert === 'certificate'
+      ? tampered.verificationMaterial.certificate.rawBytes
+      : tampered.verificationMaterial.x509CertificateChain.certificates[0].rawBytes,
+    'base64'
+  )
   raw[raw.length - 10] ^= 0xff
   if (cert === 'certificate') tampered.verificationMaterial.certificate.rawBytes = raw.toString('base64')
   else tampered.verificationMaterial.x509CertificateChain.certificates[0].rawBytes = raw.toString('base64')
@@ -118,7 +133,15 @@ test('signs an image (bundle and legacy), stores it where cosign looks, and it v
   const leaf = new X509Certificate(layer.annotations['dev.sigstore.cosign/certificate'])
   assert.ok(leaf.subjectAltName?.includes(run.outputs['signer-identity']))
   const signedBytes = await getBlob(repo, layer.digest)
-  assert.ok(verifySignature('sha256', signedBytes, createPublicKey(leaf.publicKey.export({ format: 'pem', type: 'spki' })), Buffer.from(layer.annotations['dev.cosignproject.cosign/signature'], 'base64')), 'the legacy signature verifies')
+  assert.ok(
+    verifySignature(
+      'sha256',
+      signedBytes,
+      createPublicKey(leaf.publicKey.export({ format: 'pem', type: 'spki' })),
+      Buffer.from(layer.annotations['dev.cosignproject.cosign/signature'], 'base64')
+    ),
+    'the legacy signature verifies'
+  )
   const rekorBundle = JSON.parse(layer.annotations['dev.sigstore.cosign/bundle'])
   assert.ok(rekorBundle.SignedEntryTimestamp)
   assert.equal(typeof rekorBundle.Payload.logIndex, 'number')
@@ -141,7 +164,10 @@ test('an index is signed, and so is every platform manifest', async () => {
     ]
   })
   const repo = 'octo-org/multi-signed'
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, ...signingInputs({ 'signature-format': 'bundle' }) }, runnerEnv())
+  const run = await runAction(
+    { layout: layout.dir, image: `${registry.host}/${repo}`, ...signingInputs({ 'signature-format': 'bundle' }) },
+    runnerEnv()
+  )
   assert.equal(run.exitCode, 0, run.stdout)
   assert.equal(run.outputs['signature-tag'], '')
   for (const digest of [layout.top.digest, ...layout.manifests.map((m) => m.digest)]) {
@@ -157,18 +183,28 @@ test('an index is signed, and so is every platform manifest', async () => {
 test('without id-token permission, preflight fails before anything is pushed, naming the fix', async () => {
   const layout = await writeLayout(join(work, 'no-oidc'), { images: [{ layers: [randomLayer(1000)] }] })
   const repo = 'octo-org/no-oidc'
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, { GITHUB_REPOSITORY: 'octo-org/app' })
+  const run = await runAction(
+    { layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() },
+    { GITHUB_REPOSITORY: 'octo-org/app' }
+  )
   assert.equal(run.exitCode, 1)
   assert.match(run.errors[0], /^preflight failed: no OIDC token could be requested .*`permissions: id-token: write`/)
   assert.equal((await getManifest(repo, layout.top.digest)).status, 404)
-  assert.equal((await fetch(`${registry.url}/v2/${repo}/blobs/${layout.layers[0].digest}`, { method: 'HEAD' })).status, 404, 'no blob was pushed')
+  assert.equal(
+    (await fetch(`${registry.url}/v2/${repo}/blobs/${layout.layers[0].digest}`, { method: 'HEAD' })).status,
+    404,
+    'no blob was pushed'
+  )
 })
 
 test('an unreachable Fulcio fails the sign step, names the service, and leaves no tag', async () => {
   const layout = await writeLayout(join(work, 'no-fulcio'), { images: [{ layers: [randomLayer(1000)] }] })
   const repo = 'octo-org/no-fulcio'
   const started = Date.now()
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1,latest', ...signingInputs({ 'fulcio-url': 'http://127.0.0.1:9' }) }, { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '3000' })
+  const run = await runAction(
+    { layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1,latest', ...signingInputs({ 'fulcio-url': 'http://127.0.0.1:9' }) },
+    { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '3000' }
+  )
   assert.equal(run.exitCode, 1)
   assert.match(run.errors[0], /^sign failed: .*Fulcio/)
   assert.equal(run.outputs.digest, layout.top.digest, 'the push outputs are still set')
@@ -182,7 +218,10 @@ test('a Rekor answering 503 twice then recovering does not stop the release', as
   const layout = await writeLayout(join(work, 'rekor-flaky'), { images: [{ layers: [randomLayer(1000)] }] })
   const repo = 'octo-org/rekor-flaky'
   sigstore.fail('rekor', 503, 2)
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs({ 'signature-format': 'bundle' }) }, runnerEnv())
+  const run = await runAction(
+    { layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs({ 'signature-format': 'bundle' }) },
+    runnerEnv()
+  )
   assert.equal(run.exitCode, 0, run.stdout)
   assert.ok(sigstore.log.filter((l) => l === 'rekor 503').length >= 2, 'the outage was seen')
   assert.match(run.stdout, /Rekor 503; retrying/)
@@ -194,7 +233,10 @@ test('a Rekor down for longer than the budget fails naming Rekor and the HTTP st
   const repo = 'octo-org/rekor-down'
   sigstore.fail('rekor', 503, 1000)
   try {
-    const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() }, { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '2500' })
+    const run = await runAction(
+      { layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() },
+      { ...runnerEnv(), DIGEST_RELEASE_SIGSTORE_BUDGET_MS: '2500' }
+    )
     assert.equal(run.exitCode, 1)
     assert.match(run.errors[0], /^sign failed: .*Rekor at http:\/\/127\.0\.0\.1:\d+\/rekor answered HTTP 503 after \d+ attempts/)
     assert.equal((await getManifest(repo, 'v1')).status, 404)
@@ -206,7 +248,14 @@ test('a Rekor down for longer than the budget fails naming Rekor and the HTTP st
 test('with tsa-url, each bundle also carries an RFC 3161 timestamp that verifies', async () => {
   const layout = await writeLayout(join(work, 'tsa'), { images: [{ layers: [randomLayer(1000)] }] })
   const repo = 'octo-org/timestamped'
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, ...signingInputs({ 'tsa-url': sigstore.tsaUrl, 'signature-format': 'bundle' }) }, runnerEnv())
+  const run = await runAction(
+    {
+      layout: layout.dir,
+      image: `${registry.host}/${repo}`,
+      ...signingInputs({ 'tsa-url': sigstore.tsaUrl, 'signature-format': 'bundle' })
+    },
+    runnerEnv()
+  )
   assert.equal(run.exitCode, 0, run.stdout)
   const bundle = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
   assert.equal(bundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 1)

@@ -42,7 +42,10 @@ test('a release lifecycle: create, refuse to move an immutable tag, move a mutab
   // Another build asking for v1.0.0 fails before pushing anything.
   const refused = await runAction({ layout: second.dir, image, tags: 'v1.0.0', ...OFF })
   assert.equal(refused.exitCode, 1)
-  assert.match(refused.errors[0], /^preflight failed: tag .*team\/app:v1\.0\.0 already names sha256:[0-9a-f]{64}; this release would give it sha256:[0-9a-f]{64}\./)
+  assert.match(
+    refused.errors[0],
+    /^preflight failed: tag .*team\/app:v1\.0\.0 already names sha256:[0-9a-f]{64}; this release would give it sha256:[0-9a-f]{64}\./
+  )
   assert.ok(refused.errors[0].includes(first.top.digest) && refused.errors[0].includes(second.top.digest))
   assert.match(refused.errors[0], /mutable-tags/)
   assert.equal((await client('team/app').headManifest('v1.0.0'))?.digest, first.top.digest)
@@ -58,7 +61,10 @@ test('a release lifecycle: create, refuse to move an immutable tag, move a mutab
   assert.equal((await client('team/app').headManifest('latest'))?.digest, second.top.digest)
   assert.ok(moved.summary.includes(`\`${first.top.digest.slice(0, 19)}…\``), 'the summary shows the old digest')
   const result = JSON.parse(moved.outputs.result) as { tags: { entries: Array<{ tag: string; action: string; previous?: string }> } }
-  assert.deepEqual(result.tags.entries.find((e) => e.tag === 'latest'), { tag: 'latest', mutable: true, previous: first.top.digest, action: 'move', digest: second.top.digest })
+  assert.deepEqual(
+    result.tags.entries.find((e) => e.tag === 'latest'),
+    { tag: 'latest', mutable: true, previous: first.top.digest, action: 'move', digest: second.top.digest }
+  )
 
   // Re-running the first release is a no-op for its tag.
   const rerun = await runAction({ layout: first.dir, image, tags: 'v1.0.0', ...OFF })
@@ -80,7 +86,10 @@ test('a tag created by someone else between preflight and apply is not overwritt
   try {
     const run = await runAction({ layout: second.dir, image: `${proxy.host}/${repo}`, tags: 'v9,v10', ...OFF })
     assert.equal(run.exitCode, 1, run.stdout)
-    assert.match(run.errors[0], /^tags failed: tag .*:v9 was created by someone else while this release ran: it names sha256:[0-9a-f]{64}, not sha256:[0-9a-f]{64}\. It was not overwritten\./)
+    assert.match(
+      run.errors[0],
+      /^tags failed: tag .*:v9 was created by someone else while this release ran: it names sha256:[0-9a-f]{64}, not sha256:[0-9a-f]{64}\. It was not overwritten\./
+    )
     assert.equal((await client(repo).headManifest('v9'))?.digest, first.top.digest)
     assert.equal(run.outputs.digest, second.top.digest, 'the digest output is still set')
   } finally {
@@ -100,7 +109,12 @@ test('registries that enforce immutability themselves get the same clear message
     method: 'PUT',
     url: 'https://1.dkr.ecr.us-east-1.amazonaws.com/v2/app/manifests/v1',
     status: 400,
-    errors: [{ code: 'TAG_INVALID', message: "The image tag 'v1' already exists in the 'app' repository and cannot be overwritten because the repository is immutable." }]
+    errors: [
+      {
+        code: 'TAG_INVALID',
+        message: "The image tag 'v1' already exists in the 'app' repository and cannot be overwritten because the repository is immutable."
+      }
+    ]
   })
   const mapped = mapRegistryImmutability(ecr, 'ecr/app', 'v1', 'sha256:abc')
   assert.ok(mapped instanceof TagError)

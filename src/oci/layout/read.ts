@@ -62,7 +62,10 @@ export async function openLayout(path: string): Promise<OciLayout> {
   try {
     info = await stat(path)
   } catch {
-    throw new LayoutError(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path)
+    throw new LayoutError(
+      `the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`,
+      path
+    )
   }
   if (info.isDirectory()) return openDirectoryLayout(path)
   return openTarLayout(path)
@@ -86,7 +89,8 @@ async function openDirectoryLayout(root: string): Promise<OciLayout> {
         return undefined
       }
     },
-    open: (digest, start, end) => (end <= start ? emptyStream() : createReadStream(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 })),
+    open: (digest, start, end) =>
+      end <= start ? emptyStream() : createReadStream(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 }),
     close: async () => {}
   })
 }
@@ -153,7 +157,9 @@ async function openTarLayout(path: string): Promise<OciLayout> {
       open: (digest, start, end) => {
         const found = entry(blobName(digest))
         if (!found) throw new LayoutError(`blob ${digest} is missing from ${path}`, path)
-        return end <= start ? emptyStream() : createReadStream(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 })
+        return end <= start
+          ? emptyStream()
+          : createReadStream(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 })
       },
       close: cleanup
     })
@@ -185,14 +191,20 @@ function makeLayout(source: string, index: ImageIndexDocument, store: BlobStore)
       const file = store.pathOf(descriptor.digest)
       const size = await store.size(descriptor.digest)
       if (size === undefined) throw new LayoutError(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file)
-      if (size !== descriptor.size) throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file)
-      if (size > MAX_MANIFEST_BYTES) throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file)
+      if (size !== descriptor.size)
+        throw new LayoutError(
+          `${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`,
+          file
+        )
+      if (size > MAX_MANIFEST_BYTES)
+        throw new LayoutError(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file)
       const chunks: Buffer[] = []
       for await (const chunk of store.open(descriptor.digest, 0, size)) chunks.push(chunk as Buffer)
       const bytes = Buffer.concat(chunks)
       const [algorithm] = descriptor.digest.split(':')
       const actual = `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
-      if (actual !== descriptor.digest) throw new LayoutError(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file)
+      if (actual !== descriptor.digest)
+        throw new LayoutError(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file)
       return bytes
     },
     close: () => store.close()
@@ -204,7 +216,10 @@ async function checkOciLayoutFile(read: () => Promise<string>, file: string): Pr
   try {
     text = await read()
   } catch {
-    throw new LayoutError(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file)
+    throw new LayoutError(
+      `${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`,
+      file
+    )
   }
   let version: unknown
   try {
@@ -212,7 +227,8 @@ async function checkOciLayoutFile(read: () => Promise<string>, file: string): Pr
   } catch {
     throw new LayoutError(`${file} is not JSON`, file)
   }
-  if (version !== '1.0.0') throw new LayoutError(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file)
+  if (version !== '1.0.0')
+    throw new LayoutError(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file)
 }
 
 async function parseIndex(read: () => Promise<Buffer>, file: string): Promise<ImageIndexDocument> {
@@ -235,14 +251,18 @@ async function parseIndex(read: () => Promise<Buffer>, file: string): Promise<Im
 
 function checkDescriptor(descriptor: Descriptor, where: string, file: string): void {
   if (!descriptor || typeof descriptor !== 'object') throw new LayoutError(`${where} is not a descriptor`, file)
-  if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest)) throw new LayoutError(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file)
-  if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size)) throw new LayoutError(`${where} has an invalid size`, file)
+  if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest))
+    throw new LayoutError(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file)
+  if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
+    throw new LayoutError(`${where} has an invalid size`, file)
   if (typeof descriptor.mediaType !== 'string') throw new LayoutError(`${where} has no mediaType`, file)
 }
 
 /** The names an index.json entry answers to for `layout-ref`. */
 function refNames(descriptor: Descriptor): string[] {
-  const names = [descriptor.annotations?.[ANNOTATION.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n): n is string => Boolean(n))
+  const names = [descriptor.annotations?.[ANNOTATION.refName], descriptor.annotations?.['io.containerd.image.name']].filter(
+    (n): n is string => Boolean(n)
+  )
   return names
 }
 
@@ -254,13 +274,19 @@ export function selectEntry(layout: OciLayout, layoutRef: string | undefined): D
     if (matches.length === 1) return matches[0]
     const known = entries.flatMap(refNames)
     if (matches.length === 0) {
-      throw new LayoutError(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source)
+      throw new LayoutError(
+        `${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`,
+        layout.source
+      )
     }
     throw new LayoutError(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source)
   }
   if (entries.length === 1) return entries[0]
   const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${d.digest.slice(0, 19)})`)
-  throw new LayoutError(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source)
+  throw new LayoutError(
+    `${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`,
+    layout.source
+  )
 }
 
 export interface ImageNode {
@@ -290,7 +316,10 @@ export function platformName(descriptor: Descriptor): string | undefined {
 export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth = 0): Promise<ImageNode> {
   if (depth > 4) throw new LayoutError(`${layout.source}: indexes are nested too deep`, layout.source)
   if (!MANIFEST_MEDIA_TYPES.includes(descriptor.mediaType)) {
-    throw new LayoutError(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source)
+    throw new LayoutError(
+      `${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`,
+      layout.source
+    )
   }
   const what = INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'image index' : 'image manifest'
   const bytes = await layout.readBlob(descriptor, what)
@@ -302,7 +331,10 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
     throw new LayoutError(`${what} ${descriptor.digest} is not JSON (${file})`, file)
   }
   if (document.mediaType && document.mediaType !== descriptor.mediaType) {
-    throw new LayoutError(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file)
+    throw new LayoutError(
+      `${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`,
+      file
+    )
   }
   const node: ImageNode = {
     descriptor,
@@ -313,12 +345,16 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
     children: []
   }
   if (node.kind === 'index') {
-    if (!Array.isArray(document.manifests)) throw new LayoutError(`image index ${descriptor.digest} has no "manifests" list (${file})`, file)
+    if (!Array.isArray(document.manifests))
+      throw new LayoutError(`image index ${descriptor.digest} has no "manifests" list (${file})`, file)
     for (const [i, child] of document.manifests.entries()) {
       checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file)
       const present = await layout.blobSize(child.digest)
       if (present === undefined) {
-        throw new LayoutError(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file)
+        throw new LayoutError(
+          `image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`,
+          file
+        )
       }
       const childNode = await loadImage(layout, child, depth + 1)
       childNode.platform = platformName(child)
@@ -337,9 +373,16 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
     const role = i === 0 ? 'config' : `layer ${i}`
     const size = await layout.blobSize(blob.digest)
     const blobFile = layout.blob(blob).file
-    if (size === undefined) throw new LayoutError(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile)
+    if (size === undefined)
+      throw new LayoutError(
+        `${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`,
+        blobFile
+      )
     if (size !== blob.size) {
-      throw new LayoutError(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile)
+      throw new LayoutError(
+        `${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`,
+        blobFile
+      )
     }
   }
   node.blobs = blobs
@@ -350,4 +393,3 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
 export function manifestsBottomUp(node: ImageNode): ImageNode[] {
   return [...node.children.flatMap(manifestsBottomUp), node]
 }
-

@@ -101,8 +101,17 @@ export async function indexTar(tarPath: string): Promise<Map<string, TarEntry>> 
       const linkName = pending.linkpath ?? (readString(block, 157, 100) || undefined)
       pending = {}
       const type: TarEntry['type'] =
-        typeflag === '0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'directory' : typeflag === '1' ? 'hardlink' : typeflag === '2' ? 'symlink' : 'other'
-      if (dataOffset + (type === 'file' ? size : 0) > fileSize) throw new LayoutError(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath)
+        typeflag === '0' || typeflag === '7'
+          ? 'file'
+          : typeflag === '5'
+            ? 'directory'
+            : typeflag === '1'
+              ? 'hardlink'
+              : typeflag === '2'
+                ? 'symlink'
+                : 'other'
+      if (dataOffset + (type === 'file' ? size : 0) > fileSize)
+        throw new LayoutError(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath)
       const name = safeEntryName(rawName, tarPath)
       if (name !== '' && name !== '.') entries.set(name, { name, offset: dataOffset, size: type === 'file' ? size : 0, type, linkName })
       position = type === 'file' || type === 'other' ? next : dataOffset

@@ -66,10 +66,19 @@ export class Authenticator {
     let response
     if (this.credential?.identityToken) {
       // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.credential.identityToken, client_id: 'digest-release' })
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: this.credential.identityToken,
+        client_id: 'digest-release'
+      })
       if (challenge.params.service) form.set('service', challenge.params.service)
       form.set('scope', scopes.join(' '))
-      response = await sendHttp({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) })
+      response = await sendHttp({
+        method: 'POST',
+        url,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from(form.toString())
+      })
     } else {
       if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
       for (const s of scopes) url.searchParams.append('scope', s)
@@ -79,7 +88,10 @@ export class Authenticator {
       response = await sendHttp({ method: 'GET', url, headers })
     }
     if (response.status !== 200) {
-      const hint = response.status === 401 || response.status === 403 ? ': the credentials were refused; check `username`/`password` or the Docker login' : ''
+      const hint =
+        response.status === 401 || response.status === 403
+          ? ': the credentials were refused; check `username`/`password` or the Docker login'
+          : ''
       throw new RegistryError(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
         method: 'GET',
         url: `${url.origin}${url.pathname}`,
@@ -89,7 +101,12 @@ export class Authenticator {
     }
     const body = JSON.parse(response.body.toString('utf8')) as { token?: string; access_token?: string }
     const token = body.token ?? body.access_token
-    if (!token) throw new RegistryError('the token service answered without a token', { method: 'GET', url: `${url.origin}${url.pathname}`, status: 200 })
+    if (!token)
+      throw new RegistryError('the token service answered without a token', {
+        method: 'GET',
+        url: `${url.origin}${url.pathname}`,
+        status: 200
+      })
     return token
   }
 }

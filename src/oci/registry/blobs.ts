@@ -50,7 +50,8 @@ class VerifyingStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.seen < this.expectedBytes) return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`))
+    if (this.seen < this.expectedBytes)
+      return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`))
     if (this.finalDigest) {
       const actual = `sha256:${this.hash.copy().digest('hex')}`
       if (actual !== this.finalDigest) return callback(this.mismatch(`has content that hashes to ${actual}`))
@@ -89,7 +90,14 @@ async function uploadMonolithic(client: RegistryClient, blob: BlobSource, option
         headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
         body: () =>
           blob.open(0, blob.size).pipe(
-            new VerifyingStream(createHash('sha256'), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)
+            new VerifyingStream(
+              createHash('sha256'),
+              blob.size,
+              (e) => (mismatch = e),
+              () => ({ blob: blob.digest, file: blob.file }),
+              blob.digest,
+              options.onBytes
+            )
           ),
         expect: [201],
         retry: false
@@ -144,7 +152,18 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
           'Content-Range': `${chunkStart}-${chunkEnd - 1}`
         },
         body: () =>
-          blob.open(chunkStart, chunkEnd).pipe(new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
+          blob
+            .open(chunkStart, chunkEnd)
+            .pipe(
+              new VerifyingStream(
+                hash,
+                chunkEnd - chunkStart,
+                (e) => (mismatch = e),
+                describe,
+                isLast ? blob.digest : undefined,
+                options.onBytes
+              )
+            ),
         expect: [202],
         retry: false
       })

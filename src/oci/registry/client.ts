@@ -5,7 +5,15 @@ import type { Readable } from 'node:stream'
 import { Authenticator } from './auth.js'
 import type { Credential } from './credentials.js'
 import { HttpConnectionError, header, redactUrl, sendHttp, type HttpResponse } from '../../net/http.js'
-import { DEFAULT_RETRY_POLICY, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from '../../net/retry.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelay,
+  sleep,
+  type RetryPolicy
+} from '../../net/retry.js'
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js'
 import { RegistryError, type RegistryErrorDetail } from '../../errors.js'
 import type { Logger } from '../../net/logger.js'
@@ -76,7 +84,9 @@ export class RegistryClient {
     this.registry = options.registry
     this.repository = options.repository
     const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry
-    const insecure = isLoopbackRegistry(options.registry) || (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase())
+    const insecure =
+      isLoopbackRegistry(options.registry) ||
+      (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase())
     this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`)
     this.auth = new Authenticator(options.credential, options.onSecret)
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY
@@ -150,10 +160,20 @@ export class RegistryClient {
   /** Tries a cross-repository mount; returns true when the registry mounted it. */
   async mountBlob(digest: string, fromRepository: string): Promise<boolean> {
     const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`
-    const response = await this.request({ method: 'POST', path, expect: [201, 202], scope: `${this.pushScope} repository:${fromRepository}:pull` })
+    const response = await this.request({
+      method: 'POST',
+      path,
+      expect: [201, 202],
+      scope: `${this.pushScope} repository:${fromRepository}:pull`
+    })
     if (response.status === 202) {
       // Not mounted: the registry opened an ordinary upload session instead; close it.
-      await this.request({ method: 'DELETE', path: this.location(response, 'POST mount').href, expect: [204, 404, 400, 405], retry: false }).catch(() => undefined)
+      await this.request({
+        method: 'DELETE',
+        path: this.location(response, 'POST mount').href,
+        expect: [204, 404, 400, 405],
+        retry: false
+      }).catch(() => undefined)
       return false
     }
     return true
@@ -161,7 +181,12 @@ export class RegistryClient {
 
   location(response: HttpResponse, what: string): URL {
     const location = header(response, 'location')
-    if (!location) throw new RegistryError(`${what} answered ${response.status} without a Location header`, { method: 'POST', url: redactUrl(response.url), status: response.status })
+    if (!location)
+      throw new RegistryError(`${what} answered ${response.status} without a Location header`, {
+        method: 'POST',
+        url: redactUrl(response.url),
+        status: response.status
+      })
     return new URL(location, response.url)
   }
 
@@ -169,18 +194,35 @@ export class RegistryClient {
     if (await this.blobExists(digest)) return digest
     const location = await this.startUpload()
     location.searchParams.set('digest', digest)
-    await this.request({ method: 'PUT', path: location.href, body: bytes, headers: { 'Content-Type': 'application/octet-stream' }, expect: [201] })
+    await this.request({
+      method: 'PUT',
+      path: location.href,
+      body: bytes,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      expect: [201]
+    })
     return digest
   }
 
   async getBlob(digest: string, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
-    const response = await this.request({ method: 'GET', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200], maxResponseBytes: maxBytes + 1 })
-    if (sha256Digest(response.body) !== digest) throw new RegistryError(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 })
+    const response = await this.request({
+      method: 'GET',
+      path: `/v2/${this.repository}/blobs/${digest}`,
+      expect: [200],
+      maxResponseBytes: maxBytes + 1
+    })
+    if (sha256Digest(response.body) !== digest)
+      throw new RegistryError(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 })
     return response.body
   }
 
   /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
-  async putManifest(reference: string, bytes: Buffer, mediaType: string, options: { ifMatch?: string } = {}): Promise<{ digest: string; subject?: string }> {
+  async putManifest(
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+    options: { ifMatch?: string } = {}
+  ): Promise<{ digest: string; subject?: string }> {
     const digest = sha256Digest(bytes)
     const response = await this.request({
       method: 'PUT',
@@ -227,7 +269,11 @@ export class RegistryClient {
     if (response.status === 404) return undefined
     const digest = sha256Digest(response.body)
     if (reference.startsWith('sha256:') && digest !== reference) {
-      throw new RegistryError(`manifest ${reference} came back with bytes that hash to ${digest}`, { method: 'GET', url: redactUrl(response.url), status: 200 })
+      throw new RegistryError(`manifest ${reference} came back with bytes that hash to ${digest}`, {
+        method: 'GET',
+        url: redactUrl(response.url),
+        status: 200
+      })
     }
     let mediaType = header(response, 'content-type') ?? ''
     try {
@@ -280,7 +326,8 @@ export function registryError(method: string, url: URL, response: HttpResponse):
 }
 
 function statusHint(status: number, url: URL): string {
-  if (status === 401) return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`'
+  if (status === 401)
+    return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`'
   if (status === 403) {
     return url.host.endsWith('ghcr.io')
       ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
@@ -291,9 +338,15 @@ function statusHint(status: number, url: URL): string {
 
 function connectionFailure(method: string, url: URL, error: unknown, registry: string): RegistryError {
   const code = error instanceof HttpConnectionError ? error.code : (error as { code?: string }).code
-  const reason = code === 'ENOTFOUND' ? `the host ${url.hostname} does not resolve` : code === 'ECONNREFUSED' ? `nothing listens at ${url.host}` : (error as Error).message
-  const tls = /certificate|SSL|TLS|EPROTO/i.test((error as Error).message) && url.protocol === 'https:'
-    ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
-    : ''
+  const reason =
+    code === 'ENOTFOUND'
+      ? `the host ${url.hostname} does not resolve`
+      : code === 'ECONNREFUSED'
+        ? `nothing listens at ${url.host}`
+        : (error as Error).message
+  const tls =
+    /certificate|SSL|TLS|EPROTO/i.test((error as Error).message) && url.protocol === 'https:'
+      ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
+      : ''
   return new RegistryError(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error })
 }

@@ -74,12 +74,15 @@ async function fromDockerConfig(options: CredentialOptions): Promise<ResolvedCre
   for (const key of keys) {
     const entry = config.auths?.[key]
     if (!entry) continue
-    if (entry.identitytoken) return { credential: { identityToken: entry.identitytoken, username: entry.username }, source: 'docker-config' }
-    if (entry.username && entry.password) return { credential: { username: entry.username, password: entry.password }, source: 'docker-config' }
+    if (entry.identitytoken)
+      return { credential: { identityToken: entry.identitytoken, username: entry.username }, source: 'docker-config' }
+    if (entry.username && entry.password)
+      return { credential: { username: entry.username, password: entry.password }, source: 'docker-config' }
     if (entry.auth) {
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8')
       const colon = decoded.indexOf(':')
-      if (colon > 0) return { credential: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }, source: 'docker-config' }
+      if (colon > 0)
+        return { credential: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }, source: 'docker-config' }
     }
   }
 
@@ -131,6 +134,7 @@ function runCredentialHelper(helper: string, serverUrl: string): Promise<string>
 export function credentialSecrets(credential: Credential | undefined): string[] {
   if (!credential) return []
   const secrets = [credential.password, credential.identityToken].filter((s): s is string => Boolean(s))
-  if (credential.username && credential.password) secrets.push(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'))
+  if (credential.username && credential.password)
+    secrets.push(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'))
   return secrets
 }

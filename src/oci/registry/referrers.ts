@@ -38,7 +38,12 @@ export function referrersTag(digest: string): string {
 
 /** The descriptor of a referrer manifest as the spec wants it listed: artifactType and annotations included. */
 export function describeReferrer(bytes: Buffer): ReferrerDescriptor {
-  const manifest = JSON.parse(bytes.toString('utf8')) as { mediaType?: string; artifactType?: string; config?: { mediaType?: string }; annotations?: Record<string, string> }
+  const manifest = JSON.parse(bytes.toString('utf8')) as {
+    mediaType?: string
+    artifactType?: string
+    config?: { mediaType?: string }
+    annotations?: Record<string, string>
+  }
   const artifactType = manifest.artifactType ?? manifest.config?.mediaType
   return {
     mediaType: manifest.mediaType ?? MEDIA_TYPE.ociManifest,
@@ -86,12 +91,20 @@ export class Referrers {
     if (!existing) return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] }
     try {
       const index = JSON.parse(existing.bytes.toString('utf8')) as ReferrersIndex
-      return { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: Array.isArray(index.manifests) ? index.manifests : [], etag: existing.etag }
+      return {
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPE.ociIndex,
+        manifests: Array.isArray(index.manifests) ? index.manifests : [],
+        etag: existing.etag
+      }
     } catch {
-      throw new RegistryError(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
-        method: 'GET',
-        url: this.client.url(`/v2/${this.client.repository}/manifests/${referrersTag(subjectDigest)}`).href
-      })
+      throw new RegistryError(
+        `the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`,
+        {
+          method: 'GET',
+          url: this.client.url(`/v2/${this.client.repository}/manifests/${referrersTag(subjectDigest)}`).href
+        }
+      )
     }
   }
 

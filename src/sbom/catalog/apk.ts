@@ -35,13 +35,27 @@ export function parseApkInstalled(text: string): ApkRecord[] {
     const value = line.slice(2).trim()
     // File lists (F:, R:, Z:, a:, M:) repeat per file and are skipped; only the package fields are kept.
     switch (line[0]) {
-      case 'P': current.name = value; break
-      case 'V': current.version = value; break
-      case 'A': current.architecture = value; break
-      case 'o': current.origin = value; break
-      case 'L': current.license = value; break
-      case 'T': current.description = value; break
-      case 'U': current.url = value; break
+      case 'P':
+        current.name = value
+        break
+      case 'V':
+        current.version = value
+        break
+      case 'A':
+        current.architecture = value
+        break
+      case 'o':
+        current.origin = value
+        break
+      case 'L':
+        current.license = value
+        break
+      case 'T':
+        current.description = value
+        break
+      case 'U':
+        current.url = value
+        break
     }
   }
   flush()

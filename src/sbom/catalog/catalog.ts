@@ -15,7 +15,11 @@ import type { CatalogedPackage, OsRelease } from './types.js'
 export const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024
 
 const MATCHERS: FileMatcher[] = [
-  { id: 'os-release', matches: (path) => posix.basename(path) === 'os-release' && path.split('/').length <= 4, parse: (_path, content) => parseOsRelease(content.toString('utf8')) },
+  {
+    id: 'os-release',
+    matches: (path) => posix.basename(path) === 'os-release' && path.split('/').length <= 4,
+    parse: (_path, content) => parseOsRelease(content.toString('utf8'))
+  },
   { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
   { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
   { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },

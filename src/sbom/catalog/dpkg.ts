@@ -37,7 +37,12 @@ export function parseDpkgStatus(text: string, statusRequired: boolean): DpkgReco
     if (!name || !version) continue
     const status = stanza.get('status')
     if (status !== undefined ? status.split(/\s+/)[2] !== 'installed' : statusRequired) continue
-    const record: DpkgRecord = { name, version, architecture: stanza.get('architecture') || undefined, description: stanza.get('description') || undefined }
+    const record: DpkgRecord = {
+      name,
+      version,
+      architecture: stanza.get('architecture') || undefined,
+      description: stanza.get('description') || undefined
+    }
     // "Source: name (version)" when the source version differs from the binary's (deb-control(5)).
     const source = /^(\S+)(?:\s+\(([^)]+)\))?/.exec(stanza.get('source') ?? '')
     if (source) {
@@ -56,7 +61,12 @@ export function parseDpkgFile(path: string, content: Buffer): DpkgRecord[] {
 export function dpkgPackage(record: DpkgRecord, os: OsRelease | undefined, location: string): CatalogedPackage {
   // The purl namespace is the vendor: debian, ubuntu, ... (purl-spec, type "deb").
   const vendor = os && os.id !== 'linux' ? os.id : 'debian'
-  const upstream = record.source && record.source !== record.name ? (record.sourceVersion ? `${record.source}@${record.sourceVersion}` : record.source) : undefined
+  const upstream =
+    record.source && record.source !== record.name
+      ? record.sourceVersion
+        ? `${record.source}@${record.sourceVersion}`
+        : record.source
+      : undefined
   return {
     type: 'deb',
     name: record.name,

@@ -124,7 +124,9 @@ async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFile
   const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
     const content = await entry.read(options.maxFileSize)
     if (content === undefined) {
-      options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`)
+      options.logger.warning(
+        `sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`
+      )
       return
     }
     let value: unknown

@@ -37,7 +37,9 @@ function sniffCompression(head: Buffer, layer: LayerRef): Compression {
   if (startsWith(head, GZIP_MAGIC)) return 'gzip'
   if (startsWith(head, ZSTD_MAGIC)) return 'zstd'
   if (startsWith(head, XZ_MAGIC) || startsWith(head, BZIP2_MAGIC)) {
-    throw new LayoutError(`layer ${layer.digest} (${layer.mediaType}) is xz- or bzip2-compressed; only gzip, zstd (Node.js >= 22.15) and uncompressed tar layers can be catalogued`)
+    throw new LayoutError(
+      `layer ${layer.digest} (${layer.mediaType}) is xz- or bzip2-compressed; only gzip, zstd (Node.js >= 22.15) and uncompressed tar layers can be catalogued`
+    )
   }
   return 'none'
 }
@@ -107,12 +109,17 @@ async function readEntry(stream: AsyncIterable<unknown> & { resume(): unknown },
  * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
  * callback does not read is skipped without being held in memory.
  */
-export async function forEachLayerEntry(raw: NodeJS.ReadableStream, layer: LayerRef, onEntry: (entry: LayerEntry) => Promise<void> | void): Promise<void> {
+export async function forEachLayerEntry(
+  raw: NodeJS.ReadableStream,
+  layer: LayerRef,
+  onEntry: (entry: LayerEntry) => Promise<void> | void
+): Promise<void> {
   const input = raw instanceof Readable ? raw : new Readable().wrap(raw)
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>
   const head = await readHead(iterator, 8)
   const compression = sniffCompression(Buffer.concat(head), layer)
-  const decompress: Transform = compression === 'gzip' ? zlib.createGunzip() : compression === 'zstd' ? zstdDecompressor(layer) : new PassThrough()
+  const decompress: Transform =
+    compression === 'gzip' ? zlib.createGunzip() : compression === 'zstd' ? zstdDecompressor(layer) : new PassThrough()
   const extract = tar.extract()
   const flowing = pipeline(Readable.from(prepend(head, iterator), { objectMode: false }), decompress, extract)
   flowing.catch(() => {}) // observed below; this only keeps an early failure from being "unhandled"
@@ -123,7 +130,12 @@ export async function forEachLayerEntry(raw: NodeJS.ReadableStream, layer: Layer
       const path = normalizeEntryPath(header.name)
       let consumed = false
       if (path !== undefined) {
-        const type = header.type === 'file' || header.type === 'contiguous-file' ? 'file' : header.type === 'directory' || header.type === 'symlink' || header.type === 'link' ? header.type : 'other'
+        const type =
+          header.type === 'file' || header.type === 'contiguous-file'
+            ? 'file'
+            : header.type === 'directory' || header.type === 'symlink' || header.type === 'link'
+              ? header.type
+              : 'other'
         const size = header.size ?? 0
         await onEntry({
           path,
@@ -143,6 +155,10 @@ export async function forEachLayerEntry(raw: NodeJS.ReadableStream, layer: Layer
     input.destroy()
     extract.destroy()
     if (error instanceof LayoutError) throw error
-    throw new LayoutError(`cannot read layer ${layer.digest} (${layer.mediaType}) as a ${compression === 'none' ? 'tar' : `${compression}-compressed tar`}: ${(error as Error).message}`, undefined, { cause: error })
+    throw new LayoutError(
+      `cannot read layer ${layer.digest} (${layer.mediaType}) as a ${compression === 'none' ? 'tar' : `${compression}-compressed tar`}: ${(error as Error).message}`,
+      undefined,
+      { cause: error }
+    )
   }
 }

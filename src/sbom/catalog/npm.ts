@@ -23,15 +23,23 @@ export function parseNpmPackageJson(content: Buffer): NpmRecord | undefined {
   if (typeof json !== 'object' || json === null) return undefined
   const { name, version, license, licenses, description } = json as Record<string, unknown>
   if (typeof name !== 'string' || typeof version !== 'string' || name === '' || version === '') return undefined
-  return { name, version, license: npmLicense(license, licenses), description: typeof description === 'string' ? description.slice(0, 256) : undefined }
+  return {
+    name,
+    version,
+    license: npmLicense(license, licenses),
+    description: typeof description === 'string' ? description.slice(0, 256) : undefined
+  }
 }
 
 // "license": "MIT" is current; { "type": "MIT" } and "licenses": [{ "type": ... }] are the deprecated forms.
 function npmLicense(license: unknown, licenses: unknown): string | undefined {
   if (typeof license === 'string') return license
-  if (license && typeof license === 'object' && typeof (license as { type?: unknown }).type === 'string') return (license as { type: string }).type
+  if (license && typeof license === 'object' && typeof (license as { type?: unknown }).type === 'string')
+    return (license as { type: string }).type
   if (Array.isArray(licenses)) {
-    const types = licenses.map((l) => (l && typeof l === 'object' ? (l as { type?: unknown }).type : undefined)).filter((t): t is string => typeof t === 'string')
+    const types = licenses
+      .map((l) => (l && typeof l === 'object' ? (l as { type?: unknown }).type : undefined))
+      .filter((t): t is string => typeof t === 'string')
     if (types.length > 0) return types.length === 1 ? types[0] : `(${types.join(' OR ')})`
   }
   return undefined

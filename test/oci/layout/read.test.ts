@@ -21,7 +21,10 @@ test('tar entries that would leave the layout are refused', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'dr-tar-'))
   try {
     const evil = join(dir, 'evil.tar')
-    await writeFile(evil, await tarBytes({ 'oci-layout': '{"imageLayoutVersion":"1.0.0"}', '../escape.json': '{}', 'index.json': '{"manifests":[]}' }))
+    await writeFile(
+      evil,
+      await tarBytes({ 'oci-layout': '{"imageLayoutVersion":"1.0.0"}', '../escape.json': '{}', 'index.json': '{"manifests":[]}' })
+    )
     await assert.rejects(openLayout(evil), /tar entry "\.\.\/escape\.json" in .*evil\.tar points outside the layout/)
   } finally {
     await rm(dir, { recursive: true, force: true })
@@ -66,7 +69,8 @@ test('several images and no layout-ref: the error lists the names to choose from
 })
 
 test('plain HTTP only for loopback and the hosts in insecure-registries', () => {
-  const scheme = (registry: string, insecure: string[] = []) => new RegistryClient({ registry, repository: 'a/b', insecureRegistries: insecure }).baseUrl.protocol
+  const scheme = (registry: string, insecure: string[] = []) =>
+    new RegistryClient({ registry, repository: 'a/b', insecureRegistries: insecure }).baseUrl.protocol
   assert.equal(scheme('127.0.0.1:5000'), 'http:')
   assert.equal(scheme('localhost:5000'), 'http:')
   assert.equal(scheme('[::1]:5000'), 'http:')

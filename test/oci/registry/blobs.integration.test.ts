@@ -27,7 +27,12 @@ after(async () => {
 })
 
 function fileBlob(path: string, digest: string, size: number): BlobSource {
-  return { digest, size, file: path, open: (start, end) => (end <= start ? Readable.from([]) : createReadStream(path, { start, end: end - 1 })) }
+  return {
+    digest,
+    size,
+    file: path,
+    open: (start, end) => (end <= start ? Readable.from([]) : createReadStream(path, { start, end: end - 1 }))
+  }
 }
 
 test('a chunked upload resumes from the range the registry kept after a connection drops mid-chunk', async () => {
@@ -35,15 +40,27 @@ test('a chunked upload resumes from the range the registry kept after a connecti
   const path = join(work, 'big.bin')
   await writeFile(path, bytes)
   const digest = sha256(bytes)
-  const proxy = await startFaultProxy(registry.host, [{ method: 'PATCH', path: /\/blobs\/uploads\//, fault: { kind: 'reset-after', bytes: 300 * 1024 }, times: 1, skip: 1 }])
+  const proxy = await startFaultProxy(registry.host, [
+    { method: 'PATCH', path: /\/blobs\/uploads\//, fault: { kind: 'reset-after', bytes: 300 * 1024 }, times: 1, skip: 1 }
+  ])
   try {
     // The first PATCH passes whole (1 MiB); the second is cut after 300 KiB of its body.
     const client = new RegistryClient({ registry: proxy.host, repository: 'team/chunked' })
     let sent = 0
-    await uploadBlob(client, fileBlob(path, digest, bytes.length), { chunkThreshold: 0, chunkSize: 1024 * 1024, onBytes: (n) => (sent += n) })
+    await uploadBlob(client, fileBlob(path, digest, bytes.length), {
+      chunkThreshold: 0,
+      chunkSize: 1024 * 1024,
+      onBytes: (n) => (sent += n)
+    })
     const patches = proxy.log.filter((r) => r.method === 'PATCH')
-    assert.ok(patches.some((r) => r.fault === 'reset'), 'a PATCH was cut')
-    assert.ok(proxy.log.some((r) => r.method === 'GET' && /\/blobs\/uploads\//.test(r.path)), 'the client asked the registry how much it kept')
+    assert.ok(
+      patches.some((r) => r.fault === 'reset'),
+      'a PATCH was cut'
+    )
+    assert.ok(
+      proxy.log.some((r) => r.method === 'GET' && /\/blobs\/uploads\//.test(r.path)),
+      'the client asked the registry how much it kept'
+    )
     assert.ok(sent < bytes.length * 2, 'it resumed instead of starting over')
     const direct = new RegistryClient({ registry: registry.host, repository: 'team/chunked' })
     assert.ok(await direct.blobExists(digest))

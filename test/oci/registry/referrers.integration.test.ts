@@ -44,7 +44,10 @@ function artifact(subject: { digest: string; size: number }, note: string): Buff
       config: { mediaType: MEDIA_TYPE.ociEmpty, digest: EMPTY_JSON_DIGEST, size: 2 },
       layers: [{ mediaType: MEDIA_TYPE.ociEmpty, digest: EMPTY_JSON_DIGEST, size: 2 }],
       subject: { mediaType: MEDIA_TYPE.ociManifest, digest: subject.digest, size: subject.size },
-      annotations: { 'dev.sigstore.bundle.predicateType': 'https://example.com/' + note, 'org.opencontainers.image.created': '2026-11-23T00:00:00Z' }
+      annotations: {
+        'dev.sigstore.bundle.predicateType': 'https://example.com/' + note,
+        'org.opencontainers.image.created': '2026-11-23T00:00:00Z'
+      }
     })
   )
 }
@@ -67,23 +70,37 @@ test('without the referrers API, the sha256-<hex> index lists each referrer with
 test('concurrent writers of the referrers index keep every entry', async () => {
   const subject = await pushSubject('team/race-refs')
   const notes = ['a', 'b', 'c', 'd']
-  const results = await Promise.all(notes.map((n) => new Referrers(subject.client).attach({ manifest: artifact(subject, n), subjectDigest: subject.digest })))
+  const results = await Promise.all(
+    notes.map((n) => new Referrers(subject.client).attach({ manifest: artifact(subject, n), subjectDigest: subject.digest }))
+  )
   const listed = await new Referrers(subject.client).list(subject.digest)
-  for (const r of results) assert.ok(listed.some((d) => d.digest === r.digest), `entry ${r.digest} kept`)
+  for (const r of results)
+    assert.ok(
+      listed.some((d) => d.digest === r.digest),
+      `entry ${r.digest} kept`
+    )
   assert.equal(listed.length, notes.length)
 })
 
 test('an OCI-Subject header without a referrers API (as ECR once sent) still gets the tag-schema index', async () => {
   const { startFaultProxy } = await import('../../harness/fault-proxy.js')
   const subject = await pushSubject('team/liar')
-  const proxy = await startFaultProxy(registry.host, [{ method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 }])
+  const proxy = await startFaultProxy(registry.host, [
+    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 }
+  ])
   try {
     const client = new RegistryClient({ registry: proxy.host, repository: 'team/liar' })
     const attached = await new Referrers(client).attach({ manifest: artifact(subject, 'x'), subjectDigest: subject.digest })
-    assert.ok(proxy.log.some((r) => r.fault === 'headers'), 'the header was sent')
+    assert.ok(
+      proxy.log.some((r) => r.fault === 'headers'),
+      'the header was sent'
+    )
     assert.equal(attached.mode, 'tag-schema')
     const listed = await new Referrers(subject.client).list(subject.digest)
-    assert.deepEqual(listed.map((d) => d.digest), [attached.digest])
+    assert.deepEqual(
+      listed.map((d) => d.digest),
+      [attached.digest]
+    )
   } finally {
     await proxy.close()
   }
@@ -95,7 +112,12 @@ test('OCI-Subject and a referrers API answering 200: the API is used and no tag 
   const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
   const proxy = await startFaultProxy(registry.host, [
     { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 },
-    { method: 'GET', path: /\/referrers\//, fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex }, times: 10 }
+    {
+      method: 'GET',
+      path: /\/referrers\//,
+      fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex },
+      times: 10
+    }
   ])
   try {
     const client = new RegistryClient({ registry: proxy.host, repository: 'team/api' })
