@@ -100,39 +100,36 @@ function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) 
 /* harmony export */   w_: () => (/* binding */ legacyTag)
 /* harmony export */ });
 /* unused harmony export rekorBundleAnnotation */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
-// cosign's storage formats, as pure builders of plain JSON.
-// v3 (bundle):  https://github.com/sigstore/cosign/blob/main/specs/BUNDLE_SPEC.md
-// v2 (legacy):  https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29217);
+/* harmony import */ var _predicates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68042);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68825);
 
 
-const sha256 = (bytes) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+
 /** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
 function cosignSignStatement(subject) {
     const [algorithm, hex] = subject.digest.split(':');
     return {
-        _type: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_STATEMENT_V1 */ .tV,
+        _type: _predicates_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_STATEMENT_V1 */ .tV,
         subject: [{ name: subject.name, digest: { [algorithm]: hex } }],
-        predicateType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE_TYPE */ .To.cosignSign,
+        predicateType: _predicates_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE_TYPE */ .To.cosignSign,
         predicate: {}
     };
 }
 /** The OCI 1.1 artifact manifest that attaches a Sigstore bundle to its subject. */
 function bundleReferrerManifest(options) {
-    const annotations = { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.bundleContent]: options.content ?? 'dsse-envelope' };
+    const annotations = { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.bundleContent]: options.content ?? 'dsse-envelope' };
     if (options.predicateType)
-        annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.bundlePredicateType] = options.predicateType;
-    annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.created] = options.created;
+        annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.bundlePredicateType] = options.predicateType;
+    annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.created] = options.created;
     return {
         schemaVersion: 2,
-        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest,
-        artifactType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
-        config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociEmpty, digest: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_JSON_DIGEST */ .KV, size: 2 },
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociManifest,
+        artifactType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
+        config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociEmpty, digest: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .EMPTY_JSON_DIGEST */ .KV, size: 2 },
         layers: [
             {
-                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
+                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
                 digest: options.bundle.digest,
                 size: options.bundle.size,
                 annotations: { 'org.opencontainers.image.title': `${options.bundle.digest.replace(':', '-')}.sigstore.json` }
@@ -190,9 +187,9 @@ function rekorBundleAnnotation(bundle) {
 function certificateAnnotations(bundle) {
     const [leaf, ...chain] = certificates(bundle);
     return {
-        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignCertificate]: leaf ? pem(leaf) : '',
-        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignChain]: chain.map(pem).join(''),
-        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignBundle]: rekorBundleAnnotation(bundle)
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignCertificate]: leaf ? pem(leaf) : '',
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignChain]: chain.map(pem).join(''),
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignBundle]: rekorBundleAnnotation(bundle)
     };
 }
 /** The `.sig` layer: the simple-signing payload, its signature and the proof cosign keeps beside it. */
@@ -201,10 +198,10 @@ function legacySignatureLayer(bundle, payload) {
     if (!signature)
         throw new Error('a legacy signature needs a message-signature bundle');
     return {
-        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning,
-        digest: sha256(payload),
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning,
+        digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload),
         size: payload.length,
-        annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignSignature]: signature, ...certificateAnnotations(bundle) }
+        annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignSignature]: signature, ...certificateAnnotations(bundle) }
     };
 }
 /** The `.att` layer: the DSSE envelope itself, with its predicate type; the signature lives in the envelope. */
@@ -220,10 +217,10 @@ function legacyAttestationLayer(bundle, predicateType) {
     return {
         bytes,
         layer: {
-            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.dsseEnvelope,
-            digest: sha256(bytes),
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.dsseEnvelope,
+            digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bytes),
             size: bytes.length,
-            annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.cosignSignature]: '', ...certificateAnnotations(bundle), [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATION */ .YX.predicateType]: predicateType }
+            annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignSignature]: '', ...certificateAnnotations(bundle), [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.predicateType]: predicateType }
         }
     };
 }
@@ -244,12 +241,33 @@ function legacyImageManifest(layers) {
         config,
         manifest: {
             schemaVersion: 2,
-            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest,
-            config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociConfig, size: config.length, digest: sha256(config) },
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociManifest,
+            config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociConfig, size: config.length, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(config) },
             layers
         }
     };
 }
+
+
+/***/ }),
+
+/***/ 68042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
+/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
+/* harmony export */ });
+// in-toto predicate and payload types, named once so a grep finds every use.
+const PREDICATE_TYPE = {
+    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
+    slsaProvenance1: 'https://slsa.dev/provenance/v1',
+    spdx23: 'https://spdx.dev/Document/v2.3',
+    cycloneDx: 'https://cyclonedx.org/bom'
+};
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
 
 /***/ }),
@@ -264,7 +282,7 @@ function legacyImageManifest(layers) {
 /* harmony export */   rY: () => (/* binding */ appendLegacyLayer),
 /* harmony export */   wQ: () => (/* binding */ readReferrerBundle)
 /* harmony export */ });
-/* harmony import */ var _oci_registry_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81570);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68825);
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
 
 
@@ -318,7 +336,7 @@ async function appendLegacyLayer(options) {
             return { tag, digest: current.digest, appended: false };
     }
     const { digest } = await client.putManifest(tag, bytes, manifest.mediaType ?? _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest);
-    return { tag, digest: digest ?? (0,_oci_registry_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes), appended: !already };
+    return { tag, digest: digest ?? (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Of */ .Bj)(bytes), appended: !already };
 }
 
 
@@ -328,17 +346,21 @@ async function appendLegacyLayer(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   signImage: () => (/* binding */ signImage)
+/* harmony export */   signImage: () => (/* binding */ signImage),
+/* harmony export */   signingTargets: () => (/* binding */ signingTargets)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _oci_registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81570);
-/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36115);
-/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20993);
-/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75087);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29217);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68825);
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(47592);
+/* harmony import */ var _oci_layout_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34199);
+/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36115);
+/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20993);
+/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75087);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(29217);
+/* harmony import */ var _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68042);
 // The sign step: a keyless Sigstore signature over each digest (the index and every platform
 // manifest, since admission controllers resolve a platform), stored where verifiers look:
 // cosign v3's bundle referrer and/or cosign v2's `sha256-<hex>.sig` tag.
@@ -349,48 +371,58 @@ async function appendLegacyLayer(options) {
 
 
 
+
+
+
+/**
+ * What is signed and attested for an image: the top manifest, then, for an index, each platform
+ * manifest (its descriptor from the index, platform included).
+ */
+function signingTargets(image) {
+    return image.kind === 'index' ? [image.descriptor, ...(0,_oci_layout_read_js__WEBPACK_IMPORTED_MODULE_3__/* .platformImages */ .QF)(image).map((node) => node.descriptor)] : [image.descriptor];
+}
 async function signImage(options) {
     const { client, referrers, logger } = options;
     const result = { targets: [] };
     for (const [position, target] of options.targets.entries()) {
-        const signed = { digest: target.digest, platform: target.platform, reused: false };
-        const subject = { mediaType: target.mediaType, digest: target.digest, size: target.size };
+        const signed = { digest: target.digest, platform: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__/* .platformName */ .$)(target), reused: false };
+        const subject = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__/* .plainDescriptor */ .U)(target);
         if (options.format === 'bundle' || options.format === 'both') {
             const existing = await findOwnSignature(options, target.digest);
             if (existing) {
                 signed.referrerDigest = existing.referrerDigest;
                 signed.reused = true;
-                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleLogIndex */ .FH)(existing.bundle);
+                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(existing.bundle);
                 noteIdentity(result, existing.bundle);
-                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
+                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
             }
             else {
-                const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
-                const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
+                const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
+                const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
                 const bundleBytes = Buffer.from(JSON.stringify(bundle));
-                const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleReferrerManifest */ .j_)({
+                const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleReferrerManifest */ .j_)({
                     subject,
-                    bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(bundleBytes), size: bundleBytes.length },
-                    predicateType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PREDICATE_TYPE */ .To.cosignSign,
+                    bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_7__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
+                    predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign,
                     created: options.now().toISOString()
                 });
-                const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
+                const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
                 signed.referrerDigest = stored.digest;
-                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleLogIndex */ .FH)(bundle);
+                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(bundle);
                 result.referrersMode = stored.mode;
                 noteIdentity(result, bundle);
                 if (position === 0) {
-                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`);
+                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`);
                     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(result.bundlePath, bundleBytes);
                 }
                 logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), Rekor log index ${signed.logIndex}`);
             }
         }
         if (options.format === 'legacy' || options.format === 'both') {
-            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .legacyTag */ .w_)(target.digest, 'sig');
-            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
-            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readLegacyLayers */ .a4)(client, tag);
-            const payloadDigest = (0,_oci_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(payload);
+            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyTag */ .w_)(target.digest, 'sig');
+            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
+            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .readLegacyLayers */ .a4)(client, tag);
+            const payloadDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload);
             const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity));
             if (own) {
                 logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`);
@@ -398,12 +430,12 @@ async function signImage(options) {
             }
             else {
                 const bundle = await options.signer.signMessage(payload);
-                const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .legacySignatureLayer */ .fT)(bundle, payload);
-                await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_5__/* .legacyImageManifest */ .wA });
-                signed.logIndex ??= (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleLogIndex */ .FH)(bundle);
+                const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacySignatureLayer */ .fT)(bundle, payload);
+                await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyImageManifest */ .wA });
+                signed.logIndex ??= (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(bundle);
                 noteIdentity(result, bundle);
                 if (position === 0 && !result.bundlePath) {
-                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`);
+                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`);
                     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(result.bundlePath, JSON.stringify(bundle));
                 }
                 logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`);
@@ -420,17 +452,18 @@ async function signImage(options) {
     return result;
 }
 function label(target) {
-    return target.platform ? `${target.platform} ${target.digest}` : target.digest;
+    const platform = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__/* .platformName */ .$)(target);
+    return platform ? `${platform} ${target.digest}` : target.digest;
 }
 function noteIdentity(result, bundle) {
-    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleIdentity */ .Do)(bundle);
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)(bundle);
     result.identity ??= who.san;
     result.issuer ??= who.issuer;
 }
 async function findOwnSignature(options, digest) {
-    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .findBundleReferrers */ .QO)(options.referrers, digest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PREDICATE_TYPE */ .To.cosignSign)) {
-        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
-        if (bundle && (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnStatementAbout */ .ZC)(bundle, digest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PREDICATE_TYPE */ .To.cosignSign, options.identity.candidates, options.identity.issuer)) {
+    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .findBundleReferrers */ .QO)(options.referrers, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign)) {
+        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
+        if (bundle && (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwnStatementAbout */ .ZC)(bundle, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign, options.identity.candidates, options.identity.issuer)) {
             return { referrerDigest: candidate.digest, bundle };
         }
     }
@@ -442,7 +475,7 @@ function legacyLayerIsOurs(annotations, identity) {
     if (!pem)
         return false;
     const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64');
-    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_4__/* .bundleIdentity */ .Do)({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } });
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } });
     return who.san !== undefined && identity.candidates.includes(who.san);
 }
 

@@ -7,19 +7,22 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SigningError: () => (/* binding */ SigningError),
 /* harmony export */   createSigner: () => (/* binding */ createSigner)
 /* harmony export */ });
 /* harmony import */ var sigstore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94267);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _net_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39691);
-/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37893);
-// Keyless signing through Fulcio and Rekor (sigstore-js), with one retry policy of our own:
-// Sigstore's public instance has answered 5xx for tens of minutes, so transient failures are
-// retried with backoff and jitter until a time budget runs out; the final error names the service.
+/* harmony import */ var _net_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39691);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37893);
+// Keyless signing through Fulcio and Rekor (sigstore-js), retried under the project's one retry
+// policy (net/retry.ts, SIGSTORE_RETRY): Sigstore's public instance has answered 5xx for tens of
+// minutes, so transient failures are retried until a time budget runs out; the final error names the service.
 
 
 
-
+/** Signing or attesting failed (Fulcio, Rekor, TSA). */
+class SigningError extends Error {
+    name = 'SigningError';
+}
 const SERVICE_BY_CODE = [
     [/^CA_/, 'Fulcio'],
     [/^TLOG_/, 'Rekor'],
@@ -36,8 +39,8 @@ function describeFailure(error) {
     return { service, status, code: networkCode, message: err.message ?? String(error), retryable };
 }
 function createSigner(options) {
-    const logger = options.logger ?? _net_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .q;
-    const budgetMs = options.timeBudgetMs ?? 4 * 60_000;
+    const logger = options.logger ?? _net_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .silentLogger */ .q;
+    const policy = options.retry ?? _net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGSTORE_RETRY */ .I8;
     const urls = {
         Fulcio: options.fulcioUrl,
         Rekor: options.rekorUrl,
@@ -53,31 +56,27 @@ function createSigner(options) {
         retry: { retries: 0 },
         timeout: 30_000
     };
-    async function withRetries(what, attempt) {
-        const started = Date.now();
-        for (let tries = 1;; tries++) {
-            try {
-                return await attempt();
-            }
-            catch (error) {
+    function withRetries(what, attempt) {
+        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(attempt, {
+            policy,
+            classify: (error) => ({ transient: describeFailure(error).retryable }),
+            onRetry: (error, delay) => {
                 const failure = describeFailure(error);
-                const elapsed = Date.now() - started;
-                const delay = Math.min(30_000, 500 * 2 ** (tries - 1)) * (0.5 + Math.random() / 2);
-                if (!failure.retryable || elapsed + delay > budgetMs) {
-                    const said = failure.status !== undefined
-                        ? `answered HTTP ${failure.status}`
-                        : failure.code
-                            ? `could not be reached (${failure.code})`
-                            : 'failed';
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .uJ(`${what}: ${failure.service} at ${urls[failure.service]} ${said}${tries > 1 ? ` after ${tries} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
-                        (failure.retryable
-                            ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)'
-                            : ''), { cause: error });
-                }
                 logger.warning(`${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`);
-                await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(delay);
+            },
+            giveUp: (error, attempts, elapsed) => {
+                const failure = describeFailure(error);
+                const said = failure.status !== undefined
+                    ? `answered HTTP ${failure.status}`
+                    : failure.code
+                        ? `could not be reached (${failure.code})`
+                        : 'failed';
+                return new SigningError(`${what}: ${failure.service} at ${urls[failure.service]} ${said}${attempts > 1 ? ` after ${attempts} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
+                    (failure.retryable
+                        ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)'
+                        : ''), { cause: error });
             }
-        }
+        });
     }
     return {
         signDsse: (payload, payloadType) => withRetries('signing the statement', () => (0,sigstore__WEBPACK_IMPORTED_MODULE_0__/* .attest */ .st)(payload, payloadType, base)),

@@ -11,10 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   describeReferrer: () => (/* binding */ describeReferrer),
 /* harmony export */   referrersTag: () => (/* binding */ referrersTag)
 /* harmony export */ });
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81570);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68825);
 /* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29217);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28630);
 
 
 
@@ -29,7 +29,7 @@ function describeReferrer(bytes) {
     const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
     return {
         mediaType: manifest.mediaType ?? _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociManifest,
-        digest: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes),
+        digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Of */ .Bj)(bytes),
         size: bytes.length,
         ...(artifactType ? { artifactType } : {}),
         ...(manifest.annotations ? { annotations: manifest.annotations } : {})
@@ -80,7 +80,7 @@ class Referrers {
             };
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
                 method: 'GET',
                 url: this.client.url(`/v2/${this.client.repository}/manifests/${referrersTag(subjectDigest)}`).href
             });
@@ -94,7 +94,7 @@ class Referrers {
         const tag = referrersTag(subjectDigest);
         let confirmations = 0;
         let wrote = false;
-        for (let attempt = 0; attempt < 10; attempt++) {
+        for (let attempt = 0; attempt < _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS.attempts; attempt++) {
             const index = await this.readTagIndex(subjectDigest);
             if (index.manifests.some((d) => d.digest === descriptor.digest)) {
                 // Listed before we wrote (a re-run), or still listed after two pauses: done.
@@ -111,15 +111,15 @@ class Referrers {
                     wrote = true;
                 }
                 catch (error) {
-                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl && error.status === 412))
+                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.status === 412))
                         throw error;
                 }
             }
-            await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(150 + Math.random() * 200);
+            await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS, attempt));
         }
         const final = await this.readTagIndex(subjectDigest);
         if (!final.manifests.some((d) => d.digest === descriptor.digest)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
                 method: 'PUT',
                 url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
             });

@@ -2505,194 +2505,6 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 83916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PC: () => (/* binding */ TagError),
-/* harmony export */   Rd: () => (/* binding */ LayoutError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gl: () => (/* binding */ RegistryError),
-/* harmony export */   sH: () => (/* binding */ DeployError),
-/* harmony export */   uJ: () => (/* binding */ SigningError)
-/* harmony export */ });
-// One error family per failure domain, each built where the fact is known, with the fix in the message.
-/** Bad input: names the input and says how to fix it. */
-class InputError extends Error {
-    input;
-    name = 'InputError';
-    constructor(input, message) {
-        super(`input \`${input}\`: ${message}`);
-        this.input = input;
-    }
-}
-/** A layout that cannot be pushed as it is: names the file. */
-class LayoutError extends Error {
-    file;
-    name = 'LayoutError';
-    constructor(message, file, options) {
-        super(message, options);
-        this.file = file;
-    }
-}
-/** A registry request that failed: method, URL, status and the registry's own error body. */
-class RegistryError extends Error {
-    request;
-    name = 'RegistryError';
-    constructor(message, request, options) {
-        super(message, options);
-        this.request = request;
-    }
-    get status() {
-        return this.request.status;
-    }
-    hasCode(code) {
-        return (this.request.errors ?? []).some((e) => e.code === code);
-    }
-}
-/** A tag that may not be moved, or was moved under us. */
-class TagError extends Error {
-    name = 'TagError';
-}
-/** Signing or attesting failed (Fulcio, Rekor, TSA, OIDC). */
-class SigningError extends Error {
-    name = 'SigningError';
-}
-/** The deploy step could not patch, commit, push or open the pull request. */
-class DeployError extends Error {
-    name = 'DeployError';
-}
-
-
-/***/ }),
-
-/***/ 34990:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Jo: () => (/* binding */ HttpConnectionError),
-  wx: () => (/* binding */ header),
-  BO: () => (/* binding */ redactUrl),
-  d3: () => (/* binding */ sendHttp)
-});
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/net/http.ts
-// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
-// backpressure, bounded response bodies, connect and idle timeouts.
-
-
-class HttpConnectionError extends Error {
-    code;
-    name = 'HttpConnectionError';
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-const agents = {
-    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
-};
-const CONNECT_TIMEOUT_MS = 15_000;
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-function header(response, name) {
-    const value = response.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-function sendHttp(request) {
-    const { url } = request;
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
-    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
-    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            const code = error.code;
-            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
-        };
-        const headers = { 'User-Agent': 'digest-release', ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
-            headers['Content-Length'] = '0';
-        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
-        const connectTimer = setTimeout(() => {
-            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
-            req.destroy(error);
-        }, CONNECT_TIMEOUT_MS);
-        req.on('socket', (socket) => {
-            if (!socket.connecting)
-                clearTimeout(connectTimer);
-            else
-                socket.once('connect', () => clearTimeout(connectTimer));
-        });
-        req.setTimeout(idleTimeoutMs, () => {
-            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
-        });
-        req.on('error', (error) => {
-            clearTimeout(connectTimer);
-            fail(error);
-        });
-        req.on('response', (res) => {
-            clearTimeout(connectTimer);
-            const chunks = [];
-            let kept = 0;
-            res.on('data', (chunk) => {
-                if (kept < maxResponseBytes) {
-                    chunks.push(chunk);
-                    kept += chunk.length;
-                }
-            });
-            res.on('error', fail);
-            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-            res.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                // The request body may still be streaming when a server answers early (an error): stop it.
-                if (request.body && !Buffer.isBuffer(request.body))
-                    request.body.unpipe?.(req);
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
-            });
-        });
-        if (request.body === undefined)
-            req.end();
-        else if (Buffer.isBuffer(request.body))
-            req.end(request.body);
-        else {
-            const body = request.body;
-            body.on('error', (error) => req.destroy(error));
-            body.pipe(req);
-        }
-    });
-}
-/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
-function redactUrl(url) {
-    const copy = new URL(url.href);
-    copy.username = '';
-    copy.password = '';
-    for (const key of [...copy.searchParams.keys()]) {
-        if (key.startsWith('_'))
-            copy.searchParams.set(key, '…');
-    }
-    return copy.href;
-}
-
-
-/***/ }),
-
 /***/ 39691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2708,16 +2520,36 @@ const silentLogger = { info() { }, warning() { }, debug() { } };
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hr: () => (/* binding */ isRetryableNetworkError),
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   I8: () => (/* binding */ SIGSTORE_RETRY),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   a2: () => (/* binding */ retryDelay),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   Zm: () => (/* binding */ GIT_PUSH_RETRY),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY),
+/* harmony export */   hS: () => (/* binding */ REFERRERS_MERGE_RETRY),
+/* harmony export */   pG: () => (/* binding */ UPLOAD_RETRY),
+/* harmony export */   sl: () => (/* binding */ GITHUB_API_RETRY),
+/* harmony export */   xv: () => (/* binding */ httpTransience),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-// One retry policy for every registry request (go-containerregistry's retry transport and
-// create-pull-request's git-push-retry both keep it in one place).
-const DEFAULT_RETRY_POLICY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
+/* unused harmony exports isRetryableNetworkError, parseRetryAfter */
+// The one retry policy (go-containerregistry's retry transport and create-pull-request's
+// git-push-retry both keep it in one place): every caller that retries (registry requests, the
+// token endpoint, blob uploads, the referrers index, Sigstore, the GitHub API, git push) goes
+// through `withRetry`, and `backoffDelay` is the only formula. Callers differ only in their policy
+// (how many attempts, how long in all) and in what counts as transient.
+/** Registry requests and the registry's token endpoint. */
+const REGISTRY_RETRY = { attempts: 6, budgetMs: 45_000, baseDelayMs: 250, maxDelayMs: 8_000 };
+/** Blob uploads: a large blob may take minutes, so the budget is longer. */
+const UPLOAD_RETRY = { attempts: 6, budgetMs: 10 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
+/** Sigstore's public instance has answered 5xx for tens of minutes: a long budget, few attempts a minute. */
+const SIGSTORE_RETRY = { attempts: 100, budgetMs: 4 * 60_000, baseDelayMs: 500, maxDelayMs: 30_000 };
+/** The GitHub REST and GraphQL APIs (secondary rate limits answer 403/429 with Retry-After). */
+const GITHUB_API_RETRY = { attempts: 4, budgetMs: 60_000, baseDelayMs: 500, maxDelayMs: 10_000 };
+/** Re-applying a deploy edit after another push won the race for the branch. */
+const GIT_PUSH_RETRY = { attempts: 6, budgetMs: 5 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
+/** Re-reading the referrers tag-schema index until concurrent writers stop replacing our entry. */
+const REFERRERS_MERGE_RETRY = { attempts: 10, budgetMs: 60_000, baseDelayMs: 300, maxDelayMs: 350 };
 const RETRYABLE_CODES = new Set([
     'ECONNRESET',
     'EPIPE',
@@ -2747,14 +2579,635 @@ function parseRetryAfter(value, now = Date.now()) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
-function retryDelay(policy, attempt, retryAfterMs) {
+/** Exponential backoff with half jitter (the delay is between half and all of the ceiling), or the server's Retry-After. */
+function backoffDelay(policy, attempt, retryAfterMs) {
     if (retryAfterMs !== undefined)
         return Math.min(retryAfterMs, policy.maxDelayMs * 4);
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
     return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `work` until it succeeds, a failure is not transient, or the policy's attempts or time run out. */
+async function withRetry(work, options) {
+    const started = Date.now();
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await work(attempt);
+        }
+        catch (error) {
+            const { transient, retryAfterMs } = options.classify(error);
+            const delay = backoffDelay(options.policy, attempt, retryAfterMs);
+            const elapsed = Date.now() - started;
+            if (!transient || attempt + 1 >= options.policy.attempts || elapsed + delay > options.policy.budgetMs) {
+                throw options.giveUp ? options.giveUp(error, attempt + 1, elapsed) : error;
+            }
+            options.onRetry?.(error, delay, attempt);
+            await sleep(delay);
+        }
+    }
+}
+/** Failures of one HTTP exchange: a retryable status (honouring Retry-After) or a dropped connection. */
+function httpTransience(status, retryAfter, networkError) {
+    if (status !== undefined)
+        return { transient: isRetryableStatus(status), retryAfterMs: parseRetryAfter(retryAfter) };
+    return { transient: isRetryableNetworkError(networkError) };
+}
+
+
+/***/ }),
+
+/***/ 47592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ platformName),
+/* harmony export */   U: () => (/* binding */ plainDescriptor)
+/* harmony export */ });
+// The one descriptor type of the codebase (image-spec descriptor.md): what every manifest, index,
+// referrer and layer entry points at, from the layout, the registry and the signing steps alike.
+/** `os/architecture[/variant]`, or undefined when the descriptor names no platform. */
+function platformName(descriptor) {
+    const platform = descriptor.platform;
+    if (!platform?.os || !platform.architecture)
+        return undefined;
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/** A copy with only the three fields a `subject` or `config` descriptor carries. */
+function plainDescriptor(descriptor) {
+    return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
+}
+
+
+/***/ }),
+
+/***/ 68825:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ sha256Of),
+/* harmony export */   VK: () => (/* binding */ shortDigest),
+/* harmony export */   WA: () => (/* binding */ DIGEST_PATTERN),
+/* harmony export */   ol: () => (/* binding */ digestOf),
+/* harmony export */   yP: () => (/* binding */ digestFileStem)
+/* harmony export */ });
+/* unused harmony export digestSet */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Digests (image-spec descriptor.md, "Digests"): computed, checked and shortened in one place.
+
+/** The algorithms an OCI digest may name that this project reads and writes. */
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+function sha256Of(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The digest of `bytes` under the algorithm `digest` names (sha256 or sha512). */
+function digestOf(bytes, algorithmOf) {
+    const [algorithm] = algorithmOf.split(':');
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/** `sha256:0123456789ab`: short enough for a subject line or a table cell, long enough to find it. */
+function shortDigest(digest) {
+    const [algorithm, hex = ''] = digest.split(':');
+    return `${algorithm}:${hex.slice(0, 12)}`;
+}
+/** The first 12 hex characters, for file names (`signature-0123456789ab.sigstore.json`). */
+function digestFileStem(digest) {
+    return (digest.split(':')[1] ?? digest).slice(0, 12);
+}
+/** `{ sha256: "<hex>" }`, the digest set of an in-toto subject. */
+function digestSet(digest) {
+    const [algorithm, hex] = digest.split(':');
+    return { [algorithm]: hex };
+}
+
+
+/***/ }),
+
+/***/ 28630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ LayoutError),
+/* harmony export */   g: () => (/* binding */ RegistryError)
+/* harmony export */ });
+// The OCI library's failures, each built where the fact is known, with the fix in the message.
+/** A layout that cannot be pushed as it is: names the file. */
+class LayoutError extends Error {
+    file;
+    name = 'LayoutError';
+    constructor(message, file, options) {
+        super(message, options);
+        this.file = file;
+    }
+}
+/** A registry request that failed: method, URL, status and the registry's own error body. */
+class RegistryError extends Error {
+    request;
+    name = 'RegistryError';
+    constructor(message, request, options) {
+        super(message, options);
+        this.request = request;
+    }
+    get status() {
+        return this.request.status;
+    }
+    hasCode(code) {
+        return (this.request.errors ?? []).some((e) => e.code === code);
+    }
+}
+
+
+/***/ }),
+
+/***/ 34199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yt: () => (/* binding */ loadImage),
+  dt: () => (/* binding */ manifestsBottomUp),
+  B9: () => (/* binding */ openLayout),
+  c: () => (/* binding */ platformDigestsOf),
+  QF: () => (/* binding */ platformImages),
+  J9: () => (/* binding */ selectEntry)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __nccwpck_require__(68825);
+// EXTERNAL MODULE: ./src/oci/descriptor.ts
+var oci_descriptor = __nccwpck_require__(47592);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __nccwpck_require__(28630);
+;// CONCATENATED MODULE: ./src/oci/layout/tar.ts
+// Reads the table of contents of an uncompressed tar so files can be streamed out of it by offset:
+// nothing is extracted, so no entry can land outside its folder, and each byte is read once.
+// Formats: ustar (with prefix), pax extended headers (path, size), GNU long names.
+
+
+
+const BLOCK = 512;
+function readString(block, start, length) {
+    const slice = block.subarray(start, start + length);
+    const end = slice.indexOf(0);
+    return slice.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+function readNumber(block, start, length) {
+    // GNU base-256 for sizes of 8 GiB and more: high bit of the first byte set.
+    if (block[start] & 0x80) {
+        let value = 0;
+        for (let i = start + 1; i < start + length; i++)
+            value = value * 256 + block[i];
+        return value;
+    }
+    const text = readString(block, start, length).trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function parsePax(data) {
+    const records = {};
+    let position = 0;
+    while (position < data.length) {
+        const space = data.indexOf(0x20, position);
+        if (space === -1)
+            break;
+        const length = Number(data.subarray(position, space).toString('ascii'));
+        if (!Number.isFinite(length) || length <= 0)
+            break;
+        const record = data.subarray(space + 1, position + length - 1).toString('utf8');
+        const equals = record.indexOf('=');
+        if (equals > 0)
+            records[record.slice(0, equals)] = record.slice(equals + 1);
+        position += length;
+    }
+    return records;
+}
+/** Normalizes an entry name inside the archive; refuses names that would leave it. */
+function safeEntryName(name, tarPath) {
+    const normalized = external_node_path_.posix.normalize(name.replace(/\\/g, '/'));
+    if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
+        throw new errors/* LayoutError */.R(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
+    }
+    return normalized.replace(/^\.\//, '').replace(/\/$/, '');
+}
+async function indexTar(tarPath) {
+    const handle = await (0,promises_.open)(tarPath, 'r');
+    try {
+        const { size: fileSize } = await handle.stat();
+        const entries = new Map();
+        const block = Buffer.alloc(BLOCK);
+        let position = 0;
+        let pending = {};
+        let globalPax = {};
+        while (position + BLOCK <= fileSize) {
+            await handle.read(block, 0, BLOCK, position);
+            if (block.every((b) => b === 0))
+                break;
+            const checksum = readNumber(block, 148, 8);
+            let sum = 0;
+            for (let i = 0; i < BLOCK; i++)
+                sum += i >= 148 && i < 156 ? 0x20 : block[i];
+            if (checksum !== sum)
+                throw new errors/* LayoutError */.R(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
+            const typeflag = String.fromCharCode(block[156] || 0x30);
+            const isMeta = typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
+            const headerSize = readNumber(block, 124, 12);
+            const size = isMeta ? headerSize : (pending.size ?? headerSize);
+            const dataOffset = position + BLOCK;
+            const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+            if (isMeta) {
+                const data = Buffer.alloc(size);
+                await handle.read(data, 0, size, dataOffset);
+                if (typeflag === 'x') {
+                    const pax = parsePax(data);
+                    pending = { path: pax.path, size: pax.size !== undefined ? Number(pax.size) : undefined, linkpath: pax.linkpath };
+                }
+                else if (typeflag === 'g')
+                    globalPax = { ...globalPax, ...parsePax(data) };
+                else if (typeflag === 'L')
+                    pending.path = readString(data, 0, data.length);
+                else
+                    pending.linkpath = readString(data, 0, data.length);
+                position = next;
+                continue;
+            }
+            const prefix = readString(block, 345, 155);
+            const rawName = pending.path ?? globalPax.path ?? (prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100));
+            const linkName = pending.linkpath ?? (readString(block, 157, 100) || undefined);
+            pending = {};
+            const type = typeflag === '0' || typeflag === '7'
+                ? 'file'
+                : typeflag === '5'
+                    ? 'directory'
+                    : typeflag === '1'
+                        ? 'hardlink'
+                        : typeflag === '2'
+                            ? 'symlink'
+                            : 'other';
+            if (dataOffset + (type === 'file' ? size : 0) > fileSize)
+                throw new errors/* LayoutError */.R(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
+            const name = safeEntryName(rawName, tarPath);
+            if (name !== '' && name !== '.')
+                entries.set(name, { name, offset: dataOffset, size: type === 'file' ? size : 0, type, linkName });
+            position = type === 'file' || type === 'other' ? next : dataOffset;
+        }
+        return entries;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Follows hard links and (relative, in-archive) symbolic links to a file entry. */
+function resolveTarEntry(entries, name, tarPath) {
+    let entry = entries.get(name);
+    for (let hops = 0; entry && entry.type !== 'file' && hops < 16; hops++) {
+        if (entry.type === 'hardlink' && entry.linkName)
+            entry = entries.get(safeEntryName(entry.linkName, tarPath));
+        else if (entry.type === 'symlink' && entry.linkName) {
+            const target = entry.linkName.startsWith('/') ? entry.linkName : external_node_path_.posix.join(external_node_path_.posix.dirname(entry.name), entry.linkName);
+            entry = entries.get(safeEntryName(target, tarPath));
+        }
+        else
+            return undefined;
+    }
+    return entry?.type === 'file' ? entry : undefined;
+}
+
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __nccwpck_require__(29217);
+;// CONCATENATED MODULE: ./src/oci/layout/read.ts
+// OCI image layout (image-spec image-layout.md): a directory, or an uncompressed or gzipped tar
+// of one (what buildx `type=oci`, ko, umoci and rules_oci write).
+
+
+
+
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+function emptyStream() {
+    return external_node_stream_.Readable.from([]);
+}
+async function openLayout(path, options) {
+    let info;
+    try {
+        info = await (0,promises_.stat)(path);
+    }
+    catch {
+        throw new errors/* LayoutError */.R(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path);
+    }
+    if (info.isDirectory())
+        return openDirectoryLayout(path);
+    return openTarLayout(path, options.tempDir);
+}
+async function openDirectoryLayout(root) {
+    await checkOciLayoutFile(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'oci-layout'), 'utf8'), (0,external_node_path_.join)(root, 'oci-layout'));
+    const index = await parseIndex(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.json')), (0,external_node_path_.join)(root, 'index.json'));
+    const pathOf = (digest) => {
+        if (!oci_digest/* DIGEST_PATTERN */.WA.test(digest))
+            throw new errors/* LayoutError */.R(`"${digest}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
+        const [algorithm, hex] = digest.split(':');
+        return (0,external_node_path_.join)(root, 'blobs', algorithm, hex);
+    };
+    return makeLayout(root, index, {
+        pathOf,
+        size: async (digest) => {
+            try {
+                const s = await (0,promises_.stat)(pathOf(digest));
+                return s.isFile() ? s.size : undefined;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        open: (digest, start, end) => end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 }),
+        close: async () => { }
+    });
+}
+async function openTarLayout(path, tempDir) {
+    let tarPath = path;
+    let cleanup = async () => { };
+    const magic = Buffer.alloc(2);
+    const handle = await (0,promises_.open)(path, 'r');
+    await handle.read(magic, 0, 2, 0);
+    await handle.close();
+    if (magic[0] === 0x1f && magic[1] === 0x8b) {
+        // A gzipped tar cannot be read by offset: decompress it once to a temporary file.
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempDir, 'digest-release-layout-'));
+        tarPath = (0,external_node_path_.join)(dir, 'layout.tar');
+        cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
+        try {
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), (0,external_node_fs_.createWriteStream)(tarPath));
+        }
+        catch (error) {
+            await cleanup();
+            throw new errors/* LayoutError */.R(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
+        }
+    }
+    let entries;
+    try {
+        entries = await indexTar(tarPath);
+    }
+    catch (error) {
+        await cleanup();
+        if (error instanceof errors/* LayoutError */.R)
+            throw new errors/* LayoutError */.R(error.message.replace(tarPath, path), path);
+        throw error;
+    }
+    // Accept a layout wrapped in one top-level folder (`layout/index.json`).
+    let prefix = '';
+    if (!entries.has('index.json')) {
+        const wrapped = [...entries.keys()].filter((n) => /^[^/]+\/index\.json$/.test(n));
+        if (wrapped.length === 1)
+            prefix = wrapped[0].slice(0, -'index.json'.length);
+    }
+    const entry = (name) => resolveTarEntry(entries, prefix + name, path);
+    const readEntry = async (name) => {
+        const found = entry(name);
+        if (!found)
+            throw Object.assign(new Error(`${name} not found`), { code: 'ENOENT' });
+        if (found.size > MAX_MANIFEST_BYTES)
+            throw new errors/* LayoutError */.R(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path);
+        const buffer = Buffer.alloc(found.size);
+        const h = await (0,promises_.open)(tarPath, 'r');
+        try {
+            await h.read(buffer, 0, found.size, found.offset);
+        }
+        finally {
+            await h.close();
+        }
+        return buffer;
+    };
+    try {
+        await checkOciLayoutFile(async () => (await readEntry('oci-layout')).toString('utf8'), `${path}:oci-layout`);
+        const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`);
+        const blobName = (digest) => {
+            if (!oci_digest/* DIGEST_PATTERN */.WA.test(digest))
+                throw new errors/* LayoutError */.R(`"${digest}" is not a valid digest`, `${path}:index.json`);
+            return `blobs/${digest.replace(':', '/')}`;
+        };
+        return makeLayout(path, index, {
+            pathOf: (digest) => `${path}:${prefix}${blobName(digest)}`,
+            size: async (digest) => entry(blobName(digest))?.size,
+            open: (digest, start, end) => {
+                const found = entry(blobName(digest));
+                if (!found)
+                    throw new errors/* LayoutError */.R(`blob ${digest} is missing from ${path}`, path);
+                return end <= start
+                    ? emptyStream()
+                    : (0,external_node_fs_.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
+            },
+            close: cleanup
+        });
+    }
+    catch (error) {
+        await cleanup();
+        throw error;
+    }
+}
+function makeLayout(source, index, store) {
+    return {
+        source,
+        index,
+        blob: (descriptor) => ({
+            digest: descriptor.digest,
+            size: descriptor.size,
+            file: store.pathOf(descriptor.digest),
+            open: (start, end) => store.open(descriptor.digest, start, end)
+        }),
+        blobSize: (digest) => store.size(digest),
+        readBlob: async (descriptor, what) => {
+            const file = store.pathOf(descriptor.digest);
+            const size = await store.size(descriptor.digest);
+            if (size === undefined)
+                throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file);
+            if (size !== descriptor.size)
+                throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file);
+            if (size > MAX_MANIFEST_BYTES)
+                throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file);
+            const chunks = [];
+            for await (const chunk of store.open(descriptor.digest, 0, size))
+                chunks.push(chunk);
+            const bytes = Buffer.concat(chunks);
+            const actual = (0,oci_digest/* digestOf */.ol)(bytes, descriptor.digest);
+            if (actual !== descriptor.digest)
+                throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file);
+            return bytes;
+        },
+        close: () => store.close()
+    };
+}
+async function checkOciLayoutFile(read, file) {
+    let text;
+    try {
+        text = await read();
+    }
+    catch {
+        throw new errors/* LayoutError */.R(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
+    }
+    let version;
+    try {
+        version = JSON.parse(text).imageLayoutVersion;
+    }
+    catch {
+        throw new errors/* LayoutError */.R(`${file} is not JSON`, file);
+    }
+    if (version !== '1.0.0')
+        throw new errors/* LayoutError */.R(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
+}
+async function parseIndex(read, file) {
+    let bytes;
+    try {
+        bytes = await read();
+    }
+    catch {
+        throw new errors/* LayoutError */.R(`${file} is missing: an OCI image layout lists its images in index.json`, file);
+    }
+    let index;
+    try {
+        index = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new errors/* LayoutError */.R(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
+    }
+    if (!index || typeof index !== 'object' || !Array.isArray(index.manifests))
+        throw new errors/* LayoutError */.R(`${file} has no "manifests" list`, file);
+    index.manifests.forEach((d, i) => checkDescriptor(d, `${file} manifests[${i}]`, file));
+    return index;
+}
+function checkDescriptor(descriptor, where, file) {
+    if (!descriptor || typeof descriptor !== 'object')
+        throw new errors/* LayoutError */.R(`${where} is not a descriptor`, file);
+    if (typeof descriptor.digest !== 'string' || !oci_digest/* DIGEST_PATTERN */.WA.test(descriptor.digest))
+        throw new errors/* LayoutError */.R(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
+    if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
+        throw new errors/* LayoutError */.R(`${where} has an invalid size`, file);
+    if (typeof descriptor.mediaType !== 'string')
+        throw new errors/* LayoutError */.R(`${where} has no mediaType`, file);
+}
+/** The names an index.json entry answers to for `layout-ref`. */
+function refNames(descriptor) {
+    const names = [descriptor.annotations?.[media_types/* ANNOTATION */.YX.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
+    return names;
+}
+function selectEntry(layout, layoutRef) {
+    const entries = layout.index.manifests;
+    if (entries.length === 0)
+        throw new errors/* LayoutError */.R(`${layout.source}: index.json lists no images`, layout.source);
+    if (layoutRef) {
+        const matches = entries.filter((d) => refNames(d).includes(layoutRef));
+        if (matches.length === 1)
+            return matches[0];
+        const known = entries.flatMap(refNames);
+        if (matches.length === 0) {
+            throw new errors/* LayoutError */.R(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
+        }
+        throw new errors/* LayoutError */.R(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
+    }
+    if (entries.length === 1)
+        return entries[0];
+    const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${(0,oci_digest/* shortDigest */.VK)(d.digest)})`);
+    throw new errors/* LayoutError */.R(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
+}
+/**
+ * Reads the manifest tree under a descriptor and checks that every blob it names is present with
+ * the right size, so a broken layout fails before anything is pushed.
+ */
+async function loadImage(layout, descriptor, depth = 0) {
+    if (depth > 4)
+        throw new errors/* LayoutError */.R(`${layout.source}: indexes are nested too deep`, layout.source);
+    if (!media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)) {
+        throw new errors/* LayoutError */.R(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
+    }
+    const what = media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
+    const bytes = await layout.readBlob(descriptor, what);
+    const file = layout.blob(descriptor).file;
+    let document;
+    try {
+        document = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} is not JSON (${file})`, file);
+    }
+    if (document.mediaType && document.mediaType !== descriptor.mediaType) {
+        throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
+    }
+    const node = {
+        descriptor,
+        mediaType: descriptor.mediaType,
+        bytes,
+        kind: media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'index' : 'manifest',
+        blobs: [],
+        children: []
+    };
+    if (node.kind === 'index') {
+        if (!Array.isArray(document.manifests))
+            throw new errors/* LayoutError */.R(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
+        for (const [i, child] of document.manifests.entries()) {
+            checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file);
+            const present = await layout.blobSize(child.digest);
+            if (present === undefined) {
+                throw new errors/* LayoutError */.R(`image index ${descriptor.digest} names manifest ${child.digest}${(0,oci_descriptor/* platformName */.$)(child) ? ` (${(0,oci_descriptor/* platformName */.$)(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
+            }
+            const childNode = await loadImage(layout, child, depth + 1);
+            childNode.platform = (0,oci_descriptor/* platformName */.$)(child);
+            node.children.push(childNode);
+        }
+        return node;
+    }
+    if (document.schemaVersion !== 2 || !document.config || !Array.isArray(document.layers)) {
+        throw new errors/* LayoutError */.R(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file);
+    }
+    node.manifest = document;
+    const blobs = [document.config, ...document.layers];
+    blobs.forEach((d, i) => checkDescriptor(d, `image manifest ${descriptor.digest} ${i === 0 ? 'config' : `layers[${i - 1}]`}`, file));
+    for (const [i, blob] of blobs.entries()) {
+        const role = i === 0 ? 'config' : `layer ${i}`;
+        const size = await layout.blobSize(blob.digest);
+        const blobFile = layout.blob(blob).file;
+        if (size === undefined)
+            throw new errors/* LayoutError */.R(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile);
+        if (size !== blob.size) {
+            throw new errors/* LayoutError */.R(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile);
+        }
+    }
+    node.blobs = blobs;
+    return node;
+}
+/** The platform images of a tree: the children of an index that name a platform, or the image itself. */
+function platformImages(node) {
+    if (node.kind !== 'index')
+        return [node];
+    return node.children.filter((child) => child.kind === 'manifest' && child.platform !== 'unknown/unknown');
+}
+/** `linux/amd64` -> digest for each platform of an index; empty for a single image. */
+function platformDigestsOf(node) {
+    const digests = {};
+    for (const child of node.children)
+        if (child.platform && child.platform !== 'unknown/unknown')
+            digests[child.platform] = child.descriptor.digest;
+    return digests;
+}
+/** Every manifest node of the tree, children before parents (the order they must be pushed in). */
+function manifestsBottomUp(node) {
+    return [...node.children.flatMap(manifestsBottomUp), node];
+}
 
 
 /***/ }),
@@ -2766,13 +3219,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
 /* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
 /* harmony export */   KV: () => (/* binding */ EMPTY_JSON_DIGEST),
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
-/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
 /* harmony export */   YX: () => (/* binding */ ANNOTATION),
-/* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
-/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
+/* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES)
 /* harmony export */ });
-// Media types, annotation keys and predicate types, named once so a grep finds every use.
+// Media types and annotation keys (OCI's, and those of the Sigstore artifacts stored in OCI), named once
+// so a grep finds every use. Predicate types live in sigstore/predicates.ts.
 const MEDIA_TYPE = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -2809,14 +3260,6 @@ const ANNOTATION = {
     cosignBundle: 'dev.sigstore.cosign/bundle',
     predicateType: 'predicateType'
 };
-const PREDICATE_TYPE = {
-    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
-    slsaProvenance1: 'https://slsa.dev/provenance/v1',
-    spdx23: 'https://spdx.dev/Document/v2.3',
-    cycloneDx: 'https://cyclonedx.org/bom'
-};
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
 
 /***/ }),
@@ -2927,419 +3370,6 @@ function formatReference(ref) {
 /** True when the two references name the same repository after normalization (tags and digests ignored). */
 function sameRepository(a, b) {
     return a.registry.toLowerCase() === b.registry.toLowerCase() && a.repository === b.repository;
-}
-
-
-/***/ }),
-
-/***/ 81570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  bP: () => (/* binding */ RegistryClient),
-  sI: () => (/* binding */ sha256Digest)
-});
-
-// UNUSED EXPORTS: isLoopbackRegistry, registryError
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
-var http = __nccwpck_require__(34990);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(83916);
-;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
-
-
-/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
-function parseChallenge(value) {
-    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
-    if (!match)
-        return undefined;
-    const params = {};
-    const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const param of match[2].matchAll(paramPattern)) {
-        params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-    }
-    return { scheme: match[1].toLowerCase(), params };
-}
-class Authenticator {
-    credential;
-    onSecret;
-    headers = new Map();
-    constructor(credential, onSecret = () => { }) {
-        this.credential = credential;
-        this.onSecret = onSecret;
-    }
-    /** The Authorization header known for this scope, if any. */
-    authorization(scope) {
-        return this.headers.get(scope);
-    }
-    /** Answers a 401's challenge; returns false when there is nothing more to try. */
-    async respond(wwwAuthenticate, scope) {
-        const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
-        const previous = this.headers.get(scope);
-        if (!challenge)
-            return false;
-        if (challenge.scheme === 'basic') {
-            if (!this.credential?.username || !this.credential.password)
-                return false;
-            const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            if (value === previous)
-                return false;
-            this.headers.set(scope, value);
-            return true;
-        }
-        if (challenge.scheme === 'bearer') {
-            const token = await this.fetchToken(challenge, scope);
-            this.onSecret(token);
-            const value = `Bearer ${token}`;
-            if (value === previous)
-                return false;
-            this.headers.set(scope, value);
-            return true;
-        }
-        return false;
-    }
-    async fetchToken(challenge, scope) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new src_errors/* RegistryError */.gl('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
-        const url = new URL(realm);
-        const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
-        const headers = {};
-        let response;
-        if (this.credential?.identityToken) {
-            // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: this.credential.identityToken,
-                client_id: 'digest-release'
-            });
-            if (challenge.params.service)
-                form.set('service', challenge.params.service);
-            form.set('scope', scopes.join(' '));
-            response = await (0,http/* sendHttp */.d3)({
-                method: 'POST',
-                url,
-                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-                body: Buffer.from(form.toString())
-            });
-        }
-        else {
-            if (challenge.params.service)
-                url.searchParams.set('service', challenge.params.service);
-            for (const s of scopes)
-                url.searchParams.append('scope', s);
-            if (this.credential?.username && this.credential.password) {
-                headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            }
-            response = await (0,http/* sendHttp */.d3)({ method: 'GET', url, headers });
-        }
-        if (response.status !== 200) {
-            const hint = response.status === 401 || response.status === 403
-                ? ': the credentials were refused; check `username`/`password` or the Docker login'
-                : '';
-            throw new src_errors/* RegistryError */.gl(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
-                method: 'GET',
-                url: `${url.origin}${url.pathname}`,
-                status: response.status,
-                body: response.body.toString('utf8').slice(0, 500)
-            });
-        }
-        const body = JSON.parse(response.body.toString('utf8'));
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new src_errors/* RegistryError */.gl('the token service answered without a token', {
-                method: 'GET',
-                url: `${url.origin}${url.pathname}`,
-                status: 200
-            });
-        return token;
-    }
-}
-
-// EXTERNAL MODULE: ./src/net/retry.ts
-var retry = __nccwpck_require__(37893);
-// EXTERNAL MODULE: ./src/oci/media-types.ts
-var media_types = __nccwpck_require__(29217);
-// EXTERNAL MODULE: ./src/net/logger.ts
-var logger = __nccwpck_require__(39691);
-;// CONCATENATED MODULE: ./src/oci/registry/client.ts
-// OCI Distribution Spec 1.1 client: one repository on one registry.
-// https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md
-
-
-
-
-
-
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
-function isLoopbackRegistry(registry) {
-    return LOOPBACK.test(registry);
-}
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-class RegistryClient {
-    registry;
-    repository;
-    baseUrl;
-    auth;
-    retry;
-    logger;
-    constructor(options) {
-        this.registry = options.registry;
-        this.repository = options.repository;
-        const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
-        const insecure = isLoopbackRegistry(options.registry) ||
-            (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
-        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
-        this.auth = new Authenticator(options.credential, options.onSecret);
-        this.retry = options.retry ?? retry/* DEFAULT_RETRY_POLICY */.cO;
-        this.logger = options.logger ?? logger/* silentLogger */.q;
-    }
-    get pushScope() {
-        return `repository:${this.repository}:pull,push`;
-    }
-    /** A registry path or an absolute URL (upload locations) as a URL. */
-    url(path) {
-        return new URL(path, this.baseUrl);
-    }
-    /** One registry request: auth challenge answered, transient failures retried, status checked. */
-    async request(options) {
-        const url = this.url(options.path);
-        const scope = options.scope ?? this.pushScope;
-        const started = Date.now();
-        let authAnswered = false;
-        for (let attempt = 0;; attempt++) {
-            const headers = { ...options.headers };
-            const authorization = this.auth.authorization(scope);
-            if (authorization && url.host === this.baseUrl.host)
-                headers.Authorization = authorization;
-            const body = typeof options.body === 'function' ? options.body() : options.body;
-            const canRetry = options.retry !== false && attempt + 1 < this.retry.attempts && Date.now() - started < this.retry.budgetMs;
-            let response;
-            try {
-                response = await (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
-            }
-            catch (error) {
-                if (canRetry && (0,retry/* isRetryableNetworkError */.Hr)(error)) {
-                    const delay = (0,retry/* retryDelay */.a2)(this.retry, attempt);
-                    this.logger.debug(`${options.method} ${(0,http/* redactUrl */.BO)(url)}: ${error.message}; retrying in ${Math.round(delay)} ms`);
-                    await (0,retry/* sleep */.yy)(delay);
-                    continue;
-                }
-                throw connectionFailure(options.method, url, error, this.registry);
-            }
-            if (response.status === 401 && !authAnswered) {
-                authAnswered = true;
-                if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope)) {
-                    attempt--;
-                    continue;
-                }
-            }
-            if (options.expect.includes(response.status))
-                return response;
-            if (canRetry && (0,retry/* isRetryableStatus */.PS)(response.status)) {
-                const delay = (0,retry/* retryDelay */.a2)(this.retry, attempt, (0,retry/* parseRetryAfter */.mu)((0,http/* header */.wx)(response, 'retry-after')));
-                this.logger.debug(`${options.method} ${(0,http/* redactUrl */.BO)(url)} answered ${response.status}; retrying in ${Math.round(delay)} ms`);
-                await (0,retry/* sleep */.yy)(delay);
-                continue;
-            }
-            throw registryError(options.method, url, response);
-        }
-    }
-    async blobExists(digest) {
-        const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
-        return response.status === 200;
-    }
-    /** Starts an upload session; returns its location. */
-    async startUpload() {
-        const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] });
-        return this.location(response, 'POST blobs/uploads/');
-    }
-    /** Tries a cross-repository mount; returns true when the registry mounted it. */
-    async mountBlob(digest, fromRepository) {
-        const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
-        const response = await this.request({
-            method: 'POST',
-            path,
-            expect: [201, 202],
-            scope: `${this.pushScope} repository:${fromRepository}:pull`
-        });
-        if (response.status === 202) {
-            // Not mounted: the registry opened an ordinary upload session instead; close it.
-            await this.request({
-                method: 'DELETE',
-                path: this.location(response, 'POST mount').href,
-                expect: [204, 404, 400, 405],
-                retry: false
-            }).catch(() => undefined);
-            return false;
-        }
-        return true;
-    }
-    location(response, what) {
-        const location = (0,http/* header */.wx)(response, 'location');
-        if (!location)
-            throw new src_errors/* RegistryError */.gl(`${what} answered ${response.status} without a Location header`, {
-                method: 'POST',
-                url: (0,http/* redactUrl */.BO)(response.url),
-                status: response.status
-            });
-        return new URL(location, response.url);
-    }
-    async putBlobBytes(bytes, digest = sha256Digest(bytes)) {
-        if (await this.blobExists(digest))
-            return digest;
-        const location = await this.startUpload();
-        location.searchParams.set('digest', digest);
-        await this.request({
-            method: 'PUT',
-            path: location.href,
-            body: bytes,
-            headers: { 'Content-Type': 'application/octet-stream' },
-            expect: [201]
-        });
-        return digest;
-    }
-    async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/blobs/${digest}`,
-            expect: [200],
-            maxResponseBytes: maxBytes + 1
-        });
-        if (sha256Digest(response.body) !== digest)
-            throw new src_errors/* RegistryError */.gl(`blob ${digest} came back with other content`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
-        return response.body;
-    }
-    /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
-    async putManifest(reference, bytes, mediaType, options = {}) {
-        const digest = sha256Digest(bytes);
-        const response = await this.request({
-            method: 'PUT',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
-            body: bytes,
-            expect: [201, 200]
-        });
-        const returned = (0,http/* header */.wx)(response, 'docker-content-digest');
-        if (returned && returned !== digest) {
-            throw new src_errors/* RegistryError */.gl(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: (0,http/* redactUrl */.BO)(response.url), status: response.status });
-        }
-        return { digest, subject: (0,http/* header */.wx)(response, 'oci-subject') };
-    }
-    async headManifest(reference) {
-        const response = await this.request({
-            method: 'HEAD',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: media_types/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
-            expect: [200, 404]
-        });
-        if (response.status === 404)
-            return undefined;
-        const digest = (0,http/* header */.wx)(response, 'docker-content-digest');
-        if (!digest) {
-            // Some registries omit the digest on HEAD: fall back to reading the manifest.
-            const manifest = await this.getManifest(reference);
-            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-        }
-        return { digest, mediaType: (0,http/* header */.wx)(response, 'content-type') ?? '', size: Number((0,http/* header */.wx)(response, 'content-length') ?? 0) };
-    }
-    async getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: accept.join(', ') },
-            expect: [200, 404],
-            maxResponseBytes: 4 * 1024 * 1024 + 1
-        });
-        if (response.status === 404)
-            return undefined;
-        const digest = sha256Digest(response.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new src_errors/* RegistryError */.gl(`manifest ${reference} came back with bytes that hash to ${digest}`, {
-                method: 'GET',
-                url: (0,http/* redactUrl */.BO)(response.url),
-                status: 200
-            });
-        }
-        let mediaType = (0,http/* header */.wx)(response, 'content-type') ?? '';
-        try {
-            mediaType = JSON.parse(response.body.toString('utf8')).mediaType ?? mediaType;
-        }
-        catch {
-            // Not JSON: keep the Content-Type.
-        }
-        return { digest, mediaType, bytes: response.body, etag: (0,http/* header */.wx)(response, 'etag') };
-    }
-    async deleteManifest(digest) {
-        await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
-    }
-    /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
-    async getReferrers(digest) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/referrers/${digest}`,
-            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
-            expect: [200, 404, 400, 405, 501]
-        });
-        if (response.status !== 200)
-            return undefined;
-        try {
-            const index = JSON.parse(response.body.toString('utf8'));
-            return { bytes: response.body, index };
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-function registryError(method, url, response) {
-    const text = response.body.toString('utf8').slice(0, 4000);
-    let errors;
-    try {
-        errors = JSON.parse(text).errors;
-    }
-    catch {
-        errors = undefined;
-    }
-    const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
-    const hint = statusHint(response.status, url);
-    return new src_errors/* RegistryError */.gl(`${method} ${(0,http/* redactUrl */.BO)(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
-        method,
-        url: (0,http/* redactUrl */.BO)(url),
-        status: response.status,
-        errors,
-        body: text
-    });
-}
-function statusHint(status, url) {
-    if (status === 401)
-        return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`';
-    if (status === 403) {
-        return url.host.endsWith('ghcr.io')
-            ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
-            : ': the credentials lack push permission on this repository';
-    }
-    return '';
-}
-function connectionFailure(method, url, error, registry) {
-    const code = error instanceof http/* HttpConnectionError */.Jo ? error.code : error.code;
-    const reason = code === 'ENOTFOUND'
-        ? `the host ${url.hostname} does not resolve`
-        : code === 'ECONNREFUSED'
-            ? `nothing listens at ${url.host}`
-            : error.message;
-    const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
-        ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
-        : '';
-    return new src_errors/* RegistryError */.gl(`${method} ${(0,http/* redactUrl */.BO)(url)} failed: ${reason}${tls}`, { method, url: (0,http/* redactUrl */.BO)(url) }, { cause: error });
 }
 
 
@@ -3963,14 +3993,72 @@ function appendSummary(markdown) {
         throw new Error('GITHUB_STEP_SUMMARY is not set, so there is no job summary to write to');
     (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_namespaceObject.EOL}`, 'utf8');
 }
-/** The runner's OIDC token for an audience (needs `permissions: id-token: write`). */
-async function getIDToken(audience) {
-    const { getIDToken: request } = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 96421));
-    return request(audience);
+/** The runner's OIDC token for an audience, masked; without `permissions: id-token: write` there is none, and nothing should be pushed. */
+async function requestIdentityToken(audience) {
+    let token;
+    try {
+        const { getIDToken } = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 96421));
+        token = await getIDToken(audience);
+    }
+    catch (error) {
+        throw new Error(`no OIDC token could be requested for signing (${error.message}). Add \`permissions: id-token: write\` to the job (and \`contents: read\`, \`packages: write\`), or turn signing off with \`sign: false\`, \`provenance: false\` and \`sbom: none\``);
+    }
+    setSecret(token);
+    return token;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/action/context.ts
+// The runner's environment, read once: every host, path and fact about the run that the steps
+// need comes from here, so no other module reads process.env. Hosts follow GitHub Enterprise
+// Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL).
+
+function withoutTrailingSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+function readRunnerContext(env = process.env) {
+    const serverUrl = withoutTrailingSlash(env.GITHUB_SERVER_URL || 'https://github.com');
+    const repository = env.GITHUB_REPOSITORY || undefined;
+    return {
+        serverUrl,
+        apiUrl: withoutTrailingSlash(env.GITHUB_API_URL || 'https://api.github.com'),
+        repository,
+        repositoryOwner: env.GITHUB_REPOSITORY_OWNER || repository?.split('/')[0],
+        sha: env.GITHUB_SHA || undefined,
+        runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        tempDir: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
+        dockerConfigDir: env.DOCKER_CONFIG || undefined,
+        childEnvironment: { ...env },
+        gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/steps/errors.ts
+// Failures the steps themselves decide on (the libraries below have their own error types).
+/** Bad input: names the input and says how to fix it. */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(input, message, options) {
+        super(`input \`${input}\`: ${message}`, options);
+        this.input = input;
+    }
+}
+/**
+ * A step that failed after doing part of its work: `partial` is its result so far, which the
+ * outputs and the summary still report (tags written before a race was lost).
+ */
+class PartialStepError extends Error {
+    partial;
+    constructor(message, partial) {
+        super(message);
+        this.partial = partial;
+    }
+}
+/** A tag that may not be moved, or was moved under us. */
+class TagError extends Error {
+    name = 'TagError';
+}
+
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __nccwpck_require__(62148);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -3994,7 +4082,7 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(text))
         return false;
-    throw new errors/* InputError */.dz(name, `"${value}" is not a boolean; use true or false`);
+    throw new InputError(name, `"${value}" is not a boolean; use true or false`);
 }
 function parseChoice(name, value, choices, fallback) {
     const text = value.trim();
@@ -4002,7 +4090,7 @@ function parseChoice(name, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw new errors/* InputError */.dz(name, `"${value}" is not one of ${choices.join(', ')}`);
+    throw new InputError(name, `"${value}" is not one of ${choices.join(', ')}`);
 }
 function parseUrl(name, value, fallback) {
     const text = value.trim() || fallback;
@@ -4013,14 +4101,14 @@ function parseUrl(name, value, fallback) {
         return text.replace(/\/+$/, '');
     }
     catch {
-        throw new errors/* InputError */.dz(name, `"${text}" is not an http(s) URL`);
+        throw new InputError(name, `"${text}" is not an http(s) URL`);
     }
 }
 function parseTags(value) {
     const tags = splitList(value);
     for (const tag of tags) {
         if (!(0,reference/* isValidTag */.r_)(tag)) {
-            throw new errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
+            throw new InputError('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
         }
     }
     return tags;
@@ -4029,28 +4117,28 @@ function readInputs(getInput) {
     const get = (name) => (getInput(name) ?? '').trim();
     const layout = get('layout');
     if (!layout)
-        throw new errors/* InputError */.dz('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
+        throw new InputError('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
     const imageText = get('image');
     if (!imageText)
-        throw new errors/* InputError */.dz('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
+        throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
     let image;
     try {
         image = (0,reference/* parseReference */.F2)(imageText);
     }
     catch (error) {
         if (error instanceof reference/* ReferenceError */.AF)
-            throw new errors/* InputError */.dz('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
+            throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
         throw error;
     }
     if (image.tag || image.digest) {
-        throw new errors/* InputError */.dz('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
+        throw new InputError('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
     }
     const sbom = get('sbom') || 'generate';
     const deployRepository = get('deploy-repository') || undefined;
     if (deployRepository &&
         !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(deployRepository) &&
         !/^(https?:\/\/|file:\/\/|\/)/.test(deployRepository)) {
-        throw new errors/* InputError */.dz('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
+        throw new InputError('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
     }
     return {
         layout,
@@ -4082,154 +4170,508 @@ function readInputs(getInput) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(46466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./src/oci/layout/tar.ts
-// Reads the table of contents of an uncompressed tar so files can be streamed out of it by offset:
-// nothing is extracted, so no entry can land outside its folder, and each byte is read once.
-// Formats: ustar (with prefix), pax extended headers (path, size), GNU long names.
+;// CONCATENATED MODULE: ./src/action/result.ts
+const STEP_ORDER = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'];
+function emptyResult(image, dryRun, requestedTags, owner) {
+    const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' }]));
+    return { image, owner, dryRun, requestedTags, platformDigests: {}, steps };
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+function list(values) {
+    return (values ?? []).join(',');
+}
+function outputsFor(result) {
+    const outputs = {};
+    if (result.steps.preflight.status === 'succeeded')
+        outputs.tags = list(result.requestedTags);
+    // The image outputs name what is in the registry: set once the push succeeded (or, in a dry run, once the layout was read).
+    const imageKnown = result.steps.push.status === 'succeeded' || (result.dryRun && result.steps.layout.status === 'succeeded');
+    if (imageKnown && result.digest) {
+        outputs.digest = result.digest;
+        outputs['image-ref'] = `${result.image}@${result.digest}`;
+        outputs['platform-digests'] = JSON.stringify(result.platformDigests);
+    }
+    if (result.push) {
+        outputs['blobs-uploaded'] = String(result.push.blobsUploaded);
+        outputs['blobs-mounted'] = String(result.push.blobsMounted);
+        outputs['blobs-skipped'] = String(result.push.blobsSkipped);
+        outputs['bytes-uploaded'] = String(result.push.bytesUploaded);
+    }
+    if (result.sign) {
+        outputs['signature-digest'] = result.sign.signatureDigest ?? '';
+        outputs['signature-tag'] = result.sign.signatureTag ?? '';
+        outputs['rekor-log-index'] = result.sign.rekorLogIndex !== undefined ? String(result.sign.rekorLogIndex) : '';
+        outputs['signer-identity'] = result.sign.identity ?? '';
+        outputs['signature-bundle-path'] = result.sign.bundlePath ?? '';
+    }
+    if (result.referrersMode)
+        outputs['referrers-mode'] = result.referrersMode;
+    if (result.attest) {
+        outputs['provenance-digest'] = result.attest.provenance?.referrerDigest ?? '';
+        outputs['provenance-bundle-path'] = result.attest.provenance?.bundlePath ?? '';
+        outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? '';
+        outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? '';
+        outputs['sbom-path'] = result.attest.sbomPath ?? '';
+    }
+    if (result.tags) {
+        outputs['tags-created'] = list(result.tags.created);
+        outputs['tags-unchanged'] = list(result.tags.unchanged);
+        outputs['tags-moved'] = list(result.tags.moved);
+    }
+    if (result.deploy) {
+        const deploy = result.deploy;
+        outputs['deploy-commit'] = deploy.commit ?? '';
+        outputs['deploy-branch'] = deploy.branch ?? '';
+        outputs['pull-request-number'] = deploy.pullRequestNumber !== undefined ? String(deploy.pullRequestNumber) : '';
+        outputs['pull-request-url'] = deploy.pullRequestUrl ?? '';
+        outputs['pull-request-operation'] = deploy.pullRequestOperation;
+        outputs['patched-files'] = JSON.stringify(deploy.patchedFiles);
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/action/step-runner.ts
+// Runs the steps as the runner shows them: one log group each, its timing and status in the
+// result, and the outputs brought up to date as each step ends, whether it succeeded or failed.
 
 
 
-const BLOCK = 512;
-function readString(block, start, length) {
-    const slice = block.subarray(start, start + length);
-    const end = slice.indexOf(0);
-    return slice.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-function readNumber(block, start, length) {
-    // GNU base-256 for sizes of 8 GiB and more: high bit of the first byte set.
-    if (block[start] & 0x80) {
-        let value = 0;
-        for (let i = start + 1; i < start + length; i++)
-            value = value * 256 + block[i];
-        return value;
+const STEP_TITLE = {
+    preflight: 'Preflight: check inputs, layout entry, credentials and tags',
+    layout: 'Layout: read manifests and check every blob',
+    push: 'Push: upload blobs and manifests by digest',
+    sign: 'Sign: keyless Sigstore signature',
+    attest: 'Attest: SLSA provenance and SBOM',
+    tags: 'Tags: apply last',
+    deploy: 'Deploy: pin the digest in the deploy repository'
+};
+/** A step's failure, carrying the step's name for the one error the run ends with. */
+class StepFailure extends Error {
+    step;
+    original;
+    constructor(step, original) {
+        super(original instanceof Error ? original.message : String(original));
+        this.step = step;
+        this.original = original;
     }
-    const text = readString(block, start, length).trim();
-    return text === '' ? 0 : parseInt(text, 8);
 }
-function parsePax(data) {
-    const records = {};
-    let position = 0;
-    while (position < data.length) {
-        const space = data.indexOf(0x20, position);
-        if (space === -1)
-            break;
-        const length = Number(data.subarray(position, space).toString('ascii'));
-        if (!Number.isFinite(length) || length <= 0)
-            break;
-        const record = data.subarray(space + 1, position + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        if (equals > 0)
-            records[record.slice(0, equals)] = record.slice(equals + 1);
-        position += length;
+class StepRunner {
+    result;
+    published = new Map();
+    constructor(result) {
+        this.result = result;
     }
-    return records;
-}
-/** Normalizes an entry name inside the archive; refuses names that would leave it. */
-function safeEntryName(name, tarPath) {
-    const normalized = external_node_path_.posix.normalize(name.replace(/\\/g, '/'));
-    if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
-        throw new errors/* LayoutError */.Rd(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
-    }
-    return normalized.replace(/^\.\//, '').replace(/\/$/, '');
-}
-async function indexTar(tarPath) {
-    const handle = await (0,promises_.open)(tarPath, 'r');
-    try {
-        const { size: fileSize } = await handle.stat();
-        const entries = new Map();
-        const block = Buffer.alloc(BLOCK);
-        let position = 0;
-        let pending = {};
-        let globalPax = {};
-        while (position + BLOCK <= fileSize) {
-            await handle.read(block, 0, BLOCK, position);
-            if (block.every((b) => b === 0))
-                break;
-            const checksum = readNumber(block, 148, 8);
-            let sum = 0;
-            for (let i = 0; i < BLOCK; i++)
-                sum += i >= 148 && i < 156 ? 0x20 : block[i];
-            if (checksum !== sum)
-                throw new errors/* LayoutError */.Rd(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
-            const typeflag = String.fromCharCode(block[156] || 0x30);
-            const isMeta = typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
-            const headerSize = readNumber(block, 124, 12);
-            const size = isMeta ? headerSize : (pending.size ?? headerSize);
-            const dataOffset = position + BLOCK;
-            const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
-            if (isMeta) {
-                const data = Buffer.alloc(size);
-                await handle.read(data, 0, size, dataOffset);
-                if (typeflag === 'x') {
-                    const pax = parsePax(data);
-                    pending = { path: pax.path, size: pax.size !== undefined ? Number(pax.size) : undefined, linkpath: pax.linkpath };
-                }
-                else if (typeflag === 'g')
-                    globalPax = { ...globalPax, ...parsePax(data) };
-                else if (typeflag === 'L')
-                    pending.path = readString(data, 0, data.length);
-                else
-                    pending.linkpath = readString(data, 0, data.length);
-                position = next;
-                continue;
+    /** Runs one step; `record` puts its result (or, on a partial failure, what it did) into the release result. */
+    async run(name, work, record) {
+        const started = Date.now();
+        return group(STEP_TITLE[name], async () => {
+            try {
+                const value = await work();
+                record?.(value);
+                this.result.steps[name] = { status: 'succeeded', durationMs: Date.now() - started };
+                return value;
             }
-            const prefix = readString(block, 345, 155);
-            const rawName = pending.path ?? globalPax.path ?? (prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100));
-            const linkName = pending.linkpath ?? (readString(block, 157, 100) || undefined);
-            pending = {};
-            const type = typeflag === '0' || typeflag === '7'
-                ? 'file'
-                : typeflag === '5'
-                    ? 'directory'
-                    : typeflag === '1'
-                        ? 'hardlink'
-                        : typeflag === '2'
-                            ? 'symlink'
-                            : 'other';
-            if (dataOffset + (type === 'file' ? size : 0) > fileSize)
-                throw new errors/* LayoutError */.Rd(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
-            const name = safeEntryName(rawName, tarPath);
-            if (name !== '' && name !== '.')
-                entries.set(name, { name, offset: dataOffset, size: type === 'file' ? size : 0, type, linkName });
-            position = type === 'file' || type === 'other' ? next : dataOffset;
-        }
-        return entries;
+            catch (error) {
+                if (error instanceof PartialStepError)
+                    record?.(error.partial);
+                this.result.steps[name] = {
+                    status: 'failed',
+                    durationMs: Date.now() - started,
+                    error: error instanceof Error ? error.message : String(error)
+                };
+                throw new StepFailure(name, error);
+            }
+            finally {
+                this.publishOutputs();
+            }
+        });
     }
-    finally {
-        await handle.close();
+    skip(name, reason) {
+        this.result.steps[name] = { status: 'skipped', reason };
+        info(`${STEP_TITLE[name].split(':')[0]}: skipped (${reason})`);
+    }
+    /** Sets every output whose value changed since it was last set. */
+    publishOutputs() {
+        for (const [name, value] of Object.entries(outputsFor(this.result))) {
+            if (this.published.get(name) === value)
+                continue;
+            this.published.set(name, value);
+            setOutput(name, value);
+        }
     }
 }
-/** Follows hard links and (relative, in-archive) symbolic links to a file entry. */
-function resolveTarEntry(entries, name, tarPath) {
-    let entry = entries.get(name);
-    for (let hops = 0; entry && entry.type !== 'file' && hops < 16; hops++) {
-        if (entry.type === 'hardlink' && entry.linkName)
-            entry = entries.get(safeEntryName(entry.linkName, tarPath));
-        else if (entry.type === 'symlink' && entry.linkName) {
-            const target = entry.linkName.startsWith('/') ? entry.linkName : external_node_path_.posix.join(external_node_path_.posix.dirname(entry.name), entry.linkName);
-            entry = entries.get(safeEntryName(target, tarPath));
-        }
-        else
-            return undefined;
+
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __nccwpck_require__(68825);
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+const STEP_LABEL = {
+    preflight: 'Preflight',
+    layout: 'Layout',
+    push: 'Push',
+    sign: 'Sign',
+    attest: 'Attest',
+    tags: 'Tags',
+    deploy: 'Deploy'
+};
+const STATUS_MARK = {
+    succeeded: '✅ succeeded',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    'not-run': '· not run'
+};
+function summary_short(digest) {
+    return digest ? `${(0,oci_digest/* shortDigest */.VK)(digest)}…` : '(none)';
+}
+function seconds(ms) {
+    return ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`;
+}
+function verifyCommands(result) {
+    if (!result.digest || !result.sign?.identity)
+        return [];
+    const ref = `${result.image}@${result.digest}`;
+    const identity = result.sign.identity;
+    const issuer = result.sign.issuer ?? 'https://token.actions.githubusercontent.com';
+    const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`];
+    if (result.attest?.provenance) {
+        commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`);
     }
-    return entry?.type === 'file' ? entry : undefined;
+    if (result.attest && result.owner)
+        commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`);
+    return commands;
+}
+function renderSummary(result) {
+    const lines = [];
+    const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed');
+    lines.push(`## digest-release: ${result.image}`);
+    lines.push('');
+    if (failed)
+        lines.push(`> **Failed in ${STEP_LABEL[failed[0]]}:** ${failed[1].error ?? ''}`, '');
+    if (result.dryRun)
+        lines.push('> **Dry run:** nothing was written to the registry or the deploy repository.', '');
+    if (result.digest) {
+        lines.push('**Image**', '', '```', `${result.image}@${result.digest}`, '```', '');
+    }
+    const platforms = Object.entries(result.platformDigests ?? {});
+    if (platforms.length) {
+        lines.push('| platform | digest |', '|---|---|');
+        for (const [platform, digest] of platforms)
+            lines.push(`| ${platform} | \`${digest}\` |`);
+        lines.push('');
+    }
+    if (result.push) {
+        const p = result.push;
+        lines.push(`Pushed ${p.blobsUploaded} blob(s), ${(p.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB; ${p.blobsSkipped} already present; ${p.manifestsPushed} manifest(s).`, '');
+    }
+    if (result.tags && result.tags.entries.length) {
+        lines.push('**Tags**', '', '| tag | action | old digest | new digest |', '|---|---|---|---|');
+        for (const entry of result.tags.entries) {
+            const action = entry.action === 'create' ? 'created' : entry.action === 'move' ? 'moved' : 'unchanged';
+            lines.push(`| \`${entry.tag}\` | ${action} | ${entry.previous ? `\`${summary_short(entry.previous)}\`` : '—'} | \`${summary_short(entry.digest)}\` |`);
+        }
+        lines.push('');
+    }
+    else if (result.tagPlan && result.tagPlan.length) {
+        lines.push('**Tags (planned, not applied)**', '', '| tag | would be | current digest |', '|---|---|---|');
+        for (const entry of result.tagPlan)
+            lines.push(`| \`${entry.tag}\` | ${entry.action} | ${entry.previous ? `\`${summary_short(entry.previous)}\`` : '—'} |`);
+        lines.push('');
+    }
+    const stored = [];
+    if (result.sign) {
+        const s = result.sign;
+        if (s.signatureDigest)
+            stored.push(`| signature (Sigstore bundle) | referrer \`${s.signatureDigest}\` |`);
+        if (s.signatureTag)
+            stored.push(`| signature (cosign legacy) | tag \`${s.signatureTag}\` |`);
+        if (s.rekorLogIndex !== undefined)
+            stored.push(`| Rekor log index | ${s.rekorLogIndex} |`);
+        if (s.identity)
+            stored.push(`| signer identity | \`${s.identity}\` |`);
+    }
+    if (result.attest) {
+        for (const a of result.attest.attestations)
+            stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`);
+    }
+    if (stored.length) {
+        lines.push(`**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`, '', '| what | where |', '|---|---|', ...stored, '');
+    }
+    if (result.deploy) {
+        const d = result.deploy;
+        lines.push('**Deploy**', '');
+        if (d.pullRequestUrl)
+            lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '');
+        if (d.autoMerge)
+            lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '');
+        else if (d.commit)
+            lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '');
+        if (d.patchedFiles.length) {
+            lines.push('| file | line | from | to |', '|---|---|---|---|');
+            for (const c of d.changes)
+                lines.push(`| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`);
+            lines.push('');
+        }
+    }
+    lines.push('**Steps**', '', '| step | status | duration |', '|---|---|---|');
+    for (const [name, step] of Object.entries(result.steps)) {
+        lines.push(`| ${STEP_LABEL[name]} | ${STATUS_MARK[step.status]}${step.reason ? ` (${step.reason})` : ''} | ${seconds(step.durationMs)} |`);
+    }
+    lines.push('');
+    const commands = verifyCommands(result);
+    if (commands.length)
+        lines.push('**Verify**', '', '```sh', ...commands, '```', '');
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/net/http.ts
+// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
+// backpressure, bounded response bodies, connect and idle timeouts.
+
+
+class HttpConnectionError extends Error {
+    code;
+    name = 'HttpConnectionError';
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+const agents = {
+    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
+};
+const CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+function header(response, name) {
+    const value = response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+function sendHttp(request) {
+    const { url } = request;
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
+    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            const code = error.code;
+            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
+        };
+        const headers = { 'User-Agent': 'digest-release', ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
+            headers['Content-Length'] = '0';
+        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        const connectTimer = setTimeout(() => {
+            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
+            req.destroy(error);
+        }, CONNECT_TIMEOUT_MS);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                clearTimeout(connectTimer);
+            else
+                socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        req.setTimeout(idleTimeoutMs, () => {
+            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
+        });
+        req.on('error', (error) => {
+            clearTimeout(connectTimer);
+            fail(error);
+        });
+        req.on('response', (res) => {
+            clearTimeout(connectTimer);
+            const chunks = [];
+            let kept = 0;
+            res.on('data', (chunk) => {
+                if (kept < maxResponseBytes) {
+                    chunks.push(chunk);
+                    kept += chunk.length;
+                }
+            });
+            res.on('error', fail);
+            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                // The request body may still be streaming when a server answers early (an error): stop it.
+                if (request.body && !Buffer.isBuffer(request.body))
+                    request.body.unpipe?.(req);
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
+            });
+        });
+        if (request.body === undefined)
+            req.end();
+        else if (Buffer.isBuffer(request.body))
+            req.end(request.body);
+        else {
+            const body = request.body;
+            body.on('error', (error) => req.destroy(error));
+            body.pipe(req);
+        }
+    });
+}
+/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
+function redactUrl(url) {
+    const copy = new URL(url.href);
+    copy.username = '';
+    copy.password = '';
+    for (const key of [...copy.searchParams.keys()]) {
+        if (key.startsWith('_'))
+            copy.searchParams.set(key, '…');
+    }
+    return copy.href;
+}
+
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __nccwpck_require__(37893);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __nccwpck_require__(28630);
+;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
+
+
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+function parseChallenge(value) {
+    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
+    if (!match)
+        return undefined;
+    const params = {};
+    const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const param of match[2].matchAll(paramPattern)) {
+        params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+    }
+    return { scheme: match[1].toLowerCase(), params };
+}
+class Authenticator {
+    credential;
+    onSecret;
+    headers = new Map();
+    constructor(credential, onSecret = () => { }) {
+        this.credential = credential;
+        this.onSecret = onSecret;
+    }
+    /** The Authorization header known for this scope, if any. */
+    authorization(scope) {
+        return this.headers.get(scope);
+    }
+    /** Answers a 401's challenge; returns false when there is nothing more to try. */
+    async respond(wwwAuthenticate, scope) {
+        const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
+        const previous = this.headers.get(scope);
+        if (!challenge)
+            return false;
+        if (challenge.scheme === 'basic') {
+            if (!this.credential?.username || !this.credential.password)
+                return false;
+            const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+            if (value === previous)
+                return false;
+            this.headers.set(scope, value);
+            return true;
+        }
+        if (challenge.scheme === 'bearer') {
+            const token = await this.fetchToken(challenge, scope);
+            this.onSecret(token);
+            const value = `Bearer ${token}`;
+            if (value === previous)
+                return false;
+            this.headers.set(scope, value);
+            return true;
+        }
+        return false;
+    }
+    async fetchToken(challenge, scope) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new oci_errors/* RegistryError */.g('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
+        const url = new URL(realm);
+        const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
+        const headers = {};
+        let request;
+        if (this.credential?.identityToken) {
+            // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: this.credential.identityToken,
+                client_id: 'digest-release'
+            });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            form.set('scope', scopes.join(' '));
+            request = {
+                method: 'POST',
+                url,
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: Buffer.from(form.toString())
+            };
+        }
+        else {
+            if (challenge.params.service)
+                url.searchParams.set('service', challenge.params.service);
+            for (const s of scopes)
+                url.searchParams.append('scope', s);
+            if (this.credential?.username && this.credential.password) {
+                headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+            }
+            request = { method: 'GET', url, headers };
+        }
+        // The token service is retried like any registry request: a 5xx or a reset there is as transient.
+        const response = await (0,retry/* withRetry */.bD)(async () => {
+            const answer = await sendHttp(request);
+            if (answer.status !== 200 && (0,retry/* isRetryableStatus */.PS)(answer.status))
+                throw tokenError(url, answer);
+            return answer;
+        }, {
+            policy: retry/* REGISTRY_RETRY */.dv,
+            classify: (error) => error instanceof oci_errors/* RegistryError */.g
+                ? (0,retry/* httpTransience */.xv)(error.status, error.request.retryAfter)
+                : (0,retry/* httpTransience */.xv)(undefined, undefined, error)
+        });
+        if (response.status !== 200)
+            throw tokenError(url, response);
+        const body = JSON.parse(response.body.toString('utf8'));
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new oci_errors/* RegistryError */.g('the token service answered without a token', {
+                method: 'GET',
+                url: `${url.origin}${url.pathname}`,
+                status: 200
+            });
+        return token;
+    }
+}
+function tokenError(url, response) {
+    const hint = response.status === 401 || response.status === 403
+        ? ': the credentials were refused; check `username`/`password` or the Docker login'
+        : '';
+    return new oci_errors/* RegistryError */.g(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
+        method: 'GET',
+        url: `${url.origin}${url.pathname}`,
+        status: response.status,
+        body: response.body.toString('utf8').slice(0, 500),
+        retryAfter: header(response, 'retry-after')
+    });
 }
 
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __nccwpck_require__(29217);
-;// CONCATENATED MODULE: ./src/oci/layout/read.ts
-// OCI image layout (image-spec image-layout.md): a directory, or an uncompressed or gzipped tar
-// of one (what buildx `type=oci`, ko, umoci and rules_oci write).
+// EXTERNAL MODULE: ./src/net/logger.ts
+var logger = __nccwpck_require__(39691);
+;// CONCATENATED MODULE: ./src/oci/registry/client.ts
 
 
 
@@ -4237,317 +4679,278 @@ var media_types = __nccwpck_require__(29217);
 
 
 
-
-
-
-
-const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-function emptyStream() {
-    return external_node_stream_.Readable.from([]);
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+function isLoopbackRegistry(registry) {
+    return LOOPBACK.test(registry);
 }
-async function openLayout(path) {
-    let info;
-    try {
-        info = await (0,promises_.stat)(path);
+class RegistryClient {
+    registry;
+    repository;
+    baseUrl;
+    auth;
+    retry;
+    logger;
+    constructor(options) {
+        this.registry = options.registry;
+        this.repository = options.repository;
+        const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
+        const insecure = isLoopbackRegistry(options.registry) ||
+            (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
+        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
+        this.auth = new Authenticator(options.credential, options.onSecret);
+        this.retry = options.retry ?? retry/* REGISTRY_RETRY */.dv;
+        this.logger = options.logger ?? logger/* silentLogger */.q;
     }
-    catch {
-        throw new errors/* LayoutError */.Rd(`the layout path ${path} does not exist; give the directory or tar your build wrote (e.g. buildx --output type=oci,dest=${path})`, path);
+    get pushScope() {
+        return `repository:${this.repository}:pull,push`;
     }
-    if (info.isDirectory())
-        return openDirectoryLayout(path);
-    return openTarLayout(path);
-}
-async function openDirectoryLayout(root) {
-    await checkOciLayoutFile(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'oci-layout'), 'utf8'), (0,external_node_path_.join)(root, 'oci-layout'));
-    const index = await parseIndex(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.json')), (0,external_node_path_.join)(root, 'index.json'));
-    const pathOf = (digest) => {
-        if (!DIGEST.test(digest))
-            throw new errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
-        const [algorithm, hex] = digest.split(':');
-        return (0,external_node_path_.join)(root, 'blobs', algorithm, hex);
-    };
-    return makeLayout(root, index, {
-        pathOf,
-        size: async (digest) => {
-            try {
-                const s = await (0,promises_.stat)(pathOf(digest));
-                return s.isFile() ? s.size : undefined;
+    /** A registry path or an absolute URL (upload locations) as a URL. */
+    url(path) {
+        return new URL(path, this.baseUrl);
+    }
+    /** One registry request: auth challenge answered, transient failures retried, status checked. */
+    async request(options) {
+        const url = this.url(options.path);
+        const scope = options.scope ?? this.pushScope;
+        let authAnswered = false;
+        const exchange = async () => {
+            for (;;) {
+                const headers = { ...options.headers };
+                const authorization = this.auth.authorization(scope);
+                if (authorization && url.host === this.baseUrl.host)
+                    headers.Authorization = authorization;
+                const body = typeof options.body === 'function' ? options.body() : options.body;
+                let response;
+                try {
+                    response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
+                }
+                catch (error) {
+                    throw connectionFailure(options.method, url, error, this.registry);
+                }
+                // One answer to the auth challenge per request; it does not count as an attempt.
+                if (response.status === 401 && !authAnswered) {
+                    authAnswered = true;
+                    if (await this.auth.respond(header(response, 'www-authenticate'), scope))
+                        continue;
+                }
+                if (options.expect.includes(response.status))
+                    return response;
+                throw registryError(options.method, url, response);
             }
-            catch {
-                return undefined;
-            }
-        },
-        open: (digest, start, end) => end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 }),
-        close: async () => { }
-    });
-}
-async function openTarLayout(path) {
-    let tarPath = path;
-    let cleanup = async () => { };
-    const magic = Buffer.alloc(2);
-    const handle = await (0,promises_.open)(path, 'r');
-    await handle.read(magic, 0, 2, 0);
-    await handle.close();
-    if (magic[0] === 0x1f && magic[1] === 0x8b) {
-        // A gzipped tar cannot be read by offset: decompress it once to a temporary file.
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-layout-'));
-        tarPath = (0,external_node_path_.join)(dir, 'layout.tar');
-        cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
-        try {
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), (0,external_node_fs_.createWriteStream)(tarPath));
-        }
-        catch (error) {
-            await cleanup();
-            throw new errors/* LayoutError */.Rd(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
-        }
-    }
-    let entries;
-    try {
-        entries = await indexTar(tarPath);
-    }
-    catch (error) {
-        await cleanup();
-        if (error instanceof errors/* LayoutError */.Rd)
-            throw new errors/* LayoutError */.Rd(error.message.replace(tarPath, path), path);
-        throw error;
-    }
-    // Accept a layout wrapped in one top-level folder (`layout/index.json`).
-    let prefix = '';
-    if (!entries.has('index.json')) {
-        const wrapped = [...entries.keys()].filter((n) => /^[^/]+\/index\.json$/.test(n));
-        if (wrapped.length === 1)
-            prefix = wrapped[0].slice(0, -'index.json'.length);
-    }
-    const entry = (name) => resolveTarEntry(entries, prefix + name, path);
-    const readEntry = async (name) => {
-        const found = entry(name);
-        if (!found)
-            throw Object.assign(new Error(`${name} not found`), { code: 'ENOENT' });
-        if (found.size > MAX_MANIFEST_BYTES)
-            throw new errors/* LayoutError */.Rd(`${path}: ${name} is ${found.size} bytes, too large for a layout file`, path);
-        const buffer = Buffer.alloc(found.size);
-        const h = await (0,promises_.open)(tarPath, 'r');
-        try {
-            await h.read(buffer, 0, found.size, found.offset);
-        }
-        finally {
-            await h.close();
-        }
-        return buffer;
-    };
-    try {
-        await checkOciLayoutFile(async () => (await readEntry('oci-layout')).toString('utf8'), `${path}:oci-layout`);
-        const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`);
-        const blobName = (digest) => {
-            if (!DIGEST.test(digest))
-                throw new errors/* LayoutError */.Rd(`"${digest}" is not a valid digest`, `${path}:index.json`);
-            return `blobs/${digest.replace(':', '/')}`;
         };
-        return makeLayout(path, index, {
-            pathOf: (digest) => `${path}:${prefix}${blobName(digest)}`,
-            size: async (digest) => entry(blobName(digest))?.size,
-            open: (digest, start, end) => {
-                const found = entry(blobName(digest));
-                if (!found)
-                    throw new errors/* LayoutError */.Rd(`blob ${digest} is missing from ${path}`, path);
-                return end <= start
-                    ? emptyStream()
-                    : (0,external_node_fs_.createReadStream)(tarPath, { start: found.offset + start, end: found.offset + end - 1, highWaterMark: 1024 * 1024 });
-            },
-            close: cleanup
+        if (options.retry === false)
+            return exchange();
+        return (0,retry/* withRetry */.bD)(exchange, {
+            policy: this.retry,
+            classify: registryTransience,
+            onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
         });
     }
-    catch (error) {
-        await cleanup();
-        throw error;
+    async blobExists(digest) {
+        const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
+        return response.status === 200;
     }
-}
-function makeLayout(source, index, store) {
-    return {
-        source,
-        index,
-        blob: (descriptor) => ({
-            digest: descriptor.digest,
-            size: descriptor.size,
-            file: store.pathOf(descriptor.digest),
-            open: (start, end) => store.open(descriptor.digest, start, end)
-        }),
-        blobSize: (digest) => store.size(digest),
-        readBlob: async (descriptor, what) => {
-            const file = store.pathOf(descriptor.digest);
-            const size = await store.size(descriptor.digest);
-            if (size === undefined)
-                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is missing from the layout (expected at ${file})`, file);
-            if (size !== descriptor.size)
-                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes at ${file}, but its descriptor says ${descriptor.size}; the layout is damaged`, file);
-            if (size > MAX_MANIFEST_BYTES)
-                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is ${size} bytes, more than a manifest may be`, file);
-            const chunks = [];
-            for await (const chunk of store.open(descriptor.digest, 0, size))
-                chunks.push(chunk);
-            const bytes = Buffer.concat(chunks);
-            const [algorithm] = descriptor.digest.split(':');
-            const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-            if (actual !== descriptor.digest)
-                throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file);
-            return bytes;
-        },
-        close: () => store.close()
-    };
-}
-async function checkOciLayoutFile(read, file) {
-    let text;
-    try {
-        text = await read();
+    /** Starts an upload session; returns its location. */
+    async startUpload() {
+        const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] });
+        return this.location(response, 'POST blobs/uploads/');
     }
-    catch {
-        throw new errors/* LayoutError */.Rd(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
-    }
-    let version;
-    try {
-        version = JSON.parse(text).imageLayoutVersion;
-    }
-    catch {
-        throw new errors/* LayoutError */.Rd(`${file} is not JSON`, file);
-    }
-    if (version !== '1.0.0')
-        throw new errors/* LayoutError */.Rd(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
-}
-async function parseIndex(read, file) {
-    let bytes;
-    try {
-        bytes = await read();
-    }
-    catch {
-        throw new errors/* LayoutError */.Rd(`${file} is missing: an OCI image layout lists its images in index.json`, file);
-    }
-    let index;
-    try {
-        index = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new errors/* LayoutError */.Rd(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
-    }
-    if (!index || typeof index !== 'object' || !Array.isArray(index.manifests))
-        throw new errors/* LayoutError */.Rd(`${file} has no "manifests" list`, file);
-    index.manifests.forEach((d, i) => checkDescriptor(d, `${file} manifests[${i}]`, file));
-    return index;
-}
-function checkDescriptor(descriptor, where, file) {
-    if (!descriptor || typeof descriptor !== 'object')
-        throw new errors/* LayoutError */.Rd(`${where} is not a descriptor`, file);
-    if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest))
-        throw new errors/* LayoutError */.Rd(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
-    if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
-        throw new errors/* LayoutError */.Rd(`${where} has an invalid size`, file);
-    if (typeof descriptor.mediaType !== 'string')
-        throw new errors/* LayoutError */.Rd(`${where} has no mediaType`, file);
-}
-/** The names an index.json entry answers to for `layout-ref`. */
-function refNames(descriptor) {
-    const names = [descriptor.annotations?.[media_types/* ANNOTATION */.YX.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
-    return names;
-}
-function selectEntry(layout, layoutRef) {
-    const entries = layout.index.manifests;
-    if (entries.length === 0)
-        throw new errors/* LayoutError */.Rd(`${layout.source}: index.json lists no images`, layout.source);
-    if (layoutRef) {
-        const matches = entries.filter((d) => refNames(d).includes(layoutRef));
-        if (matches.length === 1)
-            return matches[0];
-        const known = entries.flatMap(refNames);
-        if (matches.length === 0) {
-            throw new errors/* LayoutError */.Rd(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
+    /** Tries a cross-repository mount; returns true when the registry mounted it. */
+    async mountBlob(digest, fromRepository) {
+        const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
+        const response = await this.request({
+            method: 'POST',
+            path,
+            expect: [201, 202],
+            scope: `${this.pushScope} repository:${fromRepository}:pull`
+        });
+        if (response.status === 202) {
+            // Not mounted: the registry opened an ordinary upload session instead; close it.
+            await this.request({
+                method: 'DELETE',
+                path: this.location(response, 'POST mount').href,
+                expect: [204, 404, 400, 405],
+                retry: false
+            }).catch(() => undefined);
+            return false;
         }
-        throw new errors/* LayoutError */.Rd(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
+        return true;
     }
-    if (entries.length === 1)
-        return entries[0];
-    const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${d.digest.slice(0, 19)})`);
-    throw new errors/* LayoutError */.Rd(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
-}
-function platformName(descriptor) {
-    const p = descriptor.platform;
-    if (!p?.os || !p.architecture)
-        return undefined;
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-/**
- * Reads the manifest tree under a descriptor and checks that every blob it names is present with
- * the right size, so a broken layout fails before anything is pushed.
- */
-async function loadImage(layout, descriptor, depth = 0) {
-    if (depth > 4)
-        throw new errors/* LayoutError */.Rd(`${layout.source}: indexes are nested too deep`, layout.source);
-    if (!media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)) {
-        throw new errors/* LayoutError */.Rd(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
+    location(response, what) {
+        const location = header(response, 'location');
+        if (!location)
+            throw new oci_errors/* RegistryError */.g(`${what} answered ${response.status} without a Location header`, {
+                method: 'POST',
+                url: redactUrl(response.url),
+                status: response.status
+            });
+        return new URL(location, response.url);
     }
-    const what = media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
-    const bytes = await layout.readBlob(descriptor, what);
-    const file = layout.blob(descriptor).file;
-    let document;
-    try {
-        document = JSON.parse(bytes.toString('utf8'));
+    async putBlobBytes(bytes, digest = (0,oci_digest/* sha256Of */.Bj)(bytes)) {
+        if (await this.blobExists(digest))
+            return digest;
+        const location = await this.startUpload();
+        location.searchParams.set('digest', digest);
+        await this.request({
+            method: 'PUT',
+            path: location.href,
+            body: bytes,
+            headers: { 'Content-Type': 'application/octet-stream' },
+            expect: [201]
+        });
+        return digest;
     }
-    catch {
-        throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} is not JSON (${file})`, file);
+    async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/blobs/${digest}`,
+            expect: [200],
+            maxResponseBytes: maxBytes + 1
+        });
+        if ((0,oci_digest/* digestOf */.ol)(response.body, digest) !== digest)
+            throw new oci_errors/* RegistryError */.g(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 });
+        return response.body;
     }
-    if (document.mediaType && document.mediaType !== descriptor.mediaType) {
-        throw new errors/* LayoutError */.Rd(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
-    }
-    const node = {
-        descriptor,
-        mediaType: descriptor.mediaType,
-        bytes,
-        kind: media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'index' : 'manifest',
-        blobs: [],
-        children: []
-    };
-    if (node.kind === 'index') {
-        if (!Array.isArray(document.manifests))
-            throw new errors/* LayoutError */.Rd(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
-        for (const [i, child] of document.manifests.entries()) {
-            checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file);
-            const present = await layout.blobSize(child.digest);
-            if (present === undefined) {
-                throw new errors/* LayoutError */.Rd(`image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${platformName(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
-            }
-            const childNode = await loadImage(layout, child, depth + 1);
-            childNode.platform = platformName(child);
-            node.children.push(childNode);
+    /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
+    async putManifest(reference, bytes, mediaType, options = {}) {
+        const digest = (0,oci_digest/* sha256Of */.Bj)(bytes);
+        const response = await this.request({
+            method: 'PUT',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
+            body: bytes,
+            expect: [201, 200]
+        });
+        const returned = header(response, 'docker-content-digest');
+        if (returned && returned !== digest) {
+            throw new oci_errors/* RegistryError */.g(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: redactUrl(response.url), status: response.status });
         }
-        return node;
+        return { digest, subject: header(response, 'oci-subject') };
     }
-    if (document.schemaVersion !== 2 || !document.config || !Array.isArray(document.layers)) {
-        throw new errors/* LayoutError */.Rd(`image manifest ${descriptor.digest} lacks schemaVersion 2, config or layers (${file})`, file);
+    async headManifest(reference) {
+        const response = await this.request({
+            method: 'HEAD',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { Accept: media_types/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
+            expect: [200, 404]
+        });
+        if (response.status === 404)
+            return undefined;
+        const digest = header(response, 'docker-content-digest');
+        if (!digest) {
+            // Some registries omit the digest on HEAD: fall back to reading the manifest.
+            const manifest = await this.getManifest(reference);
+            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+        }
+        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
     }
-    node.manifest = document;
-    const blobs = [document.config, ...document.layers];
-    blobs.forEach((d, i) => checkDescriptor(d, `image manifest ${descriptor.digest} ${i === 0 ? 'config' : `layers[${i - 1}]`}`, file));
-    for (const [i, blob] of blobs.entries()) {
-        const role = i === 0 ? 'config' : `layer ${i}`;
-        const size = await layout.blobSize(blob.digest);
-        const blobFile = layout.blob(blob).file;
-        if (size === undefined)
-            throw new errors/* LayoutError */.Rd(`${role} blob ${blob.digest} of manifest ${descriptor.digest} is missing from the layout (expected at ${blobFile})`, blobFile);
-        if (size !== blob.size) {
-            throw new errors/* LayoutError */.Rd(`${role} blob ${blob.digest} is ${size} bytes at ${blobFile}, but manifest ${descriptor.digest} says ${blob.size}; the blob is truncated or altered`, blobFile);
+    async getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { Accept: accept.join(', ') },
+            expect: [200, 404],
+            maxResponseBytes: 4 * 1024 * 1024 + 1
+        });
+        if (response.status === 404)
+            return undefined;
+        const digest = (0,oci_digest/* sha256Of */.Bj)(response.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new oci_errors/* RegistryError */.g(`manifest ${reference} came back with bytes that hash to ${digest}`, {
+                method: 'GET',
+                url: redactUrl(response.url),
+                status: 200
+            });
+        }
+        let mediaType = header(response, 'content-type') ?? '';
+        try {
+            mediaType = JSON.parse(response.body.toString('utf8')).mediaType ?? mediaType;
+        }
+        catch {
+            // Not JSON: keep the Content-Type.
+        }
+        return { digest, mediaType, bytes: response.body, etag: header(response, 'etag') };
+    }
+    async deleteManifest(digest) {
+        await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
+    }
+    /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
+    async getReferrers(digest) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/referrers/${digest}`,
+            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+            expect: [200, 404, 400, 405, 501]
+        });
+        if (response.status !== 200)
+            return undefined;
+        try {
+            const index = JSON.parse(response.body.toString('utf8'));
+            return { bytes: response.body, index };
+        }
+        catch {
+            return undefined;
         }
     }
-    node.blobs = blobs;
-    return node;
 }
-/** Every manifest node of the tree, children before parents (the order they must be pushed in). */
-function manifestsBottomUp(node) {
-    return [...node.children.flatMap(manifestsBottomUp), node];
+/** A registry failure is worth another attempt when the connection dropped or the status says so. */
+function registryTransience(error) {
+    if (error instanceof oci_errors/* RegistryError */.g) {
+        if (error.cause instanceof HttpConnectionError)
+            return (0,retry/* httpTransience */.xv)(undefined, undefined, error.cause);
+        return error.status === undefined ? { transient: false } : (0,retry/* httpTransience */.xv)(error.status, error.request.retryAfter);
+    }
+    return (0,retry/* httpTransience */.xv)(undefined, undefined, error);
+}
+function registryError(method, url, response) {
+    const text = response.body.toString('utf8').slice(0, 4000);
+    let errors;
+    try {
+        errors = JSON.parse(text).errors;
+    }
+    catch {
+        errors = undefined;
+    }
+    const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
+    const hint = statusHint(response.status, url);
+    return new oci_errors/* RegistryError */.g(`${method} ${redactUrl(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
+        method,
+        url: redactUrl(url),
+        status: response.status,
+        errors,
+        body: text,
+        retryAfter: header(response, 'retry-after')
+    });
+}
+function statusHint(status, url) {
+    if (status === 401)
+        return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`';
+    if (status === 403) {
+        return url.host.endsWith('ghcr.io')
+            ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
+            : ': the credentials lack push permission on this repository';
+    }
+    return '';
+}
+function connectionFailure(method, url, error, registry) {
+    const code = error instanceof HttpConnectionError ? error.code : error.code;
+    const reason = code === 'ENOTFOUND'
+        ? `the host ${url.hostname} does not resolve`
+        : code === 'ECONNREFUSED'
+            ? `nothing listens at ${url.host}`
+            : error.message;
+    const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
+        ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
+        : '';
+    return new oci_errors/* RegistryError */.g(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error });
 }
 
-// EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
-var registry_client = __nccwpck_require__(81570);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/oci/registry/credentials.ts
 // Where registry credentials come from, in order: the `username`/`password` inputs, the Docker
 // config (what docker/login-action leaves behind, including credential helpers), then the
@@ -4662,13 +5065,191 @@ function credentialSecrets(credential) {
     return secrets;
 }
 
-// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
-var http = __nccwpck_require__(34990);
-// EXTERNAL MODULE: ./src/net/retry.ts
-var retry = __nccwpck_require__(37893);
+// EXTERNAL MODULE: ./src/oci/layout/read.ts + 1 modules
+var read = __nccwpck_require__(34199);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/steps/tags.ts
+// Tags: checked before anything is written, applied after everything else succeeded, and never
+// moved from another digest unless the tag matches `mutable-tags`. "A tag is a wish; a digest is a fact."
+
+
+
+/** Another release claimed a tag while this one ran; the tags written before are in `partial`. */
+class TagRaceError extends PartialStepError {
+    name = 'TagError';
+}
+function mutableMatcher(patterns) {
+    if (patterns.length === 0)
+        return () => false;
+    const matchers = patterns.map((p) => picomatch_default()(p, { dot: true }));
+    return (tag) => matchers.some((m) => m(tag));
+}
+function conflictMessage(image, tag, current, wanted, when) {
+    const lead = when === 'preflight'
+        ? `tag ${image}:${tag} already names ${current}; this release would give it ${wanted}.`
+        : `tag ${image}:${tag} was created by someone else while this release ran: it names ${current}, not ${wanted}. It was not overwritten.`;
+    return `${lead} Tags are immutable unless they match \`mutable-tags\`: release under a new tag (e.g. a new version), or add "${tag}" (or a pattern such as "${tag.replace(/[0-9].*$/, '') || tag}*") to \`mutable-tags\` if this tag is meant to move.`;
+}
+/** Resolves every tag and refuses, before any blob is pushed, to move an immutable one. */
+async function planTags(options) {
+    const isMutable = mutableMatcher(options.mutableTags);
+    const plan = [];
+    const conflicts = [];
+    for (const tag of options.tags) {
+        const head = await options.client.headManifest(tag);
+        const mutable = isMutable(tag);
+        if (!head)
+            plan.push({ tag, mutable, action: 'create' });
+        else if (head.digest === options.digest)
+            plan.push({ tag, mutable, previous: head.digest, action: 'unchanged' });
+        else if (mutable)
+            plan.push({ tag, mutable, previous: head.digest, action: 'move' });
+        else
+            conflicts.push(conflictMessage(options.image, tag, head.digest, options.digest, 'preflight'));
+    }
+    if (conflicts.length)
+        throw new TagError(conflicts.join('\n'));
+    return plan;
+}
+/**
+ * Writes the tags. Each is resolved again first: a tag someone created since the plan is left
+ * alone when it is immutable, and reported as a race.
+ */
+async function applyTags(options) {
+    const isMutable = mutableMatcher(options.mutableTags);
+    const result = { tags: [...options.tags], created: [], unchanged: [], moved: [], entries: [] };
+    const races = [];
+    for (const tag of options.tags) {
+        const mutable = isMutable(tag);
+        const head = await options.client.headManifest(tag);
+        if (head?.digest === options.digest) {
+            result.unchanged.push(tag);
+            result.entries.push({ tag, mutable, previous: head.digest, action: 'unchanged', digest: options.digest });
+            continue;
+        }
+        if (head && !mutable) {
+            races.push(conflictMessage(options.image, tag, head.digest, options.digest, 'race'));
+            continue;
+        }
+        try {
+            await options.client.putManifest(tag, options.manifest.bytes, options.manifest.mediaType);
+        }
+        catch (error) {
+            throw mapRegistryImmutability(error, options.image, tag, options.digest);
+        }
+        if (head) {
+            result.moved.push(tag);
+            result.entries.push({ tag, mutable, previous: head.digest, action: 'move', digest: options.digest });
+        }
+        else {
+            result.created.push(tag);
+            result.entries.push({ tag, mutable, action: 'create', digest: options.digest });
+        }
+    }
+    if (races.length)
+        throw new TagRaceError(races.join('\n'), result);
+    return result;
+}
+/** Registries that enforce immutability themselves (ECR, Artifact Registry) say so in their own words. */
+function mapRegistryImmutability(error, image, tag, digest) {
+    if (!(error instanceof oci_errors/* RegistryError */.g))
+        return error;
+    const text = `${error.request.body ?? ''} ${error.message}`;
+    if (error.hasCode('TAG_INVALID') || /ImageTagAlreadyExistsException|tag.*immutable|immutable.*tag|cannot be overwritten/i.test(text)) {
+        return new TagError(`the registry refused to point ${image}:${tag} at ${digest} because it enforces tag immutability itself (${error.message}). Release under a new tag, or, if this tag is meant to move, exclude it from the repository's immutability setting (ECR: imageTagMutability; Artifact Registry: immutable tags).`);
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/steps/preflight.ts
+// The preflight step: everything that can be checked before anything is written. Credentials are
+// resolved, the layout entry chosen, every tag resolved (an immutable tag that names another digest
+// stops the run here), a given SBOM file validated, and the OIDC token requested when signing.
+
+
+
+
+
+async function preflight(options) {
+    const { logger } = options;
+    const resolved = await resolveCredential({
+        registry: options.image.registry,
+        username: options.username,
+        password: options.password,
+        githubToken: options.githubToken,
+        dockerConfigDir: options.dockerConfigDir
+    });
+    for (const secret of credentialSecrets(resolved.credential))
+        options.onSecret(secret);
+    logger.info(`registry credentials: ${resolved.source}`);
+    const client = new RegistryClient({
+        registry: options.image.registry,
+        repository: options.image.repository,
+        credential: resolved.credential,
+        insecureRegistries: options.insecureRegistries,
+        onSecret: options.onSecret,
+        logger
+    });
+    const layout = await (0,read/* openLayout */.B9)(options.layoutPath, { tempDir: options.tempDir });
+    try {
+        const entry = (0,read/* selectEntry */.J9)(layout, options.layoutRef);
+        logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`);
+        const result = { client, credentialSource: resolved.source, layout, entry };
+        if (options.tags.length) {
+            result.tagPlan = await planTags({
+                client,
+                image: options.imageName,
+                tags: options.tags,
+                mutableTags: options.mutableTags,
+                digest: entry.digest
+            });
+            for (const plan of result.tagPlan)
+                logger.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`);
+        }
+        if (options.sbom !== 'none' && options.sbom !== 'generate') {
+            result.sbomFile = await loadGivenSbom(options.sbom);
+            logger.info(`sbom: ${options.sbom} is ${result.sbomFile.format} ${result.sbomFile.version}`);
+        }
+        if (options.requestIdentityToken)
+            result.identityToken = await options.requestIdentityToken();
+        return result;
+    }
+    catch (error) {
+        await layout.close();
+        throw error;
+    }
+}
+async function loadGivenSbom(path) {
+    // Loaded only when a file is given: the JSON schemas are large, and a plain push should start fast.
+    const { loadSbomFile, SbomFileError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(723)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73723));
+    try {
+        return await loadSbomFile(path);
+    }
+    catch (error) {
+        if (error instanceof SbomFileError)
+            throw new InputError('sbom', error.message, { cause: error });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/steps/layout.ts
+// The layout step: read the chosen entry's manifest tree and check that every blob is there with its
+// size, so a broken layout fails before anything is pushed. The bytes themselves are hashed later,
+// as they stream to the registry.
+
+async function readLayoutImage(options) {
+    const image = await (0,read/* loadImage */.yt)(options.layout, options.entry);
+    return { image, platformDigests: (0,read/* platformDigestsOf */.c)(image) };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./src/oci/registry/blobs.ts
 // Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
 // registry, and a blob that does not match its descriptor never gets committed.
+
 
 
 
@@ -4705,7 +5286,7 @@ class VerifyingStream extends external_node_stream_.Transform {
         if (this.seen < this.expectedBytes)
             return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`));
         if (this.finalDigest) {
-            const actual = `sha256:${this.hash.copy().digest('hex')}`;
+            const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
             if (actual !== this.finalDigest)
                 return callback(this.mismatch(`has content that hashes to ${actual}`));
         }
@@ -4713,7 +5294,7 @@ class VerifyingStream extends external_node_stream_.Transform {
     }
     mismatch(what) {
         const { blob, file } = this.describe();
-        const error = new errors/* LayoutError */.Rd(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
+        const error = new oci_errors/* LayoutError */.R(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
         this.onMismatch(error);
         return error;
     }
@@ -4725,9 +5306,7 @@ async function uploadBlob(client, blob, options = DEFAULT_UPLOAD_OPTIONS) {
     return uploadMonolithic(client, blob, options);
 }
 async function uploadMonolithic(client, blob, options) {
-    const policy = DEFAULT_RETRY_POLICY_FOR_UPLOADS;
-    const started = Date.now();
-    for (let attempt = 0;; attempt++) {
+    await (0,retry/* withRetry */.bD)(async () => {
         let mismatch;
         const location = await client.startUpload();
         location.searchParams.set('digest', blob.digest);
@@ -4736,30 +5315,23 @@ async function uploadMonolithic(client, blob, options) {
                 method: 'PUT',
                 path: location.href,
                 headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-                body: () => blob.open(0, blob.size).pipe(new VerifyingStream((0,external_node_crypto_.createHash)('sha256'), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
+                body: () => blob.open(0, blob.size).pipe(new VerifyingStream((0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
                 expect: [201],
                 retry: false
             });
-            return;
         }
         catch (error) {
-            if (mismatch)
-                throw mismatch;
-            if (!isTransient(error) || attempt + 1 >= policy.attempts || Date.now() - started > policy.budgetMs)
-                throw error;
-            await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(policy, attempt));
+            // A blob that does not match its digest is never worth another attempt.
+            throw mismatch ?? error;
         }
-    }
+    }, { policy: retry/* UPLOAD_RETRY */.pG, classify: uploadTransience });
 }
-const DEFAULT_RETRY_POLICY_FOR_UPLOADS = { attempts: 6, budgetMs: 10 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
-function isTransient(error) {
-    if (error instanceof errors/* RegistryError */.gl) {
-        const cause = error.cause;
-        if (cause instanceof http/* HttpConnectionError */.Jo)
-            return (0,retry/* isRetryableNetworkError */.Hr)(cause);
-        return error.status !== undefined && (0,retry/* isRetryableStatus */.PS)(error.status);
-    }
-    return (0,retry/* isRetryableNetworkError */.Hr)(error);
+function uploadTransience(error) {
+    return error instanceof oci_errors/* LayoutError */.R ? { transient: false } : registryTransience(error);
+}
+/** `sha256` or `sha512`, as the digest names it. */
+function hashAlgorithm(digest) {
+    return digest.slice(0, digest.indexOf(':'));
 }
 /**
  * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
@@ -4767,11 +5339,11 @@ function isTransient(error) {
  * on from there; the hash is rewound to the chunk's start and brought forward over the kept bytes.
  */
 async function uploadChunked(client, blob, options) {
-    const policy = DEFAULT_RETRY_POLICY_FOR_UPLOADS;
+    const policy = retry/* UPLOAD_RETRY */.pG;
     const started = Date.now();
     let failures = 0;
     let location = await client.startUpload();
-    let hash = (0,external_node_crypto_.createHash)('sha256');
+    let hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
     let offset = 0;
     const describe = () => ({ blob: blob.digest, file: blob.file });
     while (offset < blob.size) {
@@ -4804,14 +5376,15 @@ async function uploadChunked(client, blob, options) {
                 throw mismatch;
             }
             failures++;
-            if (!isTransient(error) || failures >= policy.attempts || Date.now() - started > policy.budgetMs)
+            const delay = (0,retry/* backoffDelay */.EY)(policy, failures - 1);
+            if (!uploadTransience(error).transient || failures >= policy.attempts || Date.now() - started + delay > policy.budgetMs)
                 throw error;
-            await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(policy, failures - 1));
+            await (0,retry/* sleep */.yy)(delay);
             const kept = await uploadedSoFar(client, location).catch(() => undefined);
             if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
                 // The session is gone or says something impossible: start over.
                 location = await client.startUpload();
-                hash = (0,external_node_crypto_.createHash)('sha256');
+                hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
                 offset = 0;
                 continue;
             }
@@ -4822,18 +5395,18 @@ async function uploadChunked(client, blob, options) {
             offset = kept.offset;
         }
     }
-    const finalDigest = `sha256:${hash.digest('hex')}`;
+    const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`;
     if (finalDigest !== blob.digest) {
-        throw new errors/* LayoutError */.Rd(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
+        throw new oci_errors/* LayoutError */.R(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
     }
     location.searchParams.set('digest', blob.digest);
     await client.request({ method: 'PUT', path: location.href, expect: [201] });
 }
 async function uploadedSoFar(client, location) {
     const response = await client.request({ method: 'GET', path: location.href, expect: [204] });
-    const range = (0,http/* header */.wx)(response, 'range');
+    const range = header(response, 'range');
     const match = range ? /^(?:bytes=)?0-(\d+)$/.exec(range) : null;
-    const newLocation = (0,http/* header */.wx)(response, 'location') ? client.location(response, 'GET upload') : location;
+    const newLocation = header(response, 'location') ? client.location(response, 'GET upload') : location;
     // `0-0` may mean nothing or one byte (distribution writes both the same way): take it as nothing.
     const offset = match ? (Number(match[1]) === 0 ? 0 : Number(match[1]) + 1) : 0;
     return { offset, location: newLocation };
@@ -4852,7 +5425,7 @@ async function hashRange(blob, start, end, hash) {
 async function pushImage(options) {
     const { client, layout, image, logger } = options;
     const uploadOptions = { ...DEFAULT_UPLOAD_OPTIONS, ...options.upload };
-    const manifests = manifestsBottomUp(image);
+    const manifests = (0,read/* manifestsBottomUp */.dt)(image);
     const blobsByDigest = new Map();
     for (const node of manifests)
         for (const blob of node.blobs)
@@ -4892,7 +5465,7 @@ async function pushImage(options) {
     for (const node of manifests) {
         const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
         if (digest !== node.descriptor.digest) {
-            throw new errors/* RegistryError */.gl(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
+            throw new oci_errors/* RegistryError */.g(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
                 method: 'PUT',
                 url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
             });
@@ -4936,227 +5509,11 @@ async function forEachLimit(items, limit, work) {
         throw failed;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/steps/tags.ts
-// Tags: checked before anything is written, applied after everything else succeeded, and never
-// moved from another digest unless the tag matches `mutable-tags`. "A tag is a wish; a digest is a fact."
-
-
-function mutableMatcher(patterns) {
-    if (patterns.length === 0)
-        return () => false;
-    const matchers = patterns.map((p) => picomatch_default()(p, { dot: true }));
-    return (tag) => matchers.some((m) => m(tag));
-}
-function conflictMessage(image, tag, current, wanted, when) {
-    const lead = when === 'preflight'
-        ? `tag ${image}:${tag} already names ${current}; this release would give it ${wanted}.`
-        : `tag ${image}:${tag} was created by someone else while this release ran: it names ${current}, not ${wanted}. It was not overwritten.`;
-    return `${lead} Tags are immutable unless they match \`mutable-tags\`: release under a new tag (e.g. a new version), or add "${tag}" (or a pattern such as "${tag.replace(/[0-9].*$/, '') || tag}*") to \`mutable-tags\` if this tag is meant to move.`;
-}
-/** Resolves every tag and refuses, before any blob is pushed, to move an immutable one. */
-async function planTags(options) {
-    const isMutable = mutableMatcher(options.mutableTags);
-    const plan = [];
-    const conflicts = [];
-    for (const tag of options.tags) {
-        const head = await options.client.headManifest(tag);
-        const mutable = isMutable(tag);
-        if (!head)
-            plan.push({ tag, mutable, action: 'create' });
-        else if (head.digest === options.digest)
-            plan.push({ tag, mutable, previous: head.digest, action: 'unchanged' });
-        else if (mutable)
-            plan.push({ tag, mutable, previous: head.digest, action: 'move' });
-        else
-            conflicts.push(conflictMessage(options.image, tag, head.digest, options.digest, 'preflight'));
-    }
-    if (conflicts.length)
-        throw new errors/* TagError */.PC(conflicts.join('\n'));
-    return plan;
-}
-/**
- * Writes the tags. Each is resolved again first: a tag someone created since the plan is left
- * alone when it is immutable, and reported as a race.
- */
-async function applyTags(options) {
-    const isMutable = mutableMatcher(options.mutableTags);
-    const result = { tags: [...options.tags], created: [], unchanged: [], moved: [], entries: [] };
-    const races = [];
-    for (const tag of options.tags) {
-        const mutable = isMutable(tag);
-        const head = await options.client.headManifest(tag);
-        if (head?.digest === options.digest) {
-            result.unchanged.push(tag);
-            result.entries.push({ tag, mutable, previous: head.digest, action: 'unchanged', digest: options.digest });
-            continue;
-        }
-        if (head && !mutable) {
-            races.push(conflictMessage(options.image, tag, head.digest, options.digest, 'race'));
-            continue;
-        }
-        try {
-            await options.client.putManifest(tag, options.manifest.bytes, options.manifest.mediaType);
-        }
-        catch (error) {
-            throw mapRegistryImmutability(error, options.image, tag, options.digest);
-        }
-        if (head) {
-            result.moved.push(tag);
-            result.entries.push({ tag, mutable, previous: head.digest, action: 'move', digest: options.digest });
-        }
-        else {
-            result.created.push(tag);
-            result.entries.push({ tag, mutable, action: 'create', digest: options.digest });
-        }
-    }
-    if (races.length)
-        throw Object.assign(new errors/* TagError */.PC(races.join('\n')), { partial: result });
-    return result;
-}
-/** Registries that enforce immutability themselves (ECR, Artifact Registry) say so in their own words. */
-function mapRegistryImmutability(error, image, tag, digest) {
-    if (!(error instanceof errors/* RegistryError */.gl))
-        return error;
-    const text = `${error.request.body ?? ''} ${error.message}`;
-    if (error.hasCode('TAG_INVALID') || /ImageTagAlreadyExistsException|tag.*immutable|immutable.*tag|cannot be overwritten/i.test(text)) {
-        return new errors/* TagError */.PC(`the registry refused to point ${image}:${tag} at ${digest} because it enforces tag immutability itself (${error.message}). Release under a new tag, or, if this tag is meant to move, exclude it from the repository's immutability setting (ECR: imageTagMutability; Artifact Registry: immutable tags).`);
-    }
-    return error;
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-const STEP_LABEL = {
-    preflight: 'Preflight',
-    layout: 'Layout',
-    push: 'Push',
-    sign: 'Sign',
-    attest: 'Attest',
-    tags: 'Tags',
-    deploy: 'Deploy'
-};
-const STATUS_MARK = {
-    succeeded: '✅ succeeded',
-    failed: '❌ failed',
-    skipped: '⏭️ skipped',
-    'not-run': '· not run'
-};
-function summary_short(digest) {
-    return digest ? `${digest.slice(0, 19)}…` : '(none)';
-}
-function seconds(ms) {
-    return ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`;
-}
-function verifyCommands(result) {
-    if (!result.digest || !result.sign?.identity)
-        return [];
-    const ref = `${result.image}@${result.digest}`;
-    const identity = result.sign.identity;
-    const issuer = result.sign.issuer ?? 'https://token.actions.githubusercontent.com';
-    const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`];
-    if (result.attest?.provenance) {
-        commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`);
-    }
-    if (result.attest && result.owner)
-        commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`);
-    return commands;
-}
-function renderSummary(result) {
-    const lines = [];
-    const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed');
-    lines.push(`## digest-release: ${result.image}`);
-    lines.push('');
-    if (failed)
-        lines.push(`> **Failed in ${STEP_LABEL[failed[0]]}:** ${failed[1].error ?? ''}`, '');
-    if (result.dryRun)
-        lines.push('> **Dry run:** nothing was written to the registry or the deploy repository.', '');
-    if (result.digest) {
-        lines.push('**Image**', '', '```', `${result.image}@${result.digest}`, '```', '');
-    }
-    const platforms = Object.entries(result.platformDigests ?? {});
-    if (platforms.length) {
-        lines.push('| platform | digest |', '|---|---|');
-        for (const [platform, digest] of platforms)
-            lines.push(`| ${platform} | \`${digest}\` |`);
-        lines.push('');
-    }
-    if (result.push) {
-        const p = result.push;
-        lines.push(`Pushed ${p.blobsUploaded} blob(s), ${(p.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB; ${p.blobsSkipped} already present; ${p.manifestsPushed} manifest(s).`, '');
-    }
-    if (result.tags && result.tags.entries.length) {
-        lines.push('**Tags**', '', '| tag | action | old digest | new digest |', '|---|---|---|---|');
-        for (const entry of result.tags.entries) {
-            const action = entry.action === 'create' ? 'created' : entry.action === 'move' ? 'moved' : 'unchanged';
-            lines.push(`| \`${entry.tag}\` | ${action} | ${entry.previous ? `\`${summary_short(entry.previous)}\`` : '—'} | \`${summary_short(entry.digest)}\` |`);
-        }
-        lines.push('');
-    }
-    else if (result.tagPlan && result.tagPlan.length) {
-        lines.push('**Tags (planned, not applied)**', '', '| tag | would be | current digest |', '|---|---|---|');
-        for (const entry of result.tagPlan)
-            lines.push(`| \`${entry.tag}\` | ${entry.action} | ${entry.previous ? `\`${summary_short(entry.previous)}\`` : '—'} |`);
-        lines.push('');
-    }
-    const stored = [];
-    if (result.sign) {
-        const s = result.sign;
-        if (s.signatureDigest)
-            stored.push(`| signature (Sigstore bundle) | referrer \`${s.signatureDigest}\` |`);
-        if (s.signatureTag)
-            stored.push(`| signature (cosign legacy) | tag \`${s.signatureTag}\` |`);
-        if (s.rekorLogIndex !== undefined)
-            stored.push(`| Rekor log index | ${s.rekorLogIndex} |`);
-        if (s.identity)
-            stored.push(`| signer identity | \`${s.identity}\` |`);
-    }
-    if (result.attest) {
-        for (const a of result.attest.attestations)
-            stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`);
-    }
-    if (stored.length) {
-        lines.push(`**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`, '', '| what | where |', '|---|---|', ...stored, '');
-    }
-    if (result.deploy) {
-        const d = result.deploy;
-        lines.push('**Deploy**', '');
-        if (d.pullRequestUrl)
-            lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '');
-        if (d.autoMerge)
-            lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '');
-        else if (d.commit)
-            lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '');
-        if (d.patchedFiles.length) {
-            lines.push('| file | line | from | to |', '|---|---|---|---|');
-            for (const c of d.changes)
-                lines.push(`| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`);
-            lines.push('');
-        }
-    }
-    lines.push('**Steps**', '', '| step | status | duration |', '|---|---|---|');
-    for (const [name, step] of Object.entries(result.steps)) {
-        lines.push(`| ${STEP_LABEL[name]} | ${STATUS_MARK[step.status]}${step.reason ? ` (${step.reason})` : ''} | ${seconds(step.durationMs)} |`);
-    }
-    lines.push('');
-    const commands = verifyCommands(result);
-    if (commands.length)
-        lines.push('**Verify**', '', '```sh', ...commands, '```', '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/action/result.ts
-const STEP_ORDER = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'];
-function emptyResult(image, dryRun) {
-    const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' }]));
-    return { image, dryRun, platformDigests: {}, steps };
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
-// The one boundary with the runner: read inputs, run the steps in order, set outputs as soon as
-// they are known, write the job summary, and turn a failure into one clear error naming its step.
-// The runner protocol (src/runner.ts): what @actions/core does, without loading its HTTP client up front.
+// run(): read the inputs and the runner context, run the steps in order, and turn a failure into one
+// error naming its step. Outputs are set by the step runner as each step ends; the job summary and
+// the `result` output are written last, whatever happened. Steps past the push are loaded only when
+// they run, so a plain push starts fast.
 
 
 
@@ -5167,50 +5524,27 @@ function emptyResult(image, dryRun) {
 
 
 
-
-
-const STEP_TITLE = {
-    preflight: 'Preflight: check inputs, layout entry, credentials and tags',
-    layout: 'Layout: read manifests and check every blob',
-    push: 'Push: upload blobs and manifests by digest',
-    sign: 'Sign: keyless Sigstore signature',
-    attest: 'Attest: SLSA provenance and SBOM',
-    tags: 'Tags: apply last',
-    deploy: 'Deploy: pin the digest in the deploy repository'
-};
-class StepFailure extends Error {
-    step;
-    original;
-    constructor(step, original) {
-        super(original instanceof Error ? original.message : String(original));
-        this.step = step;
-        this.original = original;
-    }
-}
 const runnerLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
     debug: (message) => debug(message)
 };
-function list(values) {
-    return (values ?? []).join(',');
-}
 async function run() {
     let result;
-    let inputs;
     try {
-        inputs = readInputs((name) => getInput(name));
+        const context = readRunnerContext();
+        const inputs = readInputs((name) => getInput(name));
         for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken])
             if (secret)
                 setSecret(secret);
-        result = emptyResult(inputs.imageName, inputs.dryRun);
-        result.owner = process.env.GITHUB_REPOSITORY_OWNER || process.env.GITHUB_REPOSITORY?.split('/')[0];
-        await release(inputs, result);
+        result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner);
+        await release(inputs, context, result);
     }
     catch (error) {
         const message = error instanceof StepFailure ? `${error.step} failed: ${error.message}` : error instanceof Error ? error.message : String(error);
-        if (error instanceof StepFailure && error.original instanceof Error && error.original.cause instanceof Error)
+        if (error instanceof StepFailure && error.original instanceof Error && error.original.cause instanceof Error) {
             debug(`cause: ${error.original.cause.message}`);
+        }
         setFailed(message);
     }
     finally {
@@ -5225,350 +5559,172 @@ async function run() {
         }
     }
 }
-async function release(inputs, result) {
-    const step = async (name, work) => {
-        const started = Date.now();
-        return group(STEP_TITLE[name], async () => {
-            try {
-                const value = await work();
-                result.steps[name] = { status: 'succeeded', durationMs: Date.now() - started };
-                return value;
-            }
-            catch (error) {
-                result.steps[name] = {
-                    status: 'failed',
-                    durationMs: Date.now() - started,
-                    error: error instanceof Error ? error.message : String(error)
-                };
-                throw new StepFailure(name, error);
-            }
-        });
-    };
-    const skip = (name, reason) => {
-        result.steps[name] = { status: 'skipped', reason };
-        info(`${STEP_TITLE[name].split(':')[0]}: skipped (${reason})`);
-    };
+function needsSigstore(inputs) {
+    return inputs.sign || inputs.provenance || inputs.sbom !== 'none';
+}
+async function release(inputs, context, result) {
+    const steps = new StepRunner(result);
     let layout;
-    let sbomFile;
-    let identityToken;
     try {
-        // 1. Preflight: everything that can be checked before writing anything.
-        const { client, entry } = await step('preflight', async () => {
-            const resolved = await resolveCredential({
-                registry: inputs.image.registry,
-                username: inputs.username,
-                password: inputs.password,
-                githubToken: inputs.githubToken,
-                dockerConfigDir: process.env.DOCKER_CONFIG
-            });
-            for (const secret of credentialSecrets(resolved.credential))
-                setSecret(secret);
-            info(`registry credentials: ${resolved.source}`);
-            const client = new registry_client/* RegistryClient */.bP({
-                registry: inputs.image.registry,
-                repository: inputs.image.repository,
-                credential: resolved.credential,
-                insecureRegistries: inputs.insecureRegistries,
-                onSecret: (secret) => setSecret(secret),
-                logger: runnerLogger
-            });
-            layout = await openLayout(inputs.layout);
-            const entry = selectEntry(layout, inputs.layoutRef);
-            info(`layout entry: ${entry.digest} (${entry.mediaType})`);
-            if (inputs.tags.length) {
-                result.tagPlan = await planTags({
-                    client,
-                    image: inputs.imageName,
-                    tags: inputs.tags,
-                    mutableTags: inputs.mutableTags,
-                    digest: entry.digest
-                });
-                for (const plan of result.tagPlan)
-                    info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`);
-            }
-            if (inputs.sbom !== 'none' && inputs.sbom !== 'generate') {
-                const { loadSbomFile } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(874)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33874));
-                sbomFile = await loadSbomFile(inputs.sbom);
-                info(`sbom: ${inputs.sbom} is ${sbomFile.format} ${sbomFile.version}`);
-            }
-            if (!inputs.dryRun && needsSigstore(inputs))
-                identityToken = await requestIdentityToken(inputs.oidcAudience);
-            return { client, entry };
+        const checked = await steps.run('preflight', () => preflight({
+            image: inputs.image,
+            imageName: inputs.imageName,
+            username: inputs.username,
+            password: inputs.password,
+            githubToken: inputs.githubToken,
+            insecureRegistries: inputs.insecureRegistries,
+            dockerConfigDir: context.dockerConfigDir,
+            layoutPath: inputs.layout,
+            layoutRef: inputs.layoutRef,
+            tempDir: context.tempDir,
+            tags: inputs.tags,
+            mutableTags: inputs.mutableTags,
+            sbom: inputs.sbom,
+            requestIdentityToken: !inputs.dryRun && needsSigstore(inputs) ? () => requestIdentityToken(inputs.oidcAudience) : undefined,
+            onSecret: (secret) => setSecret(secret),
+            logger: runnerLogger
+        }), (checked) => {
+            result.tagPlan = checked.tagPlan;
+            result.digest = checked.entry.digest;
+            result.imageRef = `${inputs.imageName}@${checked.entry.digest}`;
         });
-        result.digest = entry.digest;
-        result.imageRef = `${inputs.imageName}@${entry.digest}`;
-        setOutput('tags', list(inputs.tags));
-        // 2. Layout: read the manifest tree and check every blob is there with its size.
-        const image = await step('layout', async () => {
-            const node = await loadImage(layout, entry);
-            result.platformDigests = platformDigestsOf(node);
-            return node;
+        layout = checked.layout;
+        const { client, entry } = checked;
+        const { image } = await steps.run('layout', () => readLayoutImage({ layout: checked.layout, entry }), (read) => {
+            result.platformDigests = read.platformDigests;
         });
         if (inputs.dryRun) {
-            skip('push', 'dry run');
-            skip('sign', 'dry run');
-            skip('attest', 'dry run');
-            skip('tags', 'dry run');
-            setImageOutputs(inputs, entry, result);
-            await deployStep(inputs, result, entry.digest, step, skip);
-            return;
+            for (const name of ['push', 'sign', 'attest', 'tags'])
+                steps.skip(name, 'dry run');
+            steps.publishOutputs();
+            return await deploy(inputs, context, result, steps, entry.digest);
         }
-        // 3. Push by digest.
-        const pushed = await step('push', () => pushImage({ client, layout: layout, image, logger: runnerLogger }));
-        result.push = pushed;
-        result.platformDigests = pushed.platformDigests;
-        setImageOutputs(inputs, entry, result);
-        setOutput('blobs-uploaded', String(pushed.blobsUploaded));
-        setOutput('blobs-mounted', String(pushed.blobsMounted));
-        setOutput('blobs-skipped', String(pushed.blobsSkipped));
-        setOutput('bytes-uploaded', String(pushed.bytesUploaded));
-        // 4. Sign and 5. attest.
-        if (needsSigstore(inputs)) {
-            await signAndAttest({ inputs, result, client, layout: layout, image, identityToken: identityToken, sbomFile, step, skip });
+        const pushed = await steps.run('push', () => pushImage({ client, layout: checked.layout, image, logger: runnerLogger }), (pushed) => {
+            result.push = pushed;
+            result.platformDigests = pushed.platformDigests;
+        });
+        if (!needsSigstore(inputs)) {
+            steps.skip('sign', '`sign: false`');
+            steps.skip('attest', '`provenance: false` and `sbom: none`');
         }
         else {
-            skip('sign', '`sign: false`');
-            skip('attest', '`provenance: false` and `sbom: none`');
+            const [{ createSigner }, { Referrers }, { decodeTokenClaims, expectedIdentity }] = await Promise.all([
+                Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
+                __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)),
+                __nccwpck_require__.e(/* import() */ 414).then(__nccwpck_require__.bind(__nccwpck_require__, 75414))
+            ]);
+            const identityToken = checked.identityToken;
+            const claims = decodeTokenClaims(identityToken);
+            const signer = createSigner({
+                fulcioUrl: inputs.fulcioUrl,
+                rekorUrl: inputs.rekorUrl,
+                tsaUrl: inputs.tsaUrl,
+                identityToken,
+                logger: runnerLogger
+            });
+            const referrers = new Referrers(client);
+            if (!inputs.sign)
+                steps.skip('sign', '`sign: false`');
+            else {
+                const { signImage, signingTargets } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66310));
+                await steps.run('sign', () => signImage({
+                    client,
+                    referrers,
+                    imageName: inputs.imageName,
+                    targets: signingTargets(image),
+                    signer,
+                    format: inputs.signatureFormat,
+                    identity: expectedIdentity(claims, context.serverUrl),
+                    outputDir: context.tempDir,
+                    now: () => new Date(),
+                    logger: runnerLogger
+                }), ({ targets: _targets, referrersMode, ...signed }) => {
+                    result.sign = signed;
+                    if (referrersMode)
+                        result.referrersMode = referrersMode;
+                });
+            }
+            if (!inputs.provenance && inputs.sbom === 'none')
+                steps.skip('attest', '`provenance: false` and `sbom: none`');
+            else {
+                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }] = await Promise.all([
+                    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47807)),
+                    __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))
+                ]);
+                await steps.run('attest', async () => {
+                    const platforms = await readPlatformImages(checked.layout, image);
+                    return attestImage({
+                        client,
+                        referrers,
+                        imageName: inputs.imageName,
+                        top: image.descriptor,
+                        platforms,
+                        signer,
+                        format: inputs.signatureFormat,
+                        provenance: inputs.provenance ? buildProvenancePredicate(context.serverUrl, claims) : undefined,
+                        sbom: inputs.sbom === 'none'
+                            ? { mode: 'none' }
+                            : checked.sbomFile
+                                ? { mode: 'file', file: checked.sbomFile, path: inputs.sbom }
+                                : { mode: 'generate' },
+                        openBlob: layerOpener(checked.layout, platforms),
+                        outputDir: context.tempDir,
+                        now: () => new Date(),
+                        toolName: 'digest-release',
+                        logger: runnerLogger
+                    });
+                }, (attested) => {
+                    result.attest = attested;
+                    result.referrersMode ??= referrers.detectedMode;
+                });
+            }
         }
-        // 6. Tags, last of the registry writes.
         if (inputs.tags.length === 0)
-            skip('tags', 'no `tags` given');
+            steps.skip('tags', 'no `tags` given');
         else {
-            const tags = await step('tags', () => applyTags({
+            await steps.run('tags', () => applyTags({
                 client,
                 image: inputs.imageName,
                 tags: inputs.tags,
                 mutableTags: inputs.mutableTags,
                 digest: pushed.digest,
                 manifest: { bytes: image.bytes, mediaType: image.mediaType }
-            }));
-            result.tags = tags;
-            setOutput('tags-created', list(tags.created));
-            setOutput('tags-unchanged', list(tags.unchanged));
-            setOutput('tags-moved', list(tags.moved));
+            }), (tags) => (result.tags = tags));
         }
-        // 7. Deploy.
-        await deployStep(inputs, result, pushed.digest, step, skip);
+        await deploy(inputs, context, result, steps, pushed.digest);
     }
     finally {
         await layout?.close();
     }
 }
-function needsSigstore(inputs) {
-    return inputs.sign || inputs.provenance || inputs.sbom !== 'none';
-}
-/** The runner's OIDC token; without `id-token: write` there is none, and nothing should be pushed. */
-async function requestIdentityToken(audience) {
-    let token;
-    try {
-        token = await getIDToken(audience);
-    }
-    catch (error) {
-        throw new Error(`no OIDC token could be requested for signing (${error.message}). Add \`permissions: id-token: write\` to the job (and \`contents: read\`, \`packages: write\`), or turn signing off with \`sign: false\`, \`provenance: false\` and \`sbom: none\``);
-    }
-    setSecret(token);
-    return token;
-}
-function decodeTokenClaims(token) {
-    const payload = token.split('.')[1];
-    if (!payload)
-        return {};
-    try {
-        return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/** The SANs Fulcio may give this token: GitHub's workflow URI form, or the token's e-mail or subject. */
-function expectedIdentities(claims, serverUrl) {
-    const candidates = [];
-    if (typeof claims.job_workflow_ref === 'string')
-        candidates.push(`${serverUrl}/${claims.job_workflow_ref}`, `https://github.com/${claims.job_workflow_ref}`);
-    for (const key of ['email', 'sub'])
-        if (typeof claims[key] === 'string')
-            candidates.push(claims[key]);
-    return candidates;
-}
-async function signAndAttest(context) {
-    const { inputs, result, client, layout, image, step, skip } = context;
-    const env = process.env;
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const outputDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-    const claims = decodeTokenClaims(context.identityToken);
-    const [{ createSigner }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
-    const signer = createSigner({
-        fulcioUrl: inputs.fulcioUrl,
-        rekorUrl: inputs.rekorUrl,
-        tsaUrl: inputs.tsaUrl,
-        identityToken: context.identityToken,
-        timeBudgetMs: Number(env.DIGEST_RELEASE_SIGSTORE_BUDGET_MS) || undefined,
-        logger: runnerLogger
-    });
-    const referrers = new Referrers(client);
-    const top = { digest: image.descriptor.digest, mediaType: image.mediaType, size: image.bytes.length };
-    const platformNodes = image.kind === 'index' ? image.children.filter((c) => c.kind === 'manifest' && c.platform !== 'unknown/unknown') : [image];
-    const platformTargets = platformNodes.map((node) => ({
-        digest: node.descriptor.digest,
-        mediaType: node.mediaType,
-        size: node.bytes.length,
-        platform: node.platform
-    }));
-    if (!inputs.sign)
-        skip('sign', '`sign: false`');
-    else {
-        const { signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66310));
-        const signed = await step('sign', () => signImage({
-            client,
-            referrers,
-            imageName: inputs.imageName,
-            targets: image.kind === 'index' ? [top, ...platformTargets] : [top],
-            signer,
-            format: inputs.signatureFormat,
-            identity: { candidates: expectedIdentities(claims, serverUrl), issuer: typeof claims.iss === 'string' ? claims.iss : undefined },
-            outputDir,
-            now: () => new Date(),
-            logger: runnerLogger
-        }));
-        result.sign = {
-            signatureDigest: signed.signatureDigest,
-            signatureTag: signed.signatureTag,
-            rekorLogIndex: signed.rekorLogIndex,
-            identity: signed.identity,
-            issuer: signed.issuer,
-            bundlePath: signed.bundlePath
-        };
-        result.referrersMode = signed.referrersMode;
-        setOutput('signature-digest', signed.signatureDigest ?? '');
-        setOutput('signature-tag', signed.signatureTag ?? '');
-        setOutput('rekor-log-index', signed.rekorLogIndex !== undefined ? String(signed.rekorLogIndex) : '');
-        setOutput('signer-identity', signed.identity ?? '');
-        setOutput('signature-bundle-path', signed.bundlePath ?? '');
-        if (signed.referrersMode)
-            setOutput('referrers-mode', signed.referrersMode);
-    }
-    if (!inputs.provenance && inputs.sbom === 'none')
-        return skip('attest', '`provenance: false` and `sbom: none`');
-    const [{ attestImage }, { buildProvenancePredicate }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(956), __nccwpck_require__.e(874), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41783)),
-        __nccwpck_require__.e(/* import() */ 196).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))
-    ]);
-    const sizes = new Map();
-    const platforms = [];
-    for (const node of platformNodes) {
-        const manifest = node.manifest;
-        for (const layer of manifest.layers)
-            sizes.set(layer.digest, layer.size);
-        const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8'));
-        platforms.push({
-            digest: node.descriptor.digest,
-            mediaType: node.mediaType,
-            size: node.bytes.length,
-            platform: node.platform ?? [config.os, config.architecture].filter(Boolean).join('/'),
-            config,
-            layers: manifest.layers
-        });
-    }
-    const attested = await step('attest', () => attestImage({
-        client,
-        referrers,
-        imageName: inputs.imageName,
-        top,
-        platforms,
-        signer,
-        format: inputs.signatureFormat,
-        provenance: inputs.provenance ? buildProvenancePredicate(env, claims) : undefined,
-        sbom: inputs.sbom === 'none'
-            ? { mode: 'none' }
-            : context.sbomFile
-                ? { mode: 'file', file: context.sbomFile, path: inputs.sbom }
-                : { mode: 'generate' },
-        openBlob: async (digest) => layout.blob({ digest, size: sizes.get(digest) ?? 0 }).open(0, sizes.get(digest) ?? 0),
-        outputDir,
-        now: () => new Date(),
-        toolName: 'digest-release',
-        logger: runnerLogger
-    }));
-    result.attest = { provenance: attested.provenance, sbom: attested.sbom, sbomPath: attested.sbomPath, attestations: attested.attestations };
-    result.referrersMode ??= referrers.detectedMode;
-    setOutput('provenance-digest', attested.provenance?.referrerDigest ?? '');
-    setOutput('provenance-bundle-path', attested.provenance?.bundlePath ?? '');
-    setOutput('sbom-digest', attested.sbom?.referrerDigest ?? '');
-    setOutput('sbom-bundle-path', attested.sbom?.bundlePath ?? '');
-    setOutput('sbom-path', attested.sbomPath ?? '');
-    if (result.referrersMode)
-        setOutput('referrers-mode', result.referrersMode);
-}
-async function deployStep(inputs, result, digest, step, skip) {
+async function deploy(inputs, context, result, steps, digest) {
     if (!inputs.deployRepository)
-        return skip('deploy', 'no `deploy-repository` given');
+        return steps.skip('deploy', 'no `deploy-repository` given');
     const repository = inputs.deployRepository;
-    const env = process.env;
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'digest-release-deploy-'));
-    try {
-        // Loaded only when used, so a plain push starts fast.
-        const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21770));
-        const deployed = await step('deploy', () => deployDigest({
-            repository,
-            token: inputs.deployToken || inputs.githubToken || '',
-            base: inputs.deployBase,
-            paths: inputs.deployPaths,
-            mode: inputs.deployMode,
-            branch: inputs.deployBranch,
-            autoMerge: inputs.autoMerge,
-            dryRun: inputs.dryRun,
-            image: inputs.imageName,
-            digest,
-            tags: inputs.tags,
-            serverUrl,
-            apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-            source: {
-                repository: env.GITHUB_REPOSITORY,
-                sha: env.GITHUB_SHA,
-                runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-                    ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-                    : undefined
-            },
-            verifyCommands: verifyCommands(result),
-            workDir,
-            logger: runnerLogger
-        }));
-        result.deploy = {
-            commit: deployed.commit,
-            branch: deployed.branch,
-            pullRequestNumber: deployed.pullRequestNumber,
-            pullRequestUrl: deployed.pullRequestUrl,
-            pullRequestOperation: deployed.pullRequestOperation,
-            patchedFiles: deployed.patchedFiles,
-            changes: deployed.changes,
-            diff: deployed.diff,
-            autoMerge: deployed.autoMerge
-        };
-        if (inputs.dryRun && deployed.diff)
-            info(`deploy diff (dry run, nothing written):\n${deployed.diff}`);
-        setOutput('deploy-commit', deployed.commit ?? '');
-        setOutput('deploy-branch', deployed.branch ?? '');
-        setOutput('pull-request-number', deployed.pullRequestNumber !== undefined ? String(deployed.pullRequestNumber) : '');
-        setOutput('pull-request-url', deployed.pullRequestUrl ?? '');
-        setOutput('pull-request-operation', deployed.pullRequestOperation);
-        setOutput('patched-files', JSON.stringify(deployed.patchedFiles));
-    }
-    finally {
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
-    }
-}
-function platformDigestsOf(node) {
-    const digests = {};
-    for (const child of node.children)
-        if (child.platform && child.platform !== 'unknown/unknown')
-            digests[child.platform] = child.descriptor.digest;
-    return digests;
-}
-function setImageOutputs(inputs, entry, result) {
-    setOutput('digest', entry.digest);
-    setOutput('image-ref', `${inputs.imageName}@${entry.digest}`);
-    setOutput('platform-digests', JSON.stringify(result.platformDigests));
+    const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32911));
+    const deployed = await steps.run('deploy', () => deployDigest({
+        repository,
+        token: inputs.deployToken || inputs.githubToken || '',
+        base: inputs.deployBase,
+        paths: inputs.deployPaths,
+        mode: inputs.deployMode,
+        branch: inputs.deployBranch,
+        autoMerge: inputs.autoMerge,
+        dryRun: inputs.dryRun,
+        image: inputs.imageName,
+        digest,
+        tags: inputs.tags,
+        serverUrl: context.serverUrl,
+        apiUrl: context.apiUrl,
+        source: { repository: context.repository, sha: context.sha, runUrl: context.runUrl },
+        verifyCommands: verifyCommands(result),
+        gitEnvironment: context.childEnvironment,
+        gitIdentityInEnvironment: context.gitIdentityInEnvironment,
+        workDir: context.tempDir,
+        logger: runnerLogger
+    }), (deployed) => (result.deploy = deployed));
+    if (inputs.dryRun && deployed.diff)
+        info(`deploy diff (dry run, nothing written):\n${deployed.diff}`);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -1,8 +1,8 @@
 // Inputs -> one typed, validated options object. Every error names the input and the fix.
-import { InputError } from '../errors.js'
+import { InputError } from '../steps/errors.js'
 import { parseReference, isValidTag, ReferenceError, type ImageReference } from '../oci/reference.js'
+import type { SignatureFormat } from '../sigstore/cosign.js'
 
-export type SignatureFormat = 'bundle' | 'legacy' | 'both'
 export type DeployMode = 'pull-request' | 'push'
 export type AutoMerge = 'off' | 'merge' | 'squash' | 'rebase'
 

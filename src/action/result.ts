@@ -1,7 +1,9 @@
-// The shape of one release's results: what the outputs, the `result` JSON and the summary are made of.
+// The shape of one release's results: what the outputs, the `result` JSON and the summary are made
+// of. Each part is a step's own result type, so nothing here restates them.
 import type { PushResult } from '../steps/push.js'
 import type { TagPlanEntry, TagsResult } from '../steps/tags.js'
 import type { SignResult } from '../steps/sign.js'
+import type { AttestResult } from '../steps/attest.js'
 import type { DeployResult } from '../steps/deploy.js'
 
 export type StepName = 'preflight' | 'layout' | 'push' | 'sign' | 'attest' | 'tags' | 'deploy'
@@ -15,34 +17,13 @@ export interface StepReport {
   error?: string
 }
 
-/** What the summary and `result` keep of the sign step. */
-export type SignSummary = Omit<SignResult, 'targets' | 'referrersMode'>
-
-export interface AttestationSummary {
-  kind: 'provenance' | 'sbom'
-  platform?: string
-  subjectDigest: string
-  referrerDigest: string
-  legacyTag?: string
-  bundlePath?: string
-  predicateType: string
-}
-
-export interface AttestSummary {
-  provenance?: AttestationSummary
-  sbom?: AttestationSummary
-  sbomPath?: string
-  attestations: AttestationSummary[]
-}
-
-/** What the summary and `result` keep of the deploy step. */
-export type DeploySummary = DeployResult
-
 export interface ReleaseResult {
   image: string
   /** Repository owner for `gh attestation verify --owner`. */
   owner?: string
   dryRun: boolean
+  /** The tags asked for, in order. */
+  requestedTags: string[]
   digest?: string
   imageRef?: string
   platformDigests: Record<string, string>
@@ -51,14 +32,15 @@ export interface ReleaseResult {
   push?: PushResult
   tagPlan?: TagPlanEntry[]
   tags?: TagsResult
-  sign?: SignSummary
-  attest?: AttestSummary
-  deploy?: DeploySummary
+  /** The sign step's result, less the per-target detail. */
+  sign?: Omit<SignResult, 'targets' | 'referrersMode'>
+  attest?: AttestResult
+  deploy?: DeployResult
 }
 
 export const STEP_ORDER: StepName[] = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy']
 
-export function emptyResult(image: string, dryRun: boolean): ReleaseResult {
+export function emptyResult(image: string, dryRun: boolean, requestedTags: string[], owner?: string): ReleaseResult {
   const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' } as StepReport])) as Record<StepName, StepReport>
-  return { image, dryRun, platformDigests: {}, steps }
+  return { image, owner, dryRun, requestedTags, platformDigests: {}, steps }
 }

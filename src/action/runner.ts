@@ -72,8 +72,17 @@ export function appendSummary(markdown: string): void {
   appendFileSync(file, `${markdown}${EOL}`, 'utf8')
 }
 
-/** The runner's OIDC token for an audience (needs `permissions: id-token: write`). */
-export async function getIDToken(audience: string): Promise<string> {
-  const { getIDToken: request } = await import('@actions/core')
-  return request(audience)
+/** The runner's OIDC token for an audience, masked; without `permissions: id-token: write` there is none, and nothing should be pushed. */
+export async function requestIdentityToken(audience: string): Promise<string> {
+  let token: string
+  try {
+    const { getIDToken } = await import('@actions/core')
+    token = await getIDToken(audience)
+  } catch (error) {
+    throw new Error(
+      `no OIDC token could be requested for signing (${(error as Error).message}). Add \`permissions: id-token: write\` to the job (and \`contents: read\`, \`packages: write\`), or turn signing off with \`sign: false\`, \`provenance: false\` and \`sbom: none\``
+    )
+  }
+  setSecret(token)
+  return token
 }

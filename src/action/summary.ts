@@ -1,5 +1,6 @@
 // The job summary: plain Markdown that reads well rendered on GitHub and as text in a terminal.
 import type { ReleaseResult, StepName } from './result.js'
+import { shortDigest } from '../oci/digest.js'
 
 const STEP_LABEL: Record<StepName, string> = {
   preflight: 'Preflight',
@@ -19,7 +20,7 @@ const STATUS_MARK: Record<string, string> = {
 }
 
 function short(digest: string | undefined): string {
-  return digest ? `${digest.slice(0, 19)}…` : '(none)'
+  return digest ? `${shortDigest(digest)}…` : '(none)'
 }
 
 function seconds(ms: number | undefined): string {

@@ -1,6 +1,6 @@
 // The few GitHub REST and GraphQL calls the deploy step needs, over fetch.
-import { DeployError } from '../errors.js'
 import type { Logger } from '../net/logger.js'
+import { GITHUB_API_RETRY, httpTransience, withRetry } from '../net/retry.js'
 
 export interface RepositoryInfo {
   defaultBranch: string
@@ -17,11 +17,13 @@ export interface PullRequest {
 export type MergeMethod = 'merge' | 'squash' | 'rebase'
 
 /** A REST or GraphQL request that failed, with the status and GitHub's message. */
-export class GitHubApiError extends DeployError {
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError'
   constructor(
     message: string,
     readonly status: number | undefined,
-    readonly responseMessage: string
+    readonly responseMessage: string,
+    readonly retryAfter?: string
   ) {
     super(message)
   }
@@ -91,7 +93,23 @@ export class GitHubClient {
     return this.send(method, `${this.apiUrl}${path}`, body)
   }
 
-  private async send(method: string, url: string, body?: unknown): Promise<unknown> {
+  private send(method: string, url: string, body?: unknown): Promise<unknown> {
+    return withRetry(() => this.sendOnce(method, url, body), {
+      policy: GITHUB_API_RETRY,
+      classify: (error) =>
+        error instanceof GitHubApiError
+          ? // A secondary rate limit answers 403 with Retry-After: wait as asked, like a 429.
+            error.status === 403 && error.retryAfter !== undefined
+            ? httpTransience(429, error.retryAfter)
+            : error.status === undefined
+              ? { transient: true }
+              : httpTransience(error.status, error.retryAfter)
+          : { transient: false },
+      onRetry: (error, delay) => this.logger.debug(`${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
+    })
+  }
+
+  private async sendOnce(method: string, url: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
@@ -118,7 +136,8 @@ export class GitHubClient {
       throw new GitHubApiError(
         `${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`,
         response.status,
-        detail
+        detail,
+        response.headers.get('retry-after') ?? undefined
       )
     }
     return parsed

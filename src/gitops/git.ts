@@ -2,7 +2,7 @@
 // `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
 // no log; anything git prints is redacted before it is surfaced.
 import { spawn } from 'node:child_process'
-import { DeployError } from '../errors.js'
+import { DeployError } from './errors.js'
 import type { Logger } from '../net/logger.js'
 
 export interface GitResult {
@@ -17,6 +17,8 @@ export interface GitOptions {
   /** Remote URL the token belongs to; the header is scoped to its origin. */
   remoteUrl: string
   token: string
+  /** The environment git inherits (the runner's, from the runner context). */
+  environment: Record<string, string | undefined>
   logger: Logger
 }
 
@@ -38,8 +40,14 @@ export class Git {
     ]
     const origin = httpOrigin(options.remoteUrl)
     if (header && origin) config.push([`http.${origin}/.extraheader`, header])
-    const environment: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', LC_ALL: 'C' }
-    const existing = Number(process.env.GIT_CONFIG_COUNT ?? '0') || 0
+    const environment: NodeJS.ProcessEnv = {
+      ...options.environment,
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_ASKPASS: '',
+      SSH_ASKPASS: '',
+      LC_ALL: 'C'
+    }
+    const existing = Number(options.environment.GIT_CONFIG_COUNT ?? '0') || 0
     config.forEach(([key, value], i) => {
       environment[`GIT_CONFIG_KEY_${existing + i}`] = key
       environment[`GIT_CONFIG_VALUE_${existing + i}`] = value

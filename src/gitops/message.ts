@@ -1,4 +1,5 @@
 // The commit message, pull request title and body: plain data in, text out.
+import { shortDigest } from '../oci/digest.js'
 
 export interface FileChange {
   file: string
@@ -17,12 +18,6 @@ export interface MessageContext {
   source: { repository?: string; sha?: string; runUrl?: string }
   serverUrl: string
   verifyCommands: string[]
-}
-
-/** `sha256:0123456789ab`, short enough for a subject line. */
-export function shortDigest(digest: string): string {
-  const [algorithm, hex = ''] = digest.split(':')
-  return `${algorithm}:${hex.slice(0, 12)}`
 }
 
 /** Conventional Commits subject, also used as the pull request title. */

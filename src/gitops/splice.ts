@@ -3,7 +3,7 @@
 // The result is re-parsed and compared with the intended values before anyone may write it.
 import { isDeepStrictEqual } from 'node:util'
 import { parse, parseAllDocuments, type Document } from 'yaml'
-import { DeployError } from '../errors.js'
+import { DeployError } from './errors.js'
 import type { ImageReference } from '../oci/reference.js'
 import { locateReferences, type ReferenceSite, type ScalarSite } from './locate.js'
 

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import picomatch from 'picomatch'
-import { DeployError } from '../errors.js'
+import { DeployError } from './errors.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { FileChange } from './message.js'
 import { spliceImageReferences, type Pin } from './splice.js'

@@ -1,4 +1,5 @@
-// Media types, annotation keys and predicate types, named once so a grep finds every use.
+// Media types and annotation keys (OCI's, and those of the Sigstore artifacts stored in OCI), named once
+// so a grep finds every use. Predicate types live in sigstore/predicates.ts.
 
 export const MEDIA_TYPE = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -40,13 +41,3 @@ export const ANNOTATION = {
   cosignBundle: 'dev.sigstore.cosign/bundle',
   predicateType: 'predicateType'
 } as const
-
-export const PREDICATE_TYPE = {
-  cosignSign: 'https://sigstore.dev/cosign/sign/v1',
-  slsaProvenance1: 'https://slsa.dev/provenance/v1',
-  spdx23: 'https://spdx.dev/Document/v2.3',
-  cycloneDx: 'https://cyclonedx.org/bom'
-} as const
-
-export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1'
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'

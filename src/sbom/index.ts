@@ -1,6 +1,6 @@
 // The SBOM part of the attest step: generate an SPDX 2.3 SBOM from an image's layers, or load and
-// validate one the user gives. Public surface only; the work is in sbom-generate.ts, sbom-validate.ts and catalog/.
+// validate one the user gives. Public surface only; the work is in generate.ts, validate.ts and catalog/.
 export { generateSbom, type GenerateSbomOptions, type GeneratedSbom, type ImageForSbom } from './generate.js'
-export { loadSbomFile, spdx23SchemaErrors, type SbomFile, type SbomFormat } from './validate.js'
+export { loadSbomFile, spdx23SchemaErrors, SbomFileError, type SbomFile, type SbomFormat } from './validate.js'
 export type { OpenBlob } from './catalog/filesystem.js'
 export type { CatalogedPackage, OsRelease, PackageType } from './catalog/types.js'

@@ -3,8 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import ajvFormats from 'ajv-formats'
-import { PREDICATE_TYPE } from '../oci/media-types.js'
-import { InputError } from '../errors.js'
+import { PREDICATE_TYPE } from '../sigstore/predicates.js'
 import cyclonedx15 from './schemas/cyclonedx-bom-1.5.schema.json' with { type: 'json' }
 import cyclonedx16 from './schemas/cyclonedx-bom-1.6.schema.json' with { type: 'json' }
 import cyclonedxJsf from './schemas/cyclonedx-jsf-0.82.schema.json' with { type: 'json' }
@@ -12,6 +11,11 @@ import cyclonedxSpdx from './schemas/cyclonedx-spdx.schema.json' with { type: 'j
 import spdx23 from './schemas/spdx-2.3.schema.json' with { type: 'json' }
 
 export type SbomFormat = 'spdx' | 'cyclonedx'
+
+/** An SBOM file that cannot be attested as it is: the message names the file, the problem and the fix. */
+export class SbomFileError extends Error {
+  override name = 'SbomFileError'
+}
 
 export interface SbomFile {
   format: SbomFormat
@@ -23,7 +27,6 @@ export interface SbomFile {
   document: unknown
 }
 
-const INPUT = 'sbom'
 const MAX_ERRORS_SHOWN = 5
 const CYCLONEDX_VERSIONS = ['1.5', '1.6'] as const
 type CycloneDxVersion = (typeof CYCLONEDX_VERSIONS)[number]
@@ -78,7 +81,7 @@ function guessNonJson(text: string): string {
   return 'expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON'
 }
 
-/** Parses, recognises and validates an SBOM file; throws InputError('sbom', ...) naming the file and the problem. */
+/** Parses, recognises and validates an SBOM file; throws SbomFileError naming the file and the problem. */
 export async function loadSbomFile(path: string): Promise<SbomFile> {
   let bytes: Buffer
   try {
@@ -86,24 +89,22 @@ export async function loadSbomFile(path: string): Promise<SbomFile> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : (error as Error).message
-    throw new InputError(
-      INPUT,
+    throw new SbomFileError(
       `SBOM file ${path} ${reason}; give a path to an SPDX 2.3 or CycloneDX 1.5/1.6 JSON file, \`generate\` or \`none\``
     )
   }
   // A UTF-8 byte order mark is tolerated for parsing; the attested bytes stay as they are.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
-  if (text.trim() === '') throw new InputError(INPUT, `SBOM file ${path} is empty; expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`)
+  if (text.trim() === '') throw new SbomFileError(`SBOM file ${path} is empty; expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`)
 
   let document: unknown
   try {
     document = JSON.parse(text)
   } catch (error) {
-    throw new InputError(INPUT, `SBOM file ${path} is not JSON (${(error as Error).message}): ${guessNonJson(text)}`)
+    throw new SbomFileError(`SBOM file ${path} is not JSON (${(error as Error).message}): ${guessNonJson(text)}`)
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new InputError(
-      INPUT,
+    throw new SbomFileError(
       `SBOM file ${path} holds a JSON ${Array.isArray(document) ? 'array' : typeof document}, not an SBOM object; expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`
     )
   }
@@ -111,8 +112,7 @@ export async function loadSbomFile(path: string): Promise<SbomFile> {
   const fields = document as Record<string, unknown>
   if (typeof fields.spdxVersion === 'string') {
     if (fields.spdxVersion !== 'SPDX-2.3') {
-      throw new InputError(
-        INPUT,
+      throw new SbomFileError(
         `SBOM file ${path} is ${fields.spdxVersion}, but only SPDX-2.3 is accepted (it is attested as ${PREDICATE_TYPE.spdx23}); regenerate it as SPDX 2.3`
       )
     }
@@ -121,8 +121,7 @@ export async function loadSbomFile(path: string): Promise<SbomFile> {
   if (fields.bomFormat === 'CycloneDX') {
     const version = fields.specVersion
     if (!CYCLONEDX_VERSIONS.includes(version as CycloneDxVersion)) {
-      throw new InputError(
-        INPUT,
+      throw new SbomFileError(
         `SBOM file ${path} is CycloneDX ${typeof version === 'string' ? version : '(no specVersion)'}, but only CycloneDX 1.5 and 1.6 are accepted; regenerate it with a newer spec version`
       )
     }
@@ -137,10 +136,9 @@ export async function loadSbomFile(path: string): Promise<SbomFile> {
     )
   }
   if ('@context' in fields && JSON.stringify(fields['@context']).includes('spdx')) {
-    throw new InputError(INPUT, `SBOM file ${path} looks like SPDX 3 JSON-LD; only SPDX 2.3 JSON and CycloneDX 1.5/1.6 JSON are accepted`)
+    throw new SbomFileError(`SBOM file ${path} looks like SPDX 3 JSON-LD; only SPDX 2.3 JSON and CycloneDX 1.5/1.6 JSON are accepted`)
   }
-  throw new InputError(
-    INPUT,
+  throw new SbomFileError(
     `SBOM file ${path} is JSON but neither SPDX (no "spdxVersion") nor CycloneDX (no "bomFormat": "CycloneDX"); expected SPDX 2.3 JSON or CycloneDX 1.5/1.6 JSON`
   )
 }
@@ -157,8 +155,7 @@ function validated(
   const validate = validatorFor(schema)
   if (!validate(document)) {
     const label = format === 'spdx' ? 'SPDX 2.3' : `CycloneDX ${version}`
-    throw new InputError(
-      INPUT,
+    throw new SbomFileError(
       `SBOM file ${path} is not valid ${label} JSON (checked against the published schema): ${describeErrors(validate.errors)}`
     )
   }

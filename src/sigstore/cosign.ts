@@ -1,18 +1,15 @@
 // cosign's storage formats, as pure builders of plain JSON.
 // v3 (bundle):  https://github.com/sigstore/cosign/blob/main/specs/BUNDLE_SPEC.md
 // v2 (legacy):  https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md
-import { createHash } from 'node:crypto'
 import type { SerializedBundle } from '@sigstore/bundle'
-import { ANNOTATION, EMPTY_JSON_DIGEST, IN_TOTO_STATEMENT_V1, MEDIA_TYPE, PREDICATE_TYPE } from '../oci/media-types.js'
-import type { LayerDescriptor, LegacyManifest } from './store.js'
+import { ANNOTATION, EMPTY_JSON_DIGEST, MEDIA_TYPE } from '../oci/media-types.js'
+import { IN_TOTO_STATEMENT_V1, PREDICATE_TYPE } from './predicates.js'
+import type { LegacyManifest } from './store.js'
+import type { Descriptor } from '../oci/descriptor.js'
+import { sha256Of } from '../oci/digest.js'
 
-export interface Descriptor {
-  mediaType: string
-  digest: string
-  size: number
-}
-
-const sha256 = (bytes: Buffer | string): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+/** Where signatures are stored: cosign v3's bundle referrer, cosign v2's `.sig`/`.att` tags, or both. */
+export type SignatureFormat = 'bundle' | 'legacy' | 'both'
 
 /** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
 export function cosignSignStatement(subject: { name: string; digest: string }): object {
@@ -116,19 +113,19 @@ function certificateAnnotations(bundle: SerializedBundle): Record<string, string
 }
 
 /** The `.sig` layer: the simple-signing payload, its signature and the proof cosign keeps beside it. */
-export function legacySignatureLayer(bundle: SerializedBundle, payload: Buffer): LayerDescriptor {
+export function legacySignatureLayer(bundle: SerializedBundle, payload: Buffer): Descriptor {
   const signature = (bundle as { messageSignature?: { signature: string } }).messageSignature?.signature
   if (!signature) throw new Error('a legacy signature needs a message-signature bundle')
   return {
     mediaType: MEDIA_TYPE.cosignSimpleSigning,
-    digest: sha256(payload),
+    digest: sha256Of(payload),
     size: payload.length,
     annotations: { [ANNOTATION.cosignSignature]: signature, ...certificateAnnotations(bundle) }
   }
 }
 
 /** The `.att` layer: the DSSE envelope itself, with its predicate type; the signature lives in the envelope. */
-export function legacyAttestationLayer(bundle: SerializedBundle, predicateType: string): { layer: LayerDescriptor; bytes: Buffer } {
+export function legacyAttestationLayer(bundle: SerializedBundle, predicateType: string): { layer: Descriptor; bytes: Buffer } {
   const envelope = (
     bundle as { dsseEnvelope?: { payload: string; payloadType: string; signatures: Array<{ sig: string; keyid?: string }> } }
   ).dsseEnvelope
@@ -144,7 +141,7 @@ export function legacyAttestationLayer(bundle: SerializedBundle, predicateType: 
     bytes,
     layer: {
       mediaType: MEDIA_TYPE.dsseEnvelope,
-      digest: sha256(bytes),
+      digest: sha256Of(bytes),
       size: bytes.length,
       annotations: { [ANNOTATION.cosignSignature]: '', ...certificateAnnotations(bundle), [ANNOTATION.predicateType]: predicateType }
     }
@@ -155,7 +152,7 @@ export function legacyAttestationLayer(bundle: SerializedBundle, predicateType: 
  * The image cosign writes under `.sig`/`.att` (go-containerregistry's `mutate.Append` onto an
  * empty image): an OCI manifest whose config lists each layer as a diff ID.
  */
-export function legacyImageManifest(layers: LayerDescriptor[]): LegacyManifest {
+export function legacyImageManifest(layers: Descriptor[]): LegacyManifest {
   const config = Buffer.from(
     JSON.stringify({
       architecture: '',
@@ -171,7 +168,7 @@ export function legacyImageManifest(layers: LayerDescriptor[]): LegacyManifest {
     manifest: {
       schemaVersion: 2,
       mediaType: MEDIA_TYPE.ociManifest,
-      config: { mediaType: MEDIA_TYPE.ociConfig, size: config.length, digest: sha256(config) },
+      config: { mediaType: MEDIA_TYPE.ociConfig, size: config.length, digest: sha256Of(config) },
       layers
     }
   }

@@ -1,5 +1,5 @@
 // in-toto Statement v1 (https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md).
-import { IN_TOTO_STATEMENT_V1 } from '../oci/media-types.js'
+import { IN_TOTO_STATEMENT_V1 } from './predicates.js'
 
 export interface Subject {
   name: string

@@ -1,7 +1,7 @@
 // SLSA provenance v1 for a GitHub Actions workflow run
 // (https://slsa.dev/spec/v1.0/provenance, buildType https://actions.github.io/buildtypes/workflow/v1).
 // Built from the OIDC token's claims, the same facts @actions/attest uses, so the two agree field
-// by field; the server URL comes from the runner (GitHub Enterprise Server has its own).
+// by field; the server URL comes from the runner context (GitHub Enterprise Server has its own).
 export const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1'
 
 export interface ProvenancePredicate {
@@ -27,8 +27,7 @@ function claim(claims: Record<string, unknown>, name: string): string {
   return String(value)
 }
 
-export function buildProvenancePredicate(env: Record<string, string | undefined>, claims: Record<string, unknown>): ProvenancePredicate {
-  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com'
+export function buildProvenancePredicate(serverUrl: string, claims: Record<string, unknown>): ProvenancePredicate {
   const repository = claim(claims, 'repository')
   const ref = claim(claims, 'ref')
   // owner/repo/.github/workflows/release.yml@refs/heads/main -> .github/workflows/release.yml

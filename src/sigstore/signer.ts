@@ -1,22 +1,27 @@
-// Keyless signing through Fulcio and Rekor (sigstore-js), with one retry policy of our own:
-// Sigstore's public instance has answered 5xx for tens of minutes, so transient failures are
-// retried with backoff and jitter until a time budget runs out; the final error names the service.
+// Keyless signing through Fulcio and Rekor (sigstore-js), retried under the project's one retry
+// policy (net/retry.ts, SIGSTORE_RETRY): Sigstore's public instance has answered 5xx for tens of
+// minutes, so transient failures are retried until a time budget runs out; the final error names the service.
 import { attest, sign, type Bundle } from 'sigstore'
-import { SigningError } from '../errors.js'
 import type { Logger } from '../net/logger.js'
 import { silentLogger } from '../net/logger.js'
-import { sleep } from '../net/retry.js'
+import { SIGSTORE_RETRY, withRetry, type RetryPolicy } from '../net/retry.js'
+
+/** Signing or attesting failed (Fulcio, Rekor, TSA). */
+export class SigningError extends Error {
+  override name = 'SigningError'
+}
 
 export interface SignerOptions {
   fulcioUrl: string
   rekorUrl: string
   tsaUrl?: string
   identityToken: string
-  /** Retries stop starting after this long (default four minutes). */
-  timeBudgetMs?: number
+  /** How long and how often to retry a Sigstore service (default SIGSTORE_RETRY: four minutes). */
+  retry?: RetryPolicy
   logger?: Logger
 }
 
+/** The one signer interface: what the sign and attest steps need of Sigstore. */
 export interface Signer {
   /** A DSSE envelope over an in-toto statement, as a v0.3 bundle. */
   signDsse(payload: Buffer, payloadType: string): Promise<Bundle>
@@ -56,7 +61,7 @@ function describeFailure(error: unknown): Failure {
 
 export function createSigner(options: SignerOptions): Signer {
   const logger = options.logger ?? silentLogger
-  const budgetMs = options.timeBudgetMs ?? 4 * 60_000
+  const policy = options.retry ?? SIGSTORE_RETRY
   const urls = {
     Fulcio: options.fulcioUrl,
     Rekor: options.rekorUrl,
@@ -73,36 +78,33 @@ export function createSigner(options: SignerOptions): Signer {
     timeout: 30_000
   }
 
-  async function withRetries(what: string, attempt: () => Promise<Bundle>): Promise<Bundle> {
-    const started = Date.now()
-    for (let tries = 1; ; tries++) {
-      try {
-        return await attempt()
-      } catch (error) {
+  function withRetries(what: string, attempt: () => Promise<Bundle>): Promise<Bundle> {
+    return withRetry(attempt, {
+      policy,
+      classify: (error) => ({ transient: describeFailure(error).retryable }),
+      onRetry: (error, delay) => {
         const failure = describeFailure(error)
-        const elapsed = Date.now() - started
-        const delay = Math.min(30_000, 500 * 2 ** (tries - 1)) * (0.5 + Math.random() / 2)
-        if (!failure.retryable || elapsed + delay > budgetMs) {
-          const said =
-            failure.status !== undefined
-              ? `answered HTTP ${failure.status}`
-              : failure.code
-                ? `could not be reached (${failure.code})`
-                : 'failed'
-          throw new SigningError(
-            `${what}: ${failure.service} at ${urls[failure.service]} ${said}${tries > 1 ? ` after ${tries} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
-              (failure.retryable
-                ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)'
-                : ''),
-            { cause: error }
-          )
-        }
         logger.warning(
           `${what}: ${failure.service} ${failure.status ?? failure.code ?? 'failed'}; retrying in ${Math.round(delay / 1000)}s`
         )
-        await sleep(delay)
+      },
+      giveUp: (error, attempts, elapsed) => {
+        const failure = describeFailure(error)
+        const said =
+          failure.status !== undefined
+            ? `answered HTTP ${failure.status}`
+            : failure.code
+              ? `could not be reached (${failure.code})`
+              : 'failed'
+        return new SigningError(
+          `${what}: ${failure.service} at ${urls[failure.service]} ${said}${attempts > 1 ? ` after ${attempts} attempts over ${Math.round(elapsed / 1000)}s` : ''}: ${failure.message}` +
+            (failure.retryable
+              ? '. Sigstore may be having an outage; re-run the job (the pushed digest stays untagged until signing succeeds)'
+              : ''),
+          { cause: error }
+        )
       }
-    }
+    })
   }
 
   return {

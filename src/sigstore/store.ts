@@ -1,16 +1,10 @@
 // Where signatures and attestations live in the registry: as OCI 1.1 referrers of the image
 // (cosign v3 / BUNDLE_SPEC), and as layers of cosign v2's `sha256-<hex>.sig` / `.att` tags.
 import type { RegistryClient } from '../oci/registry/client.js'
-import { sha256Digest } from '../oci/registry/client.js'
-import type { Referrers, ReferrerDescriptor } from '../oci/registry/referrers.js'
+import { sha256Of } from '../oci/digest.js'
+import type { Referrers } from '../oci/registry/referrers.js'
+import type { Descriptor } from '../oci/descriptor.js'
 import { EMPTY_JSON_DIGEST, MEDIA_TYPE } from '../oci/media-types.js'
-
-export interface LayerDescriptor {
-  mediaType: string
-  digest: string
-  size: number
-  annotations?: Record<string, string>
-}
 
 /** Pushes the bundle blob and the referrer manifest that points at it, and lists it for its subject. */
 export async function storeBundleReferrer(options: {
@@ -27,11 +21,7 @@ export async function storeBundleReferrer(options: {
 }
 
 /** Referrers of a subject that are Sigstore bundles of one predicate type, newest first. */
-export async function findBundleReferrers(
-  referrers: Referrers,
-  subjectDigest: string,
-  predicateType: string
-): Promise<ReferrerDescriptor[]> {
+export async function findBundleReferrers(referrers: Referrers, subjectDigest: string, predicateType: string): Promise<Descriptor[]> {
   const listed = await referrers.list(subjectDigest)
   return listed
     .filter((d) => d.artifactType === MEDIA_TYPE.sigstoreBundle && d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType)
@@ -44,7 +34,7 @@ export async function findBundleReferrers(
 export async function readReferrerBundle(client: RegistryClient, referrerDigest: string): Promise<unknown | undefined> {
   const manifest = await client.getManifest(referrerDigest)
   if (!manifest) return undefined
-  const layer = (JSON.parse(manifest.bytes.toString('utf8')) as { layers?: LayerDescriptor[] }).layers?.[0]
+  const layer = (JSON.parse(manifest.bytes.toString('utf8')) as { layers?: Descriptor[] }).layers?.[0]
   if (!layer || layer.size > 1024 * 1024) return undefined
   return JSON.parse((await client.getBlob(layer.digest, layer.size)).toString('utf8')) as unknown
 }
@@ -55,10 +45,10 @@ export interface LegacyManifest {
 }
 
 /** The layers cosign's `.sig`/`.att` tag holds now, with their payloads' digests. */
-export async function readLegacyLayers(client: RegistryClient, tag: string): Promise<LayerDescriptor[]> {
+export async function readLegacyLayers(client: RegistryClient, tag: string): Promise<Descriptor[]> {
   const existing = await client.getManifest(tag, [MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest])
   if (!existing) return []
-  return ((JSON.parse(existing.bytes.toString('utf8')) as { layers?: LayerDescriptor[] }).layers ?? []).filter(
+  return ((JSON.parse(existing.bytes.toString('utf8')) as { layers?: Descriptor[] }).layers ?? []).filter(
     (l) => l && typeof l.digest === 'string'
   )
 }
@@ -70,9 +60,9 @@ export async function readLegacyLayers(client: RegistryClient, tag: string): Pro
 export async function appendLegacyLayer(options: {
   client: RegistryClient
   tag: string
-  layer: LayerDescriptor
+  layer: Descriptor
   layerBytes: Buffer
-  buildManifest: (layers: LayerDescriptor[]) => LegacyManifest
+  buildManifest: (layers: Descriptor[]) => LegacyManifest
 }): Promise<{ tag: string; digest: string; appended: boolean }> {
   const { client, tag, layer } = options
   const layers = await readLegacyLayers(client, tag)
@@ -89,5 +79,5 @@ export async function appendLegacyLayer(options: {
     if (current) return { tag, digest: current.digest, appended: false }
   }
   const { digest } = await client.putManifest(tag, bytes, (manifest as { mediaType?: string }).mediaType ?? MEDIA_TYPE.ociManifest)
-  return { tag, digest: digest ?? sha256Digest(bytes), appended: !already }
+  return { tag, digest: digest ?? sha256Of(bytes), appended: !already }
 }

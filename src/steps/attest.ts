@@ -5,22 +5,61 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { RegistryClient } from '../oci/registry/client.js'
-import { sha256Digest } from '../oci/registry/client.js'
+import { digestFileStem, sha256Of } from '../oci/digest.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, storeBundleReferrer } from '../sigstore/store.js'
 import { bundleLogIndex } from '../sigstore/bundle-info.js'
 import { bundleReferrerManifest, legacyAttestationLayer, legacyImageManifest, legacyTag } from '../sigstore/cosign.js'
 import { buildStatement } from '../sigstore/intoto.js'
 import { generateSbom, type OpenBlob, type SbomFile } from '../sbom/index.js'
-import type { BundleSigner, SignTarget } from './sign.js'
-import type { SignatureFormat } from '../action/inputs.js'
-import type { AttestationSummary } from '../action/result.js'
-import { IN_TOTO_PAYLOAD_TYPE, MEDIA_TYPE, PREDICATE_TYPE } from '../oci/media-types.js'
+import type { Signer } from '../sigstore/signer.js'
+import type { SignatureFormat } from '../sigstore/cosign.js'
+import { plainDescriptor, platformName, type Descriptor } from '../oci/descriptor.js'
+import { platformImages, type ImageNode, type OciLayout } from '../oci/layout/read.js'
+import { MEDIA_TYPE } from '../oci/media-types.js'
+import { IN_TOTO_PAYLOAD_TYPE, PREDICATE_TYPE } from '../sigstore/predicates.js'
 import type { Logger } from '../net/logger.js'
 
-export interface PlatformImage extends SignTarget {
+/** One attestation stored for one subject digest. */
+export interface AttestationSummary {
+  kind: 'provenance' | 'sbom'
+  platform?: string
+  subjectDigest: string
+  referrerDigest: string
+  legacyTag?: string
+  bundlePath?: string
+  predicateType: string
+}
+
+/** A platform image: its manifest's descriptor (platform included), its config's os and architecture, its layers. */
+export interface PlatformImage extends Descriptor {
   config: { os?: string; architecture?: string }
-  layers: Array<{ digest: string; mediaType: string; size: number }>
+  layers: Descriptor[]
+}
+
+/** The platform images of a layout's image, with their configs read (and checked) from the layout. */
+export async function readPlatformImages(layout: OciLayout, image: ImageNode): Promise<PlatformImage[]> {
+  const platforms: PlatformImage[] = []
+  for (const node of platformImages(image)) {
+    const manifest = node.manifest!
+    const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8')) as {
+      os?: string
+      architecture?: string
+    }
+    const platform =
+      node.descriptor.platform ?? (config.os && config.architecture ? { os: config.os, architecture: config.architecture } : undefined)
+    platforms.push({ ...node.descriptor, ...(platform ? { platform } : {}), config, layers: manifest.layers })
+  }
+  return platforms
+}
+
+/** Opens the layers of these platform images from the layout, by digest. */
+export function layerOpener(layout: OciLayout, platforms: PlatformImage[]): OpenBlob {
+  const sizes = new Map(platforms.flatMap((platform) => platform.layers.map((layer) => [layer.digest, layer.size] as const)))
+  return async (digest) => {
+    const size = sizes.get(digest) ?? 0
+    return layout.blob({ digest, size }).open(0, size)
+  }
 }
 
 export interface AttestOptions {
@@ -28,10 +67,10 @@ export interface AttestOptions {
   referrers: Referrers
   imageName: string
   /** The pushed top manifest (an index or a single image). */
-  top: SignTarget
+  top: Descriptor
   /** The platform images: for a single image, the image itself. */
   platforms: PlatformImage[]
-  signer: BundleSigner
+  signer: Signer
   format: SignatureFormat
   /** The SLSA provenance predicate, when provenance is on. */
   provenance?: object
@@ -75,21 +114,27 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
     const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes)
     result.attestations.push(attestation)
     result.sbom = attestation
-    result.sbomPath = join(options.outputDir, `sbom-${options.top.digest.slice(7, 19)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`)
+    result.sbomPath = join(options.outputDir, `sbom-${digestFileStem(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`)
     await writeFile(result.sbomPath, file.bytes)
   } else if (options.sbom.mode === 'generate') {
     // One SBOM per platform, attested to that platform's digest: that is what a node pulls.
     for (const platform of options.platforms) {
       const generated = await generateSbom(
-        { name: options.imageName, digest: platform.digest, platform: platform.platform, config: platform.config, layers: platform.layers },
+        {
+          name: options.imageName,
+          digest: platform.digest,
+          platform: platformName(platform),
+          config: platform.config,
+          layers: platform.layers
+        },
         options.openBlob,
         { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger }
       )
       options.logger.info(
-        `${platform.platform ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`
+        `${platformName(platform) ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`
       )
       const bytes = Buffer.from(JSON.stringify(generated.document, null, 2))
-      const path = join(options.outputDir, `sbom-${platform.digest.slice(7, 19)}.spdx.json`)
+      const path = join(options.outputDir, `sbom-${digestFileStem(platform.digest)}.spdx.json`)
       await writeFile(path, bytes)
       const attestation = await attest(options, platform, 'sbom', PREDICATE_TYPE.spdx23, bytes)
       result.attestations.push(attestation)
@@ -112,7 +157,7 @@ export function statementBytes(subject: { name: string; digest: string }, predic
 
 async function attest(
   options: AttestOptions,
-  subject: SignTarget,
+  subject: Descriptor,
   kind: 'provenance' | 'sbom',
   predicateType: string,
   predicateBytes: Buffer
@@ -121,12 +166,18 @@ async function attest(
   const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes)
   const bundle: SerializedBundle = await options.signer.signDsse(payload, IN_TOTO_PAYLOAD_TYPE)
   const bundleBytes = Buffer.from(JSON.stringify(bundle))
-  const summary: AttestationSummary = { kind, platform: subject.platform, subjectDigest: subject.digest, referrerDigest: '', predicateType }
+  const summary: AttestationSummary = {
+    kind,
+    platform: platformName(subject),
+    subjectDigest: subject.digest,
+    referrerDigest: '',
+    predicateType
+  }
 
   if (options.format === 'bundle' || options.format === 'both') {
     const manifest = bundleReferrerManifest({
-      subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-      bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Digest(bundleBytes), size: bundleBytes.length },
+      subject: plainDescriptor(subject),
+      bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
       predicateType,
       created: options.now().toISOString()
     })
@@ -139,10 +190,10 @@ async function attest(
     await appendLegacyLayer({ client, tag, layer, layerBytes: bytes, buildManifest: legacyImageManifest })
     summary.legacyTag = `${options.imageName}:${tag}`
   }
-  summary.bundlePath = join(options.outputDir, `${kind}-${subject.digest.slice(7, 19)}.sigstore.json`)
+  summary.bundlePath = join(options.outputDir, `${kind}-${digestFileStem(subject.digest)}.sigstore.json`)
   await writeFile(summary.bundlePath, bundleBytes)
   logger.info(
-    `${kind} for ${subject.platform ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${bundleLogIndex(bundle)})`
+    `${kind} for ${platformName(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${bundleLogIndex(bundle)})`
   )
   return summary
 }

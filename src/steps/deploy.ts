@@ -2,8 +2,9 @@
 // commit, and either push a branch and open or update its pull request, or push to the base.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DeployError } from '../errors.js'
+import { DeployError } from '../gitops/errors.js'
 import type { Logger } from '../net/logger.js'
+import { backoffDelay, GIT_PUSH_RETRY, sleep } from '../net/retry.js'
 import { familiarName, isValidDigest, parseReference, ReferenceError, type ImageReference } from '../oci/reference.js'
 import { BOT_EMAIL, BOT_NAME, Git } from '../gitops/git.js'
 import { GitHubApiError, GitHubClient, type MergeMethod, type PullRequest } from '../github/client.js'
@@ -25,6 +26,10 @@ export interface DeployOptions {
   serverUrl: string
   apiUrl: string
   source: { repository?: string; sha?: string; runUrl?: string }
+  /** The environment git inherits. */
+  gitEnvironment: Record<string, string | undefined>
+  /** True when the environment already names git's author and committer. */
+  gitIdentityInEnvironment: boolean
   verifyCommands: string[]
   workDir: string
   logger: Logger
@@ -44,8 +49,7 @@ export interface DeployResult {
 }
 
 /** How often push mode re-applies the edit after losing a race for the base branch. */
-export const PUSH_ATTEMPTS = 6
-const PUSH_BACKOFF_MS = 250
+export const PUSH_ATTEMPTS = GIT_PUSH_RETRY.attempts
 const WORK_BRANCH = 'digest-release-work'
 
 interface Remote {
@@ -61,7 +65,13 @@ export async function deployDigest(options: DeployOptions): Promise<DeployResult
   const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger) : undefined
   const clone = await mkdtemp(join(options.workDir, 'deploy-'))
   try {
-    const git = new Git({ cwd: clone, remoteUrl: remote.url, token: options.token, logger: options.logger })
+    const git = new Git({
+      cwd: clone,
+      remoteUrl: remote.url,
+      token: options.token,
+      environment: options.gitEnvironment,
+      logger: options.logger
+    })
     await git.run(['init', '--quiet'])
     await git.run(['remote', 'add', 'origin', remote.url])
     const base = options.base || (await defaultBranch(git, github, remote, options.logger))
@@ -338,6 +348,5 @@ class DeployRun {
 
 async function backoff(attempt: number): Promise<void> {
   // Jitter keeps two racing releases from retrying in lockstep.
-  const delay = PUSH_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random())
-  await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 8_000)))
+  await sleep(backoffDelay(GIT_PUSH_RETRY, attempt - 1))
 }

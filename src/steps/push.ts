@@ -4,7 +4,7 @@ import { uploadBlob, DEFAULT_UPLOAD_OPTIONS, type UploadOptions } from '../oci/r
 import type { RegistryClient } from '../oci/registry/client.js'
 import { manifestsBottomUp, type Descriptor, type ImageNode, type OciLayout } from '../oci/layout/read.js'
 import type { Logger } from '../net/logger.js'
-import { RegistryError } from '../errors.js'
+import { RegistryError } from '../oci/errors.js'
 
 export interface PushOptions {
   client: RegistryClient

@@ -5,7 +5,11 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { RegistryClient } from '../oci/registry/client.js'
-import { sha256Digest as sha256 } from '../oci/registry/client.js'
+import { digestFileStem, sha256Of } from '../oci/digest.js'
+import { plainDescriptor, platformName, type Descriptor } from '../oci/descriptor.js'
+import { platformImages, type ImageNode } from '../oci/layout/read.js'
+import type { Signer } from '../sigstore/signer.js'
+import type { ExpectedIdentity } from '../sigstore/identity.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, findBundleReferrers, readLegacyLayers, readReferrerBundle, storeBundleReferrer } from '../sigstore/store.js'
 import { bundleIdentity, bundleLogIndex, isOwnStatementAbout } from '../sigstore/bundle-info.js'
@@ -17,26 +21,17 @@ import {
   legacyTag,
   simpleSigningPayload
 } from '../sigstore/cosign.js'
-import { IN_TOTO_PAYLOAD_TYPE, MEDIA_TYPE, PREDICATE_TYPE } from '../oci/media-types.js'
+import { MEDIA_TYPE } from '../oci/media-types.js'
+import { IN_TOTO_PAYLOAD_TYPE, PREDICATE_TYPE } from '../sigstore/predicates.js'
 import type { Logger } from '../net/logger.js'
-import type { SignatureFormat } from '../action/inputs.js'
+import type { SignatureFormat } from '../sigstore/cosign.js'
 
-export interface BundleSigner {
-  signDsse(payload: Buffer, payloadType: string): Promise<SerializedBundle>
-  signMessage(payload: Buffer): Promise<SerializedBundle>
-}
-
-export interface SignTarget {
-  digest: string
-  mediaType: string
-  size: number
-  platform?: string
-}
-
-/** Who we are, as far as can be told before signing: the SANs Fulcio may give this token. */
-export interface ExpectedIdentity {
-  candidates: string[]
-  issuer?: string
+/**
+ * What is signed and attested for an image: the top manifest, then, for an index, each platform
+ * manifest (its descriptor from the index, platform included).
+ */
+export function signingTargets(image: ImageNode): Descriptor[] {
+  return image.kind === 'index' ? [image.descriptor, ...platformImages(image).map((node) => node.descriptor)] : [image.descriptor]
 }
 
 export interface SignOptions {
@@ -45,8 +40,8 @@ export interface SignOptions {
   /** `registry/repository`, the docker-reference cosign writes. */
   imageName: string
   /** The top manifest first, then the platform manifests of an index. */
-  targets: SignTarget[]
-  signer: BundleSigner
+  targets: Descriptor[]
+  signer: Signer
   format: SignatureFormat
   identity: ExpectedIdentity
   /** Where bundle files are written (RUNNER_TEMP). */
@@ -80,8 +75,8 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
   const { client, referrers, logger } = options
   const result: SignResult = { targets: [] }
   for (const [position, target] of options.targets.entries()) {
-    const signed: SignedTarget = { digest: target.digest, platform: target.platform, reused: false }
-    const subject = { mediaType: target.mediaType, digest: target.digest, size: target.size }
+    const signed: SignedTarget = { digest: target.digest, platform: platformName(target), reused: false }
+    const subject = plainDescriptor(target)
 
     if (options.format === 'bundle' || options.format === 'both') {
       const existing = await findOwnSignature(options, target.digest)
@@ -99,7 +94,7 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
         const bundleBytes = Buffer.from(JSON.stringify(bundle))
         const manifest = bundleReferrerManifest({
           subject,
-          bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256(bundleBytes), size: bundleBytes.length },
+          bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
           predicateType: PREDICATE_TYPE.cosignSign,
           created: options.now().toISOString()
         })
@@ -109,7 +104,7 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
         result.referrersMode = stored.mode
         noteIdentity(result, bundle)
         if (position === 0) {
-          result.bundlePath = join(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`)
+          result.bundlePath = join(options.outputDir, `signature-${digestFileStem(target.digest)}.sigstore.json`)
           await writeFile(result.bundlePath, bundleBytes)
         }
         logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), Rekor log index ${signed.logIndex}`)
@@ -120,7 +115,7 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
       const tag = legacyTag(target.digest, 'sig')
       const payload = Buffer.from(simpleSigningPayload(options.imageName, target.digest))
       const layers = await readLegacyLayers(client, tag)
-      const payloadDigest = sha256(payload)
+      const payloadDigest = sha256Of(payload)
       const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity))
       if (own) {
         logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`)
@@ -132,7 +127,7 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
         signed.logIndex ??= bundleLogIndex(bundle)
         noteIdentity(result, bundle)
         if (position === 0 && !result.bundlePath) {
-          result.bundlePath = join(options.outputDir, `signature-${target.digest.slice(7, 19)}.sigstore.json`)
+          result.bundlePath = join(options.outputDir, `signature-${digestFileStem(target.digest)}.sigstore.json`)
           await writeFile(result.bundlePath, JSON.stringify(bundle))
         }
         logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`)
@@ -150,8 +145,9 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
   return result
 }
 
-function label(target: SignTarget): string {
-  return target.platform ? `${target.platform} ${target.digest}` : target.digest
+function label(target: Descriptor): string {
+  const platform = platformName(target)
+  return platform ? `${platform} ${target.digest}` : target.digest
 }
 
 function noteIdentity(result: SignResult, bundle: SerializedBundle): void {

@@ -2,7 +2,8 @@
 // moved from another digest unless the tag matches `mutable-tags`. "A tag is a wish; a digest is a fact."
 import picomatch from 'picomatch'
 import type { RegistryClient } from '../oci/registry/client.js'
-import { RegistryError, TagError } from '../errors.js'
+import { RegistryError } from '../oci/errors.js'
+import { PartialStepError, TagError } from './errors.js'
 
 export type TagAction = 'create' | 'unchanged' | 'move'
 
@@ -20,6 +21,11 @@ export interface TagsResult {
   unchanged: string[]
   moved: string[]
   entries: Array<TagPlanEntry & { digest: string }>
+}
+
+/** Another release claimed a tag while this one ran; the tags written before are in `partial`. */
+export class TagRaceError extends PartialStepError<TagsResult> {
+  override name = 'TagError'
 }
 
 export function mutableMatcher(patterns: readonly string[]): (tag: string) => boolean {
@@ -99,7 +105,7 @@ export async function applyTags(options: {
       result.entries.push({ tag, mutable, action: 'create', digest: options.digest })
     }
   }
-  if (races.length) throw Object.assign(new TagError(races.join('\n')), { partial: result })
+  if (races.length) throw new TagRaceError(races.join('\n'), result)
   return result
 }
 

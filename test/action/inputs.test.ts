@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readInputs, splitList } from '../../src/action/inputs.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/steps/errors.js'
 
 const base = { layout: 'out/layout', image: 'ghcr.io/octo-org/app' }
 const read = (inputs: Record<string, string>) => readInputs((name) => ({ ...base, ...inputs })[name] ?? '')

@@ -229,6 +229,8 @@ describe('real-world corpus', { skip: corpusMissing }, () => {
         apiUrl: api.url,
         source: {},
         verifyCommands: [],
+        gitEnvironment: process.env,
+        gitIdentityInEnvironment: false,
         workDir,
         logger: silentLogger
       })

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseAllDocuments } from 'yaml'
 import { parseReference } from '../../src/oci/reference.js'
-import { DeployError } from '../../src/errors.js'
+import { DeployError } from '../../src/gitops/errors.js'
 import { locateReferences } from '../../src/gitops/locate.js'
 import {
   applyEdits,

@@ -9,7 +9,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { generateSbom, spdx23SchemaErrors, type ImageForSbom } from '../../src/sbom/index.js'
 import { collectFilesystem } from '../../src/sbom/catalog/filesystem.js'
-import { LayoutError } from '../../src/errors.js'
+import { LayoutError } from '../../src/oci/errors.js'
 import { buildImage, type LayerEntrySpec, type TestImage } from '../harness/layers.js'
 
 const run = promisify(execFile)

@@ -5,9 +5,8 @@ import assert from 'node:assert/strict'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadSbomFile } from '../../src/sbom/index.js'
-import { PREDICATE_TYPE } from '../../src/oci/media-types.js'
-import { InputError } from '../../src/errors.js'
+import { loadSbomFile, SbomFileError } from '../../src/sbom/index.js'
+import { PREDICATE_TYPE } from '../../src/sigstore/predicates.js'
 
 const FIXTURES = new URL('../fixtures/sbom/', import.meta.url).pathname
 
@@ -25,11 +24,7 @@ for (const version of ['1.5', '1.6']) {
         assert.equal(sbom.predicateType, PREDICATE_TYPE.cycloneDx)
         assert.ok(sbom.bytes.equals(await readFile(path)), `${file}: bytes must be attested unchanged`)
       } else {
-        await assert.rejects(
-          loadSbomFile(path),
-          (error: Error) => error instanceof InputError && error.input === 'sbom' && error.message.includes(path),
-          file
-        )
+        await assert.rejects(loadSbomFile(path), (error: Error) => error instanceof SbomFileError && error.message.includes(path), file)
       }
     }
   })
@@ -88,8 +83,7 @@ test('files that are not a valid SBOM fail with the file named and what is wrong
       await assert.rejects(
         loadSbomFile(path),
         (error: Error) => {
-          assert.ok(error instanceof InputError, name)
-          assert.equal(error.input, 'sbom')
+          assert.ok(error instanceof SbomFileError, name)
           assert.match(error.message, expected)
           return true
         },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { buildSLSAProvenancePredicate } from '@actions/attest'
 import { startOidcProvider } from '../harness/oidc.js'
 import { buildProvenancePredicate } from '../../src/sigstore/provenance.js'
-import { decodeTokenClaims } from '../../src/main.js'
+import { decodeTokenClaims } from '../../src/sigstore/identity.js'
 
 async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
@@ -39,7 +39,7 @@ for (const [label, serverUrl, claims] of [
     try {
       const env = { ...oidc.env(), GITHUB_SERVER_URL: serverUrl }
       const theirs = await withEnv(env, () => buildSLSAProvenancePredicate(oidc.issuer))
-      const ours = buildProvenancePredicate(env, decodeTokenClaims(await oidc.mintToken('sigstore')))
+      const ours = buildProvenancePredicate(serverUrl, decodeTokenClaims(await oidc.mintToken('sigstore')))
       assert.equal(theirs.type, 'https://slsa.dev/provenance/v1')
       assert.deepEqual(ours, theirs.params)
       assert.equal(ours.runDetails.builder.id, `${serverUrl}/${oidc.claims.job_workflow_ref}`)
@@ -51,5 +51,5 @@ for (const [label, serverUrl, claims] of [
 }
 
 test('a token without the GitHub claims is refused with a reason', () => {
-  assert.throws(() => buildProvenancePredicate({}, { sub: 'someone' }), /no `repository` claim/)
+  assert.throws(() => buildProvenancePredicate('https://github.com', { sub: 'someone' }), /no `repository` claim/)
 })

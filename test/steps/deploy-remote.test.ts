@@ -3,9 +3,10 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { defaultBranchName, resolveRemote } from '../../src/steps/deploy.js'
 import { graphqlUrl } from '../../src/github/client.js'
-import { commitSubject, shortDigest } from '../../src/gitops/message.js'
+import { commitSubject } from '../../src/gitops/message.js'
+import { shortDigest } from '../../src/oci/digest.js'
 import { parseReference } from '../../src/oci/reference.js'
-import { DeployError } from '../../src/errors.js'
+import { DeployError } from '../../src/gitops/errors.js'
 
 test('owner/name is a repository on the GitHub server; a URL on that server keeps its API; other URLs have none', () => {
   assert.deepEqual(resolveRemote('team/deploy', 'https://github.com/'), {

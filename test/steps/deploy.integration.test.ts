@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deployDigest, type DeployOptions, type DeployResult } from '../../src/steps/deploy.js'
-import { DeployError } from '../../src/errors.js'
+import { DeployError } from '../../src/gitops/errors.js'
 import type { Logger } from '../../src/net/logger.js'
 import { startGitServer, type GitServer } from '../harness/git-server.js'
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js'
@@ -110,6 +110,8 @@ describe('deployDigest against a git server and the GitHub API', () => {
         runUrl: 'https://github.test/team/app/actions/runs/42'
       },
       verifyCommands: [`cosign verify ${IMAGE}@${DIGEST_1}`],
+      gitEnvironment: process.env,
+      gitIdentityInEnvironment: false,
       workDir,
       logger: recordingLogger(),
       ...overrides

@@ -10,7 +10,8 @@ import { runAction } from '../harness/action.js'
 import { writeLayout, randomLayer, type BuiltLayout } from '../harness/layouts.js'
 import { RegistryClient } from '../../src/oci/registry/client.js'
 import { mapRegistryImmutability, mutableMatcher } from '../../src/steps/tags.js'
-import { RegistryError, TagError } from '../../src/errors.js'
+import { RegistryError } from '../../src/oci/errors.js'
+import { TagError } from '../../src/steps/errors.js'
 
 const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
 let registry: RegistryServer

@@ -2,25 +2,18 @@
 // of one (what buildx `type=oci`, ko, umoci and rules_oci write).
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import { createHash } from 'node:crypto'
+import { DIGEST_PATTERN, digestOf, shortDigest } from '../digest.js'
+import { platformName, type Descriptor } from '../descriptor.js'
 import { indexTar, resolveTarEntry, type TarEntry } from './tar.js'
 import type { BlobSource } from '../registry/blobs.js'
 import { ANNOTATION, INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES } from '../media-types.js'
-import { LayoutError } from '../../errors.js'
+import { LayoutError } from '../errors.js'
 
-export interface Descriptor {
-  mediaType: string
-  digest: string
-  size: number
-  artifactType?: string
-  annotations?: Record<string, string>
-  platform?: { os: string; architecture: string; variant?: string; 'os.version'?: string }
-}
+export type { Descriptor } from '../descriptor.js'
 
 export interface ImageIndexDocument {
   schemaVersion: number
@@ -50,14 +43,18 @@ export interface OciLayout {
   close(): Promise<void>
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 
 function emptyStream(): Readable {
   return Readable.from([])
 }
 
-export async function openLayout(path: string): Promise<OciLayout> {
+export interface OpenLayoutOptions {
+  /** Where a gzipped tar is decompressed (the runner's RUNNER_TEMP). */
+  tempDir: string
+}
+
+export async function openLayout(path: string, options: OpenLayoutOptions): Promise<OciLayout> {
   let info
   try {
     info = await stat(path)
@@ -68,14 +65,14 @@ export async function openLayout(path: string): Promise<OciLayout> {
     )
   }
   if (info.isDirectory()) return openDirectoryLayout(path)
-  return openTarLayout(path)
+  return openTarLayout(path, options.tempDir)
 }
 
 async function openDirectoryLayout(root: string): Promise<OciLayout> {
   await checkOciLayoutFile(() => readFile(join(root, 'oci-layout'), 'utf8'), join(root, 'oci-layout'))
   const index = await parseIndex(() => readFile(join(root, 'index.json')), join(root, 'index.json'))
   const pathOf = (digest: string): string => {
-    if (!DIGEST.test(digest)) throw new LayoutError(`"${digest}" is not a valid digest`, join(root, 'index.json'))
+    if (!DIGEST_PATTERN.test(digest)) throw new LayoutError(`"${digest}" is not a valid digest`, join(root, 'index.json'))
     const [algorithm, hex] = digest.split(':')
     return join(root, 'blobs', algorithm, hex)
   }
@@ -95,7 +92,7 @@ async function openDirectoryLayout(root: string): Promise<OciLayout> {
   })
 }
 
-async function openTarLayout(path: string): Promise<OciLayout> {
+async function openTarLayout(path: string, tempDir: string): Promise<OciLayout> {
   let tarPath = path
   let cleanup = async (): Promise<void> => {}
   const magic = Buffer.alloc(2)
@@ -104,7 +101,7 @@ async function openTarLayout(path: string): Promise<OciLayout> {
   await handle.close()
   if (magic[0] === 0x1f && magic[1] === 0x8b) {
     // A gzipped tar cannot be read by offset: decompress it once to a temporary file.
-    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'digest-release-layout-'))
+    const dir = await mkdtemp(join(tempDir, 'digest-release-layout-'))
     tarPath = join(dir, 'layout.tar')
     cleanup = () => rm(dir, { recursive: true, force: true })
     try {
@@ -148,7 +145,7 @@ async function openTarLayout(path: string): Promise<OciLayout> {
     await checkOciLayoutFile(async () => (await readEntry('oci-layout')).toString('utf8'), `${path}:oci-layout`)
     const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`)
     const blobName = (digest: string): string => {
-      if (!DIGEST.test(digest)) throw new LayoutError(`"${digest}" is not a valid digest`, `${path}:index.json`)
+      if (!DIGEST_PATTERN.test(digest)) throw new LayoutError(`"${digest}" is not a valid digest`, `${path}:index.json`)
       return `blobs/${digest.replace(':', '/')}`
     }
     return makeLayout(path, index, {
@@ -201,8 +198,7 @@ function makeLayout(source: string, index: ImageIndexDocument, store: BlobStore)
       const chunks: Buffer[] = []
       for await (const chunk of store.open(descriptor.digest, 0, size)) chunks.push(chunk as Buffer)
       const bytes = Buffer.concat(chunks)
-      const [algorithm] = descriptor.digest.split(':')
-      const actual = `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
+      const actual = digestOf(bytes, descriptor.digest)
       if (actual !== descriptor.digest)
         throw new LayoutError(`${what} ${descriptor.digest} has content that hashes to ${actual}; the layout is damaged (${file})`, file)
       return bytes
@@ -251,7 +247,7 @@ async function parseIndex(read: () => Promise<Buffer>, file: string): Promise<Im
 
 function checkDescriptor(descriptor: Descriptor, where: string, file: string): void {
   if (!descriptor || typeof descriptor !== 'object') throw new LayoutError(`${where} is not a descriptor`, file)
-  if (typeof descriptor.digest !== 'string' || !DIGEST.test(descriptor.digest))
+  if (typeof descriptor.digest !== 'string' || !DIGEST_PATTERN.test(descriptor.digest))
     throw new LayoutError(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file)
   if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
     throw new LayoutError(`${where} has an invalid size`, file)
@@ -282,7 +278,7 @@ export function selectEntry(layout: OciLayout, layoutRef: string | undefined): D
     throw new LayoutError(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source)
   }
   if (entries.length === 1) return entries[0]
-  const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${d.digest.slice(0, 19)})`)
+  const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${shortDigest(d.digest)})`)
   throw new LayoutError(
     `${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`,
     layout.source
@@ -301,12 +297,6 @@ export interface ImageNode {
   /** `os/architecture[/variant]` when the parent index names one. */
   platform?: string
   manifest?: ImageManifestDocument
-}
-
-export function platformName(descriptor: Descriptor): string | undefined {
-  const p = descriptor.platform
-  if (!p?.os || !p.architecture) return undefined
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
 }
 
 /**
@@ -387,6 +377,20 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
   }
   node.blobs = blobs
   return node
+}
+
+/** The platform images of a tree: the children of an index that name a platform, or the image itself. */
+export function platformImages(node: ImageNode): ImageNode[] {
+  if (node.kind !== 'index') return [node]
+  return node.children.filter((child) => child.kind === 'manifest' && child.platform !== 'unknown/unknown')
+}
+
+/** `linux/amd64` -> digest for each platform of an index; empty for a single image. */
+export function platformDigestsOf(node: ImageNode): Record<string, string> {
+  const digests: Record<string, string> = {}
+  for (const child of node.children)
+    if (child.platform && child.platform !== 'unknown/unknown') digests[child.platform] = child.descriptor.digest
+  return digests
 }
 
 /** Every manifest node of the tree, children before parents (the order they must be pushed in). */

@@ -3,7 +3,7 @@
 // Formats: ustar (with prefix), pax extended headers (path, size), GNU long names.
 import { open, type FileHandle } from 'node:fs/promises'
 import { posix } from 'node:path'
-import { LayoutError } from '../../errors.js'
+import { LayoutError } from '../errors.js'
 
 export interface TarEntry {
   name: string

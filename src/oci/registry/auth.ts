@@ -1,8 +1,9 @@
 // The registry auth challenge: anonymous, Basic, and Bearer tokens from the realm the registry
 // names in WWW-Authenticate (distribution's token spec), cached per scope.
 import type { Credential } from './credentials.js'
-import { sendHttp } from '../../net/http.js'
-import { RegistryError } from '../../errors.js'
+import { header, sendHttp, type HttpRequest, type HttpResponse } from '../../net/http.js'
+import { httpTransience, isRetryableStatus, REGISTRY_RETRY, withRetry } from '../../net/retry.js'
+import { RegistryError } from '../errors.js'
 
 export interface Challenge {
   scheme: string
@@ -63,7 +64,7 @@ export class Authenticator {
     const url = new URL(realm)
     const scopes = [...new Set([scope, challenge.params.scope].filter((s): s is string => Boolean(s)))]
     const headers: Record<string, string> = {}
-    let response
+    let request: HttpRequest
     if (this.credential?.identityToken) {
       // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
       const form = new URLSearchParams({
@@ -73,32 +74,36 @@ export class Authenticator {
       })
       if (challenge.params.service) form.set('service', challenge.params.service)
       form.set('scope', scopes.join(' '))
-      response = await sendHttp({
+      request = {
         method: 'POST',
         url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: Buffer.from(form.toString())
-      })
+      }
     } else {
       if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
       for (const s of scopes) url.searchParams.append('scope', s)
       if (this.credential?.username && this.credential.password) {
         headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`
       }
-      response = await sendHttp({ method: 'GET', url, headers })
+      request = { method: 'GET', url, headers }
     }
-    if (response.status !== 200) {
-      const hint =
-        response.status === 401 || response.status === 403
-          ? ': the credentials were refused; check `username`/`password` or the Docker login'
-          : ''
-      throw new RegistryError(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
-        method: 'GET',
-        url: `${url.origin}${url.pathname}`,
-        status: response.status,
-        body: response.body.toString('utf8').slice(0, 500)
-      })
-    }
+    // The token service is retried like any registry request: a 5xx or a reset there is as transient.
+    const response = await withRetry(
+      async () => {
+        const answer = await sendHttp(request)
+        if (answer.status !== 200 && isRetryableStatus(answer.status)) throw tokenError(url, answer)
+        return answer
+      },
+      {
+        policy: REGISTRY_RETRY,
+        classify: (error) =>
+          error instanceof RegistryError
+            ? httpTransience(error.status, error.request.retryAfter)
+            : httpTransience(undefined, undefined, error)
+      }
+    )
+    if (response.status !== 200) throw tokenError(url, response)
     const body = JSON.parse(response.body.toString('utf8')) as { token?: string; access_token?: string }
     const token = body.token ?? body.access_token
     if (!token)
@@ -109,4 +114,18 @@ export class Authenticator {
       })
     return token
   }
+}
+
+function tokenError(url: URL, response: HttpResponse): RegistryError {
+  const hint =
+    response.status === 401 || response.status === 403
+      ? ': the credentials were refused; check `username`/`password` or the Docker login'
+      : ''
+  return new RegistryError(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
+    method: 'GET',
+    url: `${url.origin}${url.pathname}`,
+    status: response.status,
+    body: response.body.toString('utf8').slice(0, 500),
+    retryAfter: header(response, 'retry-after')
+  })
 }

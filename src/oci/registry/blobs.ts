@@ -2,10 +2,10 @@
 // registry, and a blob that does not match its descriptor never gets committed.
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
-import type { RegistryClient } from './client.js'
-import { header, HttpConnectionError } from '../../net/http.js'
-import { isRetryableNetworkError, isRetryableStatus, retryDelay, sleep } from '../../net/retry.js'
-import { LayoutError, RegistryError } from '../../errors.js'
+import { registryTransience, type RegistryClient } from './client.js'
+import { header } from '../../net/http.js'
+import { backoffDelay, sleep, UPLOAD_RETRY, withRetry } from '../../net/retry.js'
+import { LayoutError } from '../errors.js'
 
 export interface BlobSource {
   digest: string
@@ -53,7 +53,7 @@ class VerifyingStream extends Transform {
     if (this.seen < this.expectedBytes)
       return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`))
     if (this.finalDigest) {
-      const actual = `sha256:${this.hash.copy().digest('hex')}`
+      const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`
       if (actual !== this.finalDigest) return callback(this.mismatch(`has content that hashes to ${actual}`))
     }
     callback()
@@ -77,49 +77,46 @@ export async function uploadBlob(client: RegistryClient, blob: BlobSource, optio
 }
 
 async function uploadMonolithic(client: RegistryClient, blob: BlobSource, options: UploadOptions): Promise<void> {
-  const policy = DEFAULT_RETRY_POLICY_FOR_UPLOADS
-  const started = Date.now()
-  for (let attempt = 0; ; attempt++) {
-    let mismatch: LayoutError | undefined
-    const location = await client.startUpload()
-    location.searchParams.set('digest', blob.digest)
-    try {
-      await client.request({
-        method: 'PUT',
-        path: location.href,
-        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-        body: () =>
-          blob.open(0, blob.size).pipe(
-            new VerifyingStream(
-              createHash('sha256'),
-              blob.size,
-              (e) => (mismatch = e),
-              () => ({ blob: blob.digest, file: blob.file }),
-              blob.digest,
-              options.onBytes
-            )
-          ),
-        expect: [201],
-        retry: false
-      })
-      return
-    } catch (error) {
-      if (mismatch) throw mismatch
-      if (!isTransient(error) || attempt + 1 >= policy.attempts || Date.now() - started > policy.budgetMs) throw error
-      await sleep(retryDelay(policy, attempt))
-    }
-  }
+  await withRetry(
+    async () => {
+      let mismatch: LayoutError | undefined
+      const location = await client.startUpload()
+      location.searchParams.set('digest', blob.digest)
+      try {
+        await client.request({
+          method: 'PUT',
+          path: location.href,
+          headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
+          body: () =>
+            blob.open(0, blob.size).pipe(
+              new VerifyingStream(
+                createHash(hashAlgorithm(blob.digest)),
+                blob.size,
+                (e) => (mismatch = e),
+                () => ({ blob: blob.digest, file: blob.file }),
+                blob.digest,
+                options.onBytes
+              )
+            ),
+          expect: [201],
+          retry: false
+        })
+      } catch (error) {
+        // A blob that does not match its digest is never worth another attempt.
+        throw mismatch ?? error
+      }
+    },
+    { policy: UPLOAD_RETRY, classify: uploadTransience }
+  )
 }
 
-const DEFAULT_RETRY_POLICY_FOR_UPLOADS = { attempts: 6, budgetMs: 10 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 }
+function uploadTransience(error: unknown): ReturnType<typeof registryTransience> {
+  return error instanceof LayoutError ? { transient: false } : registryTransience(error)
+}
 
-function isTransient(error: unknown): boolean {
-  if (error instanceof RegistryError) {
-    const cause = error.cause
-    if (cause instanceof HttpConnectionError) return isRetryableNetworkError(cause)
-    return error.status !== undefined && isRetryableStatus(error.status)
-  }
-  return isRetryableNetworkError(error)
+/** `sha256` or `sha512`, as the digest names it. */
+function hashAlgorithm(digest: string): string {
+  return digest.slice(0, digest.indexOf(':'))
 }
 
 /**
@@ -128,11 +125,11 @@ function isTransient(error: unknown): boolean {
  * on from there; the hash is rewound to the chunk's start and brought forward over the kept bytes.
  */
 async function uploadChunked(client: RegistryClient, blob: BlobSource, options: UploadOptions): Promise<void> {
-  const policy = DEFAULT_RETRY_POLICY_FOR_UPLOADS
+  const policy = UPLOAD_RETRY
   const started = Date.now()
   let failures = 0
   let location = await client.startUpload()
-  let hash = createHash('sha256')
+  let hash = createHash(hashAlgorithm(blob.digest))
   let offset = 0
   const describe = (): { blob: string; file: string } => ({ blob: blob.digest, file: blob.file })
 
@@ -175,13 +172,14 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
         throw mismatch
       }
       failures++
-      if (!isTransient(error) || failures >= policy.attempts || Date.now() - started > policy.budgetMs) throw error
-      await sleep(retryDelay(policy, failures - 1))
+      const delay = backoffDelay(policy, failures - 1)
+      if (!uploadTransience(error).transient || failures >= policy.attempts || Date.now() - started + delay > policy.budgetMs) throw error
+      await sleep(delay)
       const kept = await uploadedSoFar(client, location).catch(() => undefined)
       if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
         // The session is gone or says something impossible: start over.
         location = await client.startUpload()
-        hash = createHash('sha256')
+        hash = createHash(hashAlgorithm(blob.digest))
         offset = 0
         continue
       }
@@ -192,7 +190,7 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
     }
   }
 
-  const finalDigest = `sha256:${hash.digest('hex')}`
+  const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`
   if (finalDigest !== blob.digest) {
     throw new LayoutError(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file)
   }

@@ -1,21 +1,13 @@
 // OCI Distribution Spec 1.1 client: one repository on one registry.
 // https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md
-import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { Authenticator } from './auth.js'
 import type { Credential } from './credentials.js'
 import { HttpConnectionError, header, redactUrl, sendHttp, type HttpResponse } from '../../net/http.js'
-import {
-  DEFAULT_RETRY_POLICY,
-  isRetryableNetworkError,
-  isRetryableStatus,
-  parseRetryAfter,
-  retryDelay,
-  sleep,
-  type RetryPolicy
-} from '../../net/retry.js'
+import { httpTransience, REGISTRY_RETRY, withRetry, type RetryPolicy, type Transience } from '../../net/retry.js'
+import { digestOf, sha256Of } from '../digest.js'
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js'
-import { RegistryError, type RegistryErrorDetail } from '../../errors.js'
+import { RegistryError, type RegistryErrorDetail } from '../errors.js'
 import type { Logger } from '../../net/logger.js'
 import { silentLogger } from '../../net/logger.js'
 
@@ -68,10 +60,6 @@ export function isLoopbackRegistry(registry: string): boolean {
   return LOOPBACK.test(registry)
 }
 
-export function sha256Digest(bytes: Buffer | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
-}
-
 export class RegistryClient {
   readonly registry: string
   readonly repository: string
@@ -89,7 +77,7 @@ export class RegistryClient {
       (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase())
     this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`)
     this.auth = new Authenticator(options.credential, options.onSecret)
-    this.retry = options.retry ?? DEFAULT_RETRY_POLICY
+    this.retry = options.retry ?? REGISTRY_RETRY
     this.logger = options.logger ?? silentLogger
   }
 
@@ -106,44 +94,34 @@ export class RegistryClient {
   async request(options: RequestOptions): Promise<HttpResponse> {
     const url = this.url(options.path)
     const scope = options.scope ?? this.pushScope
-    const started = Date.now()
     let authAnswered = false
-    for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { ...options.headers }
-      const authorization = this.auth.authorization(scope)
-      if (authorization && url.host === this.baseUrl.host) headers.Authorization = authorization
-      const body = typeof options.body === 'function' ? options.body() : options.body
-      const canRetry = options.retry !== false && attempt + 1 < this.retry.attempts && Date.now() - started < this.retry.budgetMs
-
-      let response: HttpResponse
-      try {
-        response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes })
-      } catch (error) {
-        if (canRetry && isRetryableNetworkError(error)) {
-          const delay = retryDelay(this.retry, attempt)
-          this.logger.debug(`${options.method} ${redactUrl(url)}: ${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
-          await sleep(delay)
-          continue
+    const exchange = async (): Promise<HttpResponse> => {
+      for (;;) {
+        const headers: Record<string, string> = { ...options.headers }
+        const authorization = this.auth.authorization(scope)
+        if (authorization && url.host === this.baseUrl.host) headers.Authorization = authorization
+        const body = typeof options.body === 'function' ? options.body() : options.body
+        let response: HttpResponse
+        try {
+          response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes })
+        } catch (error) {
+          throw connectionFailure(options.method, url, error, this.registry)
         }
-        throw connectionFailure(options.method, url, error, this.registry)
-      }
-
-      if (response.status === 401 && !authAnswered) {
-        authAnswered = true
-        if (await this.auth.respond(header(response, 'www-authenticate'), scope)) {
-          attempt--
-          continue
+        // One answer to the auth challenge per request; it does not count as an attempt.
+        if (response.status === 401 && !authAnswered) {
+          authAnswered = true
+          if (await this.auth.respond(header(response, 'www-authenticate'), scope)) continue
         }
+        if (options.expect.includes(response.status)) return response
+        throw registryError(options.method, url, response)
       }
-      if (options.expect.includes(response.status)) return response
-      if (canRetry && isRetryableStatus(response.status)) {
-        const delay = retryDelay(this.retry, attempt, parseRetryAfter(header(response, 'retry-after')))
-        this.logger.debug(`${options.method} ${redactUrl(url)} answered ${response.status}; retrying in ${Math.round(delay)} ms`)
-        await sleep(delay)
-        continue
-      }
-      throw registryError(options.method, url, response)
     }
+    if (options.retry === false) return exchange()
+    return withRetry(exchange, {
+      policy: this.retry,
+      classify: registryTransience,
+      onRetry: (error, delay) => this.logger.debug(`${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
+    })
   }
 
   async blobExists(digest: string): Promise<boolean> {
@@ -190,7 +168,7 @@ export class RegistryClient {
     return new URL(location, response.url)
   }
 
-  async putBlobBytes(bytes: Buffer, digest = sha256Digest(bytes)): Promise<string> {
+  async putBlobBytes(bytes: Buffer, digest = sha256Of(bytes)): Promise<string> {
     if (await this.blobExists(digest)) return digest
     const location = await this.startUpload()
     location.searchParams.set('digest', digest)
@@ -211,7 +189,7 @@ export class RegistryClient {
       expect: [200],
       maxResponseBytes: maxBytes + 1
     })
-    if (sha256Digest(response.body) !== digest)
+    if (digestOf(response.body, digest) !== digest)
       throw new RegistryError(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 })
     return response.body
   }
@@ -223,7 +201,7 @@ export class RegistryClient {
     mediaType: string,
     options: { ifMatch?: string } = {}
   ): Promise<{ digest: string; subject?: string }> {
-    const digest = sha256Digest(bytes)
+    const digest = sha256Of(bytes)
     const response = await this.request({
       method: 'PUT',
       path: `/v2/${this.repository}/manifests/${reference}`,
@@ -267,7 +245,7 @@ export class RegistryClient {
       maxResponseBytes: 4 * 1024 * 1024 + 1
     })
     if (response.status === 404) return undefined
-    const digest = sha256Digest(response.body)
+    const digest = sha256Of(response.body)
     if (reference.startsWith('sha256:') && digest !== reference) {
       throw new RegistryError(`manifest ${reference} came back with bytes that hash to ${digest}`, {
         method: 'GET',
@@ -306,6 +284,15 @@ export class RegistryClient {
   }
 }
 
+/** A registry failure is worth another attempt when the connection dropped or the status says so. */
+export function registryTransience(error: unknown): Transience {
+  if (error instanceof RegistryError) {
+    if (error.cause instanceof HttpConnectionError) return httpTransience(undefined, undefined, error.cause)
+    return error.status === undefined ? { transient: false } : httpTransience(error.status, error.request.retryAfter)
+  }
+  return httpTransience(undefined, undefined, error)
+}
+
 export function registryError(method: string, url: URL, response: HttpResponse): RegistryError {
   const text = response.body.toString('utf8').slice(0, 4000)
   let errors: RegistryErrorDetail[] | undefined
@@ -321,7 +308,8 @@ export function registryError(method: string, url: URL, response: HttpResponse):
     url: redactUrl(url),
     status: response.status,
     errors,
-    body: text
+    body: text,
+    retryAfter: header(response, 'retry-after')
   })
 }
 

@@ -4,20 +4,13 @@
 // Otherwise the `sha256-<hex>` tag holds an index of referrers, which we maintain so that each
 // descriptor carries artifactType and every annotation (gh attestation verify filters on them).
 import type { RegistryClient } from './client.js'
-import { sha256Digest } from './client.js'
-import { sleep } from '../../net/retry.js'
+import { sha256Of } from '../digest.js'
+import type { Descriptor } from '../descriptor.js'
+import { backoffDelay, REFERRERS_MERGE_RETRY, sleep } from '../../net/retry.js'
 import { MEDIA_TYPE } from '../media-types.js'
-import { RegistryError } from '../../errors.js'
+import { RegistryError } from '../errors.js'
 
 export type ReferrersMode = 'referrers-api' | 'tag-schema'
-
-export interface ReferrerDescriptor {
-  mediaType: string
-  digest: string
-  size: number
-  artifactType?: string
-  annotations?: Record<string, string>
-}
 
 export interface AttachOptions {
   /** The referrer manifest's bytes; it must carry a `subject`. */
@@ -28,7 +21,7 @@ export interface AttachOptions {
 interface ReferrersIndex {
   schemaVersion: 2
   mediaType: string
-  manifests: ReferrerDescriptor[]
+  manifests: Descriptor[]
 }
 
 export function referrersTag(digest: string): string {
@@ -37,7 +30,7 @@ export function referrersTag(digest: string): string {
 }
 
 /** The descriptor of a referrer manifest as the spec wants it listed: artifactType and annotations included. */
-export function describeReferrer(bytes: Buffer): ReferrerDescriptor {
+export function describeReferrer(bytes: Buffer): Descriptor {
   const manifest = JSON.parse(bytes.toString('utf8')) as {
     mediaType?: string
     artifactType?: string
@@ -47,7 +40,7 @@ export function describeReferrer(bytes: Buffer): ReferrerDescriptor {
   const artifactType = manifest.artifactType ?? manifest.config?.mediaType
   return {
     mediaType: manifest.mediaType ?? MEDIA_TYPE.ociManifest,
-    digest: sha256Digest(bytes),
+    digest: sha256Of(bytes),
     size: bytes.length,
     ...(artifactType ? { artifactType } : {}),
     ...(manifest.annotations ? { annotations: manifest.annotations } : {})
@@ -75,12 +68,12 @@ export class Referrers {
   }
 
   /** Every referrer of a subject, from the API or the tag-schema index. */
-  async list(subjectDigest: string): Promise<ReferrerDescriptor[]> {
+  async list(subjectDigest: string): Promise<Descriptor[]> {
     if (this.mode !== 'tag-schema') {
       const fromApi = await this.client.getReferrers(subjectDigest)
       if (fromApi) {
         this.mode ??= 'referrers-api'
-        return (fromApi.index.manifests ?? []) as ReferrerDescriptor[]
+        return (fromApi.index.manifests ?? []) as Descriptor[]
       }
     }
     return (await this.readTagIndex(subjectDigest)).manifests
@@ -112,11 +105,11 @@ export class Referrers {
    * Read, add, write, then read again: a concurrent writer may have replaced the index between
    * our read and our write (most registries ignore If-Match), so merge until our entry stays.
    */
-  private async addToTagIndex(subjectDigest: string, descriptor: ReferrerDescriptor): Promise<void> {
+  private async addToTagIndex(subjectDigest: string, descriptor: Descriptor): Promise<void> {
     const tag = referrersTag(subjectDigest)
     let confirmations = 0
     let wrote = false
-    for (let attempt = 0; attempt < 10; attempt++) {
+    for (let attempt = 0; attempt < REFERRERS_MERGE_RETRY.attempts; attempt++) {
       const index = await this.readTagIndex(subjectDigest)
       if (index.manifests.some((d) => d.digest === descriptor.digest)) {
         // Listed before we wrote (a re-run), or still listed after two pauses: done.
@@ -133,7 +126,7 @@ export class Referrers {
           if (!(error instanceof RegistryError && error.status === 412)) throw error
         }
       }
-      await sleep(150 + Math.random() * 200)
+      await sleep(backoffDelay(REFERRERS_MERGE_RETRY, attempt))
     }
     const final = await this.readTagIndex(subjectDigest)
     if (!final.manifests.some((d) => d.digest === descriptor.digest)) {

@@ -4,7 +4,7 @@ import { Readable, PassThrough, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 import tar from 'tar-stream'
-import { LayoutError } from '../../errors.js'
+import { LayoutError } from '../../oci/errors.js'
 
 export interface LayerEntry {
   /** Normalized path: no leading "/" or "./", no trailing "/". */

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { openLayout, selectEntry, loadImage } from '../../../src/oci/layout/read.js'
 import { safeEntryName } from '../../../src/oci/layout/tar.js'
 import { RegistryClient } from '../../../src/oci/registry/client.js'
-import { LayoutError } from '../../../src/errors.js'
+import { LayoutError } from '../../../src/oci/errors.js'
 import { writeLayout, randomLayer, tarBytes, tarLayout } from '../../harness/layouts.js'
 
 test('tar entries that would leave the layout are refused', async () => {
@@ -25,7 +25,7 @@ test('tar entries that would leave the layout are refused', async () => {
       evil,
       await tarBytes({ 'oci-layout': '{"imageLayoutVersion":"1.0.0"}', '../escape.json': '{}', 'index.json': '{"manifests":[]}' })
     )
-    await assert.rejects(openLayout(evil), /tar entry "\.\.\/escape\.json" in .*evil\.tar points outside the layout/)
+    await assert.rejects(openLayout(evil, { tempDir: dir }), /tar entry "\.\.\/escape\.json" in .*evil\.tar points outside the layout/)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -39,7 +39,7 @@ test('a gzipped tar and a layout wrapped in one folder read the same as the dire
     await writeFile(join(dir, 'layout.tar.gz'), gzipSync(await readFile(plain)))
     execFileSync('tar', ['-cf', join(dir, 'wrapped.tar'), '-C', dir, 'layout'])
     for (const source of [built.dir, plain, join(dir, 'layout.tar.gz'), join(dir, 'wrapped.tar')]) {
-      const layout = await openLayout(source)
+      const layout = await openLayout(source, { tempDir: dir })
       try {
         const image = await loadImage(layout, selectEntry(layout, undefined))
         assert.equal(image.descriptor.digest, built.top.digest, source)
@@ -60,7 +60,7 @@ test('several images and no layout-ref: the error lists the names to choose from
   try {
     const first = await writeLayout(join(dir, 'a'), { images: [{ layers: [randomLayer(10)] }], refName: 'v1' })
     await writeLayout(join(dir, 'a'), { images: [{ layers: [randomLayer(10)] }], refName: 'v2', extraEntries: [first.top] })
-    const layout = await openLayout(join(dir, 'a'))
+    const layout = await openLayout(join(dir, 'a'), { tempDir: dir })
     assert.throws(() => selectEntry(layout, undefined), /lists 2 images; choose one with `layout-ref`: v2, v1/)
     assert.equal(selectEntry(layout, 'v1').digest, first.top.digest)
   } finally {

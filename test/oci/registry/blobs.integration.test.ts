@@ -13,7 +13,7 @@ import { startFaultProxy } from '../../harness/fault-proxy.js'
 import { sha256 } from '../../harness/layouts.js'
 import { RegistryClient } from '../../../src/oci/registry/client.js'
 import { uploadBlob, type BlobSource } from '../../../src/oci/registry/blobs.js'
-import { LayoutError } from '../../../src/errors.js'
+import { LayoutError } from '../../../src/oci/errors.js'
 
 let registry: RegistryServer
 let work: string

@@ -27,7 +27,7 @@ after(async () => {
 
 async function pushSubject(repo: string): Promise<{ client: RegistryClient; digest: string; size: number }> {
   const built = await writeLayout(join(work, repo.replace(/\//g, '-')), { images: [{ layers: [randomLayer(1000)] }] })
-  const layout = await openLayout(built.dir)
+  const layout = await openLayout(built.dir, { tempDir: tmpdir() })
   const client = new RegistryClient({ registry: registry.host, repository: repo })
   const image = await loadImage(layout, selectEntry(layout, undefined))
   await pushImage({ client, layout, image, logger: silentLogger })

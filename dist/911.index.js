@@ -1,8 +1,8 @@
-export const id = 770;
-export const ids = [770];
+export const id = 911;
+export const ids = [911];
 export const modules = {
 
-/***/ 21770:
+/***/ 32911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,8 +17,14 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/gitops/errors.ts
+/** The deploy repository could not be cloned, patched, committed or pushed. */
+class DeployError extends Error {
+    name = 'DeployError';
+}
+
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __webpack_require__(37893);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: external "node:child_process"
@@ -48,8 +54,14 @@ class Git {
         const origin = httpOrigin(options.remoteUrl);
         if (header && origin)
             config.push([`http.${origin}/.extraheader`, header]);
-        const environment = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', LC_ALL: 'C' };
-        const existing = Number(process.env.GIT_CONFIG_COUNT ?? '0') || 0;
+        const environment = {
+            ...options.environment,
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_ASKPASS: '',
+            SSH_ASKPASS: '',
+            LC_ALL: 'C'
+        };
+        const existing = Number(options.environment.GIT_CONFIG_COUNT ?? '0') || 0;
         config.forEach(([key, value], i) => {
             environment[`GIT_CONFIG_KEY_${existing + i}`] = key;
             environment[`GIT_CONFIG_VALUE_${existing + i}`] = value;
@@ -70,7 +82,7 @@ class Git {
         const result = await this.tryRun(args, input);
         if (result.exitCode !== 0) {
             const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0];
-            throw new errors/* DeployError */.sH(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`);
+            throw new DeployError(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`);
         }
         return result.stdout;
     }
@@ -87,7 +99,7 @@ class Git {
             const stderr = [];
             child.stdout?.on('data', (chunk) => stdout.push(chunk));
             child.stderr?.on('data', (chunk) => stderr.push(chunk));
-            child.on('error', (error) => reject(new errors/* DeployError */.sH(`cannot run git: ${error.message} (is git installed?)`)));
+            child.on('error', (error) => reject(new DeployError(`cannot run git: ${error.message} (is git installed?)`)));
             child.on('close', (code) => resolve({
                 exitCode: code ?? 1,
                 stdout: Buffer.concat(stdout).toString('utf8'),
@@ -112,16 +124,18 @@ function httpOrigin(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
-// The few GitHub REST and GraphQL calls the deploy step needs, over fetch.
 
 /** A REST or GraphQL request that failed, with the status and GitHub's message. */
-class GitHubApiError extends errors/* DeployError */.sH {
+class GitHubApiError extends Error {
     status;
     responseMessage;
-    constructor(message, status, responseMessage) {
+    retryAfter;
+    name = 'GitHubApiError';
+    constructor(message, status, responseMessage, retryAfter) {
         super(message);
         this.status = status;
         this.responseMessage = responseMessage;
+        this.retryAfter = retryAfter;
     }
 }
 /** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
@@ -174,7 +188,21 @@ class GitHubClient {
     rest(method, path, body) {
         return this.send(method, `${this.apiUrl}${path}`, body);
     }
-    async send(method, url, body) {
+    send(method, url, body) {
+        return (0,retry/* withRetry */.bD)(() => this.sendOnce(method, url, body), {
+            policy: retry/* GITHUB_API_RETRY */.sl,
+            classify: (error) => error instanceof GitHubApiError
+                ? // A secondary rate limit answers 403 with Retry-After: wait as asked, like a 429.
+                    error.status === 403 && error.retryAfter !== undefined
+                        ? (0,retry/* httpTransience */.xv)(429, error.retryAfter)
+                        : error.status === undefined
+                            ? { transient: true }
+                            : (0,retry/* httpTransience */.xv)(error.status, error.retryAfter)
+                : { transient: false },
+            onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
+        });
+    }
+    async sendOnce(method, url, body) {
         const headers = {
             accept: 'application/vnd.github+json',
             'x-github-api-version': '2022-11-28',
@@ -202,7 +230,7 @@ class GitHubClient {
         }
         if (!response.ok) {
             const detail = describeError(parsed) || text.slice(0, 200);
-            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail);
+            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail, response.headers.get('retry-after') ?? undefined);
         }
         return parsed;
     }
@@ -225,16 +253,14 @@ function hint(status) {
     return '';
 }
 
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(68825);
 ;// CONCATENATED MODULE: ./src/gitops/message.ts
 // The commit message, pull request title and body: plain data in, text out.
-/** `sha256:0123456789ab`, short enough for a subject line. */
-function shortDigest(digest) {
-    const [algorithm, hex = ''] = digest.split(':');
-    return `${algorithm}:${hex.slice(0, 12)}`;
-}
+
 /** Conventional Commits subject, also used as the pull request title. */
 function commitSubject(context) {
-    return `chore(deploy): pin ${context.image} to ${shortDigest(context.digest)}`;
+    return `chore(deploy): pin ${context.image} to ${(0,digest/* shortDigest */.VK)(context.digest)}`;
 }
 function commitMessage(context) {
     const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`, ''];
@@ -537,7 +563,7 @@ function applyEdits(text, edits) {
     let position = 0;
     for (const edit of ordered) {
         if (edit.start < position || edit.end < edit.start)
-            throw new errors/* DeployError */.sH(`internal error: overlapping edits at offset ${edit.start}`);
+            throw new DeployError(`internal error: overlapping edits at offset ${edit.start}`);
         result += text.slice(position, edit.start) + edit.text;
         position = edit.end;
     }
@@ -638,15 +664,15 @@ function assertOnlyIntendedChanges(expected, patched, fileName) {
     const actual = (0,dist/* parseAllDocuments */.hR)(patched);
     const where = fileName || 'the file';
     if (!Array.isArray(actual) || actual.length !== expected.length)
-        throw new errors/* DeployError */.sH(`refusing to write ${where}: patching changed the number of YAML documents`);
+        throw new DeployError(`refusing to write ${where}: patching changed the number of YAML documents`);
     for (let i = 0; i < expected.length; i++) {
         const error = actual[i].errors[0];
         if (error)
-            throw new errors/* DeployError */.sH(`refusing to write ${where}: the patched text is not valid YAML (${error.message.split('\n')[0]})`);
+            throw new DeployError(`refusing to write ${where}: the patched text is not valid YAML (${error.message.split('\n')[0]})`);
         const want = expected[i].toJS({ maxAliasCount: -1 });
         const got = actual[i].toJS({ maxAliasCount: -1 });
         if (!(0,external_node_util_.isDeepStrictEqual)(want, got))
-            throw new errors/* DeployError */.sH(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`);
+            throw new DeployError(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`);
     }
 }
 
@@ -693,10 +719,10 @@ async function patchTree(root, files, target, pin, write) {
 /** A deploy that pins nothing is a mistake: say what was searched. */
 function nothingFoundError(image, patch, globs) {
     if (patch.searched.length === 0)
-        return new errors/* DeployError */.sH(`no file in the deploy repository matches deploy-paths (${globs.join(', ')})`);
+        return new DeployError(`no file in the deploy repository matches deploy-paths (${globs.join(', ')})`);
     const skipped = new Map(patch.skipped.map((s) => [s.file, s.reason]));
     const listed = patch.searched.map((file) => (skipped.has(file) ? `${file} (skipped: ${skipped.get(file)})` : file));
-    return new errors/* DeployError */.sH(`no reference to ${image} found in ${patch.searched.length} file(s) searched: ${listed.join(', ')}. ` +
+    return new DeployError(`no reference to ${image} found in ${patch.searched.length} file(s) searched: ${listed.join(', ')}. ` +
         'Check `image` and `deploy-paths`; references are container `image:` values, kustomization `images:` entries and Flux `$imagepolicy` setters.');
 }
 
@@ -711,19 +737,25 @@ function nothingFoundError(image, patch, globs) {
 
 
 
+
 /** How often push mode re-applies the edit after losing a race for the base branch. */
-const PUSH_ATTEMPTS = 6;
-const PUSH_BACKOFF_MS = 250;
+const PUSH_ATTEMPTS = retry/* GIT_PUSH_RETRY */.Zm.attempts;
 const WORK_BRANCH = 'digest-release-work';
 async function deployDigest(options) {
     const target = parseImage(options.image);
     if (!(0,reference/* isValidDigest */.fH)(options.digest))
-        throw new errors/* DeployError */.sH(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`);
+        throw new DeployError(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`);
     const remote = resolveRemote(options.repository, options.serverUrl);
     const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger) : undefined;
     const clone = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-'));
     try {
-        const git = new Git({ cwd: clone, remoteUrl: remote.url, token: options.token, logger: options.logger });
+        const git = new Git({
+            cwd: clone,
+            remoteUrl: remote.url,
+            token: options.token,
+            environment: options.gitEnvironment,
+            logger: options.logger
+        });
         await git.run(['init', '--quiet']);
         await git.run(['remote', 'add', 'origin', remote.url]);
         const base = options.base || (await defaultBranch(git, github, remote, options.logger));
@@ -740,7 +772,7 @@ function parseImage(image) {
     }
     catch (error) {
         if (error instanceof reference/* ReferenceError */.AF)
-            throw new errors/* DeployError */.sH(`cannot deploy: ${error.message}`);
+            throw new DeployError(`cannot deploy: ${error.message}`);
         throw error;
     }
 }
@@ -755,7 +787,7 @@ function resolveRemote(repository, serverUrl) {
         ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository.slice(server.length + 1))
         : null;
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(repository))
-        throw new errors/* DeployError */.sH('deploy-repository must not carry credentials in its URL; use deploy-token');
+        throw new DeployError('deploy-repository must not carry credentials in its URL; use deploy-token');
     return { url: repository, github: onServer ? { owner: onServer[1], repo: onServer[2] } : undefined };
 }
 async function defaultBranch(git, github, remote, logger) {
@@ -770,7 +802,7 @@ async function defaultBranch(git, github, remote, logger) {
     const output = await git.run(['ls-remote', '--symref', 'origin', 'HEAD']);
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output);
     if (!match)
-        throw new errors/* DeployError */.sH(`cannot tell the default branch of ${remote.url}: set deploy-base`);
+        throw new DeployError(`cannot tell the default branch of ${remote.url}: set deploy-base`);
     return match[1];
 }
 /** `digest-release/<image slug>/<base>`: one branch per image and base, so each release reuses it. */
@@ -806,7 +838,7 @@ class DeployRun {
     async pullRequest() {
         const branch = this.options.branch || defaultBranchName(this.target, this.base);
         if ((await this.git.tryRun(['check-ref-format', `refs/heads/${branch}`])).exitCode !== 0)
-            throw new errors/* DeployError */.sH(`"${branch}" is not a valid branch name (deploy-branch)`);
+            throw new DeployError(`"${branch}" is not a valid branch name (deploy-branch)`);
         for (let attempt = 1;; attempt++) {
             const baseCommit = await this.checkoutBase();
             const patch = await this.patch();
@@ -825,7 +857,7 @@ class DeployRun {
                 const outcome = await this.push(`HEAD:refs/heads/${branch}`, [`--force-with-lease=refs/heads/${branch}:${remoteCommit ?? ''}`]);
                 if (outcome === 'rejected') {
                     if (attempt >= PUSH_ATTEMPTS)
-                        throw new errors/* DeployError */.sH(`branch ${branch} kept changing under us; gave up after ${attempt} attempts`);
+                        throw new DeployError(`branch ${branch} kept changing under us; gave up after ${attempt} attempts`);
                     this.logger.info(`branch ${branch} changed while we rebuilt it; trying again`);
                     await backoff(attempt);
                     continue;
@@ -867,7 +899,7 @@ class DeployRun {
                 return { ...planned, commit };
             }
             if (attempt >= PUSH_ATTEMPTS)
-                throw new errors/* DeployError */.sH(`${this.base} kept moving while we pushed; gave up after ${attempt} attempts`);
+                throw new DeployError(`${this.base} kept moving while we pushed; gave up after ${attempt} attempts`);
             this.logger.info(`${this.base} moved on the remote (attempt ${attempt}); re-applying the edit to the new ${this.base}`);
             await backoff(attempt);
         }
@@ -877,7 +909,7 @@ class DeployRun {
         const tracking = `refs/remotes/origin/${this.base}`;
         const fetched = await this.git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${this.base}:${tracking}`]);
         if (fetched.exitCode !== 0) {
-            throw new errors/* DeployError */.sH(`cannot fetch branch ${this.base} of ${this.remote.url}: ${fetched.stderr.trim()}`);
+            throw new DeployError(`cannot fetch branch ${this.base} of ${this.remote.url}: ${fetched.stderr.trim()}`);
         }
         await this.git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking]);
         return (await this.git.run(['rev-parse', 'HEAD'])).trim();
@@ -939,7 +971,7 @@ class DeployRun {
         // non-fast-forward / fetch first / stale info: someone pushed first; failed to update ref / cannot lock: we raced on the server.
         if (/\[rejected\]|stale info|non-fast-forward|fetch first|failed to update ref|cannot lock ref|incorrect old value/i.test(report))
             return 'rejected';
-        throw new errors/* DeployError */.sH(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`);
+        throw new DeployError(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`);
     }
     async openOrUpdatePullRequest(result, branch, changes, upToDate) {
         if (!this.github || !this.remote.github) {
@@ -1000,8 +1032,7 @@ class DeployRun {
 }
 async function backoff(attempt) {
     // Jitter keeps two racing releases from retrying in lockstep.
-    const delay = PUSH_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random());
-    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 8_000)));
+    await (0,retry/* sleep */.yy)((0,retry/* backoffDelay */.EY)(retry/* GIT_PUSH_RETRY */.Zm, attempt - 1));
 }
 
 

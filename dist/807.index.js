@@ -1,0 +1,1394 @@
+export const id = 807;
+export const ids = [807];
+export const modules = {
+
+/***/ 20993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ bundleIdentity),
+/* harmony export */   FH: () => (/* binding */ bundleLogIndex),
+/* harmony export */   ZC: () => (/* binding */ isOwnStatementAbout)
+/* harmony export */ });
+/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83917);
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_1__);
+// Facts read out of a Sigstore bundle (v0.3 JSON): the signer's identity, the log entry, and
+// whether its DSSE signature really verifies under its certificate.
+
+
+const FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+const FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+function leafCertificate(bundle) {
+    const material = bundle.verificationMaterial;
+    const raw = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes;
+    return raw ? _sigstore_core__WEBPACK_IMPORTED_MODULE_1__.X509Certificate.parse(Buffer.from(raw, 'base64')) : undefined;
+}
+function extensionText(cert, oid) {
+    const value = cert.extension(oid)?.value;
+    if (!value)
+        return undefined;
+    // v2 extensions are DER UTF8Strings; v1 extensions are raw bytes.
+    if (value[0] === 0x0c && value.length >= 2 && value[1] < 0x80)
+        return value.subarray(2, 2 + value[1]).toString('utf8');
+    return value.toString('utf8');
+}
+function bundleIdentity(bundle) {
+    const cert = leafCertificate(bundle);
+    if (!cert)
+        return {};
+    return { san: cert.subjectAltName, issuer: extensionText(cert, FULCIO_ISSUER_V2) ?? extensionText(cert, FULCIO_ISSUER_V1) };
+}
+function bundleLogIndex(bundle) {
+    const entry = bundle.verificationMaterial.tlogEntries?.[0];
+    return entry ? Number(entry.logIndex) : undefined;
+}
+/** DSSE pre-authentication encoding (DSSE spec, protocol.md). */
+function preAuthEncoding(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+}
+/** The in-toto statement of a DSSE bundle, when its signature verifies under the bundle's certificate. */
+function verifiedStatement(bundle) {
+    const envelope = bundle.dsseEnvelope;
+    const cert = leafCertificate(bundle);
+    if (!envelope || !cert || !envelope.signatures?.length)
+        return undefined;
+    const payload = Buffer.from(envelope.payload, 'base64');
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: cert.publicKey, format: 'der', type: 'spki' });
+    const valid = envelope.signatures.some((s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
+    if (!valid)
+        return undefined;
+    try {
+        return JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when the bundle is a verifying DSSE statement of this predicate type about this digest, by this signer. */
+function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) {
+    const who = bundleIdentity(bundle);
+    if (!who.san || !identities.includes(who.san))
+        return false;
+    if (issuer && who.issuer && who.issuer !== issuer)
+        return false;
+    if (!bundle.verificationMaterial.tlogEntries?.length)
+        return false;
+    const statement = verifiedStatement(bundle);
+    if (!statement || statement.predicateType !== predicateType)
+        return false;
+    const [algorithm, hex] = digest.split(':');
+    return (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
+}
+
+
+/***/ }),
+
+/***/ 75087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ legacyAttestationLayer),
+/* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
+/* harmony export */   O2: () => (/* binding */ cosignSignStatement),
+/* harmony export */   fT: () => (/* binding */ legacySignatureLayer),
+/* harmony export */   j_: () => (/* binding */ bundleReferrerManifest),
+/* harmony export */   wA: () => (/* binding */ legacyImageManifest),
+/* harmony export */   w_: () => (/* binding */ legacyTag)
+/* harmony export */ });
+/* unused harmony export rekorBundleAnnotation */
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29217);
+/* harmony import */ var _predicates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68042);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68825);
+
+
+
+/** The statement `cosign sign` signs in the bundle format: the image digest as subject, an empty predicate. */
+function cosignSignStatement(subject) {
+    const [algorithm, hex] = subject.digest.split(':');
+    return {
+        _type: _predicates_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_STATEMENT_V1 */ .tV,
+        subject: [{ name: subject.name, digest: { [algorithm]: hex } }],
+        predicateType: _predicates_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE_TYPE */ .To.cosignSign,
+        predicate: {}
+    };
+}
+/** The OCI 1.1 artifact manifest that attaches a Sigstore bundle to its subject. */
+function bundleReferrerManifest(options) {
+    const annotations = { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.bundleContent]: options.content ?? 'dsse-envelope' };
+    if (options.predicateType)
+        annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.bundlePredicateType] = options.predicateType;
+    annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.created] = options.created;
+    return {
+        schemaVersion: 2,
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociManifest,
+        artifactType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
+        config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociEmpty, digest: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .EMPTY_JSON_DIGEST */ .KV, size: 2 },
+        layers: [
+            {
+                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle,
+                digest: options.bundle.digest,
+                size: options.bundle.size,
+                annotations: { 'org.opencontainers.image.title': `${options.bundle.digest.replace(':', '-')}.sigstore.json` }
+            }
+        ],
+        subject: { mediaType: options.subject.mediaType, digest: options.subject.digest, size: options.subject.size },
+        annotations
+    };
+}
+/**
+ * cosign's simple-signing payload, byte for byte as cosign writes it (Go's encoding/json of its
+ * struct: fields in declaration order, `optional` null when empty).
+ */
+function simpleSigningPayload(dockerReference, digest) {
+    return JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': dockerReference },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature'
+        },
+        optional: null
+    });
+}
+function legacyTag(digest, suffix) {
+    return `${digest.replace(':', '-')}.${suffix}`;
+}
+function pem(der) {
+    const body = Buffer.from(der, 'base64')
+        .toString('base64')
+        .match(/.{1,64}/g)
+        ?.join('\n') ?? '';
+    return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+}
+function certificates(bundle) {
+    const material = bundle.verificationMaterial;
+    if (material.certificate)
+        return [material.certificate.rawBytes];
+    return material.x509CertificateChain?.certificates.map((c) => c.rawBytes) ?? [];
+}
+/** cosign's `dev.sigstore.cosign/bundle`: Rekor's signed entry timestamp and the entry it signs. */
+function rekorBundleAnnotation(bundle) {
+    const entry = bundle.verificationMaterial.tlogEntries?.[0];
+    if (!entry?.inclusionPromise)
+        return '';
+    return JSON.stringify({
+        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
+        Payload: {
+            body: entry.canonicalizedBody,
+            integratedTime: Number(entry.integratedTime),
+            logIndex: Number(entry.logIndex),
+            logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex')
+        }
+    });
+}
+function certificateAnnotations(bundle) {
+    const [leaf, ...chain] = certificates(bundle);
+    return {
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignCertificate]: leaf ? pem(leaf) : '',
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignChain]: chain.map(pem).join(''),
+        [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignBundle]: rekorBundleAnnotation(bundle)
+    };
+}
+/** The `.sig` layer: the simple-signing payload, its signature and the proof cosign keeps beside it. */
+function legacySignatureLayer(bundle, payload) {
+    const signature = bundle.messageSignature?.signature;
+    if (!signature)
+        throw new Error('a legacy signature needs a message-signature bundle');
+    return {
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning,
+        digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload),
+        size: payload.length,
+        annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignSignature]: signature, ...certificateAnnotations(bundle) }
+    };
+}
+/** The `.att` layer: the DSSE envelope itself, with its predicate type; the signature lives in the envelope. */
+function legacyAttestationLayer(bundle, predicateType) {
+    const envelope = bundle.dsseEnvelope;
+    if (!envelope)
+        throw new Error('a legacy attestation needs a DSSE bundle');
+    const bytes = Buffer.from(JSON.stringify({
+        payloadType: envelope.payloadType,
+        payload: envelope.payload,
+        signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig }))
+    }));
+    return {
+        bytes,
+        layer: {
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.dsseEnvelope,
+            digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bytes),
+            size: bytes.length,
+            annotations: { [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignSignature]: '', ...certificateAnnotations(bundle), [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.predicateType]: predicateType }
+        }
+    };
+}
+/**
+ * The image cosign writes under `.sig`/`.att` (go-containerregistry's `mutate.Append` onto an
+ * empty image): an OCI manifest whose config lists each layer as a diff ID.
+ */
+function legacyImageManifest(layers) {
+    const config = Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {}
+    }));
+    return {
+        config,
+        manifest: {
+            schemaVersion: 2,
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociManifest,
+            config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociConfig, size: config.length, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(config) },
+            layers
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 36115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ storeBundleReferrer),
+/* harmony export */   QO: () => (/* binding */ findBundleReferrers),
+/* harmony export */   a4: () => (/* binding */ readLegacyLayers),
+/* harmony export */   rY: () => (/* binding */ appendLegacyLayer),
+/* harmony export */   wQ: () => (/* binding */ readReferrerBundle)
+/* harmony export */ });
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68825);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
+
+
+/** Pushes the bundle blob and the referrer manifest that points at it, and lists it for its subject. */
+async function storeBundleReferrer(options) {
+    const { client } = options;
+    await client.putBlobBytes(Buffer.from('{}'), _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_JSON_DIGEST */ .KV);
+    await client.putBlobBytes(options.bundleBytes);
+    return options.referrers.attach({ manifest: Buffer.from(JSON.stringify(options.manifest)), subjectDigest: options.subjectDigest });
+}
+/** Referrers of a subject that are Sigstore bundles of one predicate type, newest first. */
+async function findBundleReferrers(referrers, subjectDigest, predicateType) {
+    const listed = await referrers.list(subjectDigest);
+    return listed
+        .filter((d) => d.artifactType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.sigstoreBundle && d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType)
+        .sort((a, b) => (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(a.annotations?.['org.opencontainers.image.created'] ?? ''));
+}
+/** Reads the bundle JSON a bundle referrer manifest carries. */
+async function readReferrerBundle(client, referrerDigest) {
+    const manifest = await client.getManifest(referrerDigest);
+    if (!manifest)
+        return undefined;
+    const layer = JSON.parse(manifest.bytes.toString('utf8')).layers?.[0];
+    if (!layer || layer.size > 1024 * 1024)
+        return undefined;
+    return JSON.parse((await client.getBlob(layer.digest, layer.size)).toString('utf8'));
+}
+/** The layers cosign's `.sig`/`.att` tag holds now, with their payloads' digests. */
+async function readLegacyLayers(client, tag) {
+    const existing = await client.getManifest(tag, [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.dockerManifest]);
+    if (!existing)
+        return [];
+    return (JSON.parse(existing.bytes.toString('utf8')).layers ?? []).filter((l) => l && typeof l.digest === 'string');
+}
+/**
+ * Appends a layer to cosign's legacy tag, as `cosign sign` does: the existing manifest's layers
+ * are kept, never replaced. A layer already there (same digest and annotations) is not added twice.
+ */
+async function appendLegacyLayer(options) {
+    const { client, tag, layer } = options;
+    const layers = await readLegacyLayers(client, tag);
+    const already = layers.some((l) => l.digest === layer.digest && JSON.stringify(l.annotations ?? {}) === JSON.stringify(layer.annotations ?? {}));
+    await client.putBlobBytes(options.layerBytes, layer.digest);
+    const next = already ? layers : [...layers, layer];
+    const { manifest, config } = options.buildManifest(next);
+    await client.putBlobBytes(config);
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    if (already) {
+        const current = await client.headManifest(tag);
+        if (current)
+            return { tag, digest: current.digest, appended: false };
+    }
+    const { digest } = await client.putManifest(tag, bytes, manifest.mediaType ?? _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA_TYPE */ .Ap.ociManifest);
+    return { tag, digest: digest ?? (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Of */ .Bj)(bytes), appended: !already };
+}
+
+
+/***/ }),
+
+/***/ 47807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  attestImage: () => (/* binding */ attestImage),
+  layerOpener: () => (/* binding */ layerOpener),
+  readPlatformImages: () => (/* binding */ readPlatformImages),
+  statementBytes: () => (/* binding */ statementBytes)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(68825);
+// EXTERNAL MODULE: ./src/sigstore/store.ts
+var store = __webpack_require__(36115);
+// EXTERNAL MODULE: ./src/sigstore/bundle-info.ts
+var bundle_info = __webpack_require__(20993);
+// EXTERNAL MODULE: ./src/sigstore/cosign.ts
+var cosign = __webpack_require__(75087);
+// EXTERNAL MODULE: ./src/sigstore/predicates.ts
+var predicates = __webpack_require__(68042);
+;// CONCATENATED MODULE: ./src/sigstore/intoto.ts
+// in-toto Statement v1 (https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md).
+
+function buildStatement(subjects, predicateType, predicate) {
+    return { _type: predicates/* IN_TOTO_STATEMENT_V1 */.tV, subject: subjects, predicateType, predicate };
+}
+
+// EXTERNAL MODULE: ./src/net/logger.ts
+var net_logger = __webpack_require__(39691);
+;// CONCATENATED MODULE: ./src/sbom/catalog/purl.ts
+// Package URLs: https://github.com/package-url/purl-spec/blob/main/PURL-SPECIFICATION.rst
+// Every segment is percent-encoded except unreserved characters, so `1:2.3` becomes `1%3A2.3` and `+` becomes `%2B`.
+function encodePurlSegment(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+function formatPurl(parts) {
+    let purl = `pkg:${parts.type}/`;
+    if (parts.namespace)
+        purl += parts.namespace.split('/').map(encodePurlSegment).join('/') + '/';
+    purl += encodePurlSegment(parts.name);
+    if (parts.version)
+        purl += '@' + encodePurlSegment(parts.version);
+    // Qualifiers are sorted by key, and empty values are left out (spec, "Rules for each purl component").
+    const qualifiers = Object.entries(parts.qualifiers ?? {})
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (qualifiers.length > 0)
+        purl += '?' + qualifiers.map(([key, value]) => `${key}=${encodePurlSegment(value)}`).join('&');
+    return purl;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/apk.ts
+// Alpine packages from apk's database, /lib/apk/db/installed: one record per package, records
+// separated by blank lines, each line "<letter>:<value>" (https://wiki.alpinelinux.org/wiki/Apk_spec, "Installed Database").
+
+const APK_INSTALLED_PATH = 'lib/apk/db/installed';
+function isApkDatabaseFile(path) {
+    return /(^|\/)apk\/db\/installed$/.test(path);
+}
+function parseApkInstalled(text) {
+    const records = [];
+    let current = {};
+    const flush = () => {
+        if (current.name && current.version)
+            records.push(current);
+        current = {};
+    };
+    for (const line of text.split('\n')) {
+        if (line.trim() === '') {
+            flush();
+            continue;
+        }
+        if (line[1] !== ':')
+            continue;
+        const value = line.slice(2).trim();
+        // File lists (F:, R:, Z:, a:, M:) repeat per file and are skipped; only the package fields are kept.
+        switch (line[0]) {
+            case 'P':
+                current.name = value;
+                break;
+            case 'V':
+                current.version = value;
+                break;
+            case 'A':
+                current.architecture = value;
+                break;
+            case 'o':
+                current.origin = value;
+                break;
+            case 'L':
+                current.license = value;
+                break;
+            case 'T':
+                current.description = value;
+                break;
+            case 'U':
+                current.url = value;
+                break;
+        }
+    }
+    flush();
+    return records;
+}
+function apkPackage(record, os, location) {
+    const vendor = os && os.id !== 'linux' ? os.id : 'alpine';
+    return {
+        type: 'apk',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({
+            type: 'apk',
+            namespace: vendor,
+            name: record.name,
+            version: record.version,
+            qualifiers: {
+                arch: record.architecture,
+                distro: os?.versionId ? `${os.id}-${os.versionId}` : undefined,
+                upstream: record.origin && record.origin !== record.name ? record.origin : undefined
+            }
+        }),
+        architecture: record.architecture,
+        source: record.origin && record.origin !== record.name ? record.origin : undefined,
+        declaredLicense: record.license,
+        description: record.description,
+        locations: [location]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/deb822.ts
+// RFC 822-style control stanzas as dpkg writes them (deb-control(5), deb822(5)):
+// "Field: value" lines, continuation lines start with a space or tab, stanzas are separated by blank lines.
+/**
+ * Splits text into stanzas and keeps only the fields asked for (lower-cased names), so that a
+ * multi-megabyte status file becomes a few strings per package. Continuation lines are dropped:
+ * none of the fields we keep are multi-line.
+ */
+function parseStanzas(text, keep) {
+    const stanzas = [];
+    let current = new Map();
+    let sawField = false;
+    for (const line of text.split('\n')) {
+        if (line.trim() === '') {
+            if (sawField)
+                stanzas.push(current);
+            current = new Map();
+            sawField = false;
+            continue;
+        }
+        if (line[0] === ' ' || line[0] === '\t' || line[0] === '#')
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        sawField = true;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        if (keep.has(name))
+            current.set(name, line.slice(colon + 1).trim());
+    }
+    if (sawField)
+        stanzas.push(current);
+    return stanzas;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/dpkg.ts
+// Debian packages from dpkg's database: /var/lib/dpkg/status (one stanza per package, dpkg-query(1))
+// and distroless images' /var/lib/dpkg/status.d/<name> (one stanza per file, often without a Status field).
+
+
+
+const DPKG_STATUS_PATH = 'var/lib/dpkg/status';
+const DPKG_STATUS_DIR = 'var/lib/dpkg/status.d';
+const FIELDS = new Set(['package', 'version', 'architecture', 'source', 'status', 'description']);
+/** Matches the status file and status.d entries wherever a symlinked directory may have put them. */
+function isDpkgDatabaseFile(path) {
+    return /(^|\/)dpkg\/status$/.test(path) || (/(^|\/)dpkg\/status\.d\/[^/]+$/.test(path) && !path.endsWith('.md5sums'));
+}
+/**
+ * Keeps installed packages only: the third word of Status is the package's state, and only
+ * `installed` means its files are on disk (dpkg(1), "PACKAGE STATES"). Entries without a Status
+ * field (distroless status.d) are taken as installed, since they describe what the image contains.
+ */
+function parseDpkgStatus(text, statusRequired) {
+    const records = [];
+    for (const stanza of parseStanzas(text, FIELDS)) {
+        const name = stanza.get('package');
+        const version = stanza.get('version');
+        if (!name || !version)
+            continue;
+        const status = stanza.get('status');
+        if (status !== undefined ? status.split(/\s+/)[2] !== 'installed' : statusRequired)
+            continue;
+        const record = {
+            name,
+            version,
+            architecture: stanza.get('architecture') || undefined,
+            description: stanza.get('description') || undefined
+        };
+        // "Source: name (version)" when the source version differs from the binary's (deb-control(5)).
+        const source = /^(\S+)(?:\s+\(([^)]+)\))?/.exec(stanza.get('source') ?? '');
+        if (source) {
+            record.source = source[1];
+            record.sourceVersion = source[2];
+        }
+        records.push(record);
+    }
+    return records;
+}
+function parseDpkgFile(path, content) {
+    return parseDpkgStatus(content.toString('utf8'), external_node_path_.posix.basename(path) === 'status');
+}
+function dpkgPackage(record, os, location) {
+    // The purl namespace is the vendor: debian, ubuntu, ... (purl-spec, type "deb").
+    const vendor = os && os.id !== 'linux' ? os.id : 'debian';
+    const upstream = record.source && record.source !== record.name
+        ? record.sourceVersion
+            ? `${record.source}@${record.sourceVersion}`
+            : record.source
+        : undefined;
+    return {
+        type: 'deb',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({
+            type: 'deb',
+            namespace: vendor,
+            name: record.name,
+            version: record.version,
+            qualifiers: { arch: record.architecture, distro: os?.versionId ? `${os.id}-${os.versionId}` : undefined, upstream }
+        }),
+        architecture: record.architecture,
+        source: record.source !== record.name ? record.source : undefined,
+        description: record.description,
+        locations: [location]
+    };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __webpack_require__(28630);
+;// CONCATENATED MODULE: ./src/sbom/catalog/layer-stream.ts
+// Streams one layer blob as tar entries: sniffs the compression from the first bytes (the media type
+// is only a hint; registries and tools disagree), decompresses on the fly and never touches the disk.
+
+
+
+
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+const BZIP2_MAGIC = [0x42, 0x5a, 0x68];
+function startsWith(head, magic) {
+    return head.length >= magic.length && magic.every((byte, i) => head[i] === byte);
+}
+function sniffCompression(head, layer) {
+    if (startsWith(head, GZIP_MAGIC))
+        return 'gzip';
+    if (startsWith(head, ZSTD_MAGIC))
+        return 'zstd';
+    if (startsWith(head, XZ_MAGIC) || startsWith(head, BZIP2_MAGIC)) {
+        throw new errors/* LayoutError */.R(`layer ${layer.digest} (${layer.mediaType}) is xz- or bzip2-compressed; only gzip, zstd (Node.js >= 22.15) and uncompressed tar layers can be catalogued`);
+    }
+    return 'none';
+}
+/** Node 22.15+ has zstd in zlib; Node 20 does not, so the name is looked up rather than typed. */
+function zstdDecompressor(layer) {
+    const create = (external_node_zlib_default()).createZstdDecompress;
+    if (typeof create !== 'function') {
+        throw new errors/* LayoutError */.R(`layer ${layer.digest} (${layer.mediaType}) is zstd-compressed and this Node.js (${process.version}) cannot decompress zstd; ` +
+            'push gzip-compressed layers, or pass an SBOM file with `sbom: <path>`');
+    }
+    return create();
+}
+function normalizeEntryPath(name) {
+    const parts = [];
+    for (const part of name.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            // A path that climbs out of the root cannot name a file of the image's filesystem.
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+            continue;
+        }
+        parts.push(part);
+    }
+    return parts.length === 0 ? undefined : parts.join('/');
+}
+
+async function* prepend(first, rest) {
+    yield* first;
+    for (;;) {
+        const next = await rest.next();
+        if (next.done)
+            return;
+        yield next.value;
+    }
+}
+async function readHead(iterator, wanted) {
+    const chunks = [];
+    let length = 0;
+    while (length < wanted) {
+        const next = await iterator.next();
+        if (next.done)
+            break;
+        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+        chunks.push(chunk);
+        length += chunk.length;
+    }
+    return chunks;
+}
+async function readEntry(stream, size, limit) {
+    if (size > limit) {
+        stream.resume();
+        return undefined;
+    }
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+/**
+ * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
+ * callback does not read is skipped without being held in memory.
+ */
+async function forEachLayerEntry(raw, layer, onEntry) {
+    const input = raw instanceof external_node_stream_.Readable ? raw : new external_node_stream_.Readable().wrap(raw);
+    const iterator = input[Symbol.asyncIterator]();
+    const head = await readHead(iterator, 8);
+    const compression = sniffCompression(Buffer.concat(head), layer);
+    const decompress = compression === 'gzip' ? external_node_zlib_default().createGunzip() : compression === 'zstd' ? zstdDecompressor(layer) : new external_node_stream_.PassThrough();
+    const extract = tar_stream.extract();
+    const flowing = (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(prepend(head, iterator), { objectMode: false }), decompress, extract);
+    flowing.catch(() => { }); // observed below; this only keeps an early failure from being "unhandled"
+    try {
+        for await (const item of extract) {
+            const header = item.header;
+            const path = normalizeEntryPath(header.name);
+            let consumed = false;
+            if (path !== undefined) {
+                const type = header.type === 'file' || header.type === 'contiguous-file'
+                    ? 'file'
+                    : header.type === 'directory' || header.type === 'symlink' || header.type === 'link'
+                        ? header.type
+                        : 'other';
+                const size = header.size ?? 0;
+                await onEntry({
+                    path,
+                    type,
+                    size,
+                    linkName: type === 'link' ? normalizeEntryPath(header.linkname ?? '') : type === 'symlink' ? (header.linkname ?? '') : undefined,
+                    read: (limit) => {
+                        consumed = true;
+                        return readEntry(item, size, limit);
+                    }
+                });
+            }
+            if (!consumed)
+                item.resume();
+        }
+        await flowing;
+    }
+    catch (error) {
+        input.destroy();
+        extract.destroy();
+        if (error instanceof errors/* LayoutError */.R)
+            throw error;
+        throw new errors/* LayoutError */.R(`cannot read layer ${layer.digest} (${layer.mediaType}) as a ${compression === 'none' ? 'tar' : `${compression}-compressed tar`}: ${error.message}`, undefined, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/filesystem.ts
+// The image's filesystem as the catalogers need it: only the files they asked for (already parsed)
+// and the symlinks that may lead to them, after applying the layers in order with OCI whiteouts
+// (image-spec layer.md, "Whiteouts"): `.wh.<name>` hides <name> from lower layers,
+// `.wh..wh..opq` hides every lower entry of its directory, and an entry hides the lower entry at its path.
+
+
+const OPAQUE = '.wh..wh..opq';
+const WHITEOUT_PREFIX = '.wh.';
+const MAX_SYMLINK_HOPS = 40;
+class LayeredFilesystem {
+    nodes = new Map();
+    /** Follows symlinks (absolute ones from the image root) in every component; undefined on a loop. */
+    resolve(path) {
+        let pending = path.split('/').filter((p) => p !== '');
+        let resolved = [];
+        let hops = 0;
+        while (pending.length > 0) {
+            const part = pending.shift();
+            if (part === '.')
+                continue;
+            if (part === '..') {
+                resolved.pop();
+                continue;
+            }
+            resolved.push(part);
+            const node = this.nodes.get(resolved.join('/'));
+            if (node?.kind === 'symlink') {
+                if (++hops > MAX_SYMLINK_HOPS)
+                    return undefined;
+                resolved.pop();
+                if (node.target.startsWith('/'))
+                    resolved = [];
+                pending = [...node.target.split('/').filter((p) => p !== ''), ...pending];
+            }
+        }
+        return resolved.join('/');
+    }
+    /** The parsed file at `path` (after following symlinks), if a matcher of that id collected it. */
+    file(path, matcher) {
+        const real = this.resolve(path);
+        if (real === undefined)
+            return undefined;
+        const node = this.nodes.get(real);
+        return node?.kind === 'file' && node.matcher === matcher ? { path: real, value: node.value } : undefined;
+    }
+    /** Parsed files directly inside `directory` (after following symlinks), sorted by path. */
+    filesIn(directory, matcher) {
+        const real = this.resolve(directory);
+        if (real === undefined)
+            return [];
+        const prefix = real === '' ? '' : real + '/';
+        return this.files(matcher).filter((f) => f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes('/'));
+    }
+    files(matcher) {
+        const found = [];
+        for (const [path, node] of this.nodes)
+            if (node.kind === 'file' && node.matcher === matcher)
+                found.push({ path, value: node.value });
+        return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
+    /** Directories that hold something we keep: a non-directory entry at one of these paths hides it. */
+    ancestors() {
+        const dirs = new Set();
+        for (const path of this.nodes.keys()) {
+            for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+                dirs.add(path.slice(0, slash));
+        }
+        return dirs;
+    }
+    /** Removes `path` and everything under it (or only what is under it). */
+    remove(path, keepSelf = false) {
+        const prefix = path === '' ? '' : path + '/'; // '' is the root (an opaque marker at the top of a layer)
+        for (const key of [...this.nodes.keys()])
+            if ((!keepSelf && key === path) || key.startsWith(prefix))
+                this.nodes.delete(key);
+    }
+}
+/** Streams every layer once, bottom to top, and returns what the catalogers asked for. */
+async function collectFilesystem(layers, openBlob, options) {
+    const fs = new LayeredFilesystem();
+    for (const layer of layers) {
+        const changes = await scanLayer(layer, openBlob, fs, options);
+        for (const path of changes.hidden)
+            fs.remove(path);
+        for (const path of changes.opaque)
+            fs.remove(path, true);
+        for (const path of changes.replacedByDirectory)
+            fs.nodes.delete(path);
+        for (const [path, node] of changes.added)
+            fs.nodes.set(path, node);
+    }
+    return fs;
+}
+async function scanLayer(layer, openBlob, lower, options) {
+    const changes = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() };
+    const lowerDirs = lower.ancestors();
+    const matcherFor = (path) => options.matchers.find((m) => m.matches(path));
+    const readInto = async (entry, matcher, paths) => {
+        const content = await entry.read(options.maxFileSize);
+        if (content === undefined) {
+            options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`);
+            return;
+        }
+        let value;
+        try {
+            value = matcher.parse(entry.path, content);
+        }
+        catch (error) {
+            options.logger.warning(`sbom: cannot parse /${entry.path} in layer ${layer.digest}: ${error.message}`);
+            return;
+        }
+        if (value !== undefined)
+            for (const path of paths)
+                changes.added.set(path, { kind: 'file', matcher: matcher.id, value });
+    };
+    await forEachLayerEntry(await openBlob(layer.digest), layer, async (entry) => {
+        const name = external_node_path_.posix.basename(entry.path);
+        const directory = external_node_path_.posix.dirname(entry.path) === '.' ? '' : external_node_path_.posix.dirname(entry.path);
+        if (name === OPAQUE) {
+            changes.opaque.push(directory);
+            return;
+        }
+        if (name.startsWith(WHITEOUT_PREFIX)) {
+            changes.hidden.push(directory === '' ? name.slice(WHITEOUT_PREFIX.length) : `${directory}/${name.slice(WHITEOUT_PREFIX.length)}`);
+            return;
+        }
+        if (entry.type === 'directory') {
+            if (lower.nodes.has(entry.path))
+                changes.replacedByDirectory.push(entry.path);
+            return;
+        }
+        if (lower.nodes.has(entry.path) || lowerDirs.has(entry.path))
+            changes.hidden.push(entry.path);
+        if (entry.type === 'symlink' && entry.linkName && options.keepSymlink(entry.path)) {
+            changes.added.set(entry.path, { kind: 'symlink', target: entry.linkName });
+            return;
+        }
+        const matcher = matcherFor(entry.path);
+        if (!matcher)
+            return;
+        if (entry.type === 'file') {
+            await readInto(entry, matcher, [entry.path]);
+        }
+        else if (entry.type === 'link' && entry.linkName) {
+            // A hard link names an earlier entry of the same layer. If that entry was not of interest
+            // (another path), its bytes are gone: read it in a second pass over this layer.
+            const target = changes.added.get(entry.linkName);
+            if (target?.kind === 'file' && target.matcher === matcher.id)
+                changes.added.set(entry.path, target);
+            else
+                changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path]);
+        }
+    });
+    if (changes.pendingHardLinks.size > 0) {
+        await forEachLayerEntry(await openBlob(layer.digest), layer, async (entry) => {
+            const links = changes.pendingHardLinks.get(entry.path);
+            if (!links || entry.type !== 'file')
+                return;
+            changes.pendingHardLinks.delete(entry.path);
+            const matcher = matcherFor(links[0]);
+            if (matcher)
+                await readInto(entry, matcher, links);
+        });
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/npm.ts
+// npm packages: the package.json at the top of each installed package directory,
+// node_modules/<name>/package.json or node_modules/@scope/<name>/package.json, at any depth.
+
+// A package directory's name never starts with "." (node_modules/.bin, .pnpm, .cache are not packages);
+// nested package.json files deeper in a package (dist/esm/package.json) are not packages either.
+const PACKAGE_JSON = /(^|\/)node_modules\/(@[^/.][^/]*\/)?[^/.@][^/]*\/package\.json$/;
+function isNpmPackageJson(path) {
+    return PACKAGE_JSON.test(path);
+}
+function parseNpmPackageJson(content) {
+    const json = JSON.parse(content.toString('utf8'));
+    if (typeof json !== 'object' || json === null)
+        return undefined;
+    const { name, version, license, licenses, description } = json;
+    if (typeof name !== 'string' || typeof version !== 'string' || name === '' || version === '')
+        return undefined;
+    return {
+        name,
+        version,
+        license: npmLicense(license, licenses),
+        description: typeof description === 'string' ? description.slice(0, 256) : undefined
+    };
+}
+// "license": "MIT" is current; { "type": "MIT" } and "licenses": [{ "type": ... }] are the deprecated forms.
+function npmLicense(license, licenses) {
+    if (typeof license === 'string')
+        return license;
+    if (license && typeof license === 'object' && typeof license.type === 'string')
+        return license.type;
+    if (Array.isArray(licenses)) {
+        const types = licenses
+            .map((l) => (l && typeof l === 'object' ? l.type : undefined))
+            .filter((t) => typeof t === 'string');
+        if (types.length > 0)
+            return types.length === 1 ? types[0] : `(${types.join(' OR ')})`;
+    }
+    return undefined;
+}
+function npmPackage(record, location) {
+    const scoped = record.name.startsWith('@') && record.name.includes('/');
+    const namespace = scoped ? record.name.slice(0, record.name.indexOf('/')) : undefined;
+    const name = scoped ? record.name.slice(record.name.indexOf('/') + 1) : record.name;
+    return {
+        type: 'npm',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({ type: 'npm', namespace, name, version: record.version }),
+        declaredLicense: record.license,
+        description: record.description,
+        locations: [location]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/os-release.ts
+/** Where os-release may live; /etc wins (the spec's lookup order). Debian ships /etc/os-release as a symlink to the second. */
+const OS_RELEASE_PATHS = ['etc/os-release', 'usr/lib/os-release'];
+function parseOsRelease(text) {
+    const fields = {};
+    for (const rawLine of text.split('\n')) {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const match = /^([A-Z0-9_]+)=(.*)$/.exec(line);
+        if (!match)
+            continue;
+        fields[match[1]] = unquote(match[2]);
+    }
+    // ID defaults to "linux" per the spec, but a file without ID tells us nothing useful about the distribution.
+    if (!fields.ID)
+        return undefined;
+    return {
+        id: fields.ID.toLowerCase(),
+        versionId: fields.VERSION_ID || undefined,
+        versionCodename: fields.VERSION_CODENAME || undefined,
+        name: fields.NAME || undefined,
+        prettyName: fields.PRETTY_NAME || undefined
+    };
+}
+function unquote(value) {
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+        const inner = value.slice(1, -1);
+        return quote === '"' ? inner.replace(/\\([\\$"`])/g, '$1') : inner;
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/python.ts
+// Python distributions: <name>-<version>.dist-info/METADATA, an email-style header block
+// (https://packaging.python.org/en/latest/specifications/core-metadata/).
+
+function isPythonMetadata(path) {
+    return /(^|\/)[^/]+\.dist-info\/METADATA$/.test(path);
+}
+function parsePythonMetadata(content) {
+    const headers = new Map();
+    let lastKey = '';
+    let multiLineLicense = false;
+    for (const line of content.toString('utf8').split('\n')) {
+        const text = line.replace(/\r$/, '');
+        if (text === '')
+            break; // the body (long description) starts after the first blank line
+        if (text[0] === ' ' || text[0] === '\t') {
+            // A continued License field is the license's full text, not a name.
+            if (lastKey === 'license')
+                multiLineLicense = true;
+            continue;
+        }
+        const colon = text.indexOf(':');
+        if (colon <= 0)
+            continue;
+        lastKey = text.slice(0, colon).toLowerCase();
+        if (!headers.has(lastKey))
+            headers.set(lastKey, text.slice(colon + 1).trim());
+    }
+    if (multiLineLicense)
+        headers.delete('license');
+    const name = headers.get('name');
+    const version = headers.get('version');
+    if (!name || !version)
+        return undefined;
+    // License-Expression (metadata 2.4) is an SPDX expression; the older License field is free text, kept only when short.
+    const license = headers.get('license-expression') || shortLicense(headers.get('license'));
+    return { name, version, license, summary: headers.get('summary') || undefined };
+}
+function shortLicense(value) {
+    return value && value.length <= 64 && value !== 'UNKNOWN' ? value : undefined;
+}
+/** PEP 503 normalized name: runs of "-", "_" and "." become one "-", lower-cased. */
+function normalizePythonName(name) {
+    return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+function pythonPackage(record, location) {
+    return {
+        type: 'pypi',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({ type: 'pypi', name: normalizePythonName(record.name), version: record.version }),
+        declaredLicense: record.license,
+        description: record.summary,
+        locations: [location]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/catalog.ts
+// Catalogues an image: one streaming pass over its layers collects the package databases, then each
+// cataloger turns what it found into packages with purls.
+
+
+
+
+
+
+
+/** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
+const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024;
+const MATCHERS = [
+    {
+        id: 'os-release',
+        matches: (path) => external_node_path_.posix.basename(path) === 'os-release' && path.split('/').length <= 4,
+        parse: (_path, content) => parseOsRelease(content.toString('utf8'))
+    },
+    { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
+    { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
+    { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
+    { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
+];
+// The fixed locations, and the directories on their way, are where a symlink can matter
+// (/etc/os-release -> ../usr/lib/os-release, /lib -> usr/lib on merged-/usr systems).
+const FIXED_PATHS = [...OS_RELEASE_PATHS, DPKG_STATUS_PATH, DPKG_STATUS_DIR, APK_INSTALLED_PATH];
+const FIXED_PREFIXES = new Set(FIXED_PATHS.flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+function keepSymlink(path) {
+    return FIXED_PREFIXES.has(path) || path.split('/').length <= 2;
+}
+async function catalogImage(layers, openBlob, logger) {
+    const fs = await collectFilesystem(layers, openBlob, { matchers: MATCHERS, keepSymlink, maxFileSize: MAX_METADATA_FILE_SIZE, logger });
+    let os;
+    for (const path of OS_RELEASE_PATHS) {
+        os = fs.file(path, 'os-release')?.value;
+        if (os)
+            break;
+    }
+    const packages = [];
+    const status = fs.file(DPKG_STATUS_PATH, 'dpkg');
+    const dpkgFiles = [...(status ? [status] : []), ...fs.filesIn(DPKG_STATUS_DIR, 'dpkg')];
+    for (const file of dpkgFiles)
+        for (const record of file.value)
+            packages.push(dpkgPackage(record, os, file.path));
+    const apk = fs.file(APK_INSTALLED_PATH, 'apk');
+    if (apk)
+        for (const record of apk.value)
+            packages.push(apkPackage(record, os, apk.path));
+    for (const file of fs.files('npm'))
+        packages.push(npmPackage(file.value, file.path));
+    for (const file of fs.files('python'))
+        packages.push(pythonPackage(file.value, file.path));
+    return { packages: mergeByPurl(packages), os };
+}
+/** The same package installed at several paths is one package with several locations. */
+function mergeByPurl(packages) {
+    const byPurl = new Map();
+    for (const pkg of packages) {
+        const seen = byPurl.get(pkg.purl);
+        if (seen)
+            seen.locations.push(...pkg.locations.filter((l) => !seen.locations.includes(l)));
+        else
+            byPurl.set(pkg.purl, { ...pkg, locations: [...pkg.locations] });
+    }
+    return [...byPurl.values()];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/sbom/schemas/cyclonedx-spdx.schema.json
+var cyclonedx_spdx_schema = __webpack_require__(14580);
+;// CONCATENATED MODULE: ./src/sbom/spdx.ts
+// Builds an SPDX 2.3 JSON document from catalogued packages: a pure function from data to data.
+// Spec: https://spdx.github.io/spdx-spec/v2.3/ (clauses cited by number below).
+
+
+
+const NOASSERTION = 'NOASSERTION';
+const KNOWN_LICENSE_IDS = new Set(cyclonedx_spdx_schema["enum"]);
+/** SPDX identifiers allow letters, digits, "." and "-" only (3.2). */
+function idString(value) {
+    return (value
+        .replace(/[^A-Za-z0-9.-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64) || 'x');
+}
+function shortHash(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 16);
+}
+/** ISO 8601 UTC to the second, as 6.9 shows it: 2010-01-29T18:30:22Z. */
+function spdxTime(value) {
+    const time = new Date(value);
+    if (Number.isNaN(time.getTime()))
+        throw new Error(`invalid creation time "${value}"`);
+    return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * Returns the declared license when it is an SPDX license expression made of listed identifiers
+ * (Annex D), else undefined: a free-text license would make the document invalid for consumers.
+ */
+function spdxLicenseExpression(value) {
+    if (!value)
+        return undefined;
+    const tokens = value
+        .replace(/([()])/g, ' $1 ')
+        .trim()
+        .split(/\s+/);
+    let depth = 0;
+    let expectOperand = true;
+    let afterWith = false;
+    const out = [];
+    for (const token of tokens) {
+        const upper = token.toUpperCase();
+        if (token === '(') {
+            if (!expectOperand)
+                return undefined;
+            depth++;
+            out.push(token);
+        }
+        else if (token === ')') {
+            if (expectOperand || --depth < 0)
+                return undefined;
+            out.push(token);
+        }
+        else if (upper === 'AND' || upper === 'OR' || upper === 'WITH') {
+            if (expectOperand)
+                return undefined;
+            expectOperand = true;
+            afterWith = upper === 'WITH';
+            out.push(upper);
+        }
+        else {
+            if (!expectOperand)
+                return undefined;
+            const id = afterWith ? token : token.replace(/\+$/, '');
+            if (!KNOWN_LICENSE_IDS.has(id))
+                return undefined;
+            expectOperand = false;
+            afterWith = false;
+            out.push(token);
+        }
+    }
+    if (expectOperand || depth !== 0)
+        return undefined;
+    return out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+}
+function imagePurl(image) {
+    // pkg:oci/<name>@<digest>?repository_url=<repository> (purl-spec, type "oci").
+    const repository = image.name;
+    const name = repository.slice(repository.lastIndexOf('/') + 1);
+    const qualifiers = [`arch=${encodePurlSegment(image.architecture ?? '')}`, `repository_url=${encodePurlSegment(repository)}`].filter((q) => !q.endsWith('='));
+    return `pkg:oci/${encodePurlSegment(name)}@${encodePurlSegment(image.digest)}?${qualifiers.join('&')}`;
+}
+function buildSpdxDocument(image, packages, os, options) {
+    const imageId = 'SPDXRef-Image';
+    const [algorithm, hex] = image.digest.split(':');
+    const imagePackage = {
+        SPDXID: imageId,
+        name: image.name,
+        versionInfo: image.digest,
+        downloadLocation: NOASSERTION,
+        supplier: NOASSERTION,
+        filesAnalyzed: false,
+        licenseConcluded: NOASSERTION,
+        licenseDeclared: NOASSERTION,
+        copyrightText: NOASSERTION,
+        primaryPackagePurpose: 'CONTAINER',
+        ...(algorithm === 'sha256' && hex ? { checksums: [{ algorithm: 'SHA256', checksumValue: hex }] } : {}),
+        ...(os
+            ? {
+                comment: `operating system: ${os.prettyName ?? `${os.id} ${os.versionId ?? ''}`.trim()}${image.platform ? `; platform: ${image.platform}` : ''}`
+            }
+            : image.platform
+                ? { comment: `platform: ${image.platform}` }
+                : {}),
+        externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: imagePurl(image) }]
+    };
+    const usedIds = new Set([imageId]);
+    const spdxPackages = packages.map((pkg) => {
+        let id = `SPDXRef-Package-${pkg.type}-${idString(pkg.name)}-${shortHash(pkg.purl)}`;
+        for (let n = 2; usedIds.has(id); n++)
+            id = `SPDXRef-Package-${pkg.type}-${idString(pkg.name)}-${shortHash(pkg.purl)}-${n}`;
+        usedIds.add(id);
+        return {
+            SPDXID: id,
+            name: pkg.name,
+            versionInfo: pkg.version,
+            downloadLocation: NOASSERTION,
+            supplier: NOASSERTION,
+            filesAnalyzed: false,
+            licenseConcluded: NOASSERTION,
+            licenseDeclared: spdxLicenseExpression(pkg.declaredLicense) ?? NOASSERTION,
+            copyrightText: NOASSERTION,
+            ...(pkg.source
+                ? { sourceInfo: `source package: ${pkg.source}; found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }
+                : { sourceInfo: `found in: ${pkg.locations.map((l) => '/' + l).join(', ')}` }),
+            ...(pkg.description ? { summary: pkg.description } : {}),
+            externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }]
+        };
+    });
+    const toolName = options.toolName.startsWith('Tool:') ? options.toolName : `Tool: ${options.toolName}`;
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: `${image.name}@${image.digest}`,
+        // 6.5: unique per document; derived from the image digest and tool so a rerun names the same document.
+        documentNamespace: `https://spdx.org/spdxdocs/digest-release/${idString(image.name)}-${shortHash(`${image.name}@${image.digest} ${options.toolName}`)}`,
+        creationInfo: { created: spdxTime(options.created), creators: [toolName] },
+        packages: [imagePackage, ...spdxPackages],
+        relationships: [
+            { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
+            ...spdxPackages.map((pkg) => ({ spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: pkg.SPDXID }))
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/generate.ts
+// `sbom: generate`: catalogue one platform image by streaming its layers and describe it in SPDX 2.3.
+// For an index the caller runs this once per platform manifest and attests each to its own digest.
+
+
+
+async function generateSbom(image, openBlob, options = {}) {
+    const logger = options.logger ?? net_logger/* silentLogger */.q;
+    const { packages, os } = await catalogImage(image.layers, openBlob, logger);
+    logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}`);
+    const document = buildSpdxDocument({ name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture }, packages, os, { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release' });
+    return { document, packages, os };
+}
+
+// EXTERNAL MODULE: ./src/sbom/validate.ts + 4 modules
+var validate = __webpack_require__(73723);
+;// CONCATENATED MODULE: ./src/sbom/index.ts
+// The SBOM part of the attest step: generate an SPDX 2.3 SBOM from an image's layers, or load and
+// validate one the user gives. Public surface only; the work is in generate.ts, validate.ts and catalog/.
+
+
+
+// EXTERNAL MODULE: ./src/oci/descriptor.ts
+var descriptor = __webpack_require__(47592);
+// EXTERNAL MODULE: ./src/oci/layout/read.ts + 1 modules
+var read = __webpack_require__(34199);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(29217);
+;// CONCATENATED MODULE: ./src/steps/attest.ts
+// The attest step: SLSA provenance and an SBOM as in-toto statements, DSSE-signed through Sigstore
+// and stored beside the image exactly like the signature (cosign BUNDLE_SPEC referrers, and
+// cosign v2's `sha256-<hex>.att` tag when the legacy format is on).
+
+
+
+
+
+
+
+
+
+
+
+
+/** The platform images of a layout's image, with their configs read (and checked) from the layout. */
+async function readPlatformImages(layout, image) {
+    const platforms = [];
+    for (const node of (0,read/* platformImages */.QF)(image)) {
+        const manifest = node.manifest;
+        const config = JSON.parse((await layout.readBlob(manifest.config, 'image config')).toString('utf8'));
+        const platform = node.descriptor.platform ?? (config.os && config.architecture ? { os: config.os, architecture: config.architecture } : undefined);
+        platforms.push({ ...node.descriptor, ...(platform ? { platform } : {}), config, layers: manifest.layers });
+    }
+    return platforms;
+}
+/** Opens the layers of these platform images from the layout, by digest. */
+function layerOpener(layout, platforms) {
+    const sizes = new Map(platforms.flatMap((platform) => platform.layers.map((layer) => [layer.digest, layer.size])));
+    return async (digest) => {
+        const size = sizes.get(digest) ?? 0;
+        return layout.blob({ digest, size }).open(0, size);
+    };
+}
+async function attestImage(options) {
+    const result = { attestations: [] };
+    const isIndex = options.platforms.length !== 1 || options.platforms[0].digest !== options.top.digest;
+    if (options.provenance) {
+        // Provenance describes the build of every digest: the index and each platform manifest.
+        const subjects = isIndex ? [options.top, ...options.platforms] : [options.top];
+        for (const subject of subjects) {
+            const attestation = await attest(options, subject, 'provenance', predicates/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)));
+            result.attestations.push(attestation);
+            if (subject.digest === options.top.digest)
+                result.provenance = attestation;
+        }
+    }
+    if (options.sbom.mode === 'file') {
+        const { file } = options.sbom;
+        const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes);
+        result.attestations.push(attestation);
+        result.sbom = attestation;
+        result.sbomPath = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`);
+        await (0,promises_.writeFile)(result.sbomPath, file.bytes);
+    }
+    else if (options.sbom.mode === 'generate') {
+        // One SBOM per platform, attested to that platform's digest: that is what a node pulls.
+        for (const platform of options.platforms) {
+            const generated = await generateSbom({
+                name: options.imageName,
+                digest: platform.digest,
+                platform: (0,descriptor/* platformName */.$)(platform),
+                config: platform.config,
+                layers: platform.layers
+            }, options.openBlob, { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger });
+            options.logger.info(`${(0,descriptor/* platformName */.$)(platform) ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`);
+            const bytes = Buffer.from(JSON.stringify(generated.document, null, 2));
+            const path = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(platform.digest)}.spdx.json`);
+            await (0,promises_.writeFile)(path, bytes);
+            const attestation = await attest(options, platform, 'sbom', predicates/* PREDICATE_TYPE */.To.spdx23, bytes);
+            result.attestations.push(attestation);
+            result.sbom ??= attestation;
+            result.sbomPath ??= path;
+        }
+    }
+    return result;
+}
+/**
+ * The statement's bytes with the predicate spliced in as given: a user's SBOM file travels inside
+ * the signed payload byte for byte, not re-serialized.
+ */
+function statementBytes(subject, predicateType, predicateBytes) {
+    const [algorithm, hex] = subject.digest.split(':');
+    const head = JSON.stringify(buildStatement([{ name: subject.name, digest: { [algorithm]: hex } }], predicateType, null));
+    return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')]);
+}
+async function attest(options, subject, kind, predicateType, predicateBytes) {
+    const { client, referrers, logger } = options;
+    const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes);
+    const bundle = await options.signer.signDsse(payload, predicates/* IN_TOTO_PAYLOAD_TYPE */.T4);
+    const bundleBytes = Buffer.from(JSON.stringify(bundle));
+    const summary = {
+        kind,
+        platform: (0,descriptor/* platformName */.$)(subject),
+        subjectDigest: subject.digest,
+        referrerDigest: '',
+        predicateType
+    };
+    if (options.format === 'bundle' || options.format === 'both') {
+        const manifest = (0,cosign/* bundleReferrerManifest */.j_)({
+            subject: (0,descriptor/* plainDescriptor */.U)(subject),
+            bundle: { mediaType: media_types/* MEDIA_TYPE */.Ap.sigstoreBundle, digest: (0,digest/* sha256Of */.Bj)(bundleBytes), size: bundleBytes.length },
+            predicateType,
+            created: options.now().toISOString()
+        });
+        const stored = await (0,store/* storeBundleReferrer */.B_)({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest });
+        summary.referrerDigest = stored.digest;
+    }
+    if (options.format === 'legacy' || options.format === 'both') {
+        const tag = (0,cosign/* legacyTag */.w_)(subject.digest, 'att');
+        const { layer, bytes } = (0,cosign/* legacyAttestationLayer */.HJ)(bundle, predicateType);
+        await (0,store/* appendLegacyLayer */.rY)({ client, tag, layer, layerBytes: bytes, buildManifest: cosign/* legacyImageManifest */.wA });
+        summary.legacyTag = `${options.imageName}:${tag}`;
+    }
+    summary.bundlePath = (0,external_node_path_.join)(options.outputDir, `${kind}-${(0,digest/* digestFileStem */.yP)(subject.digest)}.sigstore.json`);
+    await (0,promises_.writeFile)(summary.bundlePath, bundleBytes);
+    logger.info(`${kind} for ${(0,descriptor/* platformName */.$)(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${(0,bundle_info/* bundleLogIndex */.FH)(bundle)})`);
+    return summary;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,47 @@
+// The runner's environment, read once: every host, path and fact about the run that the steps
+// need comes from here, so no other module reads process.env. Hosts follow GitHub Enterprise
+// Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL).
+import { tmpdir } from 'node:os'
+
+export interface RunnerContext {
+  /** `https://github.com`, or the GHES server, without a trailing slash. */
+  serverUrl: string
+  /** The REST API base, without a trailing slash. */
+  apiUrl: string
+  /** `owner/name` of the repository running the workflow. */
+  repository?: string
+  /** The repository's owner, for `gh attestation verify --owner`. */
+  repositoryOwner?: string
+  sha?: string
+  /** The workflow run's page. */
+  runUrl?: string
+  /** RUNNER_TEMP: where bundles, SBOMs and clones are written. */
+  tempDir: string
+  /** DOCKER_CONFIG: the directory holding the Docker config.json. */
+  dockerConfigDir?: string
+  /** The environment child processes (git, credential helpers) inherit. */
+  childEnvironment: Record<string, string | undefined>
+  /** True when git's author and committer are all set in the environment. */
+  gitIdentityInEnvironment: boolean
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}
+
+export function readRunnerContext(env: Record<string, string | undefined> = process.env): RunnerContext {
+  const serverUrl = withoutTrailingSlash(env.GITHUB_SERVER_URL || 'https://github.com')
+  const repository = env.GITHUB_REPOSITORY || undefined
+  return {
+    serverUrl,
+    apiUrl: withoutTrailingSlash(env.GITHUB_API_URL || 'https://api.github.com'),
+    repository,
+    repositoryOwner: env.GITHUB_REPOSITORY_OWNER || repository?.split('/')[0],
+    sha: env.GITHUB_SHA || undefined,
+    runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+    dockerConfigDir: env.DOCKER_CONFIG || undefined,
+    childEnvironment: { ...env },
+    gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL)
+  }
+}

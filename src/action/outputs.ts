@@ -1,0 +1,61 @@
+// The action's outputs as one pure function of the result: the step runner sets whatever it returns
+// after each step, so a later failure still leaves the earlier results (and what a failed step did).
+import type { ReleaseResult } from './result.js'
+
+function list(values: readonly string[] | undefined): string {
+  return (values ?? []).join(',')
+}
+
+export function outputsFor(result: ReleaseResult): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  if (result.steps.preflight.status === 'succeeded') outputs.tags = list(result.requestedTags)
+
+  // The image outputs name what is in the registry: set once the push succeeded (or, in a dry run, once the layout was read).
+  const imageKnown = result.steps.push.status === 'succeeded' || (result.dryRun && result.steps.layout.status === 'succeeded')
+  if (imageKnown && result.digest) {
+    outputs.digest = result.digest
+    outputs['image-ref'] = `${result.image}@${result.digest}`
+    outputs['platform-digests'] = JSON.stringify(result.platformDigests)
+  }
+
+  if (result.push) {
+    outputs['blobs-uploaded'] = String(result.push.blobsUploaded)
+    outputs['blobs-mounted'] = String(result.push.blobsMounted)
+    outputs['blobs-skipped'] = String(result.push.blobsSkipped)
+    outputs['bytes-uploaded'] = String(result.push.bytesUploaded)
+  }
+
+  if (result.sign) {
+    outputs['signature-digest'] = result.sign.signatureDigest ?? ''
+    outputs['signature-tag'] = result.sign.signatureTag ?? ''
+    outputs['rekor-log-index'] = result.sign.rekorLogIndex !== undefined ? String(result.sign.rekorLogIndex) : ''
+    outputs['signer-identity'] = result.sign.identity ?? ''
+    outputs['signature-bundle-path'] = result.sign.bundlePath ?? ''
+  }
+  if (result.referrersMode) outputs['referrers-mode'] = result.referrersMode
+
+  if (result.attest) {
+    outputs['provenance-digest'] = result.attest.provenance?.referrerDigest ?? ''
+    outputs['provenance-bundle-path'] = result.attest.provenance?.bundlePath ?? ''
+    outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? ''
+    outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? ''
+    outputs['sbom-path'] = result.attest.sbomPath ?? ''
+  }
+
+  if (result.tags) {
+    outputs['tags-created'] = list(result.tags.created)
+    outputs['tags-unchanged'] = list(result.tags.unchanged)
+    outputs['tags-moved'] = list(result.tags.moved)
+  }
+
+  if (result.deploy) {
+    const deploy = result.deploy
+    outputs['deploy-commit'] = deploy.commit ?? ''
+    outputs['deploy-branch'] = deploy.branch ?? ''
+    outputs['pull-request-number'] = deploy.pullRequestNumber !== undefined ? String(deploy.pullRequestNumber) : ''
+    outputs['pull-request-url'] = deploy.pullRequestUrl ?? ''
+    outputs['pull-request-operation'] = deploy.pullRequestOperation
+    outputs['patched-files'] = JSON.stringify(deploy.patchedFiles)
+  }
+  return outputs
+}

@@ -1,0 +1,104 @@
+// The preflight step: everything that can be checked before anything is written. Credentials are
+// resolved, the layout entry chosen, every tag resolved (an immutable tag that names another digest
+// stops the run here), a given SBOM file validated, and the OIDC token requested when signing.
+import { RegistryClient } from '../oci/registry/client.js'
+import { credentialSecrets, resolveCredential, type CredentialSource } from '../oci/registry/credentials.js'
+import { openLayout, selectEntry, type OciLayout } from '../oci/layout/read.js'
+import type { Descriptor } from '../oci/descriptor.js'
+import type { ImageReference } from '../oci/reference.js'
+import type { Logger } from '../net/logger.js'
+import type { SbomFile } from '../sbom/index.js'
+import { InputError } from './errors.js'
+import { planTags, type TagPlanEntry } from './tags.js'
+
+export interface PreflightOptions {
+  image: ImageReference
+  /** `registry/repository`. */
+  imageName: string
+  username?: string
+  password?: string
+  githubToken?: string
+  insecureRegistries: string[]
+  dockerConfigDir?: string
+  layoutPath: string
+  layoutRef?: string
+  /** Where a gzipped layout is decompressed. */
+  tempDir: string
+  tags: string[]
+  mutableTags: string[]
+  /** `generate`, `none`, or the path of an SBOM file to validate now. */
+  sbom: string
+  /** Asks the runner for the OIDC token; given only when the run signs or attests. */
+  requestIdentityToken?: () => Promise<string>
+  /** Told every secret learned (credentials, tokens), to mask it. */
+  onSecret(secret: string): void
+  logger: Logger
+}
+
+export interface PreflightResult {
+  client: RegistryClient
+  credentialSource: CredentialSource
+  layout: OciLayout
+  entry: Descriptor
+  tagPlan?: TagPlanEntry[]
+  sbomFile?: SbomFile
+  identityToken?: string
+}
+
+export async function preflight(options: PreflightOptions): Promise<PreflightResult> {
+  const { logger } = options
+  const resolved = await resolveCredential({
+    registry: options.image.registry,
+    username: options.username,
+    password: options.password,
+    githubToken: options.githubToken,
+    dockerConfigDir: options.dockerConfigDir
+  })
+  for (const secret of credentialSecrets(resolved.credential)) options.onSecret(secret)
+  logger.info(`registry credentials: ${resolved.source}`)
+  const client = new RegistryClient({
+    registry: options.image.registry,
+    repository: options.image.repository,
+    credential: resolved.credential,
+    insecureRegistries: options.insecureRegistries,
+    onSecret: options.onSecret,
+    logger
+  })
+
+  const layout = await openLayout(options.layoutPath, { tempDir: options.tempDir })
+  try {
+    const entry = selectEntry(layout, options.layoutRef)
+    logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`)
+    const result: PreflightResult = { client, credentialSource: resolved.source, layout, entry }
+    if (options.tags.length) {
+      result.tagPlan = await planTags({
+        client,
+        image: options.imageName,
+        tags: options.tags,
+        mutableTags: options.mutableTags,
+        digest: entry.digest
+      })
+      for (const plan of result.tagPlan) logger.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`)
+    }
+    if (options.sbom !== 'none' && options.sbom !== 'generate') {
+      result.sbomFile = await loadGivenSbom(options.sbom)
+      logger.info(`sbom: ${options.sbom} is ${result.sbomFile.format} ${result.sbomFile.version}`)
+    }
+    if (options.requestIdentityToken) result.identityToken = await options.requestIdentityToken()
+    return result
+  } catch (error) {
+    await layout.close()
+    throw error
+  }
+}
+
+async function loadGivenSbom(path: string): Promise<SbomFile> {
+  // Loaded only when a file is given: the JSON schemas are large, and a plain push should start fast.
+  const { loadSbomFile, SbomFileError } = await import('../sbom/validate.js')
+  try {
+    return await loadSbomFile(path)
+  } catch (error) {
+    if (error instanceof SbomFileError) throw new InputError('sbom', error.message, { cause: error })
+    throw error
+  }
+}
