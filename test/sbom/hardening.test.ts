@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { generateSbom, type ImageForSbom } from '../../src/sbom/index.js'
+import { LayeredFilesystem, type FsNode } from '../../src/sbom/catalog/filesystem.js'
 import { LayoutError } from '../../src/errors.js'
 import { buildImage, tarLayer, type TestImage } from '../harness/layers.js'
 
@@ -98,5 +99,63 @@ test('the hard-link second pass verifies the layer again: bytes swapped between 
     assert.equal(opens, 2)
   } finally {
     await built.cleanup()
+  }
+})
+
+test(
+  '100k whiteouts over a lower layer of 20k packages take seconds, not minutes, and hide exactly their files',
+  { timeout: 60_000 },
+  async (t) => {
+    const lower = Array.from({ length: 20_000 }, (_, i) => npm(`p${i}`, '1.0.0'))
+    // Every third package is whited out (by its directory), every other whiteout names nothing below.
+    const whiteouts = Array.from({ length: 100_000 }, (_, i) =>
+      i < 20_000 && i % 3 === 0
+        ? { path: `app/node_modules/.wh.p${i}`, content: '' }
+        : { path: `app/node_modules/.wh.gone${i}`, content: '' }
+    )
+    const built = await buildImage([lower, whiteouts])
+    try {
+      const started = performance.now()
+      const { packages } = await generateSbom(imageOf(built), built.openBlob)
+      const seconds = (performance.now() - started) / 1000
+      t.diagnostic(`generateSbom with 100k whiteouts: ${seconds.toFixed(2)} s`)
+      const names = new Set(packages.map((p) => p.name))
+      const expected = lower.map((_, i) => `p${i}`).filter((_, i) => i % 3 !== 0)
+      assert.equal(names.size, expected.length)
+      assert.ok(expected.every((name) => names.has(name)))
+      assert.ok(seconds < 10, `took ${seconds.toFixed(1)} s`)
+    } finally {
+      await built.cleanup()
+    }
+  }
+)
+
+test('the whiteout index agrees with a plain prefix scan over random adds, whiteouts, opaque markers and directory replacements', () => {
+  let seed = 7
+  const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+  const segment = (): string => ['a', 'b', 'c', 'lib', 'x.json'][random(5)]
+  const path = (): string => Array.from({ length: 1 + random(4) }, segment).join('/')
+  const fs = new LayeredFilesystem()
+  const model = new Map<string, FsNode>()
+  const node: FsNode = { kind: 'symlink', target: 'somewhere' }
+  for (let step = 0; step < 5000; step++) {
+    const target = random(10) === 0 ? '' : path()
+    const operation = random(4)
+    if (operation === 0 || target === '') {
+      const keepSelf = target === '' || random(2) === 0
+      fs.remove(target, keepSelf)
+      for (const key of [...model.keys()])
+        if ((!keepSelf && key === target) || key.startsWith(target === '' ? '' : target + '/')) model.delete(key)
+    } else if (operation === 1) {
+      fs.delete(target)
+      model.delete(target)
+    } else {
+      fs.set(target, node)
+      model.set(target, node)
+    }
+    const dirs = new Set<string>()
+    for (const key of model.keys()) for (let i = key.indexOf('/'); i !== -1; i = key.indexOf('/', i + 1)) dirs.add(key.slice(0, i))
+    assert.deepEqual([...fs.nodes.keys()].sort(), [...model.keys()].sort(), `step ${step}`)
+    assert.deepEqual([...fs.ancestors()].sort(), [...dirs].sort(), `step ${step}`)
   }
 })
