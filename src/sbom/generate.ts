@@ -2,7 +2,7 @@
 // For an index the caller runs this once per platform manifest and attests each to its own digest.
 import { silentLogger, type Logger } from '../net/logger.js'
 import { catalogImage } from './catalog/catalog.js'
-import type { OpenBlob } from './catalog/filesystem.js'
+import type { OpenBlob, SkippedFile } from './catalog/filesystem.js'
 import type { CatalogedPackage, OsRelease } from './catalog/types.js'
 import { buildSpdxDocument } from './spdx.js'
 
@@ -31,17 +31,25 @@ export interface GeneratedSbom {
   document: Record<string, unknown>
   packages: CatalogedPackage[]
   os?: OsRelease
+  /**
+   * Metadata files of the image that were not catalogued (too large, unparsable, over the budget):
+   * the packages they list are missing from the document, which says so in its `comment`.
+   */
+  skipped: SkippedFile[]
 }
 
 export async function generateSbom(image: ImageForSbom, openBlob: OpenBlob, options: GenerateSbomOptions = {}): Promise<GeneratedSbom> {
   const logger = options.logger ?? silentLogger
-  const { packages, os } = await catalogImage(image.layers, openBlob, logger)
-  logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}`)
+  const { packages, os, skipped } = await catalogImage(image.layers, openBlob, logger)
+  logger.info(
+    `sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}` +
+      (skipped.length > 0 ? `; ${skipped.length} metadata file(s) not catalogued` : '')
+  )
   const document = buildSpdxDocument(
     { name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture },
     packages,
     os,
-    { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release' }
+    { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release', skipped }
   )
-  return { document, packages, os }
+  return { document, packages, os, skipped }
 }

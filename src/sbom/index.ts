@@ -2,5 +2,5 @@
 // validate one the user gives. Public surface only; the work is in sbom-generate.ts, sbom-validate.ts and catalog/.
 export { generateSbom, type GenerateSbomOptions, type GeneratedSbom, type ImageForSbom } from './generate.js'
 export { loadSbomFile, spdx23SchemaErrors, type SbomFile, type SbomFormat } from './validate.js'
-export type { OpenBlob } from './catalog/filesystem.js'
+export type { OpenBlob, SkippedFile } from './catalog/filesystem.js'
 export type { CatalogedPackage, OsRelease, PackageType } from './catalog/types.js'

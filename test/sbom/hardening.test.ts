@@ -9,7 +9,8 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
-import { generateSbom, type ImageForSbom } from '../../src/sbom/index.js'
+import { generateSbom, spdx23SchemaErrors, type ImageForSbom } from '../../src/sbom/index.js'
+import { MAX_METADATA_FILE_SIZE } from '../../src/sbom/catalog/catalog.js'
 import { LayeredFilesystem, type FsNode } from '../../src/sbom/catalog/filesystem.js'
 import { LayoutError } from '../../src/errors.js'
 import { buildImage, tarLayer, type TestImage } from '../harness/layers.js'
@@ -157,5 +158,51 @@ test('the whiteout index agrees with a plain prefix scan over random adds, white
     for (const key of model.keys()) for (let i = key.indexOf('/'); i !== -1; i = key.indexOf('/', i + 1)) dirs.add(key.slice(0, i))
     assert.deepEqual([...fs.nodes.keys()].sort(), [...model.keys()].sort(), `step ${step}`)
     assert.deepEqual([...fs.ancestors()].sort(), [...dirs].sort(), `step ${step}`)
+  }
+})
+
+test('a package database skipped as too large or unparsable is listed in the result and in the signed document', async () => {
+  const status = 'Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b2\n\n'
+  const oversized = status.repeat(Math.ceil((MAX_METADATA_FILE_SIZE + 1) / status.length))
+  const built = await buildImage([
+    [
+      { path: 'var/lib/dpkg/status', content: oversized },
+      { path: 'app/node_modules/broken/package.json', content: '{"name":"broken",' },
+      { path: 'app/node_modules/gone/package.json', content: '{"name":' },
+      npm('fine', '1.0.0')
+    ],
+    [{ path: 'app/node_modules/.wh.gone', content: '' }]
+  ])
+  try {
+    const { skipped, document, packages } = await generateSbom(imageOf(built), built.openBlob, { created: '2024-05-01T12:00:00Z' })
+    assert.deepEqual(
+      packages.map((p) => p.name),
+      ['fine']
+    )
+    // The whited-out file is not in the image any more, so it is not missing from the SBOM either.
+    assert.deepEqual(
+      skipped.map((s) => [s.path, s.layer]),
+      [
+        ['app/node_modules/broken/package.json', built.layers[0].digest],
+        ['var/lib/dpkg/status', built.layers[0].digest]
+      ]
+    )
+    assert.match(skipped[0].reason, /cannot parse/)
+    assert.match(skipped[1].reason, new RegExp(`${oversized.length} bytes is over the ${MAX_METADATA_FILE_SIZE}-byte limit`))
+    assert.deepEqual(spdx23SchemaErrors(document), [])
+    const comment = (document as { comment?: string }).comment ?? ''
+    assert.ok(comment.includes(`/var/lib/dpkg/status in layer ${built.layers[0].digest}`), comment)
+    assert.ok(comment.includes('/app/node_modules/broken/package.json'), comment)
+    assert.ok(!comment.includes('gone'), comment)
+  } finally {
+    await built.cleanup()
+  }
+  const clean = await buildImage([[npm('fine', '1.0.0')]])
+  try {
+    const { skipped, document } = await generateSbom(imageOf(clean), clean.openBlob)
+    assert.deepEqual(skipped, [])
+    assert.equal((document as { comment?: string }).comment, undefined)
+  } finally {
+    await clean.cleanup()
   }
 })

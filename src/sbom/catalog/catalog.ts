@@ -4,7 +4,7 @@ import { posix } from 'node:path'
 import type { Logger } from '../../net/logger.js'
 import { APK_INSTALLED_PATH, apkPackage, isApkDatabaseFile, parseApkInstalled, type ApkRecord } from './apk.js'
 import { DPKG_STATUS_DIR, DPKG_STATUS_PATH, dpkgPackage, isDpkgDatabaseFile, parseDpkgFile, type DpkgRecord } from './dpkg.js'
-import { collectFilesystem, type FileMatcher, type OpenBlob } from './filesystem.js'
+import { collectFilesystem, type FileMatcher, type OpenBlob, type SkippedFile } from './filesystem.js'
 import type { LayerRef } from './layer-stream.js'
 import { isNpmPackageJson, npmPackage, parseNpmPackageJson, type NpmRecord } from './npm.js'
 import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js'
@@ -38,6 +38,8 @@ function keepSymlink(path: string): boolean {
 export interface CatalogResult {
   packages: CatalogedPackage[]
   os?: OsRelease
+  /** Package databases and metadata files in the image that were not catalogued, and why. */
+  skipped: SkippedFile[]
 }
 
 export async function catalogImage(layers: LayerRef[], openBlob: OpenBlob, logger: Logger): Promise<CatalogResult> {
@@ -60,7 +62,7 @@ export async function catalogImage(layers: LayerRef[], openBlob: OpenBlob, logge
   for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
   for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))
 
-  return { packages: mergeByPurl(packages), os }
+  return { packages: mergeByPurl(packages), os, skipped: fs.skipped() }
 }
 
 /** The same package installed at several paths is one package with several locations. */

@@ -15,7 +15,22 @@ export interface FileMatcher {
   parse(path: string, content: Buffer): unknown
 }
 
-export type FsNode = { kind: 'file'; matcher: string; value: unknown } | { kind: 'symlink'; target: string }
+/**
+ * A file a cataloger wanted but did not get (too large, unparsable, over the budget). It stays a node
+ * so that layers apply to it like to any file: a whiteout or an upper file at its path drops it.
+ */
+export interface SkippedFile {
+  /** Path in the image, no leading slash. */
+  path: string
+  /** Digest of the layer it was read from. */
+  layer: string
+  reason: string
+}
+
+export type FsNode =
+  | { kind: 'file'; matcher: string; value: unknown }
+  | { kind: 'symlink'; target: string }
+  | { kind: 'skipped'; matcher: string; layer: string; reason: string }
 
 export interface CollectOptions {
   matchers: FileMatcher[]
@@ -100,6 +115,13 @@ export class LayeredFilesystem {
     return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 
+  /** Files of interest that were not catalogued and are still in the image, sorted by path. */
+  skipped(): SkippedFile[] {
+    const found: SkippedFile[] = []
+    for (const [path, node] of this.byPath) if (node.kind === 'skipped') found.push({ path, layer: node.layer, reason: node.reason })
+    return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
   /** Whether `path` is a directory that holds something we keep: a non-directory entry there hides it. */
   holdsNodes(path: string): boolean {
     return this.children.has(path)
@@ -179,19 +201,22 @@ async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFile
   const changes: LayerChanges = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() }
   const matcherFor = (path: string): FileMatcher | undefined => options.matchers.find((m) => m.matches(path))
 
+  const skip = (entry: LayerEntry, matcher: FileMatcher, paths: string[], reason: string): void => {
+    options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${reason}`)
+    for (const path of paths) changes.added.set(path, { kind: 'skipped', matcher: matcher.id, layer: layer.digest, reason })
+  }
+
   const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
     const content = await entry.read(options.maxFileSize)
     if (content === undefined) {
-      options.logger.warning(
-        `sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`
-      )
+      skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`)
       return
     }
     let value: unknown
     try {
       value = matcher.parse(entry.path, content)
     } catch (error) {
-      options.logger.warning(`sbom: cannot parse /${entry.path} in layer ${layer.digest}: ${(error as Error).message}`)
+      skip(entry, matcher, paths, `cannot parse it: ${(error as Error).message}`)
       return
     }
     if (value !== undefined) for (const path of paths) changes.added.set(path, { kind: 'file', matcher: matcher.id, value })
@@ -226,7 +251,7 @@ async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFile
       // A hard link names an earlier entry of the same layer. If that entry was not of interest
       // (another path), its bytes are gone: read it in a second pass over this layer.
       const target = changes.added.get(entry.linkName)
-      if (target?.kind === 'file' && target.matcher === matcher.id) changes.added.set(entry.path, target)
+      if ((target?.kind === 'file' || target?.kind === 'skipped') && target.matcher === matcher.id) changes.added.set(entry.path, target)
       else changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path])
     }
   })
