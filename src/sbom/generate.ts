@@ -1,7 +1,7 @@
 // `sbom: generate`: catalogue one platform image by streaming its layers and describe it in SPDX 2.3.
 // For an index the caller runs this once per platform manifest and attests each to its own digest.
 import { silentLogger, type Logger } from '../net/logger.js'
-import { catalogImage } from './catalog/catalog.js'
+import { catalogImage, MAX_METADATA_TOTAL_BYTES } from './catalog/catalog.js'
 import type { OpenBlob, SkippedFile } from './catalog/filesystem.js'
 import type { CatalogedPackage, OsRelease } from './catalog/types.js'
 import { buildSpdxDocument } from './spdx.js'
@@ -24,6 +24,8 @@ export interface GenerateSbomOptions {
   /** Creator tool, e.g. "digest-release-1.2.0". */
   toolName?: string
   logger?: Logger
+  /** Metadata bytes read in all for this image (default MAX_METADATA_TOTAL_BYTES, 64 MiB); files past it are skipped and recorded. */
+  maxMetadataBytes?: number
 }
 
 export interface GeneratedSbom {
@@ -40,7 +42,7 @@ export interface GeneratedSbom {
 
 export async function generateSbom(image: ImageForSbom, openBlob: OpenBlob, options: GenerateSbomOptions = {}): Promise<GeneratedSbom> {
   const logger = options.logger ?? silentLogger
-  const { packages, os, skipped } = await catalogImage(image.layers, openBlob, logger)
+  const { packages, os, skipped } = await catalogImage(image.layers, openBlob, logger, options.maxMetadataBytes ?? MAX_METADATA_TOTAL_BYTES)
   logger.info(
     `sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}` +
       (skipped.length > 0 ? `; ${skipped.length} metadata file(s) not catalogued` : '')

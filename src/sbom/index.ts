@@ -3,4 +3,5 @@
 export { generateSbom, type GenerateSbomOptions, type GeneratedSbom, type ImageForSbom } from './generate.js'
 export { loadSbomFile, spdx23SchemaErrors, type SbomFile, type SbomFormat } from './validate.js'
 export type { OpenBlob, SkippedFile } from './catalog/filesystem.js'
+export { MAX_METADATA_FILE_SIZE, MAX_METADATA_TOTAL_BYTES } from './catalog/catalog.js'
 export type { CatalogedPackage, OsRelease, PackageType } from './catalog/types.js'

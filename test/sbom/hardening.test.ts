@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { generateSbom, spdx23SchemaErrors, type ImageForSbom } from '../../src/sbom/index.js'
-import { MAX_METADATA_FILE_SIZE } from '../../src/sbom/catalog/catalog.js'
-import { LayeredFilesystem, type FsNode } from '../../src/sbom/catalog/filesystem.js'
+import { MAX_METADATA_FILE_SIZE, MAX_METADATA_TOTAL_BYTES } from '../../src/sbom/catalog/catalog.js'
+import { collectFilesystem, LayeredFilesystem, type FsNode } from '../../src/sbom/catalog/filesystem.js'
 import { LayoutError } from '../../src/errors.js'
 import { buildImage, tarLayer, type TestImage } from '../harness/layers.js'
 
@@ -204,5 +204,40 @@ test('a package database skipped as too large or unparsable is listed in the res
     assert.equal((document as { comment?: string }).comment, undefined)
   } finally {
     await clean.cleanup()
+  }
+})
+
+test('a total budget bounds the metadata read per image: files past it are skipped and recorded, never read', async () => {
+  assert.equal(MAX_METADATA_TOTAL_BYTES, 64 * 1024 * 1024)
+  // The review's layer was 120 files of 15 MiB under status.d (each under the per-file cap); the same
+  // shape, scaled down with a small budget: 40 files of 4 KiB against 64 KiB.
+  const stanza = (i: number): string => `Package: pkg${i}\nArchitecture: amd64\nVersion: 1.${i}\nDescription: ${'x'.repeat(4000)}\n`
+  const files = Array.from({ length: 40 }, (_, i) => ({ path: `var/lib/dpkg/status.d/pkg${i}`, content: stanza(i) }))
+  const size = Buffer.byteLength(files[0].content)
+  const budget = 64 * 1024
+  const fits = Math.floor(budget / size)
+  const built = await buildImage([files.slice(0, 20), files.slice(20)])
+  try {
+    const { packages, skipped, document } = await generateSbom(imageOf(built), built.openBlob, { maxMetadataBytes: budget })
+    assert.equal(packages.length, fits)
+    assert.equal(skipped.length, files.length - fits)
+    for (const s of skipped) assert.match(s.reason, new RegExp(`over the ${budget}-byte budget`))
+    assert.ok(skipped.some((s) => s.layer === built.layers[1].digest))
+    assert.match((document as { comment?: string }).comment ?? '', new RegExp(`Incomplete: ${files.length - fits} `))
+
+    // Held: what the parsers were given, in all, stays within the budget.
+    let given = 0
+    const fs = await collectFilesystem(built.layers, built.openBlob, {
+      matchers: [{ id: 'dpkg', matches: (p) => p.includes('status.d/'), parse: (_p, content) => ((given += content.length), {}) }],
+      keepSymlink: () => false,
+      maxFileSize: MAX_METADATA_FILE_SIZE,
+      maxTotalBytes: budget,
+      logger: { info() {}, debug() {}, warning() {} }
+    })
+    assert.ok(given <= budget, `${given} bytes read`)
+    assert.equal(fs.files('dpkg').length, fits)
+    assert.equal(fs.skipped().length, files.length - fits)
+  } finally {
+    await built.cleanup()
   }
 })

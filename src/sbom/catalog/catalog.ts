@@ -14,6 +14,12 @@ import type { CatalogedPackage, OsRelease } from './types.js'
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
 export const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024
 
+/**
+ * Metadata bytes read per image, over every file and layer: files past it are skipped and recorded.
+ * Each file under MAX_METADATA_FILE_SIZE is not enough: 120 files of 15 MiB under status.d would be 2 GB held.
+ */
+export const MAX_METADATA_TOTAL_BYTES = 64 * 1024 * 1024
+
 const MATCHERS: FileMatcher[] = [
   {
     id: 'os-release',
@@ -42,8 +48,19 @@ export interface CatalogResult {
   skipped: SkippedFile[]
 }
 
-export async function catalogImage(layers: LayerRef[], openBlob: OpenBlob, logger: Logger): Promise<CatalogResult> {
-  const fs = await collectFilesystem(layers, openBlob, { matchers: MATCHERS, keepSymlink, maxFileSize: MAX_METADATA_FILE_SIZE, logger })
+export async function catalogImage(
+  layers: LayerRef[],
+  openBlob: OpenBlob,
+  logger: Logger,
+  maxTotalBytes: number = MAX_METADATA_TOTAL_BYTES
+): Promise<CatalogResult> {
+  const fs = await collectFilesystem(layers, openBlob, {
+    matchers: MATCHERS,
+    keepSymlink,
+    maxFileSize: MAX_METADATA_FILE_SIZE,
+    maxTotalBytes,
+    logger
+  })
 
   let os: OsRelease | undefined
   for (const path of OS_RELEASE_PATHS) {

@@ -38,6 +38,11 @@ export interface CollectOptions {
   keepSymlink(path: string): boolean
   /** Largest file of interest read into memory; larger ones are skipped with a warning. */
   maxFileSize: number
+  /**
+   * Bytes of files of interest read in all, over every layer (default: no bound). A file that does not
+   * fit in what is left is skipped unread and recorded, so many files under `maxFileSize` cannot add up.
+   */
+  maxTotalBytes?: number
   logger: Logger
 }
 
@@ -176,6 +181,10 @@ function parentOf(path: string): string | undefined {
   return slash === -1 ? '' : path.slice(0, slash)
 }
 
+interface ReadBudget {
+  left: number
+}
+
 interface LayerChanges {
   hidden: string[] // whiteouts and lower entries replaced by a non-directory
   opaque: string[]
@@ -187,8 +196,9 @@ interface LayerChanges {
 /** Streams every layer once, bottom to top, and returns what the catalogers asked for. */
 export async function collectFilesystem(layers: LayerRef[], openBlob: OpenBlob, options: CollectOptions): Promise<LayeredFilesystem> {
   const fs = new LayeredFilesystem()
+  const budget: ReadBudget = { left: options.maxTotalBytes ?? Infinity }
   for (const layer of layers) {
-    const changes = await scanLayer(layer, openBlob, fs, options)
+    const changes = await scanLayer(layer, openBlob, fs, options, budget)
     for (const path of changes.hidden) fs.remove(path)
     for (const path of changes.opaque) fs.remove(path, true)
     for (const path of changes.replacedByDirectory) fs.delete(path)
@@ -197,7 +207,13 @@ export async function collectFilesystem(layers: LayerRef[], openBlob: OpenBlob, 
   return fs
 }
 
-async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFilesystem, options: CollectOptions): Promise<LayerChanges> {
+async function scanLayer(
+  layer: LayerRef,
+  openBlob: OpenBlob,
+  lower: LayeredFilesystem,
+  options: CollectOptions,
+  budget: ReadBudget
+): Promise<LayerChanges> {
   const changes: LayerChanges = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() }
   const matcherFor = (path: string): FileMatcher | undefined => options.matchers.find((m) => m.matches(path))
 
@@ -207,11 +223,16 @@ async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFile
   }
 
   const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
-    const content = await entry.read(options.maxFileSize)
+    if (entry.size <= options.maxFileSize && entry.size > budget.left) {
+      skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`)
+      return
+    }
+    const content = await entry.read(Math.min(options.maxFileSize, budget.left))
     if (content === undefined) {
       skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`)
       return
     }
+    budget.left -= content.length
     let value: unknown
     try {
       value = matcher.parse(entry.path, content)
