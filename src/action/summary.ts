@@ -96,6 +96,17 @@ export function renderSummary(result: ReleaseResult): string {
         `| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`
       )
   }
+  const skipped = result.attest?.sbomSkipped ?? []
+  if (skipped.length) {
+    lines.push(
+      `> **SBOM incomplete:** ${skipped.length} package metadata file(s) were not catalogued (the SBOM document says so too): ` +
+        skipped
+          .slice(0, 10)
+          .map((s) => `\`/${s.path}\`${s.platform ? ` (${s.platform})` : ''}: ${s.reason}`)
+          .join('; '),
+      ''
+    )
+  }
   if (stored.length) {
     lines.push(
       `**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`,

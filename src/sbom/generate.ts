@@ -1,8 +1,8 @@
 // `sbom: generate`: catalogue one platform image by streaming its layers and describe it in SPDX 2.3.
 // For an index the caller runs this once per platform manifest and attests each to its own digest.
 import { silentLogger, type Logger } from '../net/logger.js'
-import { catalogImage } from './catalog/catalog.js'
-import type { OpenBlob } from './catalog/filesystem.js'
+import { catalogImage, MAX_METADATA_TOTAL_BYTES } from './catalog/catalog.js'
+import type { OpenBlob, SkippedFile } from './catalog/filesystem.js'
 import type { CatalogedPackage, OsRelease } from './catalog/types.js'
 import { buildSpdxDocument } from './spdx.js'
 
@@ -24,6 +24,8 @@ export interface GenerateSbomOptions {
   /** Creator tool, e.g. "digest-release-1.2.0". */
   toolName?: string
   logger?: Logger
+  /** Metadata bytes read in all for this image (default MAX_METADATA_TOTAL_BYTES, 64 MiB); files past it are skipped and recorded. */
+  maxMetadataBytes?: number
 }
 
 export interface GeneratedSbom {
@@ -31,17 +33,25 @@ export interface GeneratedSbom {
   document: Record<string, unknown>
   packages: CatalogedPackage[]
   os?: OsRelease
+  /**
+   * Metadata files of the image that were not catalogued (too large, unparsable, over the budget):
+   * the packages they list are missing from the document, which says so in its `comment`.
+   */
+  skipped: SkippedFile[]
 }
 
 export async function generateSbom(image: ImageForSbom, openBlob: OpenBlob, options: GenerateSbomOptions = {}): Promise<GeneratedSbom> {
   const logger = options.logger ?? silentLogger
-  const { packages, os } = await catalogImage(image.layers, openBlob, logger)
-  logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}`)
+  const { packages, os, skipped } = await catalogImage(image.layers, openBlob, logger, options.maxMetadataBytes ?? MAX_METADATA_TOTAL_BYTES)
+  logger.info(
+    `sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}` +
+      (skipped.length > 0 ? `; ${skipped.length} metadata file(s) not catalogued` : '')
+  )
   const document = buildSpdxDocument(
     { name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture },
     packages,
     os,
-    { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release' }
+    { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release', skipped }
   )
-  return { document, packages, os }
+  return { document, packages, os, skipped }
 }

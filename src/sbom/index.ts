@@ -2,5 +2,6 @@
 // validate one the user gives. Public surface only; the work is in generate.ts, validate.ts and catalog/.
 export { generateSbom, type GenerateSbomOptions, type GeneratedSbom, type ImageForSbom } from './generate.js'
 export { loadSbomFile, spdx23SchemaErrors, SbomFileError, type SbomFile, type SbomFormat } from './validate.js'
-export type { OpenBlob } from './catalog/filesystem.js'
+export type { OpenBlob, SkippedFile } from './catalog/filesystem.js'
+export { MAX_METADATA_FILE_SIZE, MAX_METADATA_TOTAL_BYTES } from './catalog/catalog.js'
 export type { CatalogedPackage, OsRelease, PackageType } from './catalog/types.js'

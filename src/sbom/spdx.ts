@@ -18,6 +18,21 @@ export interface SpdxOptions {
   created: string
   /** Creator tool, e.g. "digest-release-1.2.0" (6.8: "Tool: name-version"). */
   toolName: string
+  /** Metadata files that were not catalogued: said in the document's comment (6.10), so a consumer knows it is incomplete. */
+  skipped?: Array<{ path: string; layer: string; reason: string }>
+}
+
+/** Entries named in the comment; the rest are counted (the result lists them all). */
+const MAX_SKIPPED_IN_COMMENT = 50
+
+function skippedComment(skipped: Array<{ path: string; layer: string; reason: string }>): string {
+  const named = skipped.slice(0, MAX_SKIPPED_IN_COMMENT).map((s) => `/${s.path} in layer ${s.layer} (${s.reason})`)
+  const more = skipped.length > named.length ? `; and ${skipped.length - named.length} more` : ''
+  return (
+    `Incomplete: ${skipped.length} package metadata file(s) were not catalogued, so the packages they list are missing from this document: ` +
+    named.join('; ') +
+    more
+  )
 }
 
 const NOASSERTION = 'NOASSERTION'
@@ -157,6 +172,7 @@ export function buildSpdxDocument(
     // 6.5: unique per document; derived from the image digest and tool so a rerun names the same document.
     documentNamespace: `https://spdx.org/spdxdocs/digest-release/${idString(image.name)}-${shortHash(`${image.name}@${image.digest} ${options.toolName}`)}`,
     creationInfo: { created: spdxTime(options.created), creators: [toolName] },
+    ...(options.skipped && options.skipped.length > 0 ? { comment: skippedComment(options.skipped) } : {}),
     packages: [imagePackage, ...spdxPackages],
     relationships: [
       { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },

@@ -87,6 +87,8 @@ export interface AttestResult {
   sbom?: AttestationSummary
   sbomPath?: string
   attestations: AttestationSummary[]
+  /** Package metadata a generated SBOM could not catalogue (too large, unparsable, over the budget): the SBOM says so too. */
+  sbomSkipped?: Array<{ platform?: string; path: string; reason: string }>
 }
 
 export async function attestImage(options: AttestOptions): Promise<AttestResult> {
@@ -133,6 +135,16 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
       options.logger.info(
         `${platformName(platform) ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`
       )
+      if (generated.skipped.length > 0) {
+        const where = platformName(platform) ?? platform.digest
+        options.logger.warning(
+          `${where}: the SBOM is incomplete; not catalogued: ${generated.skipped.map((s) => `/${s.path} (${s.reason})`).join('; ')}`
+        )
+        result.sbomSkipped = [
+          ...(result.sbomSkipped ?? []),
+          ...generated.skipped.map((s) => ({ platform: platformName(platform), path: s.path, reason: s.reason }))
+        ]
+      }
       const bytes = Buffer.from(JSON.stringify(generated.document, null, 2))
       const path = join(options.outputDir, `sbom-${digestFileStem(platform.digest)}.spdx.json`)
       await writeFile(path, bytes)

@@ -4,7 +4,7 @@ import { posix } from 'node:path'
 import type { Logger } from '../../net/logger.js'
 import { APK_INSTALLED_PATH, apkPackage, isApkDatabaseFile, parseApkInstalled, type ApkRecord } from './apk.js'
 import { DPKG_STATUS_DIR, DPKG_STATUS_PATH, dpkgPackage, isDpkgDatabaseFile, parseDpkgFile, type DpkgRecord } from './dpkg.js'
-import { collectFilesystem, type FileMatcher, type OpenBlob } from './filesystem.js'
+import { collectFilesystem, type FileMatcher, type OpenBlob, type SkippedFile } from './filesystem.js'
 import type { LayerRef } from './layer-stream.js'
 import { isNpmPackageJson, npmPackage, parseNpmPackageJson, type NpmRecord } from './npm.js'
 import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js'
@@ -13,6 +13,12 @@ import type { CatalogedPackage, OsRelease } from './types.js'
 
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
 export const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024
+
+/**
+ * Metadata bytes read per image, over every file and layer: files past it are skipped and recorded.
+ * Each file under MAX_METADATA_FILE_SIZE is not enough: 120 files of 15 MiB under status.d would be 2 GB held.
+ */
+export const MAX_METADATA_TOTAL_BYTES = 64 * 1024 * 1024
 
 const MATCHERS: FileMatcher[] = [
   {
@@ -38,10 +44,23 @@ function keepSymlink(path: string): boolean {
 export interface CatalogResult {
   packages: CatalogedPackage[]
   os?: OsRelease
+  /** Package databases and metadata files in the image that were not catalogued, and why. */
+  skipped: SkippedFile[]
 }
 
-export async function catalogImage(layers: LayerRef[], openBlob: OpenBlob, logger: Logger): Promise<CatalogResult> {
-  const fs = await collectFilesystem(layers, openBlob, { matchers: MATCHERS, keepSymlink, maxFileSize: MAX_METADATA_FILE_SIZE, logger })
+export async function catalogImage(
+  layers: LayerRef[],
+  openBlob: OpenBlob,
+  logger: Logger,
+  maxTotalBytes: number = MAX_METADATA_TOTAL_BYTES
+): Promise<CatalogResult> {
+  const fs = await collectFilesystem(layers, openBlob, {
+    matchers: MATCHERS,
+    keepSymlink,
+    maxFileSize: MAX_METADATA_FILE_SIZE,
+    maxTotalBytes,
+    logger
+  })
 
   let os: OsRelease | undefined
   for (const path of OS_RELEASE_PATHS) {
@@ -60,7 +79,7 @@ export async function catalogImage(layers: LayerRef[], openBlob: OpenBlob, logge
   for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
   for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))
 
-  return { packages: mergeByPurl(packages), os }
+  return { packages: mergeByPurl(packages), os, skipped: fs.skipped() }
 }
 
 /** The same package installed at several paths is one package with several locations. */

@@ -15,7 +15,22 @@ export interface FileMatcher {
   parse(path: string, content: Buffer): unknown
 }
 
-export type FsNode = { kind: 'file'; matcher: string; value: unknown } | { kind: 'symlink'; target: string }
+/**
+ * A file a cataloger wanted but did not get (too large, unparsable, over the budget). It stays a node
+ * so that layers apply to it like to any file: a whiteout or an upper file at its path drops it.
+ */
+export interface SkippedFile {
+  /** Path in the image, no leading slash. */
+  path: string
+  /** Digest of the layer it was read from. */
+  layer: string
+  reason: string
+}
+
+export type FsNode =
+  | { kind: 'file'; matcher: string; value: unknown }
+  | { kind: 'symlink'; target: string }
+  | { kind: 'skipped'; matcher: string; layer: string; reason: string }
 
 export interface CollectOptions {
   matchers: FileMatcher[]
@@ -23,6 +38,11 @@ export interface CollectOptions {
   keepSymlink(path: string): boolean
   /** Largest file of interest read into memory; larger ones are skipped with a warning. */
   maxFileSize: number
+  /**
+   * Bytes of files of interest read in all, over every layer (default: no bound). A file that does not
+   * fit in what is left is skipped unread and recorded, so many files under `maxFileSize` cannot add up.
+   */
+  maxTotalBytes?: number
   logger: Logger
 }
 
@@ -31,7 +51,28 @@ const WHITEOUT_PREFIX = '.wh.'
 const MAX_SYMLINK_HOPS = 40
 
 export class LayeredFilesystem {
-  readonly nodes = new Map<string, FsNode>()
+  private readonly byPath = new Map<string, FsNode>()
+  /**
+   * Directory -> the paths directly inside it that are, or lead to, a node ('' is the root). Kept in
+   * step with the nodes so a whiteout removes a subtree in time proportional to what it removes,
+   * not to everything kept (100k whiteouts over 20k kept files were minutes of prefix scans).
+   */
+  private readonly children = new Map<string, Set<string>>()
+
+  /** Every node by path. Read-only: change it through set() and remove(). */
+  get nodes(): ReadonlyMap<string, FsNode> {
+    return this.byPath
+  }
+
+  set(path: string, node: FsNode): void {
+    this.byPath.set(path, node)
+    for (let child = path, parent = parentOf(child); parent !== undefined; child = parent, parent = parentOf(child)) {
+      const inside = this.children.get(parent)
+      if (inside?.has(child)) break // the rest of the way up is indexed already
+      if (inside) inside.add(child)
+      else this.children.set(parent, new Set([child]))
+    }
+  }
 
   /** Follows symlinks (absolute ones from the image root) in every component; undefined on a loop. */
   resolve(path: string): string | undefined {
@@ -79,20 +120,69 @@ export class LayeredFilesystem {
     return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 
-  /** Directories that hold something we keep: a non-directory entry at one of these paths hides it. */
+  /** Files of interest that were not catalogued and are still in the image, sorted by path. */
+  skipped(): SkippedFile[] {
+    const found: SkippedFile[] = []
+    for (const [path, node] of this.byPath) if (node.kind === 'skipped') found.push({ path, layer: node.layer, reason: node.reason })
+    return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  /** Whether `path` is a directory that holds something we keep: a non-directory entry there hides it. */
+  holdsNodes(path: string): boolean {
+    return this.children.has(path)
+  }
+
+  /** Directories that hold something we keep. */
   ancestors(): Set<string> {
-    const dirs = new Set<string>()
-    for (const path of this.nodes.keys()) {
-      for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) dirs.add(path.slice(0, slash))
-    }
-    return dirs
+    return new Set([...this.children.keys()].filter((dir) => dir !== ''))
   }
 
   /** Removes `path` and everything under it (or only what is under it). */
   remove(path: string, keepSelf = false): void {
-    const prefix = path === '' ? '' : path + '/' // '' is the root (an opaque marker at the top of a layer)
-    for (const key of [...this.nodes.keys()]) if ((!keepSelf && key === path) || key.startsWith(prefix)) this.nodes.delete(key)
+    // '' is the root (an opaque marker at the top of a layer).
+    const pending = [...(this.children.get(path) ?? [])]
+    this.children.delete(path)
+    while (pending.length > 0) {
+      const below = pending.pop() as string
+      this.byPath.delete(below)
+      const inside = this.children.get(below)
+      if (inside) {
+        for (const child of inside) pending.push(child)
+        this.children.delete(below)
+      }
+    }
+    if (!keepSelf) this.byPath.delete(path)
+    if (path !== '') this.unlinkFromParents(path)
   }
+
+  /** Removes the node at `path` only (a directory entry replaced it; what is below stays). */
+  delete(path: string): void {
+    this.byPath.delete(path)
+    if (path !== '') this.unlinkFromParents(path)
+  }
+
+  /** Drops `path` from its directory's index, and each directory left empty from its own. */
+  private unlinkFromParents(path: string): void {
+    for (let child = path, parent = parentOf(child); parent !== undefined; child = parent, parent = parentOf(child)) {
+      if (this.byPath.has(child) || this.children.has(child)) return
+      const inside = this.children.get(parent)
+      if (!inside) return
+      inside.delete(child)
+      if (inside.size > 0) return
+      this.children.delete(parent)
+    }
+  }
+}
+
+/** The directory holding `path` ('' for a top-level entry), or undefined for the root itself. */
+function parentOf(path: string): string | undefined {
+  if (path === '') return undefined
+  const slash = path.lastIndexOf('/')
+  return slash === -1 ? '' : path.slice(0, slash)
+}
+
+interface ReadBudget {
+  left: number
 }
 
 interface LayerChanges {
@@ -106,34 +196,48 @@ interface LayerChanges {
 /** Streams every layer once, bottom to top, and returns what the catalogers asked for. */
 export async function collectFilesystem(layers: LayerRef[], openBlob: OpenBlob, options: CollectOptions): Promise<LayeredFilesystem> {
   const fs = new LayeredFilesystem()
+  const budget: ReadBudget = { left: options.maxTotalBytes ?? Infinity }
   for (const layer of layers) {
-    const changes = await scanLayer(layer, openBlob, fs, options)
+    const changes = await scanLayer(layer, openBlob, fs, options, budget)
     for (const path of changes.hidden) fs.remove(path)
     for (const path of changes.opaque) fs.remove(path, true)
-    for (const path of changes.replacedByDirectory) fs.nodes.delete(path)
-    for (const [path, node] of changes.added) fs.nodes.set(path, node)
+    for (const path of changes.replacedByDirectory) fs.delete(path)
+    for (const [path, node] of changes.added) fs.set(path, node)
   }
   return fs
 }
 
-async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFilesystem, options: CollectOptions): Promise<LayerChanges> {
+async function scanLayer(
+  layer: LayerRef,
+  openBlob: OpenBlob,
+  lower: LayeredFilesystem,
+  options: CollectOptions,
+  budget: ReadBudget
+): Promise<LayerChanges> {
   const changes: LayerChanges = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() }
-  const lowerDirs = lower.ancestors()
   const matcherFor = (path: string): FileMatcher | undefined => options.matchers.find((m) => m.matches(path))
 
+  const skip = (entry: LayerEntry, matcher: FileMatcher, paths: string[], reason: string): void => {
+    options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${reason}`)
+    for (const path of paths) changes.added.set(path, { kind: 'skipped', matcher: matcher.id, layer: layer.digest, reason })
+  }
+
   const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
-    const content = await entry.read(options.maxFileSize)
-    if (content === undefined) {
-      options.logger.warning(
-        `sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`
-      )
+    if (entry.size <= options.maxFileSize && entry.size > budget.left) {
+      skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`)
       return
     }
+    const content = await entry.read(Math.min(options.maxFileSize, budget.left))
+    if (content === undefined) {
+      skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`)
+      return
+    }
+    budget.left -= content.length
     let value: unknown
     try {
       value = matcher.parse(entry.path, content)
     } catch (error) {
-      options.logger.warning(`sbom: cannot parse /${entry.path} in layer ${layer.digest}: ${(error as Error).message}`)
+      skip(entry, matcher, paths, `cannot parse it: ${(error as Error).message}`)
       return
     }
     if (value !== undefined) for (const path of paths) changes.added.set(path, { kind: 'file', matcher: matcher.id, value })
@@ -154,7 +258,7 @@ async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFile
       if (lower.nodes.has(entry.path)) changes.replacedByDirectory.push(entry.path)
       return
     }
-    if (lower.nodes.has(entry.path) || lowerDirs.has(entry.path)) changes.hidden.push(entry.path)
+    if (lower.nodes.has(entry.path) || lower.holdsNodes(entry.path)) changes.hidden.push(entry.path)
 
     if (entry.type === 'symlink' && entry.linkName && options.keepSymlink(entry.path)) {
       changes.added.set(entry.path, { kind: 'symlink', target: entry.linkName })
@@ -168,7 +272,7 @@ async function scanLayer(layer: LayerRef, openBlob: OpenBlob, lower: LayeredFile
       // A hard link names an earlier entry of the same layer. If that entry was not of interest
       // (another path), its bytes are gone: read it in a second pass over this layer.
       const target = changes.added.get(entry.linkName)
-      if (target?.kind === 'file' && target.matcher === matcher.id) changes.added.set(entry.path, target)
+      if ((target?.kind === 'file' || target?.kind === 'skipped') && target.matcher === matcher.id) changes.added.set(entry.path, target)
       else changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path])
     }
   })

@@ -1,5 +1,6 @@
 // Streams one layer blob as tar entries: sniffs the compression from the first bytes (the media type
 // is only a hint; registries and tools disagree), decompresses on the fly and never touches the disk.
+import { createHash, type Hash } from 'node:crypto'
 import { Readable, PassThrough, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
@@ -82,6 +83,54 @@ async function* prepend(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGene
   }
 }
 
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha512: 128 }
+
+/**
+ * Hashes every raw byte of the blob as it is read, so what was catalogued is what the digest names:
+ * a local blob swapped after the push (which skips layers the registry has) must not be described.
+ */
+class BlobVerifier {
+  private readonly hash: Hash
+  private readonly algorithm: string
+  private ended = false
+
+  constructor(private readonly layer: LayerRef) {
+    const [algorithm, hex] = layer.digest.split(':')
+    const length = DIGEST_HEX_LENGTH[algorithm]
+    if (length === undefined || !hex || hex.length !== length || !/^[0-9a-f]+$/.test(hex)) {
+      throw new LayoutError(
+        `layer ${layer.digest} (${layer.mediaType}): cannot verify its bytes: only sha256 and sha512 digests are supported`
+      )
+    }
+    this.algorithm = algorithm
+    this.hash = createHash(algorithm)
+  }
+
+  /** Passes the iterator's chunks through, hashing them. */
+  wrap(iterator: AsyncIterator<Buffer>): AsyncIterator<Buffer> {
+    return {
+      next: async () => {
+        const next = await iterator.next()
+        if (next.done) this.ended = true
+        else this.hash.update(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value))
+        return next
+      }
+    }
+  }
+
+  /** Reads whatever the parser left unread (trailing bytes still belong to the blob), then compares. */
+  async verify(iterator: AsyncIterator<Buffer>): Promise<void> {
+    while (!this.ended) await iterator.next()
+    const actual = `${this.algorithm}:${this.hash.digest('hex')}`
+    if (actual !== this.layer.digest) {
+      throw new LayoutError(
+        `layer ${this.layer.digest} (${this.layer.mediaType}) does not match its digest: its bytes hash to ${actual}. ` +
+          'The local blob changed after the manifest was written (or is corrupt); no SBOM is made from bytes that were not pushed'
+      )
+    }
+  }
+}
+
 async function readHead(iterator: AsyncIterator<Buffer>, wanted: number): Promise<Buffer[]> {
   const chunks: Buffer[] = []
   let length = 0
@@ -107,15 +156,23 @@ async function readEntry(stream: AsyncIterable<unknown> & { resume(): unknown },
 
 /**
  * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
- * callback does not read is skipped without being held in memory.
+ * callback does not read is skipped without being held in memory. Resolves only when the blob's
+ * bytes hash to `layer.digest`; otherwise rejects, and whatever the callbacks gathered must be dropped.
  */
 export async function forEachLayerEntry(
   raw: NodeJS.ReadableStream,
   layer: LayerRef,
   onEntry: (entry: LayerEntry) => Promise<void> | void
 ): Promise<void> {
+  let verifier: BlobVerifier
+  try {
+    verifier = new BlobVerifier(layer)
+  } catch (error) {
+    ;(raw as { destroy?: () => void }).destroy?.()
+    throw error
+  }
   const input = raw instanceof Readable ? raw : new Readable().wrap(raw)
-  const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const iterator = verifier.wrap(input[Symbol.asyncIterator]() as AsyncIterator<Buffer>)
   const head = await readHead(iterator, 8)
   const compression = sniffCompression(Buffer.concat(head), layer)
   const decompress: Transform =
@@ -151,6 +208,7 @@ export async function forEachLayerEntry(
       if (!consumed) item.resume()
     }
     await flowing
+    await verifier.verify(iterator)
   } catch (error) {
     input.destroy()
     extract.destroy()
