@@ -565,6 +565,8 @@ function dpkgPackage(record, os, location) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -579,6 +581,7 @@ var errors = __webpack_require__(28630);
 ;// CONCATENATED MODULE: ./src/sbom/catalog/layer-stream.ts
 // Streams one layer blob as tar entries: sniffs the compression from the first bytes (the media type
 // is only a hint; registries and tools disagree), decompresses on the fly and never touches the disk.
+
 
 
 
@@ -636,6 +639,50 @@ async function* prepend(first, rest) {
         yield next.value;
     }
 }
+const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+/**
+ * Hashes every raw byte of the blob as it is read, so what was catalogued is what the digest names:
+ * a local blob swapped after the push (which skips layers the registry has) must not be described.
+ */
+class BlobVerifier {
+    layer;
+    hash;
+    algorithm;
+    ended = false;
+    constructor(layer) {
+        this.layer = layer;
+        const [algorithm, hex] = layer.digest.split(':');
+        const length = DIGEST_HEX_LENGTH[algorithm];
+        if (length === undefined || !hex || hex.length !== length || !/^[0-9a-f]+$/.test(hex)) {
+            throw new errors/* LayoutError */.R(`layer ${layer.digest} (${layer.mediaType}): cannot verify its bytes: only sha256 and sha512 digests are supported`);
+        }
+        this.algorithm = algorithm;
+        this.hash = (0,external_node_crypto_.createHash)(algorithm);
+    }
+    /** Passes the iterator's chunks through, hashing them. */
+    wrap(iterator) {
+        return {
+            next: async () => {
+                const next = await iterator.next();
+                if (next.done)
+                    this.ended = true;
+                else
+                    this.hash.update(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value));
+                return next;
+            }
+        };
+    }
+    /** Reads whatever the parser left unread (trailing bytes still belong to the blob), then compares. */
+    async verify(iterator) {
+        while (!this.ended)
+            await iterator.next();
+        const actual = `${this.algorithm}:${this.hash.digest('hex')}`;
+        if (actual !== this.layer.digest) {
+            throw new errors/* LayoutError */.R(`layer ${this.layer.digest} (${this.layer.mediaType}) does not match its digest: its bytes hash to ${actual}. ` +
+                'The local blob changed after the manifest was written (or is corrupt); no SBOM is made from bytes that were not pushed');
+        }
+    }
+}
 async function readHead(iterator, wanted) {
     const chunks = [];
     let length = 0;
@@ -661,11 +708,21 @@ async function readEntry(stream, size, limit) {
 }
 /**
  * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
- * callback does not read is skipped without being held in memory.
+ * callback does not read is skipped without being held in memory. Resolves only when the blob's
+ * bytes hash to `layer.digest`; otherwise rejects, and whatever the callbacks gathered must be dropped.
  */
 async function forEachLayerEntry(raw, layer, onEntry) {
+    let verifier;
+    try {
+        verifier = new BlobVerifier(layer);
+    }
+    catch (error) {
+        ;
+        raw.destroy?.();
+        throw error;
+    }
     const input = raw instanceof external_node_stream_.Readable ? raw : new external_node_stream_.Readable().wrap(raw);
-    const iterator = input[Symbol.asyncIterator]();
+    const iterator = verifier.wrap(input[Symbol.asyncIterator]());
     const head = await readHead(iterator, 8);
     const compression = sniffCompression(Buffer.concat(head), layer);
     const decompress = compression === 'gzip' ? external_node_zlib_default().createGunzip() : compression === 'zstd' ? zstdDecompressor(layer) : new external_node_stream_.PassThrough();
@@ -699,6 +756,7 @@ async function forEachLayerEntry(raw, layer, onEntry) {
                 item.resume();
         }
         await flowing;
+        await verifier.verify(iterator);
     }
     catch (error) {
         input.destroy();
@@ -720,7 +778,29 @@ const OPAQUE = '.wh..wh..opq';
 const WHITEOUT_PREFIX = '.wh.';
 const MAX_SYMLINK_HOPS = 40;
 class LayeredFilesystem {
-    nodes = new Map();
+    byPath = new Map();
+    /**
+     * Directory -> the paths directly inside it that are, or lead to, a node ('' is the root). Kept in
+     * step with the nodes so a whiteout removes a subtree in time proportional to what it removes,
+     * not to everything kept (100k whiteouts over 20k kept files were minutes of prefix scans).
+     */
+    children = new Map();
+    /** Every node by path. Read-only: change it through set() and remove(). */
+    get nodes() {
+        return this.byPath;
+    }
+    set(path, node) {
+        this.byPath.set(path, node);
+        for (let child = path, parent = parentOf(child); parent !== undefined; child = parent, parent = parentOf(child)) {
+            const inside = this.children.get(parent);
+            if (inside?.has(child))
+                break; // the rest of the way up is indexed already
+            if (inside)
+                inside.add(child);
+            else
+                this.children.set(parent, new Set([child]));
+        }
+    }
     /** Follows symlinks (absolute ones from the image root) in every component; undefined on a loop. */
     resolve(path) {
         let pending = path.split('/').filter((p) => p !== '');
@@ -770,55 +850,112 @@ class LayeredFilesystem {
                 found.push({ path, value: node.value });
         return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     }
-    /** Directories that hold something we keep: a non-directory entry at one of these paths hides it. */
+    /** Files of interest that were not catalogued and are still in the image, sorted by path. */
+    skipped() {
+        const found = [];
+        for (const [path, node] of this.byPath)
+            if (node.kind === 'skipped')
+                found.push({ path, layer: node.layer, reason: node.reason });
+        return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
+    /** Whether `path` is a directory that holds something we keep: a non-directory entry there hides it. */
+    holdsNodes(path) {
+        return this.children.has(path);
+    }
+    /** Directories that hold something we keep. */
     ancestors() {
-        const dirs = new Set();
-        for (const path of this.nodes.keys()) {
-            for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
-                dirs.add(path.slice(0, slash));
-        }
-        return dirs;
+        return new Set([...this.children.keys()].filter((dir) => dir !== ''));
     }
     /** Removes `path` and everything under it (or only what is under it). */
     remove(path, keepSelf = false) {
-        const prefix = path === '' ? '' : path + '/'; // '' is the root (an opaque marker at the top of a layer)
-        for (const key of [...this.nodes.keys()])
-            if ((!keepSelf && key === path) || key.startsWith(prefix))
-                this.nodes.delete(key);
+        // '' is the root (an opaque marker at the top of a layer).
+        const pending = [...(this.children.get(path) ?? [])];
+        this.children.delete(path);
+        while (pending.length > 0) {
+            const below = pending.pop();
+            this.byPath.delete(below);
+            const inside = this.children.get(below);
+            if (inside) {
+                for (const child of inside)
+                    pending.push(child);
+                this.children.delete(below);
+            }
+        }
+        if (!keepSelf)
+            this.byPath.delete(path);
+        if (path !== '')
+            this.unlinkFromParents(path);
     }
+    /** Removes the node at `path` only (a directory entry replaced it; what is below stays). */
+    delete(path) {
+        this.byPath.delete(path);
+        if (path !== '')
+            this.unlinkFromParents(path);
+    }
+    /** Drops `path` from its directory's index, and each directory left empty from its own. */
+    unlinkFromParents(path) {
+        for (let child = path, parent = parentOf(child); parent !== undefined; child = parent, parent = parentOf(child)) {
+            if (this.byPath.has(child) || this.children.has(child))
+                return;
+            const inside = this.children.get(parent);
+            if (!inside)
+                return;
+            inside.delete(child);
+            if (inside.size > 0)
+                return;
+            this.children.delete(parent);
+        }
+    }
+}
+/** The directory holding `path` ('' for a top-level entry), or undefined for the root itself. */
+function parentOf(path) {
+    if (path === '')
+        return undefined;
+    const slash = path.lastIndexOf('/');
+    return slash === -1 ? '' : path.slice(0, slash);
 }
 /** Streams every layer once, bottom to top, and returns what the catalogers asked for. */
 async function collectFilesystem(layers, openBlob, options) {
     const fs = new LayeredFilesystem();
+    const budget = { left: options.maxTotalBytes ?? Infinity };
     for (const layer of layers) {
-        const changes = await scanLayer(layer, openBlob, fs, options);
+        const changes = await scanLayer(layer, openBlob, fs, options, budget);
         for (const path of changes.hidden)
             fs.remove(path);
         for (const path of changes.opaque)
             fs.remove(path, true);
         for (const path of changes.replacedByDirectory)
-            fs.nodes.delete(path);
+            fs.delete(path);
         for (const [path, node] of changes.added)
-            fs.nodes.set(path, node);
+            fs.set(path, node);
     }
     return fs;
 }
-async function scanLayer(layer, openBlob, lower, options) {
+async function scanLayer(layer, openBlob, lower, options, budget) {
     const changes = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() };
-    const lowerDirs = lower.ancestors();
     const matcherFor = (path) => options.matchers.find((m) => m.matches(path));
+    const skip = (entry, matcher, paths, reason) => {
+        options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${reason}`);
+        for (const path of paths)
+            changes.added.set(path, { kind: 'skipped', matcher: matcher.id, layer: layer.digest, reason });
+    };
     const readInto = async (entry, matcher, paths) => {
-        const content = await entry.read(options.maxFileSize);
-        if (content === undefined) {
-            options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`);
+        if (entry.size <= options.maxFileSize && entry.size > budget.left) {
+            skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`);
             return;
         }
+        const content = await entry.read(Math.min(options.maxFileSize, budget.left));
+        if (content === undefined) {
+            skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`);
+            return;
+        }
+        budget.left -= content.length;
         let value;
         try {
             value = matcher.parse(entry.path, content);
         }
         catch (error) {
-            options.logger.warning(`sbom: cannot parse /${entry.path} in layer ${layer.digest}: ${error.message}`);
+            skip(entry, matcher, paths, `cannot parse it: ${error.message}`);
             return;
         }
         if (value !== undefined)
@@ -841,7 +978,7 @@ async function scanLayer(layer, openBlob, lower, options) {
                 changes.replacedByDirectory.push(entry.path);
             return;
         }
-        if (lower.nodes.has(entry.path) || lowerDirs.has(entry.path))
+        if (lower.nodes.has(entry.path) || lower.holdsNodes(entry.path))
             changes.hidden.push(entry.path);
         if (entry.type === 'symlink' && entry.linkName && options.keepSymlink(entry.path)) {
             changes.added.set(entry.path, { kind: 'symlink', target: entry.linkName });
@@ -857,7 +994,7 @@ async function scanLayer(layer, openBlob, lower, options) {
             // A hard link names an earlier entry of the same layer. If that entry was not of interest
             // (another path), its bytes are gone: read it in a second pass over this layer.
             const target = changes.added.get(entry.linkName);
-            if (target?.kind === 'file' && target.matcher === matcher.id)
+            if ((target?.kind === 'file' || target?.kind === 'skipped') && target.matcher === matcher.id)
                 changes.added.set(entry.path, target);
             else
                 changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path]);
@@ -1034,6 +1171,11 @@ function pythonPackage(record, location) {
 
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
 const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024;
+/**
+ * Metadata bytes read per image, over every file and layer: files past it are skipped and recorded.
+ * Each file under MAX_METADATA_FILE_SIZE is not enough: 120 files of 15 MiB under status.d would be 2 GB held.
+ */
+const MAX_METADATA_TOTAL_BYTES = 64 * 1024 * 1024;
 const MATCHERS = [
     {
         id: 'os-release',
@@ -1052,8 +1194,14 @@ const FIXED_PREFIXES = new Set(FIXED_PATHS.flatMap((path) => path.split('/').map
 function keepSymlink(path) {
     return FIXED_PREFIXES.has(path) || path.split('/').length <= 2;
 }
-async function catalogImage(layers, openBlob, logger) {
-    const fs = await collectFilesystem(layers, openBlob, { matchers: MATCHERS, keepSymlink, maxFileSize: MAX_METADATA_FILE_SIZE, logger });
+async function catalogImage(layers, openBlob, logger, maxTotalBytes = MAX_METADATA_TOTAL_BYTES) {
+    const fs = await collectFilesystem(layers, openBlob, {
+        matchers: MATCHERS,
+        keepSymlink,
+        maxFileSize: MAX_METADATA_FILE_SIZE,
+        maxTotalBytes,
+        logger
+    });
     let os;
     for (const path of OS_RELEASE_PATHS) {
         os = fs.file(path, 'os-release')?.value;
@@ -1074,7 +1222,7 @@ async function catalogImage(layers, openBlob, logger) {
         packages.push(npmPackage(file.value, file.path));
     for (const file of fs.files('python'))
         packages.push(pythonPackage(file.value, file.path));
-    return { packages: mergeByPurl(packages), os };
+    return { packages: mergeByPurl(packages), os, skipped: fs.skipped() };
 }
 /** The same package installed at several paths is one package with several locations. */
 function mergeByPurl(packages) {
@@ -1089,8 +1237,6 @@ function mergeByPurl(packages) {
     return [...byPurl.values()];
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/sbom/schemas/cyclonedx-spdx.schema.json
 var cyclonedx_spdx_schema = __webpack_require__(14580);
 ;// CONCATENATED MODULE: ./src/sbom/spdx.ts
@@ -1099,6 +1245,15 @@ var cyclonedx_spdx_schema = __webpack_require__(14580);
 
 
 
+/** Entries named in the comment; the rest are counted (the result lists them all). */
+const MAX_SKIPPED_IN_COMMENT = 50;
+function skippedComment(skipped) {
+    const named = skipped.slice(0, MAX_SKIPPED_IN_COMMENT).map((s) => `/${s.path} in layer ${s.layer} (${s.reason})`);
+    const more = skipped.length > named.length ? `; and ${skipped.length - named.length} more` : '';
+    return (`Incomplete: ${skipped.length} package metadata file(s) were not catalogued, so the packages they list are missing from this document: ` +
+        named.join('; ') +
+        more);
+}
 const NOASSERTION = 'NOASSERTION';
 const KNOWN_LICENSE_IDS = new Set(cyclonedx_spdx_schema["enum"]);
 /** SPDX identifiers allow letters, digits, "." and "-" only (3.2). */
@@ -1231,6 +1386,7 @@ function buildSpdxDocument(image, packages, os, options) {
         // 6.5: unique per document; derived from the image digest and tool so a rerun names the same document.
         documentNamespace: `https://spdx.org/spdxdocs/digest-release/${idString(image.name)}-${shortHash(`${image.name}@${image.digest} ${options.toolName}`)}`,
         creationInfo: { created: spdxTime(options.created), creators: [toolName] },
+        ...(options.skipped && options.skipped.length > 0 ? { comment: skippedComment(options.skipped) } : {}),
         packages: [imagePackage, ...spdxPackages],
         relationships: [
             { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
@@ -1247,10 +1403,11 @@ function buildSpdxDocument(image, packages, os, options) {
 
 async function generateSbom(image, openBlob, options = {}) {
     const logger = options.logger ?? net_logger/* silentLogger */.q;
-    const { packages, os } = await catalogImage(image.layers, openBlob, logger);
-    logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}`);
-    const document = buildSpdxDocument({ name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture }, packages, os, { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release' });
-    return { document, packages, os };
+    const { packages, os, skipped } = await catalogImage(image.layers, openBlob, logger, options.maxMetadataBytes ?? MAX_METADATA_TOTAL_BYTES);
+    logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}` +
+        (skipped.length > 0 ? `; ${skipped.length} metadata file(s) not catalogued` : ''));
+    const document = buildSpdxDocument({ name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture }, packages, os, { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release', skipped });
+    return { document, packages, os, skipped };
 }
 
 // EXTERNAL MODULE: ./src/sbom/validate.ts + 4 modules
@@ -1258,6 +1415,7 @@ var validate = __webpack_require__(73723);
 ;// CONCATENATED MODULE: ./src/sbom/index.ts
 // The SBOM part of the attest step: generate an SPDX 2.3 SBOM from an image's layers, or load and
 // validate one the user gives. Public surface only; the work is in generate.ts, validate.ts and catalog/.
+
 
 
 
@@ -1334,6 +1492,14 @@ async function attestImage(options) {
                 layers: platform.layers
             }, options.openBlob, { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger });
             options.logger.info(`${(0,descriptor/* platformName */.$)(platform) ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`);
+            if (generated.skipped.length > 0) {
+                const where = (0,descriptor/* platformName */.$)(platform) ?? platform.digest;
+                options.logger.warning(`${where}: the SBOM is incomplete; not catalogued: ${generated.skipped.map((s) => `/${s.path} (${s.reason})`).join('; ')}`);
+                result.sbomSkipped = [
+                    ...(result.sbomSkipped ?? []),
+                    ...generated.skipped.map((s) => ({ platform: (0,descriptor/* platformName */.$)(platform), path: s.path, reason: s.reason }))
+                ];
+            }
             const bytes = Buffer.from(JSON.stringify(generated.document, null, 2));
             const path = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(platform.digest)}.spdx.json`);
             await (0,promises_.writeFile)(path, bytes);

@@ -942,7 +942,7 @@ class DeployRun {
         return (await this.git.run(['rev-parse', 'HEAD'])).trim();
     }
     async hasIdentity() {
-        if (process.env.GIT_AUTHOR_NAME && process.env.GIT_AUTHOR_EMAIL && process.env.GIT_COMMITTER_NAME && process.env.GIT_COMMITTER_EMAIL)
+        if (this.options.gitIdentityInEnvironment)
             return true;
         const name = await this.git.tryRun(['config', 'user.name']);
         const email = await this.git.tryRun(['config', 'user.email']);

@@ -4394,6 +4394,14 @@ function renderSummary(result) {
         for (const a of result.attest.attestations)
             stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`);
     }
+    const skipped = result.attest?.sbomSkipped ?? [];
+    if (skipped.length) {
+        lines.push(`> **SBOM incomplete:** ${skipped.length} package metadata file(s) were not catalogued (the SBOM document says so too): ` +
+            skipped
+                .slice(0, 10)
+                .map((s) => `\`/${s.path}\`${s.platform ? ` (${s.platform})` : ''}: ${s.reason}`)
+                .join('; '), '');
+    }
     if (stored.length) {
         lines.push(`**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`, '', '| what | where |', '|---|---|', ...stored, '');
     }
@@ -5089,7 +5097,9 @@ function mutableMatcher(patterns) {
 function conflictMessage(image, tag, current, wanted, when) {
     const lead = when === 'preflight'
         ? `tag ${image}:${tag} already names ${current}; this release would give it ${wanted}.`
-        : `tag ${image}:${tag} was created by someone else while this release ran: it names ${current}, not ${wanted}. It was not overwritten.`;
+        : when === 'race'
+            ? `tag ${image}:${tag} was created by someone else while this release ran: it names ${current}, not ${wanted}. It was not overwritten.`
+            : `tag ${image}:${tag} was written by another release at the same moment as this one, and the registry kept theirs: it names ${current}, not ${wanted}. This release does not claim it.`;
     return `${lead} Tags are immutable unless they match \`mutable-tags\`: release under a new tag (e.g. a new version), or add "${tag}" (or a pattern such as "${tag.replace(/[0-9].*$/, '') || tag}*") to \`mutable-tags\` if this tag is meant to move.`;
 }
 /** Resolves every tag and refuses, before any blob is pushed, to move an immutable one. */
@@ -5138,6 +5148,17 @@ async function applyTags(options) {
         }
         catch (error) {
             throw mapRegistryImmutability(error, options.image, tag, options.digest);
+        }
+        // Registries have no compare-and-swap for tags: read the tag back, and claim it only if it still
+        // names this digest. Another release that wrote it at the same moment has won it.
+        const written = await options.client.headManifest(tag);
+        if (written?.digest !== options.digest) {
+            const now = written?.digest ?? '(nothing)';
+            if (mutable)
+                options.logger?.warning(`tag ${options.image}:${tag} was moved to ${now} by another writer just after this release wrote it`);
+            else
+                races.push(conflictMessage(options.image, tag, now, options.digest, 'lost'));
+            continue;
         }
         if (head) {
             result.moved.push(tag);
@@ -5688,7 +5709,8 @@ async function release(inputs, context, result) {
                 tags: inputs.tags,
                 mutableTags: inputs.mutableTags,
                 digest: pushed.digest,
-                manifest: { bytes: image.bytes, mediaType: image.mediaType }
+                manifest: { bytes: image.bytes, mediaType: image.mediaType },
+                logger: runnerLogger
             }), (tags) => (result.tags = tags));
         }
         await deploy(inputs, context, result, steps, pushed.digest);

@@ -205,7 +205,8 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
             tags: inputs.tags,
             mutableTags: inputs.mutableTags,
             digest: pushed.digest,
-            manifest: { bytes: image.bytes, mediaType: image.mediaType }
+            manifest: { bytes: image.bytes, mediaType: image.mediaType },
+            logger: runnerLogger
           }),
         (tags) => (result.tags = tags)
       )

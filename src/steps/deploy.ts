@@ -254,8 +254,7 @@ class DeployRun {
   }
 
   private async hasIdentity(): Promise<boolean> {
-    if (process.env.GIT_AUTHOR_NAME && process.env.GIT_AUTHOR_EMAIL && process.env.GIT_COMMITTER_NAME && process.env.GIT_COMMITTER_EMAIL)
-      return true
+    if (this.options.gitIdentityInEnvironment) return true
     const name = await this.git.tryRun(['config', 'user.name'])
     const email = await this.git.tryRun(['config', 'user.email'])
     return name.exitCode === 0 && email.exitCode === 0

@@ -4,6 +4,7 @@ import picomatch from 'picomatch'
 import type { RegistryClient } from '../oci/registry/client.js'
 import { RegistryError } from '../oci/errors.js'
 import { PartialStepError, TagError } from './errors.js'
+import type { Logger } from '../net/logger.js'
 
 export type TagAction = 'create' | 'unchanged' | 'move'
 
@@ -34,11 +35,13 @@ export function mutableMatcher(patterns: readonly string[]): (tag: string) => bo
   return (tag) => matchers.some((m) => m(tag))
 }
 
-function conflictMessage(image: string, tag: string, current: string, wanted: string, when: 'preflight' | 'race'): string {
+function conflictMessage(image: string, tag: string, current: string, wanted: string, when: 'preflight' | 'race' | 'lost'): string {
   const lead =
     when === 'preflight'
       ? `tag ${image}:${tag} already names ${current}; this release would give it ${wanted}.`
-      : `tag ${image}:${tag} was created by someone else while this release ran: it names ${current}, not ${wanted}. It was not overwritten.`
+      : when === 'race'
+        ? `tag ${image}:${tag} was created by someone else while this release ran: it names ${current}, not ${wanted}. It was not overwritten.`
+        : `tag ${image}:${tag} was written by another release at the same moment as this one, and the registry kept theirs: it names ${current}, not ${wanted}. This release does not claim it.`
   return `${lead} Tags are immutable unless they match \`mutable-tags\`: release under a new tag (e.g. a new version), or add "${tag}" (or a pattern such as "${tag.replace(/[0-9].*$/, '') || tag}*") to \`mutable-tags\` if this tag is meant to move.`
 }
 
@@ -76,6 +79,7 @@ export async function applyTags(options: {
   mutableTags: readonly string[]
   digest: string
   manifest: { bytes: Buffer; mediaType: string }
+  logger?: Logger
 }): Promise<TagsResult> {
   const isMutable = mutableMatcher(options.mutableTags)
   const result: TagsResult = { tags: [...options.tags], created: [], unchanged: [], moved: [], entries: [] }
@@ -96,6 +100,16 @@ export async function applyTags(options: {
       await options.client.putManifest(tag, options.manifest.bytes, options.manifest.mediaType)
     } catch (error) {
       throw mapRegistryImmutability(error, options.image, tag, options.digest)
+    }
+    // Registries have no compare-and-swap for tags: read the tag back, and claim it only if it still
+    // names this digest. Another release that wrote it at the same moment has won it.
+    const written = await options.client.headManifest(tag)
+    if (written?.digest !== options.digest) {
+      const now = written?.digest ?? '(nothing)'
+      if (mutable)
+        options.logger?.warning(`tag ${options.image}:${tag} was moved to ${now} by another writer just after this release wrote it`)
+      else races.push(conflictMessage(options.image, tag, now, options.digest, 'lost'))
+      continue
     }
     if (head) {
       result.moved.push(tag)

@@ -5,6 +5,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startRegistry, type RegistryServer } from '../harness/registry.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { startFaultProxy } from '../harness/fault-proxy.js'
 import { runAction } from '../harness/action.js'
 import { writeLayout, randomLayer, type BuiltLayout } from '../harness/layouts.js'
@@ -122,4 +124,45 @@ test('registries that enforce immutability themselves get the same clear message
   assert.match((mapped as Error).message, /enforces tag immutability itself/)
   const other = new RegistryError('boom', { method: 'PUT', url: 'x', status: 500 })
   assert.equal(mapRegistryImmutability(other, 'a', 'b', 'c'), other)
+})
+
+test('two releases writing one immutable tag at the same moment: the one whose write the registry did not keep fails and claims nothing', async () => {
+  const repo = 'team/concurrent'
+  // The rival's image is in the repository, untagged, as it would be after its own push.
+  const setup = await runAction({ layout: first.dir, image: `${registry.host}/${repo}`, ...OFF })
+  assert.equal(setup.exitCode, 0, setup.stdout)
+  const rivalBytes = await readFile(join(first.dir, 'blobs', 'sha256', first.top.digest.slice(7)))
+  // A front that lets our tag write through, then lets the rival's write land just after it, before we hear back.
+  const front = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', async () => {
+      const upstream = await fetch(`${registry.url}${req.url}`, {
+        method: req.method,
+        headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<
+          string,
+          string
+        >,
+        body: chunks.length ? Buffer.concat(chunks) : undefined
+      })
+      if (req.method === 'PUT' && req.url === `/v2/${repo}/manifests/v7`)
+        await client(repo).putManifest('v7', rivalBytes, first.top.mediaType)
+      const body = Buffer.from(await upstream.arrayBuffer())
+      res.writeHead(upstream.status, Object.fromEntries(upstream.headers))
+      res.end(req.method === 'HEAD' ? undefined : body)
+    })
+  })
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+  const host = `127.0.0.1:${(front.address() as AddressInfo).port}`
+  try {
+    const run = await runAction({ layout: second.dir, image: `${host}/${repo}`, tags: 'v6,v7', ...OFF })
+    assert.equal(run.exitCode, 1, run.stdout)
+    assert.match(run.errors[0], /^tags failed: tag .*:v7 was written by another release at the same moment as this one/)
+    assert.ok(run.errors[0].includes(first.top.digest) && run.errors[0].includes(second.top.digest), 'both digests are named')
+    assert.equal(run.outputs['tags-created'], 'v6', 'the tag it did win is reported, the lost one is not claimed')
+    assert.equal((await client(repo).headManifest('v7'))?.digest, first.top.digest)
+  } finally {
+    front.closeAllConnections()
+    await new Promise((resolve) => front.close(resolve))
+  }
 })
