@@ -25,6 +25,12 @@ export function selectFiles(files: readonly string[], globs: readonly string[]):
   return files.filter((file) => isSelected(file)).sort()
 }
 
+/**
+ * Largest deploy file read, in bytes (4 MiB). A file is read and parsed whole, so a larger one is
+ * skipped with a reason instead of risking the process's memory; real manifests are far smaller.
+ */
+export const MAX_DEPLOY_FILE_BYTES = 4 * 1024 * 1024
+
 /** The deploy repository is not ours: a tracked file is only opened when it is a regular file inside the clone. */
 type Opened = { path: string; bytes: Buffer } | { skipped: string }
 
@@ -53,15 +59,21 @@ async function readTracked(root: string, realRoot: string, file: string, submodu
     throw error
   }
   if (!stats.isFile()) return { skipped: `not a regular file (${await kindOf(stats, path, relative(realRoot, path), submodules)})` }
+  if (stats.size > MAX_DEPLOY_FILE_BYTES) return { skipped: tooLarge(stats.size) }
   // O_NOFOLLOW and the same inode: nothing swapped in a link between the check and the read.
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW)
   try {
     const opened = await handle.stat()
     if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) return { skipped: 'changed while being read' }
+    if (opened.size > MAX_DEPLOY_FILE_BYTES) return { skipped: tooLarge(opened.size) }
     return { path, bytes: await handle.readFile() }
   } finally {
     await handle.close()
   }
+}
+
+function tooLarge(size: number): string {
+  return `${size} bytes is over the ${MAX_DEPLOY_FILE_BYTES}-byte (4 MiB) limit`
 }
 
 async function writeTracked(path: string, content: Buffer): Promise<void> {

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseReference } from '../../src/oci/reference.js'
-import { patchTree, selectFiles, type TreePatch } from '../../src/gitops/worktree.js'
+import { MAX_DEPLOY_FILE_BYTES, patchTree, selectFiles, type TreePatch } from '../../src/gitops/worktree.js'
 
 const IMAGE = '127.0.0.1:5000/team/app'
 const DIGEST = `sha256:${'d'.repeat(64)}`
@@ -121,5 +121,43 @@ describe('a deploy repository with symlinks, directories and submodules', () => 
   test('a file that disappears is skipped, not a crash', async () => {
     const patch = await patchTree(clone, ['k8s/missing.yaml'], TARGET, { digest: DIGEST }, false)
     assert.deepEqual(patch.skipped, [{ file: 'k8s/missing.yaml', reason: 'does not exist' }])
+  })
+})
+
+describe('file size', () => {
+  let dir: string
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gitops-size-'))
+  })
+  after(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  /** The manifest padded with a comment to exactly `size` bytes. */
+  const padded = (size: number): string => `${MANIFEST}#${'x'.repeat(size - MANIFEST.length - 2)}\n`
+
+  test('the limit is 4 MiB', () => {
+    assert.equal(MAX_DEPLOY_FILE_BYTES, 4 * 1024 * 1024)
+  })
+
+  test('a file over the limit is skipped with its size and the limit, and left alone', async () => {
+    const text = padded(MAX_DEPLOY_FILE_BYTES + 1)
+    await writeFile(join(dir, 'big.yaml'), text)
+    const patch = await patchTree(dir, ['big.yaml'], TARGET, { digest: DIGEST }, true)
+    assert.deepEqual(patch.skipped, [
+      { file: 'big.yaml', reason: `${MAX_DEPLOY_FILE_BYTES + 1} bytes is over the ${MAX_DEPLOY_FILE_BYTES}-byte (4 MiB) limit` }
+    ])
+    assert.deepEqual(patch.patchedFiles, [])
+    assert.equal(patch.references, 0)
+    assert.equal(await readFile(join(dir, 'big.yaml'), 'utf8'), text)
+  })
+
+  test('a file of exactly the limit is still patched', async () => {
+    const text = padded(MAX_DEPLOY_FILE_BYTES)
+    assert.equal(Buffer.byteLength(text), MAX_DEPLOY_FILE_BYTES)
+    await writeFile(join(dir, 'edge.yaml'), text)
+    const patch = await patchTree(dir, ['edge.yaml'], TARGET, { digest: DIGEST }, false)
+    assert.deepEqual(patch.skipped, [])
+    assert.deepEqual(patch.patchedFiles, ['edge.yaml'])
   })
 })
