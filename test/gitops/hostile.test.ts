@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseReference } from '../../src/oci/reference.js'
+import { spliceImageReferences } from '../../src/gitops/splice.js'
 import { MAX_DEPLOY_FILE_BYTES, patchTree, selectFiles, type TreePatch } from '../../src/gitops/worktree.js'
 
 const IMAGE = '127.0.0.1:5000/team/app'
@@ -159,5 +160,84 @@ describe('file size', () => {
     const patch = await patchTree(dir, ['edge.yaml'], TARGET, { digest: DIGEST }, false)
     assert.deepEqual(patch.skipped, [])
     assert.deepEqual(patch.patchedFiles, ['edge.yaml'])
+  })
+})
+
+describe('YAML aliases', () => {
+  /** Ten levels of anchors, each aliasing the one before ten times: 10^10 nodes once expanded. */
+  function aliasBomb(levels = 10): string {
+    const rows = ['apiVersion: apps/v1', 'kind: Deployment', `x-0: &a0 [${Array(10).fill('lol').join(', ')}]`]
+    for (let level = 1; level < levels; level++)
+      rows.push(
+        `x-${level}: &a${level} [${Array(10)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`
+      )
+    rows.push('spec:', '  containers:', '  - name: app', `    image: ${IMAGE}:1.0`, '')
+    return rows.join('\n')
+  }
+
+  let dir: string
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gitops-aliases-'))
+  })
+  after(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  test('an alias bomb is skipped at once with a reason, never expanded', async () => {
+    const bomb = aliasBomb()
+    assert.ok(bomb.length < 1024, `${bomb.length} bytes`)
+    await writeFile(join(dir, 'bomb.yaml'), bomb)
+    await writeFile(join(dir, 'app.yaml'), MANIFEST)
+    const started = performance.now()
+    const patch = await patchTree(dir, ['app.yaml', 'bomb.yaml'], TARGET, { digest: DIGEST }, true)
+    const elapsed = performance.now() - started
+    assert.ok(elapsed < 5000, `took ${Math.round(elapsed)} ms`)
+    assert.equal(patch.skipped.length, 1)
+    assert.equal(patch.skipped[0].file, 'bomb.yaml')
+    assert.match(patch.skipped[0].reason, /^too many YAML aliases/)
+    assert.deepEqual(patch.patchedFiles, ['app.yaml'])
+    assert.equal(await readFile(join(dir, 'bomb.yaml'), 'utf8'), bomb)
+  })
+
+  test('a bomb without the image in it is skipped too', () => {
+    const bomb = aliasBomb().replace(IMAGE, 'busybox')
+    const started = performance.now()
+    const result = spliceImageReferences(bomb, TARGET, { digest: DIGEST }, 'bomb.yaml')
+    assert.ok(performance.now() - started < 5000)
+    assert.match(result.skipped ?? '', /^too many YAML aliases/)
+  })
+
+  test('a few levels of shared anchors are ordinary YAML and are patched', () => {
+    const text = aliasBomb(3)
+    const result = spliceImageReferences(text, TARGET, { digest: DIGEST }, 'shared.yaml')
+    assert.equal(result.skipped, undefined)
+    assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
+  })
+
+  test('thousands of aliases to the container are found in linear time', () => {
+    const count = 20_000
+    const text = [
+      'x-app: &app {name: app, image: ' + IMAGE + ':1.0}',
+      'spec:',
+      '  containers:',
+      ...Array.from({ length: count }, () => '  - *app'),
+      ''
+    ].join('\n')
+    const started = performance.now()
+    const result = spliceImageReferences(text, TARGET, { digest: DIGEST }, 'many.yaml')
+    const elapsed = performance.now() - started
+    assert.ok(elapsed < 5000, `took ${Math.round(elapsed)} ms`)
+    assert.equal(result.skipped, undefined)
+    assert.equal(result.references, 1)
+    assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
+  })
+
+  test('an alias to an anchor defined later, or to itself, is skipped, not a crash', () => {
+    const later = ['spec:', '  containers:', '  - *app', `x-app: &app {image: ${IMAGE}}`, ''].join('\n')
+    assert.match(spliceImageReferences(later, TARGET, { digest: DIGEST }).skipped ?? '', /unresolved YAML alias \*app/)
+    const recursive = ['spec: &spec', '  containers:', `  - image: ${IMAGE}`, '  again: *spec', ''].join('\n')
+    assert.match(spliceImageReferences(recursive, TARGET, { digest: DIGEST }).skipped ?? '', /recursive YAML alias \*spec/)
   })
 })
