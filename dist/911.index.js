@@ -310,6 +310,8 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/`/g, "'");
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -328,6 +330,12 @@ const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralConta
 const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 /** Flux image-automation setter marker: `# {"$imagepolicy": "namespace:policy[:tag|:name|:digest]"}`. */
 const SETTER_COMMENT = /^[ \t]+#[ \t]*(\{.*\})[ \t]*\r?$/;
+/**
+ * Most nodes a file's aliases may add once expanded (an alias to a 5-node map adds 5). Shared
+ * anchors in real manifests add hundreds; a "billion laughs" file of a few hundred bytes adds
+ * billions, so it is skipped. Nothing here expands aliases: the count is computed per anchor.
+ */
+const MAX_ALIAS_EXPANSION = 100_000;
 /** Locates every reference to `target`'s repository in `text` (one file, any number of documents). */
 function locateReferences(text, target, fileName = '') {
     if (text.includes('{{'))
@@ -340,6 +348,17 @@ function locateReferences(text, target, fileName = '') {
         if (problem)
             return { skipped: `not valid YAML: ${problem.message.split('\n')[0]}`, sites: [], documents: [] };
     }
+    const aliases = new Map();
+    let added = 0;
+    for (const document of documents) {
+        const expansion = aliasExpansion(document, aliases);
+        if (typeof expansion === 'string')
+            return { skipped: expansion, sites: [], documents: [] };
+        added += expansion;
+        if (added > MAX_ALIAS_EXPANSION)
+            return { skipped: `too many YAML aliases: expanded they would add over ${MAX_ALIAS_EXPANSION} nodes`, sites: [], documents: [] };
+    }
+    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? aliases.get(node) : node);
     const lines = lineStarts(text);
     const sites = [];
     const seen = new Set();
@@ -352,13 +371,13 @@ function locateReferences(text, target, fileName = '') {
     };
     for (const document of documents) {
         const matches = (value) => namesRepository(value, target);
-        for (const scalar of containerImages(document)) {
+        for (const scalar of containerImages(document, resolve)) {
             const site = scalarSite(scalar, text, lines);
             if (site && matches(site.value))
                 add({ kind: 'image', source: 'container', scalar: site }, scalar);
         }
         if (isKustomization(document, fileName)) {
-            for (const entry of kustomizeEntries(document)) {
+            for (const entry of kustomizeEntries(document, resolve)) {
                 const site = kustomizeSite(entry, text, lines, matches);
                 if (site)
                     add(site, entry);
@@ -383,23 +402,82 @@ function namesRepository(value, target) {
 function siteOffset(site) {
     return site.kind === 'kustomize' ? (site.digest?.start ?? site.insertDigestAt.offset) : site.scalar.start;
 }
-function resolve(document, node) {
-    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
+/**
+ * Resolves every alias of `document` into `aliases` in one pass (yaml's own Alias.resolve walks the
+ * whole document per call) and returns how many nodes expanding them would add, counted once per
+ * anchor; or why the document cannot be expanded at all.
+ */
+function aliasExpansion(document, aliases) {
+    // An alias names the last node anchored so before it, in document order (visit's order).
+    const anchors = new Map();
+    let unresolved;
+    let count = 0;
+    (0,dist/* visit */.YR)(document, {
+        Node(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                const target = anchors.get(node.source);
+                if (!target) {
+                    unresolved = node.source;
+                    return dist/* visit */.YR.BREAK;
+                }
+                aliases.set(node, target);
+                return;
+            }
+            count++;
+            if (node.anchor)
+                anchors.set(node.anchor, node);
+        }
+    });
+    if (unresolved !== undefined)
+        return `unresolved YAML alias *${unresolved}`;
+    // Expanded size per node, memoized; `open` holds the nodes being counted, to catch an alias inside its own anchor.
+    const sizes = new Map();
+    const open = new Set();
+    let recursive;
+    const size = (node) => {
+        if ((0,dist/* isPair */.tO)(node))
+            return size(node.key) + size(node.value);
+        if (!(0,dist/* isAlias */.Vj)(node) && !(0,dist/* isCollection */.P3)(node))
+            return (0,dist/* isScalar */.jn)(node) ? 1 : 0;
+        const known = sizes.get(node);
+        if (known !== undefined)
+            return known;
+        if (open.has(node)) {
+            recursive ??= node.anchor ?? '';
+            return 0;
+        }
+        open.add(node);
+        let total = 0;
+        if ((0,dist/* isAlias */.Vj)(node))
+            total = size(aliases.get(node));
+        else {
+            total = 1;
+            for (const item of node.items)
+                total += size(item);
+        }
+        open.delete(node);
+        sizes.set(node, total);
+        return total;
+    };
+    const expanded = size(document.contents);
+    if (recursive !== undefined)
+        return `recursive YAML alias *${recursive}`;
+    return expanded - count;
 }
-function containerImages(document) {
+function containerImages(document, resolve) {
     const found = [];
     (0,dist/* visit */.YR)(document, {
         Pair(_, pair) {
             if (!(0,dist/* isScalar */.jn)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value)))
                 return;
-            const list = resolve(document, pair.value);
+            const list = resolve(pair.value);
             if (!(0,dist/* isSeq */.oP)(list))
                 return;
             for (const item of list.items) {
-                const container = resolve(document, item);
+                const container = resolve(item);
                 if (!(0,dist/* isMap */.jh)(container))
                     continue;
-                const image = resolve(document, container.get('image', true));
+                const image = resolve(container.get('image', true));
                 if ((0,dist/* isScalar */.jn)(image))
                     found.push(image);
             }
@@ -419,12 +497,12 @@ function isKustomization(document, fileName) {
     }
     return KUSTOMIZATION_FILE.test(fileName);
 }
-function kustomizeEntries(document) {
+function kustomizeEntries(document, resolve) {
     const root = document.contents;
-    const images = resolve(document, root.get('images', true));
+    const images = resolve(root.get('images', true));
     if (!(0,dist/* isSeq */.oP)(images))
         return [];
-    return images.items.map((item) => resolve(document, item)).filter((item) => (0,dist/* isMap */.jh)(item));
+    return images.items.map((item) => resolve(item)).filter((item) => (0,dist/* isMap */.jh)(item));
 }
 function kustomizeSite(entry, text, lines, matches) {
     // kustomize replaces `name` with `newName`, so the entry deploys `newName` when it has one.
@@ -659,7 +737,12 @@ function formatScalar(value, scalar, text) {
     // An empty plain value (`digest:`) has no space after its colon yet.
     return scalar.start === scalar.end && text[scalar.start - 1] === ':' ? ` ${value}` : value;
 }
-/** Re-parses `patched` and throws unless each document equals `expected` (the original documents with the intended values set). */
+/**
+ * Re-parses `patched` and throws unless each document equals `expected` (the original documents with the intended values set).
+ * Documents are compared as trees with aliases left unresolved, so the check is linear in the size of the file even
+ * when aliases would expand exponentially; equal trees (same values, tags, anchors and alias names in the same
+ * places) have equal expansions, so this is at least as strict as comparing the expanded data.
+ */
 function assertOnlyIntendedChanges(expected, patched, fileName) {
     const actual = (0,dist/* parseAllDocuments */.hR)(patched);
     const where = fileName || 'the file';
@@ -669,11 +752,29 @@ function assertOnlyIntendedChanges(expected, patched, fileName) {
         const error = actual[i].errors[0];
         if (error)
             throw new DeployError(`refusing to write ${where}: the patched text is not valid YAML (${error.message.split('\n')[0]})`);
-        const want = expected[i].toJS({ maxAliasCount: -1 });
-        const got = actual[i].toJS({ maxAliasCount: -1 });
-        if (!(0,external_node_util_.isDeepStrictEqual)(want, got))
+        if (!sameTree(expected[i].contents, actual[i].contents))
             throw new DeployError(`refusing to write ${where}: document ${i + 1} would change beyond the pinned image references`);
     }
+}
+/** Node-by-node equality of two parsed YAML trees; `expected` may hold plain values where the splice set one (a new `digest:` pair). */
+function sameTree(expected, actual) {
+    if ((0,dist/* isAlias */.Vj)(expected) || (0,dist/* isAlias */.Vj)(actual))
+        return (0,dist/* isAlias */.Vj)(expected) && (0,dist/* isAlias */.Vj)(actual) && expected.source === actual.source;
+    if ((0,dist/* isNode */.Ll)(expected) && (0,dist/* isNode */.Ll)(actual) && (expected.tag !== actual.tag || expected.anchor !== actual.anchor))
+        return false;
+    if ((0,dist/* isMap */.jh)(expected) || (0,dist/* isMap */.jh)(actual) || (0,dist/* isSeq */.oP)(expected) || (0,dist/* isSeq */.oP)(actual)) {
+        if (!(((0,dist/* isMap */.jh)(expected) && (0,dist/* isMap */.jh)(actual)) || ((0,dist/* isSeq */.oP)(expected) && (0,dist/* isSeq */.oP)(actual))))
+            return false;
+        if (expected.items.length !== actual.items.length)
+            return false;
+        return expected.items.every((item, index) => sameTree(item, actual.items[index]));
+    }
+    if ((0,dist/* isPair */.tO)(expected) || (0,dist/* isPair */.tO)(actual)) {
+        return (0,dist/* isPair */.tO)(expected) && (0,dist/* isPair */.tO)(actual) && sameTree(expected.key, actual.key) && sameTree(expected.value, actual.value);
+    }
+    const want = (0,dist/* isScalar */.jn)(expected) ? expected.value : expected;
+    const got = (0,dist/* isScalar */.jn)(actual) ? actual.value : actual;
+    return Object.is(want, got) || (typeof want === 'object' && want !== null && (0,external_node_util_.isDeepStrictEqual)(want, got));
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/worktree.ts
@@ -683,15 +784,123 @@ function assertOnlyIntendedChanges(expected, patched, fileName) {
 
 
 
+
 function selectFiles(files, globs) {
     const isSelected = picomatch_default()(globs.length > 0 ? [...globs] : ['**/*.yaml', '**/*.yml']);
     return files.filter((file) => isSelected(file)).sort();
 }
+/**
+ * Largest deploy file read, in bytes (4 MiB). A file is read and parsed whole, so a larger one is
+ * skipped with a reason instead of risking the process's memory; real manifests are far smaller.
+ */
+const MAX_DEPLOY_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads `file` (relative to `root`) without following any link: its directory must resolve inside
+ * the clone and the file itself must be a regular file, so a committed symlink (even to a file in
+ * the clone), a directory or a submodule whose name ends in `.yaml` is skipped, never read.
+ */
+async function readTracked(root, realRoot, file, submodules) {
+    const full = (0,external_node_path_.resolve)(root, file);
+    if ((0,external_node_path_.isAbsolute)(file) || !inside(root, full))
+        return { skipped: 'outside the repository' };
+    let path;
+    try {
+        const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(full));
+        if (!inside(realRoot, parent) && parent !== realRoot)
+            return { skipped: 'outside the repository' };
+        path = (0,external_node_path_.join)(parent, (0,external_node_path_.basename)(full));
+    }
+    catch (error) {
+        if (isMissing(error))
+            return { skipped: 'does not exist' };
+        throw error;
+    }
+    let stats;
+    try {
+        stats = await (0,promises_.lstat)(path);
+    }
+    catch (error) {
+        if (isMissing(error))
+            return { skipped: 'does not exist' };
+        throw error;
+    }
+    if (!stats.isFile())
+        return { skipped: `not a regular file (${await kindOf(stats, path, (0,external_node_path_.relative)(realRoot, path), submodules)})` };
+    if (stats.size > MAX_DEPLOY_FILE_BYTES)
+        return { skipped: tooLarge(stats.size) };
+    // O_NOFOLLOW and the same inode: nothing swapped in a link between the check and the read.
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        const opened = await handle.stat();
+        if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev)
+            return { skipped: 'changed while being read' };
+        if (opened.size > MAX_DEPLOY_FILE_BYTES)
+            return { skipped: tooLarge(opened.size) };
+        return { path, bytes: await handle.readFile() };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function tooLarge(size) {
+    return `${size} bytes is over the ${MAX_DEPLOY_FILE_BYTES}-byte (4 MiB) limit`;
+}
+async function writeTracked(path, content) {
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        if (!(await handle.stat()).isFile())
+            throw new DeployError(`refusing to write ${path}: not a regular file`);
+        await handle.writeFile(content);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** True when `path` is strictly below `dir`. */
+function inside(dir, path) {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+}
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+async function kindOf(stats, path, tracked, submodules) {
+    if (stats.isSymbolicLink())
+        return 'symlink';
+    if (stats.isDirectory()) {
+        // A submodule is checked out as an empty directory, or as a directory with a `.git` file once initialized.
+        const isSubmodule = (await submodules()).has(tracked.split(external_node_path_.sep).join('/')) || (await (0,promises_.lstat)((0,external_node_path_.join)(path, '.git')).catch(() => undefined));
+        return isSubmodule ? 'submodule' : 'directory';
+    }
+    if (stats.isFIFO())
+        return 'fifo';
+    if (stats.isSocket())
+        return 'socket';
+    return 'device';
+}
+/** The `path =` entries of the clone's .gitmodules, read only when it is a small regular file. */
+async function submodulePaths(realRoot) {
+    const file = (0,external_node_path_.join)(realRoot, '.gitmodules');
+    const stats = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (!stats?.isFile() || stats.size > 1024 * 1024)
+        return new Set();
+    const text = await (0,promises_.readFile)(file, 'utf8');
+    return new Set([...text.matchAll(/^[ \t]*path[ \t]*=[ \t]*(.*?)[ \t]*\r?$/gm)].map((match) => match[1]));
+}
 /** Pins every reference to `target` in the selected files under `root`; all files are checked before any is written. */
 async function patchTree(root, files, target, pin, write) {
     const patch = { searched: [...files], skipped: [], references: 0, changes: [], patchedFiles: [], contents: new Map() };
+    const realRoot = await (0,promises_.realpath)(root);
+    let submodules;
+    const paths = new Map();
     for (const file of files) {
-        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(root, file));
+        const opened = await readTracked(root, realRoot, file, () => (submodules ??= submodulePaths(realRoot)));
+        if ('skipped' in opened) {
+            patch.skipped.push({ file, reason: opened.skipped });
+            continue;
+        }
+        const bytes = opened.bytes;
         const text = bytes.toString('utf8');
         // Splicing a JS string is only byte-exact when the file is valid UTF-8.
         if (!Buffer.from(text, 'utf8').equals(bytes)) {
@@ -707,13 +916,14 @@ async function patchTree(root, files, target, pin, write) {
         if (result.changes.length === 0)
             continue;
         patch.patchedFiles.push(file);
+        paths.set(file, opened.path);
         patch.contents.set(file, Buffer.from(result.text, 'utf8'));
         for (const change of result.changes)
             patch.changes.push({ file, ...change });
     }
     if (write)
         for (const [file, content] of patch.contents)
-            await (0,promises_.writeFile)((0,external_node_path_.join)(root, file), content);
+            await writeTracked(paths.get(file), content);
     return patch;
 }
 /** A deploy that pins nothing is a mistake: say what was searched. */
@@ -919,7 +1129,7 @@ class DeployRun {
         const files = selectFiles(listed, this.options.paths);
         const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true);
         for (const skipped of patch.skipped)
-            this.logger.debug(`skipped ${skipped.file}: ${skipped.reason}`);
+            this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`);
         if (patch.references === 0)
             throw nothingFoundError(this.options.image, patch, this.options.paths);
         for (const change of patch.changes)

@@ -1,7 +1,21 @@
 // Finds the places in one YAML file that name the released image, as byte ranges of the original
 // text. Only parsed nodes are considered, so text inside block scalars (a ConfigMap holding YAML)
 // is never a match. Nothing here rewrites anything; splice.ts does that.
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml'
+import {
+  parseAllDocuments,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap
+} from 'yaml'
 import { parseReference, sameRepository, type ImageReference } from '../oci/reference.js'
 
 /** The container lists of a Kubernetes pod spec, at any depth (Deployments, CronJob jobTemplates, Rollouts, CRDs). */
@@ -9,6 +23,13 @@ const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralConta
 const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/
 /** Flux image-automation setter marker: `# {"$imagepolicy": "namespace:policy[:tag|:name|:digest]"}`. */
 const SETTER_COMMENT = /^[ \t]+#[ \t]*(\{.*\})[ \t]*\r?$/
+
+/**
+ * Most nodes a file's aliases may add once expanded (an alias to a 5-node map adds 5). Shared
+ * anchors in real manifests add hundreds; a "billion laughs" file of a few hundred bytes adds
+ * billions, so it is skipped. Nothing here expands aliases: the count is computed per anchor.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000
 
 export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'
 
@@ -54,6 +75,16 @@ export function locateReferences(text: string, target: ImageReference, fileName 
     const problem = document.errors[0]
     if (problem) return { skipped: `not valid YAML: ${problem.message.split('\n')[0]}`, sites: [], documents: [] }
   }
+  const aliases = new Map<Alias, Node>()
+  let added = 0
+  for (const document of documents) {
+    const expansion = aliasExpansion(document, aliases)
+    if (typeof expansion === 'string') return { skipped: expansion, sites: [], documents: [] }
+    added += expansion
+    if (added > MAX_ALIAS_EXPANSION)
+      return { skipped: `too many YAML aliases: expanded they would add over ${MAX_ALIAS_EXPANSION} nodes`, sites: [], documents: [] }
+  }
+  const resolve = (node: unknown): unknown => (isAlias(node) ? aliases.get(node) : node)
   const lines = lineStarts(text)
   const sites: ReferenceSite[] = []
   const seen = new Set<Node>()
@@ -65,12 +96,12 @@ export function locateReferences(text: string, target: ImageReference, fileName 
   }
   for (const document of documents) {
     const matches = (value: string): boolean => namesRepository(value, target)
-    for (const scalar of containerImages(document)) {
+    for (const scalar of containerImages(document, resolve)) {
       const site = scalarSite(scalar, text, lines)
       if (site && matches(site.value)) add({ kind: 'image', source: 'container', scalar: site }, scalar)
     }
     if (isKustomization(document, fileName)) {
-      for (const entry of kustomizeEntries(document)) {
+      for (const entry of kustomizeEntries(document, resolve)) {
         const site = kustomizeSite(entry, text, lines, matches)
         if (site) add(site, entry)
       }
@@ -94,21 +125,72 @@ function siteOffset(site: ReferenceSite): number {
   return site.kind === 'kustomize' ? (site.digest?.start ?? site.insertDigestAt.offset) : site.scalar.start
 }
 
-function resolve(document: Document.Parsed, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(document) : node
+/**
+ * Resolves every alias of `document` into `aliases` in one pass (yaml's own Alias.resolve walks the
+ * whole document per call) and returns how many nodes expanding them would add, counted once per
+ * anchor; or why the document cannot be expanded at all.
+ */
+function aliasExpansion(document: Document.Parsed, aliases: Map<Alias, Node>): number | string {
+  // An alias names the last node anchored so before it, in document order (visit's order).
+  const anchors = new Map<string, Node>()
+  let unresolved: string | undefined
+  let count = 0
+  visit(document, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source)
+        if (!target) {
+          unresolved = node.source
+          return visit.BREAK
+        }
+        aliases.set(node, target)
+        return
+      }
+      count++
+      if (node.anchor) anchors.set(node.anchor, node)
+    }
+  })
+  if (unresolved !== undefined) return `unresolved YAML alias *${unresolved}`
+  // Expanded size per node, memoized; `open` holds the nodes being counted, to catch an alias inside its own anchor.
+  const sizes = new Map<Node, number>()
+  const open = new Set<Node>()
+  let recursive: string | undefined
+  const size = (node: unknown): number => {
+    if (isPair(node)) return size(node.key) + size(node.value)
+    if (!isAlias(node) && !isCollection(node)) return isScalar(node) ? 1 : 0
+    const known = sizes.get(node)
+    if (known !== undefined) return known
+    if (open.has(node)) {
+      recursive ??= (node as Node).anchor ?? ''
+      return 0
+    }
+    open.add(node)
+    let total = 0
+    if (isAlias(node)) total = size(aliases.get(node))
+    else {
+      total = 1
+      for (const item of node.items) total += size(item)
+    }
+    open.delete(node)
+    sizes.set(node, total)
+    return total
+  }
+  const expanded = size(document.contents)
+  if (recursive !== undefined) return `recursive YAML alias *${recursive}`
+  return expanded - count
 }
 
-function containerImages(document: Document.Parsed): Scalar[] {
+function containerImages(document: Document.Parsed, resolve: (node: unknown) => unknown): Scalar[] {
   const found: Scalar[] = []
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return
-      const list = resolve(document, pair.value)
+      const list = resolve(pair.value)
       if (!isSeq(list)) return
       for (const item of list.items) {
-        const container = resolve(document, item)
+        const container = resolve(item)
         if (!isMap(container)) continue
-        const image = resolve(document, container.get('image', true))
+        const image = resolve(container.get('image', true))
         if (isScalar(image)) found.push(image)
       }
     }
@@ -128,11 +210,11 @@ function isKustomization(document: Document.Parsed, fileName: string): boolean {
   return KUSTOMIZATION_FILE.test(fileName)
 }
 
-function kustomizeEntries(document: Document.Parsed): YAMLMap[] {
+function kustomizeEntries(document: Document.Parsed, resolve: (node: unknown) => unknown): YAMLMap[] {
   const root = document.contents as YAMLMap
-  const images = resolve(document, root.get('images', true))
+  const images = resolve(root.get('images', true))
   if (!isSeq(images)) return []
-  return images.items.map((item) => resolve(document, item)).filter((item): item is YAMLMap => isMap(item))
+  return images.items.map((item) => resolve(item)).filter((item): item is YAMLMap => isMap(item))
 }
 
 function kustomizeSite(entry: YAMLMap, text: string, lines: number[], matches: (value: string) => boolean): ReferenceSite | undefined {

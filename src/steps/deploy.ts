@@ -229,7 +229,7 @@ class DeployRun {
     const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean)
     const files = selectFiles(listed, this.options.paths)
     const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true)
-    for (const skipped of patch.skipped) this.logger.debug(`skipped ${skipped.file}: ${skipped.reason}`)
+    for (const skipped of patch.skipped) this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`)
     if (patch.references === 0) throw nothingFoundError(this.options.image, patch, this.options.paths)
     for (const change of patch.changes) this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
     return patch

@@ -400,6 +400,25 @@ test('the re-parse check refuses output that changes anything but the intended v
   assert.throws(() => assertOnlyIntendedChanges(documents, `${text}---\na: 1\n`, 'x.yaml'), /number of YAML documents/)
 })
 
+test('the re-parse check compares aliases, anchors and tags without expanding them', () => {
+  const text = lines('x-a: &a {env: [1, 2]}', 'x-b: &b {env: [1, 3]}', 'containers:', `- image: ${IMAGE}`, '  x: *a', '  y: !!str 1')
+  const documents = locateReferences(text, parseReference(IMAGE)).documents
+  assert.doesNotThrow(() => assertOnlyIntendedChanges(documents, text, 'x.yaml'))
+  // Each of these changes the data the file describes, or may change it for a consumer.
+  for (const changed of [
+    text.replace('  x: *a', '  x: *b'),
+    text.replace('[1, 2]', '[1, 4]'),
+    text.replace('!!str 1', '1'),
+    text.replace('&b', '&c'),
+    text.replace('  x: *a', '  x: {env: [1, 2]}')
+  ])
+    assert.throws(() => assertOnlyIntendedChanges(documents, changed, 'x.yaml'), /document 1 would change/, changed)
+  // Style and comments are not data.
+  assert.doesNotThrow(() =>
+    assertOnlyIntendedChanges(documents, text.replace('[1, 2]', '[ 1,   2 ]').replace('!!str 1', "!!str '1'  # one"), 'x.yaml')
+  )
+})
+
 test('pinnedReference keeps the written name and handles registry ports', () => {
   assert.equal(pinnedReference('localhost:5000/app', { digest: DIGEST }), `localhost:5000/app@${DIGEST}`)
   assert.equal(pinnedReference('localhost:5000/app:1@' + OLD, { digest: DIGEST, tag: '2' }), `localhost:5000/app:2@${DIGEST}`)
