@@ -3961,8 +3961,19 @@ function setOutput(name, value) {
 function setSecret(secret) {
     command('add-mask', secret);
 }
+/**
+ * The runner reads any stdout line that starts (after white space) with `::`, or holds `##[`, as a
+ * workflow command. Log text can carry names and lines from the deploy repository or a registry, so
+ * each line is defused with a zero-width space; our own commands are written by `command` alone.
+ */
+function defuseCommands(text) {
+    return text
+        .split(/\r\n|\n|\r/)
+        .map((line) => line.replace(/^(\s*):(?=:)/, '$1:\u200b').replace(/##\[/g, '#\u200b#['))
+        .join(external_node_os_namespaceObject.EOL);
+}
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+    process.stdout.write(`${defuseCommands(message)}${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
     command('debug', message);

@@ -242,3 +242,34 @@ test('a failing middle step stops the release: earlier outputs are set, later st
     sigstore.fail('rekor', 400, 0)
   }
 })
+
+test('names and lines from a hostile deploy repository reach the log as text, never as workflow commands', async () => {
+  const image = `${registry.host}/octo-org/hostile`
+  const evilName = 'k8s/evil\n::set-output name=digest::sha256:forged\n##[warning]forged.yaml'
+  await git.createRepository('octo-org/hostile-deploy', {
+    'app.yaml': `# ::error::forged by the deploy repository\n${deployment(image)}  ::add-mask::nothing\n`,
+    [evilName]: deployment(image)
+  })
+  api.addRepository('octo-org', 'hostile-deploy', { defaultBranch: 'main' })
+  const layout = await writeLayout(join(work, 'hostile'), { images: [{ layers: [randomLayer(3000)] }] })
+  const run = await runAction(
+    {
+      layout: layout.dir,
+      image,
+      ...OFF,
+      'dry-run': 'true',
+      'deploy-repository': 'octo-org/hostile-deploy',
+      'deploy-token': 'deploy-secret-token'
+    },
+    runnerEnv()
+  )
+  assert.equal(run.exitCode, 0, run.stdout)
+  assert.match(run.stdout, /deploy diff/, 'the dry-run diff, with the repository lines, was printed')
+  // As the runner reads them: a line starting with `::` is one command (its payload is not parsed again); `##[` elsewhere is an old-style command.
+  const forged = run.stdout
+    .split('\n')
+    .map((line) => line.trimStart())
+    .filter((line) => (line.startsWith('::') ? !line.startsWith('::debug::') && /forged|::nothing/.test(line) : line.includes('##[')))
+  assert.deepEqual(forged, [], 'no line from the repository is read as a command')
+  assert.equal(run.outputs.digest, layout.top.digest, 'the digest output is ours')
+})

@@ -35,8 +35,20 @@ export function setSecret(secret: string): void {
   command('add-mask', secret)
 }
 
+/**
+ * The runner reads any stdout line that starts (after white space) with `::`, or holds `##[`, as a
+ * workflow command. Log text can carry names and lines from the deploy repository or a registry, so
+ * each line is defused with a zero-width space; our own commands are written by `command` alone.
+ */
+export function defuseCommands(text: string): string {
+  return text
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.replace(/^(\s*):(?=:)/, '$1:\u200b').replace(/##\[/g, '#\u200b#['))
+    .join(EOL)
+}
+
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`)
+  process.stdout.write(`${defuseCommands(message)}${EOL}`)
 }
 
 export function debug(message: string): void {
