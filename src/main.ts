@@ -250,6 +250,7 @@ async function deploy(
         gitEnvironment: context.childEnvironment,
         gitIdentityInEnvironment: context.gitIdentityInEnvironment,
         workDir: context.tempDir,
+        startedAt: context.startedAt,
         logger: runnerLogger
       }),
     (deployed) => (result.deploy = deployed)

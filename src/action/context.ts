@@ -23,6 +23,8 @@ export interface RunnerContext {
   childEnvironment: Record<string, string | undefined>
   /** True when git's author and committer are all set in the environment. */
   gitIdentityInEnvironment: boolean
+  /** When this run started. */
+  startedAt: Date
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -42,6 +44,7 @@ export function readRunnerContext(env: Record<string, string | undefined> = proc
     tempDir: env.RUNNER_TEMP || tmpdir(),
     dockerConfigDir: env.DOCKER_CONFIG || undefined,
     childEnvironment: { ...env },
-    gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL)
+    gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL),
+    startedAt: new Date()
   }
 }

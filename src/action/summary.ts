@@ -121,6 +121,8 @@ export function renderSummary(result: ReleaseResult): string {
   if (result.deploy) {
     const d = result.deploy
     lines.push('**Deploy**', '')
+    if (d.supersededBy)
+      lines.push(`> A newer release holds \`${d.branch}\` (commit \`${d.supersededBy}\`); this release did not replace it.`, '')
     if (d.pullRequestUrl) lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '')
     if (d.autoMerge)
       lines.push(

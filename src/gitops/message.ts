@@ -18,6 +18,8 @@ export interface MessageContext {
   source: { repository?: string; sha?: string; runUrl?: string }
   serverUrl: string
   verifyCommands: string[]
+  /** When this release started (ISO 8601), written as a trailer. */
+  releasedAt?: string
 }
 
 /** Conventional Commits subject, also used as the pull request title. */
@@ -32,7 +34,18 @@ export function commitMessage(context: MessageContext): string {
   const source = sourceLine(context)
   if (source) lines.push(`Source: ${source}`)
   if (context.source.runUrl) lines.push(`Run: ${context.source.runUrl}`)
+  if (context.releasedAt) lines.push(`${RELEASED_AT_TRAILER}: ${context.releasedAt}`)
   return `${lines.join('\n')}\n`
+}
+
+/** The commit trailer that says when the release behind a deploy commit started, so concurrent releases can tell which is newer. */
+export const RELEASED_AT_TRAILER = 'Released-At'
+
+/** The release time a deploy commit's message carries, if any. */
+export function releasedAtOf(message: string): Date | undefined {
+  const match = new RegExp(`^${RELEASED_AT_TRAILER}: (\\S+)$`, 'm').exec(message)
+  const time = match ? new Date(match[1]) : undefined
+  return time && !Number.isNaN(time.getTime()) ? time : undefined
 }
 
 export function pullRequestBody(context: MessageContext): string {

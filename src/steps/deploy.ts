@@ -8,7 +8,7 @@ import { backoffDelay, GIT_PUSH_RETRY, sleep } from '../net/retry.js'
 import { familiarName, isValidDigest, parseReference, ReferenceError, type ImageReference } from '../oci/reference.js'
 import { BOT_EMAIL, BOT_NAME, Git } from '../gitops/git.js'
 import { GitHubApiError, GitHubClient, type MergeMethod, type PullRequest } from '../github/client.js'
-import { commitMessage, commitSubject, pullRequestBody, type FileChange, type MessageContext } from '../gitops/message.js'
+import { commitMessage, commitSubject, pullRequestBody, releasedAtOf, type FileChange, type MessageContext } from '../gitops/message.js'
 import { nothingFoundError, patchTree, selectFiles, type TreePatch } from '../gitops/worktree.js'
 
 export interface DeployOptions {
@@ -32,6 +32,8 @@ export interface DeployOptions {
   gitIdentityInEnvironment: boolean
   verifyCommands: string[]
   workDir: string
+  /** When this release started: a concurrent release that started later wins the pull-request branch. */
+  startedAt?: Date
   logger: Logger
 }
 
@@ -44,6 +46,8 @@ export interface DeployResult {
   patchedFiles: string[]
   diff: string
   changes: FileChange[]
+  /** Set when a newer release's change holds the branch: the commit that stands, which this run did not replace. */
+  supersededBy?: string
   /** Set when auto-merge was asked for: `enabled`, or `not-allowed`/`failed` with a warning logged. */
   autoMerge?: 'enabled' | 'not-allowed' | 'failed'
 }
@@ -143,6 +147,10 @@ class DeployRun {
     private readonly base: string
   ) {}
 
+  private get startedAt(): Date {
+    return (this.options.startedAt ??= new Date())
+  }
+
   private get logger(): Logger {
     return this.options.logger
   }
@@ -166,6 +174,13 @@ class DeployRun {
       const commit = await this.commit(patch)
       const remoteCommit = await this.remoteBranch(branch)
       const upToDate = remoteCommit !== undefined && (await this.sameChange(remoteCommit, commit, baseCommit))
+      if (!upToDate && remoteCommit && (await this.newerRelease(remoteCommit))) {
+        // Two releases raced for the branch and the other one is newer: never replace it with older bytes.
+        this.logger.warning(
+          `branch ${branch} holds ${remoteCommit.slice(0, 12)} from a release that started after this one; this release does not replace it`
+        )
+        return { ...planned, commit: remoteCommit, supersededBy: remoteCommit, pullRequestOperation: 'none' }
+      }
       if (!upToDate) {
         const outcome = await this.push(`HEAD:refs/heads/${branch}`, [`--force-with-lease=refs/heads/${branch}:${remoteCommit ?? ''}`])
         if (outcome === 'rejected') {
@@ -180,6 +195,13 @@ class DeployRun {
       }
       const result: DeployResult = { ...planned, commit: upToDate ? remoteCommit : commit, pullRequestOperation: 'none' }
       await this.openOrUpdatePullRequest(result, branch, patch.changes, upToDate)
+      // A newer release may have replaced our push meanwhile: say so, and name the commit that stands.
+      const standing = await this.remoteBranch(branch)
+      if (standing && standing !== result.commit) {
+        this.logger.warning(`branch ${branch} was replaced by ${standing.slice(0, 12)} from another release after this one pushed`)
+        result.supersededBy = standing
+        result.commit = standing
+      }
       return result
     }
   }
@@ -241,7 +263,7 @@ class DeployRun {
 
   private messageContext(changes: FileChange[]): MessageContext {
     const { image, digest, tags, source, serverUrl, verifyCommands } = this.options
-    return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands }
+    return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands, releasedAt: this.startedAt.toISOString() }
   }
 
   private async commit(patch: TreePatch): Promise<string> {
@@ -274,6 +296,12 @@ class DeployRun {
     const ours = await this.git.run(['cat-file', 'commit', commit])
     const parents = header(theirs, 'parent')
     return header(theirs, 'tree')[0] === header(ours, 'tree')[0] && parents.length === 1 && parents[0] === baseCommit
+  }
+
+  /** True when `remoteCommit` carries a release time later than this release's start. */
+  private async newerRelease(remoteCommit: string): Promise<boolean> {
+    const theirs = releasedAtOf(await this.git.run(['cat-file', 'commit', remoteCommit]))
+    return theirs !== undefined && theirs.getTime() > this.startedAt.getTime()
   }
 
   /** Pushes `refspec`; a rejection because the remote moved is an answer, any other failure an error. */

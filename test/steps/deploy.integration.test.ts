@@ -238,6 +238,33 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.deepEqual(api.violations, [])
   })
 
+  test('pull-request mode race: an older release never replaces the change a newer one pushed, and reports the commit that stands', async () => {
+    const newer = await deployDigest(options({ digest: DIGEST_2, tags: ['1.2'], startedAt: new Date(Date.now()) }))
+    assert.equal(newer.pullRequestOperation, 'created')
+    assert.match(await git.git(repo, ['log', '-1', '--format=%B', BRANCH]), /^Released-At: \S+$/m)
+
+    // The older release (it started a minute earlier) reaches the branch last.
+    const older = await deployDigest(options({ startedAt: new Date(Date.now() - 60_000) }))
+    assert.equal(older.supersededBy, newer.commit, 'it names the commit that stands')
+    assert.equal(older.commit, newer.commit)
+    assert.equal(older.pullRequestOperation, 'none', 'it claims no pull request operation')
+    assert.equal(await head(BRANCH), newer.commit, 'the newer change still holds the branch')
+    assert.match(await fileAt(BRANCH, 'apps/app/deployment.yaml'), /sha256:2{64}/)
+    const pulls = api.repository('team', repo.split('/')[1]).pulls
+    assert.equal(pulls.length, 1)
+    assert.equal(
+      pulls[0].title,
+      'chore(deploy): pin 127.0.0.1:5000/team/app to sha256:222222222222',
+      'the pull request still describes the newer release'
+    )
+
+    // A release that starts later (a rollback, say) does replace it.
+    const rollback = await deployDigest(options({ startedAt: new Date(Date.now() + 1_000) }))
+    assert.equal(rollback.supersededBy, undefined)
+    assert.equal(rollback.pullRequestOperation, 'updated')
+    assert.match(await fileAt(BRANCH, 'apps/app/deployment.yaml'), /sha256:1{64}/)
+  })
+
   test('dry-run prints the diff and writes nothing', async () => {
     const refsBefore = await git.git(repo, ['for-each-ref'])
     const result = await deployDigest(options({ dryRun: true }))
