@@ -3,11 +3,10 @@
 // ../shared/corpus/deploy is beside the checkout). After pointing one image at a test registry,
 // every reference to it must be pinned and every other byte of every file must be unchanged. Both
 // are checked here independently of the splice code: line by line, and by walking the parsed documents.
-import { before, after, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { parseReference, sameRepository, type ImageReference } from '../../src/oci/reference.js'
@@ -15,8 +14,9 @@ import { spliceImageReferences, type Change } from '../../src/gitops/splice.js'
 import { deployDigest } from '../../src/steps/deploy.js'
 import { silentLogger } from '../../src/net/logger.js'
 import { repoRoot } from '../harness/action.js'
-import { startGitServer, type GitServer } from '../harness/git-server.js'
-import { startGitHubApi, type GitHubApi } from '../harness/github-api.js'
+import { startGitServer } from '../harness/git-server.js'
+import { startGitHubApi } from '../harness/github-api.js'
+import { testScope } from '../harness/scope.js'
 
 /** The vendored projects (see test/fixtures/deploy/SOURCES.md). */
 const VENDORED = resolve(repoRoot, 'test/fixtures/deploy')
@@ -228,19 +228,10 @@ describe('real-world corpus', () => {
   }
 
   describe('through git and the pull request flow', () => {
-    let git: GitServer
-    let api: GitHubApi
-    let workDir: string
-    before(async () => {
-      git = await startGitServer()
-      api = await startGitHubApi()
-      workDir = await mkdtemp(join(tmpdir(), 'deploy-corpus-'))
-    })
-    after(async () => {
-      await git.close()
-      await api.close()
-      await rm(workDir, { recursive: true, force: true })
-    })
+    const scope = testScope()
+    const git = scope.server(() => startGitServer())
+    const api = scope.server(() => startGitHubApi())
+    const workDir = scope.tempDir('deploy-corpus-')
 
     test('podinfo: the branch holds exactly the spliced files, CRLF and all other files byte for byte', async () => {
       const { from, to } = CASES[0]

@@ -1,39 +1,31 @@
 // Registry authentication through the bundled action, against the real registry in its own auth
 // modes: Basic (htpasswd) and the Bearer token challenge (token auth with a loopback token service),
 // with credentials from the inputs, the Docker config and a credential helper. Secrets are masked.
-import { test, before, after } from 'node:test'
+import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { startRegistry, type RegistryServer } from '../../harness/registry.js'
-import { startTokenServer, type TokenServer } from '../../harness/token-server.js'
+import { startRegistry } from '../../harness/registry.js'
+import { startTokenServer } from '../../harness/token-server.js'
 import { runAction, type ActionRun } from '../../harness/action.js'
 import { writeLayout, randomLayer, type BuiltLayout } from '../../harness/layouts.js'
+import { OFF } from '../../harness/inputs.js'
+import { testScope } from '../../harness/scope.js'
 
-const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
 const PASSWORD = 's3cret-Pa55word-for-tests'
-let work: string
-let layout: BuiltLayout
-let basic: RegistryServer
-let tokenServer: TokenServer
-let tokenRegistry: RegistryServer
-
-before(async () => {
-  work = await mkdtemp(join(tmpdir(), 'dr-auth-'))
-  layout = await writeLayout(join(work, 'layout'), { images: [{ layers: [randomLayer(2000)] }] })
-  basic = await startRegistry({ htpasswd: `ci:${bcrypt.hashSync(PASSWORD, 10)}\n` })
-  tokenServer = await startTokenServer({ ci: PASSWORD })
+const scope = testScope()
+const work = scope.tempDir('dr-auth-')
+const basic = scope.server(() => startRegistry({ htpasswd: `ci:${bcrypt.hashSync(PASSWORD, 10)}\n` }))
+const tokenServer = scope.server(() => startTokenServer({ ci: PASSWORD }))
+const tokenRegistry = scope.server(async () => {
   const rootCert = join(work, 'token-root.pem')
   await writeFile(rootCert, tokenServer.rootCertificatePem)
-  tokenRegistry = await startRegistry({ auth: tokenServer.registryConfig(rootCert) })
+  return startRegistry({ auth: tokenServer.registryConfig(rootCert) })
 })
-after(async () => {
-  await basic?.close()
-  await tokenRegistry?.close()
-  await tokenServer?.close()
-  await rm(work, { recursive: true, force: true })
+let layout: BuiltLayout
+before(async () => {
+  layout = await writeLayout(join(work, 'layout'), { images: [{ layers: [randomLayer(2000)] }] })
 })
 
 /** A secret may appear only in the runner's mask command, nowhere else the user could see. */
