@@ -273,7 +273,17 @@ function commitMessage(context) {
         lines.push(`Source: ${source}`);
     if (context.source.runUrl)
         lines.push(`Run: ${context.source.runUrl}`);
+    if (context.releasedAt)
+        lines.push(`${RELEASED_AT_TRAILER}: ${context.releasedAt}`);
     return `${lines.join('\n')}\n`;
+}
+/** The commit trailer that says when the release behind a deploy commit started, so concurrent releases can tell which is newer. */
+const RELEASED_AT_TRAILER = 'Released-At';
+/** The release time a deploy commit's message carries, if any. */
+function releasedAtOf(message) {
+    const match = new RegExp(`^${RELEASED_AT_TRAILER}: (\\S+)$`, 'm').exec(message);
+    const time = match ? new Date(match[1]) : undefined;
+    return time && !Number.isNaN(time.getTime()) ? time : undefined;
 }
 function pullRequestBody(context) {
     const lines = [
@@ -1041,6 +1051,9 @@ class DeployRun {
         this.clone = clone;
         this.base = base;
     }
+    get startedAt() {
+        return (this.options.startedAt ??= new Date());
+    }
     get logger() {
         return this.options.logger;
     }
@@ -1063,6 +1076,11 @@ class DeployRun {
             const commit = await this.commit(patch);
             const remoteCommit = await this.remoteBranch(branch);
             const upToDate = remoteCommit !== undefined && (await this.sameChange(remoteCommit, commit, baseCommit));
+            if (!upToDate && remoteCommit && (await this.newerRelease(remoteCommit))) {
+                // Two releases raced for the branch and the other one is newer: never replace it with older bytes.
+                this.logger.warning(`branch ${branch} holds ${remoteCommit.slice(0, 12)} from a release that started after this one; this release does not replace it`);
+                return { ...planned, commit: remoteCommit, supersededBy: remoteCommit, pullRequestOperation: 'none' };
+            }
             if (!upToDate) {
                 const outcome = await this.push(`HEAD:refs/heads/${branch}`, [`--force-with-lease=refs/heads/${branch}:${remoteCommit ?? ''}`]);
                 if (outcome === 'rejected') {
@@ -1079,6 +1097,13 @@ class DeployRun {
             }
             const result = { ...planned, commit: upToDate ? remoteCommit : commit, pullRequestOperation: 'none' };
             await this.openOrUpdatePullRequest(result, branch, patch.changes, upToDate);
+            // A newer release may have replaced our push meanwhile: say so, and name the commit that stands.
+            const standing = await this.remoteBranch(branch);
+            if (standing && standing !== result.commit) {
+                this.logger.warning(`branch ${branch} was replaced by ${standing.slice(0, 12)} from another release after this one pushed`);
+                result.supersededBy = standing;
+                result.commit = standing;
+            }
             return result;
         }
     }
@@ -1141,7 +1166,7 @@ class DeployRun {
     }
     messageContext(changes) {
         const { image, digest, tags, source, serverUrl, verifyCommands } = this.options;
-        return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands };
+        return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands, releasedAt: this.startedAt.toISOString() };
     }
     async commit(patch) {
         await this.git.run(['add', '--', ...patch.patchedFiles]);
@@ -1171,6 +1196,11 @@ class DeployRun {
         const ours = await this.git.run(['cat-file', 'commit', commit]);
         const parents = header(theirs, 'parent');
         return header(theirs, 'tree')[0] === header(ours, 'tree')[0] && parents.length === 1 && parents[0] === baseCommit;
+    }
+    /** True when `remoteCommit` carries a release time later than this release's start. */
+    async newerRelease(remoteCommit) {
+        const theirs = releasedAtOf(await this.git.run(['cat-file', 'commit', remoteCommit]));
+        return theirs !== undefined && theirs.getTime() > this.startedAt.getTime();
     }
     /** Pushes `refspec`; a rejection because the remote moved is an answer, any other failure an error. */
     async push(refspec, flags) {

@@ -4039,7 +4039,8 @@ function readRunnerContext(env = process.env) {
         tempDir: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
         dockerConfigDir: env.DOCKER_CONFIG || undefined,
         childEnvironment: { ...env },
-        gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL)
+        gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL),
+        startedAt: new Date()
     };
 }
 
@@ -4419,6 +4420,8 @@ function renderSummary(result) {
     if (result.deploy) {
         const d = result.deploy;
         lines.push('**Deploy**', '');
+        if (d.supersededBy)
+            lines.push(`> A newer release holds \`${d.branch}\` (commit \`${d.supersededBy}\`); this release did not replace it.`, '');
         if (d.pullRequestUrl)
             lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '');
         if (d.autoMerge)
@@ -5754,6 +5757,7 @@ async function deploy(inputs, context, result, steps, digest) {
         gitEnvironment: context.childEnvironment,
         gitIdentityInEnvironment: context.gitIdentityInEnvironment,
         workDir: context.tempDir,
+        startedAt: context.startedAt,
         logger: runnerLogger
     }), (deployed) => (result.deploy = deployed));
     if (inputs.dryRun && deployed.diff)

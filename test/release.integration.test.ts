@@ -1,44 +1,31 @@
 // One release end to end through the bundled action: push, tags, and the deploy pull request,
 // against a real registry, real git over smart HTTP and a GitHub API stand-in checked against
 // GitHub's OpenAPI description.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startRegistry, type RegistryServer } from './harness/registry.js'
-import { startGitServer, type GitServer } from './harness/git-server.js'
-import { startGitHubApi, type GitHubApi } from './harness/github-api.js'
+import { startRegistry } from './harness/registry.js'
+import { startGitServer } from './harness/git-server.js'
+import { startGitHubApi } from './harness/github-api.js'
 import { runAction } from './harness/action.js'
 import { writeLayout, randomLayer } from './harness/layouts.js'
-import { startOidcProvider, type OidcProvider } from './harness/oidc.js'
-import { startSigstore, type SigstoreInstance } from './harness/sigstore.js'
+import { startOidcProvider } from './harness/oidc.js'
+import { startSigstore } from './harness/sigstore.js'
 import { verifySigstoreBundle } from './harness/verify.js'
+import { registryReader } from './harness/registry-reader.js'
+import { OFF, runnerEnv } from './harness/inputs.js'
+import { testScope } from './harness/scope.js'
 
-const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
-let registry: RegistryServer
-let git: GitServer
-let api: GitHubApi
-let work: string
-let oidc: OidcProvider
-let sigstore: SigstoreInstance
+const scope = testScope()
+const oidc = scope.server(() => startOidcProvider())
+const sigstore = scope.server(() => startSigstore())
+const registry = scope.server(() => startRegistry())
+const git = scope.server(() => startGitServer({ token: 'deploy-secret-token' }))
+const api = scope.server(() => startGitHubApi({ token: 'deploy-secret-token' }))
+const work = scope.tempDir('dr-release-')
 
-before(async () => {
-  oidc = await startOidcProvider()
-  sigstore = await startSigstore()
-  registry = await startRegistry()
-  git = await startGitServer({ token: 'deploy-secret-token' })
-  api = await startGitHubApi({ token: 'deploy-secret-token' })
-  work = await mkdtemp(join(tmpdir(), 'dr-release-'))
-})
-after(async () => {
-  await oidc?.close()
-  await sigstore?.close()
-  await registry?.close()
-  await git?.close()
-  await api?.close()
-  await rm(work, { recursive: true, force: true })
-})
+const reader = registryReader(registry)
 
 function deployment(image: string): string {
   return `apiVersion: apps/v1
@@ -59,18 +46,6 @@ spec:
 `
 }
 
-function runnerEnv(): Record<string, string> {
-  return {
-    GITHUB_SERVER_URL: git.url,
-    GITHUB_API_URL: api.url,
-    GITHUB_REPOSITORY: 'octo-org/app',
-    GITHUB_REPOSITORY_OWNER: 'octo-org',
-    GITHUB_SHA: 'a'.repeat(40),
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1'
-  }
-}
-
 test('a release pushes, tags and opens a deploy pull request that pins the digest; a re-run changes nothing', async () => {
   const image = `${registry.host}/octo-org/app`
   await git.createRepository('octo-org/deploy', { 'apps/app/deployment.yaml': deployment(image), 'README.md': '# deploy\n' })
@@ -85,7 +60,7 @@ test('a release pushes, tags and opens a deploy pull request that pins the diges
     'deploy-token': 'deploy-secret-token'
   }
 
-  const run = await runAction(inputs, runnerEnv())
+  const run = await runAction(inputs, runnerEnv({ git, api }))
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
   assert.equal(run.outputs['pull-request-operation'], 'created')
   assert.equal(run.outputs['pull-request-number'], '1')
@@ -101,7 +76,7 @@ test('a release pushes, tags and opens a deploy pull request that pins the diges
   assert.ok(!run.stdout.replace(/::add-mask::deploy-secret-token/g, '').includes('deploy-secret-token'), 'the token never shows in the log')
   assert.match(run.summary, /Pull request #1 \(created\)/)
 
-  const again = await runAction(inputs, runnerEnv())
+  const again = await runAction(inputs, runnerEnv({ git, api }))
   assert.equal(again.exitCode, 0, again.stdout)
   assert.equal(again.outputs['pull-request-operation'], 'unchanged')
   assert.equal(again.outputs['tags-unchanged'], 'v1.0.0')
@@ -123,15 +98,14 @@ test('dry run reports the digest and the deploy diff and writes nothing', async 
       'deploy-repository': 'octo-org/dry-deploy',
       'deploy-token': 'deploy-secret-token'
     },
-    runnerEnv()
+    runnerEnv({ git, api })
   )
   assert.equal(run.exitCode, 0, run.stdout)
   assert.equal(run.outputs.digest, layout.top.digest)
   assert.match(run.stdout, new RegExp(`\\+\\s+image: .*octo-org/dry:v1@${layout.top.digest}`))
   assert.equal(run.outputs['pull-request-operation'], 'none')
   assert.equal(api.repository('octo-org', 'dry-deploy').pulls.length, 0)
-  const tag = await fetch(`${registry.url}/v2/octo-org/dry/manifests/v1`, { method: 'HEAD' })
-  assert.equal(tag.status, 404, 'nothing was pushed or tagged')
+  assert.equal(await reader.head('octo-org/dry', 'v1'), undefined, 'nothing was pushed or tagged')
   assert.match(run.summary, /Dry run/)
 })
 
@@ -166,7 +140,7 @@ test('every step together: outputs, the result JSON and the summary tell the who
       'deploy-repository': 'octo-org/full-deploy',
       'deploy-token': 'deploy-secret-token'
     },
-    { ...runnerEnv(), ...oidc.env() }
+    runnerEnv({ git, api, oidc })
   )
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
   const result = JSON.parse(run.outputs.result)
@@ -182,7 +156,7 @@ test('every step together: outputs, the result JSON and the summary tell the who
   assert.equal(result.deploy.pullRequestOperation, 'created')
   assert.equal(result.referrersMode, 'tag-schema')
 
-  const signature = JSON.parse(await (await import('node:fs/promises')).readFile(run.outputs['signature-bundle-path'], 'utf8'))
+  const signature = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
   await verifySigstoreBundle(signature, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
 
   // The summary, at a glance.
@@ -222,7 +196,7 @@ test('a failing middle step stops the release: earlier outputs are set, later st
         'deploy-repository': 'octo-org/midfail-deploy',
         'deploy-token': 'deploy-secret-token'
       },
-      { ...runnerEnv(), ...oidc.env() }
+      runnerEnv({ git, api, oidc })
     )
     assert.equal(run.exitCode, 1)
     assert.equal(run.errors.length, 1)
@@ -235,7 +209,7 @@ test('a failing middle step stops the release: earlier outputs are set, later st
     assert.equal(result.steps.attest.status, 'not-run')
     assert.equal(result.steps.tags.status, 'not-run')
     assert.equal(result.steps.deploy.status, 'not-run')
-    assert.equal((await fetch(`${registry.url}/v2/octo-org/midfail/manifests/v1`, { method: 'HEAD' })).status, 404, 'no tag')
+    assert.equal(await reader.head('octo-org/midfail', 'v1'), undefined, 'no tag')
     assert.equal(api.repository('octo-org', 'midfail-deploy').pulls.length, 0, 'no deploy pull request')
     assert.match(run.summary, /Failed in Sign/)
   } finally {
@@ -261,7 +235,7 @@ test('names and lines from a hostile deploy repository reach the log as text, ne
       'deploy-repository': 'octo-org/hostile-deploy',
       'deploy-token': 'deploy-secret-token'
     },
-    runnerEnv()
+    runnerEnv({ git, api })
   )
   assert.equal(run.exitCode, 0, run.stdout)
   assert.match(run.stdout, /deploy diff/, 'the dry-run diff, with the repository lines, was printed')

@@ -1,4 +1,4 @@
-// action.yml, README's tables and DESIGN.md's interface say the same thing.
+// action.yml, README's tables and the design's interface (docs/interface.md) say the same thing.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
@@ -27,7 +27,7 @@ test("README's input and output tables are what action.yml says", () => {
   assert.equal(spliceTables(readme, renderTables(actionText)), readme, 'run `npm run docs`')
 })
 
-/** Names in the first column of DESIGN.md's tables under a heading, split on commas. */
+/** Names in the first column of the interface tables under a heading, split on commas. */
 function designNames(design: string, header: string): string[] {
   const names: string[] = []
   for (const line of design.split('\n')) {
@@ -38,16 +38,15 @@ function designNames(design: string, header: string): string[] {
   return names
 }
 
-const designPath = join(repoRoot, '..', 'shared', 'DESIGN.md')
-test(
-  "DESIGN.md's interface matches action.yml, input for input and output for output",
-  { skip: existsSync(designPath) ? false : 'DESIGN.md is not beside the repository' },
-  () => {
-    const design = readFileSync(designPath, 'utf8')
-    const interfacePart = design.slice(design.indexOf('## The interface'))
-    const inputsPart = interfacePart.slice(0, interfacePart.indexOf('Outputs:'))
-    const outputsPart = interfacePart.slice(interfacePart.indexOf('Outputs:'), interfacePart.indexOf('Hosts come from'))
-    assert.deepEqual(new Set(designNames(inputsPart, 'input')), new Set(Object.keys(action.inputs)))
-    assert.deepEqual(new Set(designNames(outputsPart, 'output')), new Set(Object.keys(action.outputs)))
-  }
-)
+test("docs/interface.md's tables match action.yml, input for input and output for output", () => {
+  const design = readFileSync(join(repoRoot, 'docs', 'interface.md'), 'utf8')
+  const interfacePart = design.slice(design.indexOf('## The interface'))
+  const inputsPart = interfacePart.slice(0, interfacePart.indexOf('Outputs:'))
+  const outputsPart = interfacePart.slice(interfacePart.indexOf('Outputs:'), interfacePart.indexOf('Hosts come from'))
+  assert.ok(
+    ['## The interface', 'Outputs:', 'Hosts come from'].every((mark) => design.includes(mark)),
+    'docs/interface.md has the Inputs and Outputs tables'
+  )
+  assert.deepEqual(new Set(designNames(inputsPart, 'input')), new Set(Object.keys(action.inputs)))
+  assert.deepEqual(new Set(designNames(outputsPart, 'output')), new Set(Object.keys(action.outputs)))
+})

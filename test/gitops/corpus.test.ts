@@ -1,24 +1,40 @@
-// Real-world manifests nobody here wrote (../shared/corpus/deploy: podinfo, microservices-demo,
-// the Flux and Argo CD examples). After pointing one image at a test registry, every reference to
-// it must be pinned and every other byte of every file must be unchanged. Both are checked here
-// independently of the splice code: line by line, and by walking the parsed documents.
-import { before, after, describe, test } from 'node:test'
+// Real-world manifests nobody here wrote (test/fixtures/deploy: podinfo, microservices-demo and
+// the Flux example, vendored under Apache-2.0; the unlicensed Argo CD examples only when
+// ../shared/corpus/deploy is beside the checkout). After pointing one image at a test registry,
+// every reference to it must be pinned and every other byte of every file must be unchanged. Both
+// are checked here independently of the splice code: line by line, and by walking the parsed documents.
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseAllDocuments } from 'yaml'
 import { parseReference, sameRepository, type ImageReference } from '../../src/oci/reference.js'
 import { spliceImageReferences, type Change } from '../../src/gitops/splice.js'
 import { deployDigest } from '../../src/steps/deploy.js'
 import { silentLogger } from '../../src/net/logger.js'
-import { startGitServer, type GitServer } from '../harness/git-server.js'
-import { startGitHubApi, type GitHubApi } from '../harness/github-api.js'
+import { repoRoot } from '../harness/action.js'
+import { startGitServer } from '../harness/git-server.js'
+import { startGitHubApi } from '../harness/github-api.js'
+import { testScope } from '../harness/scope.js'
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-const CORPUS = resolve(repoRoot, '../shared/corpus/deploy')
+/** The vendored projects (see test/fixtures/deploy/SOURCES.md). */
+const VENDORED = resolve(repoRoot, 'test/fixtures/deploy')
+/** An optional extra beside the checkout: projects whose licence does not let them be copied here. */
+const EXTRA = resolve(repoRoot, '../shared/corpus/deploy')
+const ARGOCD = 'argocd-example-apps'
+
+interface Project {
+  name: string
+  dir: string
+}
+const PROJECTS: Project[] = ['podinfo', 'flux2-kustomize-helm-example', 'microservices-demo'].map((name) => ({
+  name,
+  dir: join(VENDORED, name)
+}))
+if (existsSync(join(EXTRA, ARGOCD))) PROJECTS.push({ name: ARGOCD, dir: join(EXTRA, ARGOCD) })
+const present = new Set(PROJECTS.map((p) => p.name))
+
 const DIGEST = `sha256:${'c0ffee'.repeat(10)}abcd`
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
 
@@ -27,35 +43,58 @@ interface Case {
   /** The repository as the corpus writes it, and where the test points it; equal when not moved. */
   from: string
   to: string
-  /** Container references to the image the corpus holds, counted by hand from the files. */
-  containerReferences: number
-  kustomizeEntries: number
+  /** Container references to the image, per project, counted by hand from the files. */
+  containerReferences: Record<string, number>
+  kustomizeEntries: Record<string, number>
+  /** A case about one project exists only when that project is present. */
+  requires?: string
 }
 
-const CASES: Case[] = [
+const ALL_CASES: Case[] = [
   {
     name: 'podinfo (Deployments, StatefulSet, CronJobs)',
     from: 'ghcr.io/stefanprodan/podinfo',
     to: '127.0.0.1:5000/stefanprodan/podinfo',
-    containerReferences: 13,
-    kustomizeEntries: 0
+    containerReferences: { podinfo: 13 },
+    kustomizeEntries: {}
   },
   {
     name: 'microservices-demo frontend (manifests, release bundle, kustomize components)',
     from: 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend',
     to: '127.0.0.1:5000/online-boutique/frontend',
-    containerReferences: 2,
-    kustomizeEntries: 2
+    containerReferences: { 'microservices-demo': 2 },
+    kustomizeEntries: { 'microservices-demo': 2 }
   },
   {
     name: 'Argo CD guestbook',
     from: 'gcr.io/google-samples/gb-frontend',
     to: '127.0.0.1:5000/google-samples/gb-frontend',
-    containerReferences: 2,
-    kustomizeEntries: 0
+    containerReferences: { [ARGOCD]: 2 },
+    kustomizeEntries: {},
+    requires: ARGOCD
   },
-  { name: 'redis, written as redis and docker.io/redis', from: 'redis', to: 'redis', containerReferences: 5, kustomizeEntries: 0 }
+  {
+    name: 'redis, written as redis and docker.io/redis',
+    from: 'redis',
+    to: 'redis',
+    containerReferences: { podinfo: 1, 'microservices-demo': 3, [ARGOCD]: 1 },
+    kustomizeEntries: {}
+  }
 ]
+const CASES = ALL_CASES.filter((c) => !c.requires || present.has(c.requires))
+
+/** The count over the projects present. */
+function expected(counts: Record<string, number>): number {
+  return Object.entries(counts).reduce((sum, [project, n]) => sum + (present.has(project) ? n : 0), 0)
+}
+
+/** Every YAML file of every project present, named `<project>/<path inside it>`. */
+async function corpusFiles(): Promise<Array<{ file: string; path: string }>> {
+  const found: Array<{ file: string; path: string }> = []
+  for (const project of PROJECTS)
+    for (const path of await yamlFiles(project.dir)) found.push({ file: join(project.name, relative(project.dir, path)), path })
+  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const found: string[] = []
@@ -158,17 +197,14 @@ function assertPinnedEverywhere(
   return seen
 }
 
-const corpusMissing = existsSync(CORPUS) ? false : `the corpus is not at ${CORPUS} (CI keeps ../shared/corpus/deploy beside the repository)`
-
-describe('real-world corpus', { skip: corpusMissing }, () => {
+describe('real-world corpus', () => {
   for (const testCase of CASES) {
     test(`${testCase.name}: every reference pinned, every other byte unchanged`, async () => {
       const target = parseReference(testCase.to)
       let containers = 0
       let kustomize = 0
       let patchedFiles = 0
-      for (const path of await yamlFiles(CORPUS)) {
-        const file = relative(CORPUS, path)
+      for (const { file, path } of await corpusFiles()) {
         const original = pointAtTestRegistry(await readFile(path, 'utf8'), testCase.from, testCase.to)
         const result = spliceImageReferences(original, target, { digest: DIGEST }, file)
         if (original.includes('{{')) {
@@ -185,33 +221,27 @@ describe('real-world corpus', { skip: corpusMissing }, () => {
         // Pinning again changes nothing.
         assert.deepEqual(spliceImageReferences(result.text, target, { digest: DIGEST }, file).changes, [], `${file}: idempotent`)
       }
-      assert.equal(containers, testCase.containerReferences, 'container references found')
-      assert.equal(kustomize, testCase.kustomizeEntries, 'kustomization entries found')
+      assert.equal(containers, expected(testCase.containerReferences), 'container references found')
+      assert.equal(kustomize, expected(testCase.kustomizeEntries), 'kustomization entries found')
       assert.ok(patchedFiles > 0)
     })
   }
 
   describe('through git and the pull request flow', () => {
-    let git: GitServer
-    let api: GitHubApi
-    let workDir: string
-    before(async () => {
-      git = await startGitServer()
-      api = await startGitHubApi()
-      workDir = await mkdtemp(join(tmpdir(), 'deploy-corpus-'))
-    })
-    after(async () => {
-      await git.close()
-      await api.close()
-      await rm(workDir, { recursive: true, force: true })
-    })
+    const scope = testScope()
+    const git = scope.server(() => startGitServer())
+    const api = scope.server(() => startGitHubApi())
+    const workDir = scope.tempDir('deploy-corpus-')
 
     test('podinfo: the branch holds exactly the spliced files, CRLF and all other files byte for byte', async () => {
       const { from, to } = CASES[0]
       const files: Record<string, Buffer> = {}
-      for (const path of await yamlFiles(CORPUS))
-        files[relative(CORPUS, path)] = Buffer.from(pointAtTestRegistry(await readFile(path, 'utf8'), from, to))
-      files['SOURCES.md'] = await readFile(join(CORPUS, 'SOURCES.md'))
+      for (const { file, path } of await corpusFiles())
+        files[file] = Buffer.from(pointAtTestRegistry(await readFile(path, 'utf8'), from, to))
+      files['SOURCES.md'] = await readFile(join(VENDORED, 'SOURCES.md'))
+      // A manifest saved with Windows line endings: its pinned line keeps CRLF, as do all the others.
+      const crlf = 'crlf/podinfo/kustomize/deployment.yaml'
+      files[crlf] = Buffer.from(files['podinfo/kustomize/deployment.yaml'].toString('utf8').replace(/\r?\n/g, '\r\n'))
       await git.createRepository('gitops/corpus', files)
       api.addRepository('gitops', 'corpus')
 
@@ -235,20 +265,25 @@ describe('real-world corpus', { skip: corpusMissing }, () => {
         logger: silentLogger
       })
       assert.equal(result.pullRequestOperation, 'created')
-      assert.equal(result.changes.length, CASES[0].containerReferences)
+      assert.equal(result.changes.length, expected(CASES[0].containerReferences) + 1, 'every podinfo reference, and the CRLF copy')
       assert.deepEqual(api.violations, [])
       const listed = (await git.git('gitops/corpus', ['ls-tree', '-r', '--name-only', result.branch!])).trim().split('\n').sort()
       assert.deepEqual(listed, Object.keys(files).sort())
       const target = parseReference(to)
       for (const [file, original] of Object.entries(files)) {
         const onBranch = await git.readFile('gitops/corpus', result.branch!, file)
-        const expected = file.endsWith('.md')
+        const want = file.endsWith('.md')
           ? original
           : Buffer.from(spliceImageReferences(original.toString('utf8'), target, { digest: DIGEST }, file).text)
-        assert.ok(onBranch.equals(expected), `${file} on the branch`)
+        assert.ok(onBranch.equals(want), `${file} on the branch`)
         assert.equal(result.patchedFiles.includes(file), !onBranch.equals(original), `${file} listed as patched exactly when it changed`)
       }
-      assert.ok((await git.readFile('gitops/corpus', result.branch!, 'argocd-example-apps/sock-shop/base/carts-svc.yaml')).includes('\r\n'))
+      const crlfOnBranch = (await git.readFile('gitops/corpus', result.branch!, crlf)).toString('utf8')
+      assert.ok(result.patchedFiles.includes(crlf), 'the CRLF copy was patched')
+      assert.match(crlfOnBranch, new RegExp(`image: ${to.replace(/[.]/g, '\\.')}:[^\\s]+@${DIGEST}\r\n`), 'the pinned line keeps its CRLF')
+      assert.equal(crlfOnBranch.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF crept in')
+      if (present.has(ARGOCD))
+        assert.ok((await git.readFile('gitops/corpus', result.branch!, `${ARGOCD}/sock-shop/base/carts-svc.yaml`)).includes('\r\n'))
     })
   })
 })

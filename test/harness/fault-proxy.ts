@@ -1,7 +1,16 @@
 // An HTTP proxy between the action and the registry that injects faults: connections reset in the
-// middle of an upload, 503s, 429s with Retry-After. Each rule fires a bounded number of times.
+// middle of an upload, 503s, 429s with Retry-After, and answers rewritten as a hostile or broken
+// registry would send them. Each rule fires a bounded number of times.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+/** A registry's answer as the `rewrite` fault sees it and gives it back. */
+export interface ProxiedAnswer {
+  status: number
+  /** Header names in lower case, as Node gives them; a rewrite may use any case (later names win). */
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}
 
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
@@ -9,6 +18,15 @@ export type Fault =
   | { kind: 'add-headers'; headers: Record<string, string> }
   /** Forward, then cut both connections after this many request-body bytes. */
   | { kind: 'reset-after'; bytes: number }
+  /**
+   * Forward, then answer with what `rewrite` makes of the registry's answer (e.g. a Location
+   * pointing elsewhere, another WWW-Authenticate realm, an altered manifest). Content-Length is
+   * set to the new body's length, except for HEAD, where the registry's stays unless rewritten.
+   */
+  | {
+      kind: 'rewrite'
+      rewrite: (answer: ProxiedAnswer, request: { method: string; path: string }) => ProxiedAnswer | Promise<ProxiedAnswer>
+    }
 
 export interface FaultRule {
   method?: string
@@ -36,6 +54,12 @@ export interface FaultProxy {
   close(): Promise<void>
 }
 
+/** How the log names a fired fault: the status, or `headers`, `reset`, `rewrite`. */
+function faultLabel(fault: Fault): string {
+  if (fault.kind === 'status') return String(fault.status)
+  return { 'add-headers': 'headers', 'reset-after': 'reset', rewrite: 'rewrite' }[fault.kind]
+}
+
 export async function startFaultProxy(target: string, rules: FaultRule[]): Promise<FaultProxy> {
   const remaining = rules.map((r) => ({ ...r }))
   const log: ProxiedRequest[] = []
@@ -58,13 +82,7 @@ export async function startFaultProxy(target: string, rules: FaultRule[]): Promi
     log.push({
       method,
       path,
-      fault: rule
-        ? rule.fault.kind === 'status'
-          ? String(rule.fault.status)
-          : rule.fault.kind === 'add-headers'
-            ? 'headers'
-            : 'reset'
-        : undefined
+      fault: rule ? faultLabel(rule.fault) : undefined
     })
 
     if (rule?.fault.kind === 'status') {
@@ -75,9 +93,31 @@ export async function startFaultProxy(target: string, rules: FaultRule[]): Promi
     }
 
     const added = rule?.fault.kind === 'add-headers' ? rule.fault.headers : {}
+    const rewrite = rule?.fault.kind === 'rewrite' ? rule.fault.rewrite : undefined
     const upstream = http.request({ host: targetHost, port: Number(targetPort), method, path, headers: req.headers }, (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...added })
-      upstreamRes.pipe(res)
+      if (!rewrite) {
+        res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...added })
+        upstreamRes.pipe(res)
+        return
+      }
+      const chunks: Buffer[] = []
+      upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk))
+      upstreamRes.on('error', () => res.destroy())
+      upstreamRes.on('end', async () => {
+        try {
+          const original = { status: upstreamRes.statusCode ?? 502, headers: { ...upstreamRes.headers }, body: Buffer.concat(chunks) }
+          const answer = await rewrite(original, { method, path })
+          const headers: http.OutgoingHttpHeaders = {}
+          for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) headers[name.toLowerCase()] = value
+          delete headers['transfer-encoding']
+          if (method !== 'HEAD') headers['content-length'] = String(answer.body.length)
+          res.writeHead(answer.status, headers)
+          res.end(method === 'HEAD' ? undefined : answer.body)
+        } catch (error) {
+          res.writeHead(500, { 'content-type': 'text/plain' })
+          res.end(`fault proxy: the rewrite threw: ${(error as Error).message}`)
+        }
+      })
     })
     upstream.on('error', () => res.destroy())
     if (rule?.fault.kind === 'reset-after') {

@@ -57,6 +57,10 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
   const caKeys = ecKeyPair()
   const tlogKeys = ecKeyPair()
   const tsa = await initializeTSA(ecKeyPair())
+  // asn1js writes a GeneralizedTime's milliseconds without trailing zeros (…12.34Z), which
+  // @sigstore/core refuses ("invalid time") when the milliseconds end in 0: one run in ten failed.
+  // Whole seconds encode as …12Z, which every parser reads.
+  ;(tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () => new Date(Math.floor(Date.now() / 1000) * 1000)
   const ctLog = await initializeCTLog(ctKeys)
   const ca = await initializeCA(caKeys, ctLog)
   const log: string[] = []

@@ -1,49 +1,32 @@
 // Attestations through the bundled action: SLSA provenance and SBOMs, DSSE-signed through a local
 // Sigstore instance and stored as referrers (and cosign v2 .att tags) in a real registry, read back
 // over plain HTTP and verified with @sigstore/verify.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startRegistry, type RegistryServer } from '../harness/registry.js'
-import { startOidcProvider, type OidcProvider } from '../harness/oidc.js'
-import { startSigstore, type SigstoreInstance } from '../harness/sigstore.js'
+import { startRegistry } from '../harness/registry.js'
+import { startOidcProvider } from '../harness/oidc.js'
+import { startSigstore } from '../harness/sigstore.js'
 import { verifySigstoreBundle } from '../harness/verify.js'
 import { runAction } from '../harness/action.js'
-import { writeLayout, randomLayer, sha256 } from '../harness/layouts.js'
+import { writeLayout, randomLayer } from '../harness/layouts.js'
+import { registryReader } from '../harness/registry-reader.js'
+import { runnerEnv, sigstoreInputs } from '../harness/inputs.js'
+import { testScope } from '../harness/scope.js'
 
-let registry: RegistryServer
-let oidc: OidcProvider
-let sigstore: SigstoreInstance
-let work: string
 const fixtures = fileURLToPath(new URL('../fixtures/sbom/', import.meta.url))
 
-before(async () => {
-  registry = await startRegistry()
-  oidc = await startOidcProvider()
-  sigstore = await startSigstore()
-  work = await mkdtemp(join(tmpdir(), 'dr-attest-'))
-})
-after(async () => {
-  await registry?.close()
-  await oidc?.close()
-  await sigstore?.close()
-  await rm(work, { recursive: true, force: true })
-})
+const scope = testScope()
+const registry = scope.server(() => startRegistry())
+const oidc = scope.server(() => startOidcProvider())
+const sigstore = scope.server(() => startSigstore())
+const work = scope.tempDir('dr-attest-')
 
-const ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json'
-async function manifest(repo: string, reference: string): Promise<any> {
-  const response = await fetch(`${registry.url}/v2/${repo}/manifests/${reference}`, { headers: { Accept: ACCEPT } })
-  return response.status === 200 ? JSON.parse(Buffer.from(await response.arrayBuffer()).toString()) : undefined
-}
-async function blob(repo: string, digest: string): Promise<Buffer> {
-  const bytes = Buffer.from(await (await fetch(`${registry.url}/v2/${repo}/blobs/${digest}`)).arrayBuffer())
-  assert.equal(sha256(bytes), digest)
-  return bytes
-}
+const reader = registryReader(registry)
+const manifest = async (repo: string, reference: string): Promise<any> => (await reader.manifest(repo, reference)).json
 /** The referrers of a digest with one predicate type, each bundle verified. */
 async function attestations(repo: string, digest: string, predicateType: string) {
   const index = await manifest(repo, digest.replace(':', '-'))
@@ -54,7 +37,7 @@ async function attestations(repo: string, digest: string, predicateType: string)
     assert.equal(entry.artifactType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
     const referrer = await manifest(repo, entry.digest)
     assert.equal(referrer.subject.digest, digest)
-    const bundle = JSON.parse((await blob(repo, referrer.layers[0].digest)).toString())
+    const bundle = JSON.parse((await reader.blob(repo, referrer.layers[0].digest)).toString())
     const verified = await verifySigstoreBundle(bundle, {
       trustedRoot: sigstore.trustedRoot,
       expectedDigest: digest,
@@ -66,13 +49,7 @@ async function attestations(repo: string, digest: string, predicateType: string)
   return found
 }
 
-const env = () => ({
-  ...oidc.env(),
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_REPOSITORY: 'octo-org/app',
-  GITHUB_REPOSITORY_OWNER: 'octo-org'
-})
-const sigstoreInputs = () => ({ 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl })
+const env = () => runnerEnv({ oidc })
 
 test('provenance for the index and each platform, and one generated SBOM per platform, all verifiable', async () => {
   const status = existsSync('/var/lib/dpkg/status')
@@ -86,7 +63,7 @@ test('provenance for the index and each platform, and one generated SBOM per pla
     }))
   })
   const repo = 'octo-org/attested'
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...sigstoreInputs() }, env())
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...sigstoreInputs(sigstore) }, env())
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
   for (const name of ['provenance-digest', 'sbom-digest']) assert.match(run.outputs[name], /^sha256:[0-9a-f]{64}$/, name)
   for (const name of ['sbom-path', 'provenance-bundle-path', 'sbom-bundle-path']) assert.ok(existsSync(run.outputs[name]), name)
@@ -120,7 +97,7 @@ test('provenance for the index and each platform, and one generated SBOM per pla
   const att = await manifest(repo, `${layout.top.digest.replace(':', '-')}.att`)
   assert.equal(att.layers[0].mediaType, 'application/vnd.dsse.envelope.v1+json')
   assert.equal(att.layers[0].annotations.predicateType, 'https://slsa.dev/provenance/v1')
-  const envelope = JSON.parse((await blob(repo, att.layers[0].digest)).toString())
+  const envelope = JSON.parse((await reader.blob(repo, att.layers[0].digest)).toString())
   assert.equal(envelope.payloadType, 'application/vnd.in-toto+json')
   assert.match(run.summary, /provenance/)
   assert.match(run.summary, /cosign verify-attestation .* --type slsaprovenance1/)
@@ -138,7 +115,7 @@ test('a given SPDX file is attested unchanged, byte for byte', async () => {
       provenance: 'false',
       sbom: spdxFile,
       'signature-format': 'bundle',
-      ...sigstoreInputs()
+      ...sigstoreInputs(sigstore)
     },
     env()
   )
@@ -158,7 +135,7 @@ test('an SBOM file that is neither SPDX nor CycloneDX fails in preflight, naming
   await writeFile(bad, JSON.stringify({ hello: 'world' }))
   const layout = await writeLayout(join(work, 'bad-sbom'), { images: [{ layers: [randomLayer(1000)] }] })
   const repo = 'octo-org/bad-sbom'
-  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, sbom: bad, ...sigstoreInputs() }, env())
+  const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, sbom: bad, ...sigstoreInputs(sigstore) }, env())
   assert.equal(run.exitCode, 1)
   assert.match(run.errors[0], /^preflight failed: input `sbom`: .*not-an-sbom\.json/)
   assert.equal(await manifest(repo, layout.top.digest), undefined)

@@ -1,15 +1,13 @@
 // The deploy step end to end: real git over smart HTTP (git http-backend on loopback) and a
 // GitHub REST/GraphQL stand-in whose requests are checked against GitHub's OpenAPI description.
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { deployDigest, type DeployOptions, type DeployResult } from '../../src/steps/deploy.js'
 import { DeployError } from '../../src/gitops/errors.js'
 import type { Logger } from '../../src/net/logger.js'
-import { startGitServer, type GitServer } from '../harness/git-server.js'
-import { startGitHubApi, type GitHubApi } from '../harness/github-api.js'
+import { startGitServer } from '../harness/git-server.js'
+import { startGitHubApi } from '../harness/github-api.js'
+import { testScope } from '../harness/scope.js'
 
 const TOKEN = 'ghs_testtoken0123456789abcdefABCDEF'
 const IMAGE = '127.0.0.1:5000/team/app'
@@ -63,22 +61,13 @@ function recordingLogger(): Recorded {
 }
 
 describe('deployDigest against a git server and the GitHub API', () => {
-  let git: GitServer
-  let api: GitHubApi
-  let workDir: string
+  const scope = testScope()
+  const git = scope.server(() => startGitServer({ token: TOKEN }))
+  const api = scope.server(() => startGitHubApi({ token: TOKEN }))
+  const workDir = scope.tempDir('deploy-test-')
   let repoCount = 0
   let repo: string
 
-  before(async () => {
-    git = await startGitServer({ token: TOKEN })
-    api = await startGitHubApi({ token: TOKEN })
-    workDir = await mkdtemp(join(tmpdir(), 'deploy-test-'))
-  })
-  after(async () => {
-    await git.close()
-    await api.close()
-    await rm(workDir, { recursive: true, force: true })
-  })
   beforeEach(async () => {
     // A fresh deploy repository per test, whose default branch is not `main`, to prove the API is asked.
     repo = `team/deploy${++repoCount}`

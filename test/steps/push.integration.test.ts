@@ -1,46 +1,29 @@
 // The push step end to end: the bundled action against a real distribution registry, checked by
 // an independent reader (skopeo).
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, writeFile, truncate, rm, readdir } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile, truncate, rm, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { startRegistry, type RegistryServer } from '../harness/registry.js'
+import { startRegistry } from '../harness/registry.js'
 import { runAction } from '../harness/action.js'
 import { writeLayout, tarLayout, randomLayer, sha256 } from '../harness/layouts.js'
 import { startFaultProxy } from '../harness/fault-proxy.js'
+import { registryReader } from '../harness/registry-reader.js'
+import { OFF } from '../harness/inputs.js'
+import { testScope } from '../harness/scope.js'
 
 const exec = promisify(execFile)
-const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
 
-let registry: RegistryServer
-let work: string
-
-before(async () => {
-  registry = await startRegistry()
-  work = await mkdtemp(join(tmpdir(), 'dr-push-'))
-})
-after(async () => {
-  await registry?.close()
-  await rm(work, { recursive: true, force: true })
-})
+const scope = testScope()
+const registry = scope.server(() => startRegistry())
+const work = scope.tempDir('dr-push-')
+const reader = registryReader(registry)
 
 async function skopeoDigest(ref: string): Promise<string> {
   const { stdout } = await exec('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${ref}`])
   return sha256(Buffer.from(stdout))
-}
-
-async function tagDigest(host: string, repo: string, tag: string): Promise<string | undefined> {
-  const response = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: {
-      Accept:
-        'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json'
-    }
-  })
-  return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined
 }
 
 test('pushes a single-platform image by digest, tags it, and skopeo reads it back byte-identical', async () => {
@@ -231,7 +214,7 @@ for (const badCase of badCases) {
     assert.equal(run.exitCode, 1, run.stdout)
     assert.equal(run.errors.length, 1, `one ::error:: line, got: ${run.errors.join(' | ')}`)
     assert.match(run.errors[0], badCase.error)
-    if (!inputs.image) assert.equal(await tagDigest(registry.host, repo, 'v1'), undefined, 'no tag was written')
+    if (!inputs.image) assert.equal(await reader.head(repo, 'v1'), undefined, 'no tag was written')
   })
 }
 

@@ -1,63 +1,31 @@
 // Keyless signing through the bundled action: a real registry, a local Sigstore instance (Fulcio and
 // Rekor from @sigstore/mock over HTTP), a runner-style OIDC endpoint. Every stored signature is read
 // back over plain HTTP, independently of our client, and verified with @sigstore/verify.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createPublicKey, verify as verifySignature, X509Certificate } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startRegistry, type RegistryServer } from '../harness/registry.js'
-import { startOidcProvider, type OidcProvider } from '../harness/oidc.js'
-import { startSigstore, type SigstoreInstance } from '../harness/sigstore.js'
+import { startRegistry } from '../harness/registry.js'
+import { startOidcProvider } from '../harness/oidc.js'
+import { startSigstore } from '../harness/sigstore.js'
 import { verifySigstoreBundle } from '../harness/verify.js'
 import { runAction } from '../harness/action.js'
-import { writeLayout, randomLayer, sha256 } from '../harness/layouts.js'
+import { writeLayout, randomLayer } from '../harness/layouts.js'
+import { registryReader } from '../harness/registry-reader.js'
+import { runnerEnv as runnerEnvWith, sigstoreInputs } from '../harness/inputs.js'
+import { testScope } from '../harness/scope.js'
 
-let registry: RegistryServer
-let oidc: OidcProvider
-let sigstore: SigstoreInstance
-let work: string
-
-before(async () => {
-  registry = await startRegistry()
-  oidc = await startOidcProvider()
-  sigstore = await startSigstore()
-  work = await mkdtemp(join(tmpdir(), 'dr-sign-'))
-})
-after(async () => {
-  await registry?.close()
-  await oidc?.close()
-  await sigstore?.close()
-  await rm(work, { recursive: true, force: true })
-})
-
-const ACCEPT =
-  'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json'
+const scope = testScope()
+const registry = scope.server(() => startRegistry())
+const oidc = scope.server(() => startOidcProvider())
+const sigstore = scope.server(() => startSigstore())
+const work = scope.tempDir('dr-sign-')
 
 /** An independent reader: plain HTTP against the registry, nothing of ours. */
-async function getManifest(repo: string, reference: string): Promise<{ status: number; json: any; digest?: string }> {
-  const response = await fetch(`${registry.url}/v2/${repo}/manifests/${reference}`, { headers: { Accept: ACCEPT } })
-  if (response.status !== 200) return { status: response.status, json: undefined }
-  const bytes = Buffer.from(await response.arrayBuffer())
-  return { status: 200, json: JSON.parse(bytes.toString()), digest: sha256(bytes) }
-}
-
-async function getBlob(repo: string, digest: string): Promise<Buffer> {
-  const response = await fetch(`${registry.url}/v2/${repo}/blobs/${digest}`)
-  assert.equal(response.status, 200)
-  const bytes = Buffer.from(await response.arrayBuffer())
-  assert.equal(sha256(bytes), digest)
-  return bytes
-}
-
-function signingInputs(extra: Record<string, string> = {}): Record<string, string> {
-  return { provenance: 'false', sbom: 'none', 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, ...extra }
-}
-
-function runnerEnv(): Record<string, string> {
-  return { ...oidc.env(), GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_REPOSITORY_OWNER: 'octo-org' }
-}
+const { manifest: getManifest, blob: getBlob, blobExists } = registryReader(registry)
+const signingInputs = (extra: Record<string, string> = {}) => sigstoreInputs(sigstore, { provenance: 'false', sbom: 'none', ...extra })
+const runnerEnv = () => runnerEnvWith({ oidc })
 
 test('signs an image (bundle and legacy), stores it where cosign looks, and it verifies', async () => {
   const layout = await writeLayout(join(work, 'single'), { images: [{ layers: [randomLayer(4000)] }] })
@@ -190,11 +158,7 @@ test('without id-token permission, preflight fails before anything is pushed, na
   assert.equal(run.exitCode, 1)
   assert.match(run.errors[0], /^preflight failed: no OIDC token could be requested .*`permissions: id-token: write`/)
   assert.equal((await getManifest(repo, layout.top.digest)).status, 404)
-  assert.equal(
-    (await fetch(`${registry.url}/v2/${repo}/blobs/${layout.layers[0].digest}`, { method: 'HEAD' })).status,
-    404,
-    'no blob was pushed'
-  )
+  assert.equal(await blobExists(repo, layout.layers[0].digest), false, 'no blob was pushed')
 })
 
 test('a Rekor answering 503 twice then recovering does not stop the release', async () => {

@@ -1,35 +1,30 @@
 // Tag immutability against the real registry: checked first, applied last, never moved unless allowed.
-import { test, before, after } from 'node:test'
+import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startRegistry, type RegistryServer } from '../harness/registry.js'
+import { startRegistry } from '../harness/registry.js'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startFaultProxy } from '../harness/fault-proxy.js'
 import { runAction } from '../harness/action.js'
 import { writeLayout, randomLayer, type BuiltLayout } from '../harness/layouts.js'
+import { OFF } from '../harness/inputs.js'
+import { testScope } from '../harness/scope.js'
 import { RegistryClient } from '../../src/oci/registry/client.js'
 import { mapRegistryImmutability, mutableMatcher } from '../../src/steps/tags.js'
 import { RegistryError } from '../../src/oci/errors.js'
 import { TagError } from '../../src/steps/errors.js'
 
-const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
-let registry: RegistryServer
-let work: string
+const scope = testScope()
+const registry = scope.server(() => startRegistry())
+const work = scope.tempDir('dr-tags-')
 let first: BuiltLayout
 let second: BuiltLayout
 
 before(async () => {
-  registry = await startRegistry()
-  work = await mkdtemp(join(tmpdir(), 'dr-tags-'))
   first = await writeLayout(join(work, 'first'), { images: [{ layers: [randomLayer(10_000)] }] })
   second = await writeLayout(join(work, 'second'), { images: [{ layers: [randomLayer(10_000)] }] })
-})
-after(async () => {
-  await registry?.close()
-  await rm(work, { recursive: true, force: true })
 })
 
 const client = (repo: string): RegistryClient => new RegistryClient({ registry: registry.host, repository: repo })

@@ -1,39 +1,31 @@
 // Registry authentication through the bundled action, against the real registry in its own auth
 // modes: Basic (htpasswd) and the Bearer token challenge (token auth with a loopback token service),
 // with credentials from the inputs, the Docker config and a credential helper. Secrets are masked.
-import { test, before, after } from 'node:test'
+import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { startRegistry, type RegistryServer } from '../../harness/registry.js'
-import { startTokenServer, type TokenServer } from '../../harness/token-server.js'
+import { startRegistry } from '../../harness/registry.js'
+import { startTokenServer } from '../../harness/token-server.js'
 import { runAction, type ActionRun } from '../../harness/action.js'
 import { writeLayout, randomLayer, type BuiltLayout } from '../../harness/layouts.js'
+import { OFF } from '../../harness/inputs.js'
+import { testScope } from '../../harness/scope.js'
 
-const OFF = { sign: 'false', provenance: 'false', sbom: 'none' }
 const PASSWORD = 's3cret-Pa55word-for-tests'
-let work: string
-let layout: BuiltLayout
-let basic: RegistryServer
-let tokenServer: TokenServer
-let tokenRegistry: RegistryServer
-
-before(async () => {
-  work = await mkdtemp(join(tmpdir(), 'dr-auth-'))
-  layout = await writeLayout(join(work, 'layout'), { images: [{ layers: [randomLayer(2000)] }] })
-  basic = await startRegistry({ htpasswd: `ci:${bcrypt.hashSync(PASSWORD, 10)}\n` })
-  tokenServer = await startTokenServer({ ci: PASSWORD })
+const scope = testScope()
+const work = scope.tempDir('dr-auth-')
+const basic = scope.server(() => startRegistry({ htpasswd: `ci:${bcrypt.hashSync(PASSWORD, 10)}\n` }))
+const tokenServer = scope.server(() => startTokenServer({ ci: PASSWORD }))
+const tokenRegistry = scope.server(async () => {
   const rootCert = join(work, 'token-root.pem')
   await writeFile(rootCert, tokenServer.rootCertificatePem)
-  tokenRegistry = await startRegistry({ auth: tokenServer.registryConfig(rootCert) })
+  return startRegistry({ auth: tokenServer.registryConfig(rootCert) })
 })
-after(async () => {
-  await basic?.close()
-  await tokenRegistry?.close()
-  await tokenServer?.close()
-  await rm(work, { recursive: true, force: true })
+let layout: BuiltLayout
+before(async () => {
+  layout = await writeLayout(join(work, 'layout'), { images: [{ layers: [randomLayer(2000)] }] })
 })
 
 /** A secret may appear only in the runner's mask command, nowhere else the user could see. */
@@ -43,15 +35,13 @@ function assertMasked(run: ActionRun, secret: string): void {
   assert.ok(!elsewhere.includes(secret), 'the secret shows nowhere else')
 }
 
+/** Pushes the layout as `image:v1` with the given inputs, nothing signed. */
+const push = (image: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
+  runAction({ layout: layout.dir, image, tags: 'v1', ...inputs, ...OFF }, env)
+const CREDENTIALS = { username: 'ci', password: PASSWORD }
+
 test('Basic: username and password inputs push; the password is masked', async () => {
-  const run = await runAction({
-    layout: layout.dir,
-    image: `${basic.host}/team/basic`,
-    tags: 'v1',
-    username: 'ci',
-    password: PASSWORD,
-    ...OFF
-  })
+  const run = await push(`${basic.host}/team/basic`, CREDENTIALS)
   assert.equal(run.exitCode, 0, run.stdout)
   assert.equal(run.outputs.digest, layout.top.digest)
   assert.match(run.stdout, /registry credentials: inputs/)
@@ -60,7 +50,7 @@ test('Basic: username and password inputs push; the password is masked', async (
 
 test('Basic: a wrong password or none fails with the 401 and what to do', async () => {
   for (const inputs of [{ username: 'ci', password: 'wrong' }, {}] as Array<Record<string, string>>) {
-    const run = await runAction({ layout: layout.dir, image: `${basic.host}/team/basic-denied`, tags: 'v1', ...inputs, ...OFF })
+    const run = await push(`${basic.host}/team/basic-denied`, inputs)
     assert.equal(run.exitCode, 1)
     assert.match(
       run.errors[0],
@@ -71,14 +61,7 @@ test('Basic: a wrong password or none fails with the 401 and what to do', async 
 
 test('Bearer: the client follows the challenge to the token service with its credentials and scope; the token is masked', async () => {
   const repo = 'team/bearer'
-  const run = await runAction({
-    layout: layout.dir,
-    image: `${tokenRegistry.host}/${repo}`,
-    tags: 'v1',
-    username: 'ci',
-    password: PASSWORD,
-    ...OFF
-  })
+  const run = await push(`${tokenRegistry.host}/${repo}`, CREDENTIALS)
   assert.equal(run.exitCode, 0, run.stdout)
   assert.equal(run.outputs.digest, layout.top.digest)
   const request = tokenServer.requests.find((r) => r.granted)!
@@ -98,10 +81,7 @@ test('the Docker config: `auths` entries and credential helpers, as docker/login
   const configDir = join(work, 'docker-auths')
   await mkdir(configDir, { recursive: true })
   await writeFile(join(configDir, 'config.json'), JSON.stringify({ auths: { [basic.host]: { auth } } }))
-  const fromAuths = await runAction(
-    { layout: layout.dir, image: `${basic.host}/team/from-config`, tags: 'v1', ...OFF },
-    { DOCKER_CONFIG: configDir }
-  )
+  const fromAuths = await push(`${basic.host}/team/from-config`, {}, { DOCKER_CONFIG: configDir })
   assert.equal(fromAuths.exitCode, 0, fromAuths.stdout)
   assert.match(fromAuths.stdout, /registry credentials: docker-config/)
   assertMasked(fromAuths, PASSWORD)
@@ -118,10 +98,7 @@ test('the Docker config: `auths` entries and credential helpers, as docker/login
   const helperDir = join(work, 'docker-helper')
   await mkdir(helperDir, { recursive: true })
   await writeFile(join(helperDir, 'config.json'), JSON.stringify({ credHelpers: { [basic.host]: 'testhelper' } }))
-  const fromHelper = await runAction(
-    { layout: layout.dir, image: `${basic.host}/team/from-helper`, tags: 'v1', ...OFF },
-    { DOCKER_CONFIG: helperDir, PATH: `${bin}:${process.env.PATH}` }
-  )
+  const fromHelper = await push(`${basic.host}/team/from-helper`, {}, { DOCKER_CONFIG: helperDir, PATH: `${bin}:${process.env.PATH}` })
   assert.equal(fromHelper.exitCode, 0, fromHelper.stdout)
   assert.match(fromHelper.stdout, /registry credentials: credential-helper/)
   assertMasked(fromHelper, PASSWORD)

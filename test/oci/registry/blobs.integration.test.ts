@@ -1,30 +1,23 @@
 // Blob uploads against the real registry: chunked upload resumes from the registry's reported
 // range after a dropped connection; a blob whose bytes do not match is never committed.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { startRegistry, type RegistryServer } from '../../harness/registry.js'
+import { startRegistry } from '../../harness/registry.js'
+import { testScope } from '../../harness/scope.js'
 import { startFaultProxy } from '../../harness/fault-proxy.js'
 import { sha256 } from '../../harness/layouts.js'
 import { RegistryClient } from '../../../src/oci/registry/client.js'
 import { uploadBlob, type BlobSource } from '../../../src/oci/registry/blobs.js'
 import { LayoutError } from '../../../src/oci/errors.js'
 
-let registry: RegistryServer
-let work: string
-before(async () => {
-  registry = await startRegistry()
-  work = await mkdtemp(join(tmpdir(), 'dr-blobs-'))
-})
-after(async () => {
-  await registry?.close()
-  await rm(work, { recursive: true, force: true })
-})
+const scope = testScope()
+const registry = scope.server(() => startRegistry())
+const work = scope.tempDir('dr-blobs-')
 
 function fileBlob(path: string, digest: string, size: number): BlobSource {
   return {

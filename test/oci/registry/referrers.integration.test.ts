@@ -1,11 +1,12 @@
 // Referrers on a registry without the referrers API (distribution 2.8): the tag-schema index is
 // kept with artifactType and annotations, and concurrent writers do not lose each other's entries.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startRegistry, type RegistryServer } from '../../harness/registry.js'
+import { tmpdir } from 'node:os'
+import { startRegistry } from '../../harness/registry.js'
+import { testScope } from '../../harness/scope.js'
+import { startFaultProxy } from '../../harness/fault-proxy.js'
 import { writeLayout, randomLayer } from '../../harness/layouts.js'
 import { RegistryClient } from '../../../src/oci/registry/client.js'
 import { Referrers, referrersTag } from '../../../src/oci/registry/referrers.js'
@@ -14,16 +15,9 @@ import { pushImage } from '../../../src/steps/push.js'
 import { silentLogger } from '../../../src/net/logger.js'
 import { EMPTY_JSON_DIGEST, MEDIA_TYPE } from '../../../src/oci/media-types.js'
 
-let registry: RegistryServer
-let work: string
-before(async () => {
-  registry = await startRegistry()
-  work = await mkdtemp(join(tmpdir(), 'dr-referrers-'))
-})
-after(async () => {
-  await registry?.close()
-  await rm(work, { recursive: true, force: true })
-})
+const scope = testScope()
+const registry = scope.server(() => startRegistry())
+const work = scope.tempDir('dr-referrers-')
 
 async function pushSubject(repo: string): Promise<{ client: RegistryClient; digest: string; size: number }> {
   const built = await writeLayout(join(work, repo.replace(/\//g, '-')), { images: [{ layers: [randomLayer(1000)] }] })
@@ -83,7 +77,6 @@ test('concurrent writers of the referrers index keep every entry', async () => {
 })
 
 test('an OCI-Subject header without a referrers API (as ECR once sent) still gets the tag-schema index', async () => {
-  const { startFaultProxy } = await import('../../harness/fault-proxy.js')
   const subject = await pushSubject('team/liar')
   const proxy = await startFaultProxy(registry.host, [
     { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 }
@@ -107,7 +100,6 @@ test('an OCI-Subject header without a referrers API (as ECR once sent) still get
 })
 
 test('OCI-Subject and a referrers API answering 200: the API is used and no tag index is written', async () => {
-  const { startFaultProxy } = await import('../../harness/fault-proxy.js')
   const subject = await pushSubject('team/api')
   const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
   const proxy = await startFaultProxy(registry.host, [
