@@ -349,21 +349,24 @@ async function appendLegacyLayer(options) {
 /* harmony export */   signImage: () => (/* binding */ signImage),
 /* harmony export */   signingTargets: () => (/* binding */ signingTargets)
 /* harmony export */ });
+/* unused harmony export SIGNING_CONCURRENCY */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68825);
-/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(47592);
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(47592);
 /* harmony import */ var _oci_layout_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34199);
-/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36115);
-/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20993);
-/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75087);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(29217);
-/* harmony import */ var _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68042);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27461);
+/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36115);
+/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20993);
+/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75087);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29217);
+/* harmony import */ var _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(68042);
 // The sign step: a keyless Sigstore signature over each digest (the index and every platform
 // manifest, since admission controllers resolve a platform), stored where verifiers look:
 // cosign v3's bundle referrer and/or cosign v2's `sha256-<hex>.sig` tag.
+
 
 
 
@@ -381,34 +384,39 @@ async function appendLegacyLayer(options) {
 function signingTargets(image) {
     return image.kind === 'index' ? [image.descriptor, ...(0,_oci_layout_read_js__WEBPACK_IMPORTED_MODULE_3__/* .platformImages */ .QF)(image).map((node) => node.descriptor)] : [image.descriptor];
 }
+/** Targets signed at once: Rekor and the timestamp authority are asked at most this many times in parallel. */
+const SIGNING_CONCURRENCY = 8;
 async function signImage(options) {
     const { client, referrers, logger } = options;
     const result = { targets: [] };
-    for (const [position, target] of options.targets.entries()) {
-        const signed = { digest: target.digest, platform: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__/* .platformName */ .$)(target), reused: false };
-        const subject = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__/* .plainDescriptor */ .U)(target);
+    const signedTargets = [];
+    // Each target's evidence goes to its own referrers and tags, so targets are signed side by side:
+    // with one certificate for the run, only the log and timestamp requests remain, and they overlap.
+    await (0,_push_js__WEBPACK_IMPORTED_MODULE_4__/* .forEachLimit */ .G)([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
+        const signed = { digest: target.digest, platform: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .platformName */ .$)(target), reused: false };
+        const subject = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .plainDescriptor */ .U)(target);
         if (options.format === 'bundle' || options.format === 'both') {
             const existing = await findOwnSignature(options, target.digest);
             if (existing) {
                 signed.referrerDigest = existing.referrerDigest;
                 signed.reused = true;
-                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(existing.bundle);
+                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(existing.bundle);
                 noteIdentity(result, existing.bundle);
-                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
+                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
             }
             else {
-                const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
-                const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
+                const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
+                const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
                 const bundleBytes = Buffer.from(JSON.stringify(bundle));
-                const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleReferrerManifest */ .j_)({
+                const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleReferrerManifest */ .j_)({
                     subject,
-                    bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_7__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
-                    predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign,
+                    bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
+                    predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign,
                     created: options.now().toISOString()
                 });
-                const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
+                const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
                 signed.referrerDigest = stored.digest;
-                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(bundle);
+                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle);
                 result.referrersMode = stored.mode;
                 noteIdentity(result, bundle);
                 if (position === 0) {
@@ -419,9 +427,9 @@ async function signImage(options) {
             }
         }
         if (options.format === 'legacy' || options.format === 'both') {
-            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyTag */ .w_)(target.digest, 'sig');
-            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
-            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .readLegacyLayers */ .a4)(client, tag);
+            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyTag */ .w_)(target.digest, 'sig');
+            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
+            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readLegacyLayers */ .a4)(client, tag);
             const payloadDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload);
             const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity));
             if (own) {
@@ -430,9 +438,9 @@ async function signImage(options) {
             }
             else {
                 const bundle = await options.signer.signMessage(payload);
-                const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacySignatureLayer */ .fT)(bundle, payload);
-                await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyImageManifest */ .wA });
-                signed.logIndex ??= (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(bundle);
+                const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacySignatureLayer */ .fT)(bundle, payload);
+                await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyImageManifest */ .wA });
+                signed.logIndex ??= (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle);
                 noteIdentity(result, bundle);
                 if (position === 0 && !result.bundlePath) {
                     result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`);
@@ -442,8 +450,9 @@ async function signImage(options) {
             }
             signed.legacyTag = `${options.imageName}:${tag}`;
         }
-        result.targets.push(signed);
-    }
+        signedTargets[position] = signed;
+    });
+    result.targets = signedTargets;
     const top = result.targets[0];
     result.signatureDigest = top?.referrerDigest;
     result.signatureTag = top?.legacyTag;
@@ -452,18 +461,18 @@ async function signImage(options) {
     return result;
 }
 function label(target) {
-    const platform = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_9__/* .platformName */ .$)(target);
+    const platform = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .platformName */ .$)(target);
     return platform ? `${platform} ${target.digest}` : target.digest;
 }
 function noteIdentity(result, bundle) {
-    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)(bundle);
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)(bundle);
     result.identity ??= who.san;
     result.issuer ??= who.issuer;
 }
 async function findOwnSignature(options, digest) {
-    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .findBundleReferrers */ .QO)(options.referrers, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign)) {
-        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
-        if (bundle && (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwnStatementAbout */ .ZC)(bundle, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign, options.identity.candidates, options.identity.issuer)) {
+    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .findBundleReferrers */ .QO)(options.referrers, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign)) {
+        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
+        if (bundle && (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .isOwnStatementAbout */ .ZC)(bundle, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign, options.identity.candidates, options.identity.issuer)) {
             return { referrerDigest: candidate.digest, bundle };
         }
     }
@@ -475,7 +484,7 @@ function legacyLayerIsOurs(annotations, identity) {
     if (!pem)
         return false;
     const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64');
-    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } });
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } });
     return who.san !== undefined && identity.candidates.includes(who.san);
 }
 

@@ -10,12 +10,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   SigningError: () => (/* binding */ SigningError),
 /* harmony export */   createSigner: () => (/* binding */ createSigner)
 /* harmony export */ });
-/* harmony import */ var sigstore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94267);
-/* harmony import */ var _net_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39691);
-/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37893);
-// Keyless signing through Fulcio and Rekor (sigstore-js), retried under the project's one retry
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15179);
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61040);
+/* harmony import */ var _net_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39691);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37893);
+// Keyless signing through Fulcio, Rekor and a timestamp authority (@sigstore/sign). One ephemeral key
+// and one Fulcio certificate serve the whole run (renewed when it nears its end), as cosign does when
+// it signs many images: a release of an index and four platforms asks Fulcio once, not 19 times.
+// Every request is retried under the project's one retry
 // policy (net/retry.ts, SIGSTORE_RETRY): Sigstore's public instance has answered 5xx for tens of
 // minutes, so transient failures are retried until a time budget runs out; the final error names the service.
+
+
 
 
 
@@ -38,26 +46,21 @@ function describeFailure(error) {
         : networkCode !== undefined || /ECONN|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(err.cause?.message ?? err.message ?? '');
     return { service, status, code: networkCode, message: err.message ?? String(error), retryable };
 }
+/** Fulcio certificates live ten minutes; one this close to its end is renewed before use. */
+const CERTIFICATE_RENEWAL_MS = 60_000;
 function createSigner(options) {
-    const logger = options.logger ?? _net_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .silentLogger */ .q;
-    const policy = options.retry ?? _net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGSTORE_RETRY */ .I8;
+    const logger = options.logger ?? _net_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .q;
+    const policy = options.retry ?? _net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .SIGSTORE_RETRY */ .I8;
     const urls = {
         Fulcio: options.fulcioUrl,
-        Rekor: options.rekorUrl,
+        Rekor: options.rekorUrl ?? '',
         TSA: options.tsaUrl ?? '',
-        Sigstore: `${options.fulcioUrl}, ${options.rekorUrl}`
+        Sigstore: [options.fulcioUrl, options.rekorUrl, options.tsaUrl].filter(Boolean).join(', ')
     };
-    const base = {
-        fulcioURL: options.fulcioUrl,
-        rekorURL: options.rekorUrl,
-        tsaServerURL: options.tsaUrl,
-        identityToken: options.identityToken,
-        // Our loop below retries; sigstore-js's own retries would hide the budget.
-        retry: { retries: 0 },
-        timeout: 30_000
-    };
+    // sigstore-js's own retries would hide our budget: each service is asked once per attempt.
+    const transport = { retry: { retries: 0 }, timeout: 30_000 };
     function withRetries(what, attempt) {
-        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(attempt, {
+        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(attempt, {
             policy,
             classify: (error) => ({ transient: describeFailure(error).retryable }),
             onRetry: (error, delay) => {
@@ -78,11 +81,56 @@ function createSigner(options) {
             }
         });
     }
-    return {
-        signDsse: (payload, payloadType) => withRetries('signing the statement', () => (0,sigstore__WEBPACK_IMPORTED_MODULE_0__/* .attest */ .st)(payload, payloadType, base)),
-        // The legacy layout carries the certificate chain, which the v0.2 bundle keeps.
-        signMessage: (payload) => withRetries('signing the payload', () => (0,sigstore__WEBPACK_IMPORTED_MODULE_0__/* .sign */ ._S)(payload, { ...base, legacyCompatibility: true }))
+    const keys = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
+    const publicKeyPem = keys.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    const ephemeralKey = {
+        sign: async (data) => ({ signature: signWith(keys.privateKey, data), key: { $case: 'publicKey', publicKey: publicKeyPem } })
     };
+    const fulcio = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .FulcioSigner */ .$o({
+        fulcioBaseURL: options.fulcioUrl,
+        identityProvider: { getToken: async () => options.identityToken },
+        keyHolder: ephemeralKey,
+        ...transport
+    });
+    let certificate;
+    let certificatesRequested = 0;
+    const currentCertificate = async () => {
+        const held = certificate && (await certificate.catch(() => undefined));
+        if (!held || held.notAfter - Date.now() < CERTIFICATE_RENEWAL_MS) {
+            certificate = withRetries('requesting the signing certificate', async () => {
+                certificatesRequested++;
+                // Fulcio's proof of possession is a signature over the token's subject, made by FulcioSigner.
+                const { key } = await fulcio.sign(Buffer.alloc(0));
+                const pem = key.$case === 'x509Certificate' ? key.certificate : '';
+                return { key, notAfter: new Date(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem).validTo).getTime() };
+            });
+        }
+        return (await certificate).key;
+    };
+    const runSigner = {
+        sign: async (data) => {
+            const key = await currentCertificate();
+            return { signature: signWith(keys.privateKey, data), key };
+        }
+    };
+    const witnesses = [];
+    if (options.rekorUrl)
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .RekorWitness */ .fU({ rekorBaseURL: options.rekorUrl, ...transport }));
+    if (options.tsaUrl)
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .TSAWitness */ .gs({ tsaBaseURL: options.tsaUrl, ...transport }));
+    const dsse = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .DSSEBundleBuilder */ .VV({ signer: runSigner, witnesses });
+    const message = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .MessageSignatureBundleBuilder */ .z3({ signer: runSigner, witnesses });
+    return {
+        signDsse: (payload, payloadType) => withRetries('signing the statement', async () => (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.bundleToJSON)(await dsse.create({ data: payload, type: payloadType }))),
+        signMessage: (payload) => withRetries('signing the payload', async () => (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.bundleToJSON)(await message.create({ data: payload }))),
+        get certificatesRequested() {
+            return certificatesRequested;
+        }
+    };
+}
+/** ECDSA P-256 over SHA-256, DER-encoded, as Fulcio's ephemeral keys sign. */
+function signWith(privateKey, data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, privateKey);
 }
 
 

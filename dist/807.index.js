@@ -332,7 +332,8 @@ __webpack_require__.d(__webpack_exports__, {
   attestImage: () => (/* binding */ attestImage),
   layerOpener: () => (/* binding */ layerOpener),
   readPlatformImages: () => (/* binding */ readPlatformImages),
-  statementBytes: () => (/* binding */ statementBytes)
+  statementBytes: () => (/* binding */ statementBytes),
+  timeProof: () => (/* binding */ timeProof)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1464,18 +1465,16 @@ async function attestImage(options) {
     const result = { attestations: [] };
     const isIndex = options.platforms.length !== 1 || options.platforms[0].digest !== options.top.digest;
     if (options.provenance) {
-        // Provenance describes the build of every digest: the index and each platform manifest.
+        // One statement describes the build of every digest, the index and each platform manifest (as
+        // actions/attest does with many subjects): signed once, stored as a referrer of each subject.
         const subjects = isIndex ? [options.top, ...options.platforms] : [options.top];
-        for (const subject of subjects) {
-            const attestation = await attest(options, subject, 'provenance', predicates/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)));
-            result.attestations.push(attestation);
-            if (subject.digest === options.top.digest)
-                result.provenance = attestation;
-        }
+        const stored = await attest(options, subjects, 'provenance', predicates/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)));
+        result.attestations.push(...stored);
+        result.provenance = stored[0];
     }
     if (options.sbom.mode === 'file') {
         const { file } = options.sbom;
-        const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes);
+        const [attestation] = await attest(options, [options.top], 'sbom', file.predicateType, file.bytes);
         result.attestations.push(attestation);
         result.sbom = attestation;
         result.sbomPath = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`);
@@ -1503,7 +1502,7 @@ async function attestImage(options) {
             const bytes = Buffer.from(JSON.stringify(generated.document, null, 2));
             const path = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(platform.digest)}.spdx.json`);
             await (0,promises_.writeFile)(path, bytes);
-            const attestation = await attest(options, platform, 'sbom', predicates/* PREDICATE_TYPE */.To.spdx23, bytes);
+            const [attestation] = await attest(options, [platform], 'sbom', predicates/* PREDICATE_TYPE */.To.spdx23, bytes);
             result.attestations.push(attestation);
             result.sbom ??= attestation;
             result.sbomPath ??= path;
@@ -1515,43 +1514,53 @@ async function attestImage(options) {
  * The statement's bytes with the predicate spliced in as given: a user's SBOM file travels inside
  * the signed payload byte for byte, not re-serialized.
  */
-function statementBytes(subject, predicateType, predicateBytes) {
-    const [algorithm, hex] = subject.digest.split(':');
-    const head = JSON.stringify(buildStatement([{ name: subject.name, digest: { [algorithm]: hex } }], predicateType, null));
+function statementBytes(subjects, predicateType, predicateBytes) {
+    const head = JSON.stringify(buildStatement(subjects.map((subject) => ({ name: subject.name, digest: (0,digest/* digestSet */.JD)(subject.digest) })), predicateType, null));
     return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')]);
 }
-async function attest(options, subject, kind, predicateType, predicateBytes) {
+/** Signs one statement about `subjects` and stores it beside each of them. */
+async function attest(options, subjects, kind, predicateType, predicateBytes) {
     const { client, referrers, logger } = options;
-    const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes);
+    const payload = statementBytes(subjects.map((subject) => ({ name: options.imageName, digest: subject.digest })), predicateType, predicateBytes);
     const bundle = await options.signer.signDsse(payload, predicates/* IN_TOTO_PAYLOAD_TYPE */.T4);
     const bundleBytes = Buffer.from(JSON.stringify(bundle));
-    const summary = {
-        kind,
-        platform: (0,descriptor/* platformName */.$)(subject),
-        subjectDigest: subject.digest,
-        referrerDigest: '',
-        predicateType
-    };
-    if (options.format === 'bundle' || options.format === 'both') {
-        const manifest = (0,cosign/* bundleReferrerManifest */.j_)({
-            subject: (0,descriptor/* plainDescriptor */.U)(subject),
-            bundle: { mediaType: media_types/* MEDIA_TYPE */.Ap.sigstoreBundle, digest: (0,digest/* sha256Of */.Bj)(bundleBytes), size: bundleBytes.length },
+    const bundlePath = (0,external_node_path_.join)(options.outputDir, `${kind}-${(0,digest/* digestFileStem */.yP)(subjects[0].digest)}.sigstore.json`);
+    await (0,promises_.writeFile)(bundlePath, bundleBytes);
+    const summaries = [];
+    for (const subject of subjects) {
+        const summary = {
+            kind,
+            platform: (0,descriptor/* platformName */.$)(subject),
+            subjectDigest: subject.digest,
+            referrerDigest: '',
             predicateType,
-            created: options.now().toISOString()
-        });
-        const stored = await (0,store/* storeBundleReferrer */.B_)({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest });
-        summary.referrerDigest = stored.digest;
+            bundlePath
+        };
+        if (options.format === 'bundle' || options.format === 'both') {
+            const manifest = (0,cosign/* bundleReferrerManifest */.j_)({
+                subject: (0,descriptor/* plainDescriptor */.U)(subject),
+                bundle: { mediaType: media_types/* MEDIA_TYPE */.Ap.sigstoreBundle, digest: (0,digest/* sha256Of */.Bj)(bundleBytes), size: bundleBytes.length },
+                predicateType,
+                created: options.now().toISOString()
+            });
+            const stored = await (0,store/* storeBundleReferrer */.B_)({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest });
+            summary.referrerDigest = stored.digest;
+        }
+        if (options.format === 'legacy' || options.format === 'both') {
+            const tag = (0,cosign/* legacyTag */.w_)(subject.digest, 'att');
+            const { layer, bytes } = (0,cosign/* legacyAttestationLayer */.HJ)(bundle, predicateType);
+            await (0,store/* appendLegacyLayer */.rY)({ client, tag, layer, layerBytes: bytes, buildManifest: cosign/* legacyImageManifest */.wA });
+            summary.legacyTag = `${options.imageName}:${tag}`;
+        }
+        logger.info(`${kind} for ${(0,descriptor/* platformName */.$)(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${timeProof(bundle)})`);
+        summaries.push(summary);
     }
-    if (options.format === 'legacy' || options.format === 'both') {
-        const tag = (0,cosign/* legacyTag */.w_)(subject.digest, 'att');
-        const { layer, bytes } = (0,cosign/* legacyAttestationLayer */.HJ)(bundle, predicateType);
-        await (0,store/* appendLegacyLayer */.rY)({ client, tag, layer, layerBytes: bytes, buildManifest: cosign/* legacyImageManifest */.wA });
-        summary.legacyTag = `${options.imageName}:${tag}`;
-    }
-    summary.bundlePath = (0,external_node_path_.join)(options.outputDir, `${kind}-${(0,digest/* digestFileStem */.yP)(subject.digest)}.sigstore.json`);
-    await (0,promises_.writeFile)(summary.bundlePath, bundleBytes);
-    logger.info(`${kind} for ${(0,descriptor/* platformName */.$)(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${(0,bundle_info/* bundleLogIndex */.FH)(bundle)})`);
-    return summary;
+    return summaries;
+}
+/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
+function timeProof(bundle) {
+    const logIndex = (0,bundle_info/* bundleLogIndex */.FH)(bundle);
+    return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log';
 }
 
 

@@ -2505,6 +2505,133 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 34990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jo: () => (/* binding */ HttpConnectionError),
+  wx: () => (/* binding */ header),
+  BO: () => (/* binding */ redactUrl),
+  d3: () => (/* binding */ sendHttp)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/net/http.ts
+// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
+// backpressure, bounded response bodies, connect and idle timeouts.
+
+
+class HttpConnectionError extends Error {
+    code;
+    name = 'HttpConnectionError';
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+const agents = {
+    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
+};
+const CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+function header(response, name) {
+    const value = response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+function sendHttp(request) {
+    const { url } = request;
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
+    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            const code = error.code;
+            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
+        };
+        const headers = { 'User-Agent': 'digest-release', ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
+            headers['Content-Length'] = '0';
+        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        const connectTimer = setTimeout(() => {
+            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
+            req.destroy(error);
+        }, CONNECT_TIMEOUT_MS);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                clearTimeout(connectTimer);
+            else
+                socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        req.setTimeout(idleTimeoutMs, () => {
+            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
+        });
+        req.on('error', (error) => {
+            clearTimeout(connectTimer);
+            fail(error);
+        });
+        req.on('response', (res) => {
+            clearTimeout(connectTimer);
+            const chunks = [];
+            let kept = 0;
+            res.on('data', (chunk) => {
+                if (kept < maxResponseBytes) {
+                    chunks.push(chunk);
+                    kept += chunk.length;
+                }
+            });
+            res.on('error', fail);
+            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                // The request body may still be streaming when a server answers early (an error): stop it.
+                if (request.body && !Buffer.isBuffer(request.body))
+                    request.body.unpipe?.(req);
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
+            });
+        });
+        if (request.body === undefined)
+            req.end();
+        else if (Buffer.isBuffer(request.body))
+            req.end(request.body);
+        else {
+            const body = request.body;
+            body.on('error', (error) => req.destroy(error));
+            body.pipe(req);
+        }
+    });
+}
+/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
+function redactUrl(url) {
+    const copy = new URL(url.href);
+    copy.username = '';
+    copy.password = '';
+    for (const key of [...copy.searchParams.keys()]) {
+        if (key.startsWith('_'))
+            copy.searchParams.set(key, '…');
+    }
+    return copy.href;
+}
+
+
+/***/ }),
+
 /***/ 39691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2645,12 +2772,12 @@ function plainDescriptor(descriptor) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bj: () => (/* binding */ sha256Of),
+/* harmony export */   JD: () => (/* binding */ digestSet),
 /* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   WA: () => (/* binding */ DIGEST_PATTERN),
 /* harmony export */   ol: () => (/* binding */ digestOf),
 /* harmony export */   yP: () => (/* binding */ digestFileStem)
 /* harmony export */ });
-/* unused harmony export digestSet */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // Digests (image-spec descriptor.md, "Digests"): computed, checked and shortened in one place.
@@ -3370,6 +3497,724 @@ function formatReference(ref) {
 /** True when the two references name the same repository after normalization (tags and digests ignored). */
 function sameRepository(a, b) {
     return a.registry.toLowerCase() === b.registry.toLowerCase() && a.repository === b.repository;
+}
+
+
+/***/ }),
+
+/***/ 81570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  Ij: () => (/* binding */ registryTransience)
+});
+
+// UNUSED EXPORTS: isLoopbackRegistry, registryError
+
+// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
+var http = __nccwpck_require__(34990);
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __nccwpck_require__(37893);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __nccwpck_require__(28630);
+;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
+
+
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+function parseChallenge(value) {
+    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
+    if (!match)
+        return undefined;
+    const params = {};
+    const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const param of match[2].matchAll(paramPattern)) {
+        params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+    }
+    return { scheme: match[1].toLowerCase(), params };
+}
+class Authenticator {
+    credential;
+    onSecret;
+    headers = new Map();
+    constructor(credential, onSecret = () => { }) {
+        this.credential = credential;
+        this.onSecret = onSecret;
+    }
+    /** The Authorization header known for this scope, if any. */
+    authorization(scope) {
+        return this.headers.get(scope);
+    }
+    /** Answers a 401's challenge; returns false when there is nothing more to try. */
+    async respond(wwwAuthenticate, scope) {
+        const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
+        const previous = this.headers.get(scope);
+        if (!challenge)
+            return false;
+        if (challenge.scheme === 'basic') {
+            if (!this.credential?.username || !this.credential.password)
+                return false;
+            const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+            if (value === previous)
+                return false;
+            this.headers.set(scope, value);
+            return true;
+        }
+        if (challenge.scheme === 'bearer') {
+            const token = await this.fetchToken(challenge, scope);
+            this.onSecret(token);
+            const value = `Bearer ${token}`;
+            if (value === previous)
+                return false;
+            this.headers.set(scope, value);
+            return true;
+        }
+        return false;
+    }
+    async fetchToken(challenge, scope) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new oci_errors/* RegistryError */.g('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
+        const url = new URL(realm);
+        const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
+        const headers = {};
+        let request;
+        if (this.credential?.identityToken) {
+            // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: this.credential.identityToken,
+                client_id: 'digest-release'
+            });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            form.set('scope', scopes.join(' '));
+            request = {
+                method: 'POST',
+                url,
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: Buffer.from(form.toString())
+            };
+        }
+        else {
+            if (challenge.params.service)
+                url.searchParams.set('service', challenge.params.service);
+            for (const s of scopes)
+                url.searchParams.append('scope', s);
+            if (this.credential?.username && this.credential.password) {
+                headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+            }
+            request = { method: 'GET', url, headers };
+        }
+        // The token service is retried like any registry request: a 5xx or a reset there is as transient.
+        const response = await (0,retry/* withRetry */.bD)(async () => {
+            const answer = await (0,http/* sendHttp */.d3)(request);
+            if (answer.status !== 200 && (0,retry/* isRetryableStatus */.PS)(answer.status))
+                throw tokenError(url, answer);
+            return answer;
+        }, {
+            policy: retry/* REGISTRY_RETRY */.dv,
+            classify: (error) => error instanceof oci_errors/* RegistryError */.g
+                ? (0,retry/* httpTransience */.xv)(error.status, error.request.retryAfter)
+                : (0,retry/* httpTransience */.xv)(undefined, undefined, error)
+        });
+        if (response.status !== 200)
+            throw tokenError(url, response);
+        const body = JSON.parse(response.body.toString('utf8'));
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new oci_errors/* RegistryError */.g('the token service answered without a token', {
+                method: 'GET',
+                url: `${url.origin}${url.pathname}`,
+                status: 200
+            });
+        return token;
+    }
+}
+function tokenError(url, response) {
+    const hint = response.status === 401 || response.status === 403
+        ? ': the credentials were refused; check `username`/`password` or the Docker login'
+        : '';
+    return new oci_errors/* RegistryError */.g(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
+        method: 'GET',
+        url: `${url.origin}${url.pathname}`,
+        status: response.status,
+        body: response.body.toString('utf8').slice(0, 500),
+        retryAfter: (0,http/* header */.wx)(response, 'retry-after')
+    });
+}
+
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __nccwpck_require__(68825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __nccwpck_require__(29217);
+// EXTERNAL MODULE: ./src/net/logger.ts
+var logger = __nccwpck_require__(39691);
+;// CONCATENATED MODULE: ./src/oci/registry/client.ts
+
+
+
+
+
+
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+function isLoopbackRegistry(registry) {
+    return LOOPBACK.test(registry);
+}
+class RegistryClient {
+    registry;
+    repository;
+    baseUrl;
+    auth;
+    retry;
+    logger;
+    constructor(options) {
+        this.registry = options.registry;
+        this.repository = options.repository;
+        const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
+        const insecure = isLoopbackRegistry(options.registry) ||
+            (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
+        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
+        this.auth = new Authenticator(options.credential, options.onSecret);
+        this.retry = options.retry ?? retry/* REGISTRY_RETRY */.dv;
+        this.logger = options.logger ?? logger/* silentLogger */.q;
+    }
+    get pushScope() {
+        return `repository:${this.repository}:pull,push`;
+    }
+    /** A registry path or an absolute URL (upload locations) as a URL. */
+    url(path) {
+        return new URL(path, this.baseUrl);
+    }
+    /** One registry request: auth challenge answered, transient failures retried, status checked. */
+    async request(options) {
+        const url = this.url(options.path);
+        const scope = options.scope ?? this.pushScope;
+        let authAnswered = false;
+        const exchange = async () => {
+            for (;;) {
+                const headers = { ...options.headers };
+                const authorization = this.auth.authorization(scope);
+                if (authorization && url.host === this.baseUrl.host)
+                    headers.Authorization = authorization;
+                const body = typeof options.body === 'function' ? options.body() : options.body;
+                let response;
+                try {
+                    response = await (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
+                }
+                catch (error) {
+                    throw connectionFailure(options.method, url, error, this.registry);
+                }
+                // One answer to the auth challenge per request; it does not count as an attempt.
+                if (response.status === 401 && !authAnswered) {
+                    authAnswered = true;
+                    if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope))
+                        continue;
+                }
+                if (options.expect.includes(response.status))
+                    return response;
+                throw registryError(options.method, url, response);
+            }
+        };
+        if (options.retry === false)
+            return exchange();
+        return (0,retry/* withRetry */.bD)(exchange, {
+            policy: this.retry,
+            classify: registryTransience,
+            onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
+        });
+    }
+    async blobExists(digest) {
+        const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
+        return response.status === 200;
+    }
+    /** Starts an upload session; returns its location. */
+    async startUpload() {
+        const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] });
+        return this.location(response, 'POST blobs/uploads/');
+    }
+    /** Tries a cross-repository mount; returns true when the registry mounted it. */
+    async mountBlob(digest, fromRepository) {
+        const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
+        const response = await this.request({
+            method: 'POST',
+            path,
+            expect: [201, 202],
+            scope: `${this.pushScope} repository:${fromRepository}:pull`
+        });
+        if (response.status === 202) {
+            // Not mounted: the registry opened an ordinary upload session instead; close it.
+            await this.request({
+                method: 'DELETE',
+                path: this.location(response, 'POST mount').href,
+                expect: [204, 404, 400, 405],
+                retry: false
+            }).catch(() => undefined);
+            return false;
+        }
+        return true;
+    }
+    location(response, what) {
+        const location = (0,http/* header */.wx)(response, 'location');
+        if (!location)
+            throw new oci_errors/* RegistryError */.g(`${what} answered ${response.status} without a Location header`, {
+                method: 'POST',
+                url: (0,http/* redactUrl */.BO)(response.url),
+                status: response.status
+            });
+        return new URL(location, response.url);
+    }
+    async putBlobBytes(bytes, digest = (0,oci_digest/* sha256Of */.Bj)(bytes)) {
+        if (await this.blobExists(digest))
+            return digest;
+        const location = await this.startUpload();
+        location.searchParams.set('digest', digest);
+        await this.request({
+            method: 'PUT',
+            path: location.href,
+            body: bytes,
+            headers: { 'Content-Type': 'application/octet-stream' },
+            expect: [201]
+        });
+        return digest;
+    }
+    async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/blobs/${digest}`,
+            expect: [200],
+            maxResponseBytes: maxBytes + 1
+        });
+        if ((0,oci_digest/* digestOf */.ol)(response.body, digest) !== digest)
+            throw new oci_errors/* RegistryError */.g(`blob ${digest} came back with other content`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
+        return response.body;
+    }
+    /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
+    async putManifest(reference, bytes, mediaType, options = {}) {
+        const digest = (0,oci_digest/* sha256Of */.Bj)(bytes);
+        const response = await this.request({
+            method: 'PUT',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
+            body: bytes,
+            expect: [201, 200]
+        });
+        const returned = (0,http/* header */.wx)(response, 'docker-content-digest');
+        if (returned && returned !== digest) {
+            throw new oci_errors/* RegistryError */.g(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: (0,http/* redactUrl */.BO)(response.url), status: response.status });
+        }
+        return { digest, subject: (0,http/* header */.wx)(response, 'oci-subject') };
+    }
+    async headManifest(reference) {
+        const response = await this.request({
+            method: 'HEAD',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { Accept: media_types/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
+            expect: [200, 404]
+        });
+        if (response.status === 404)
+            return undefined;
+        const digest = (0,http/* header */.wx)(response, 'docker-content-digest');
+        if (!digest) {
+            // Some registries omit the digest on HEAD: fall back to reading the manifest.
+            const manifest = await this.getManifest(reference);
+            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+        }
+        return { digest, mediaType: (0,http/* header */.wx)(response, 'content-type') ?? '', size: Number((0,http/* header */.wx)(response, 'content-length') ?? 0) };
+    }
+    async getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/manifests/${reference}`,
+            headers: { Accept: accept.join(', ') },
+            expect: [200, 404],
+            maxResponseBytes: 4 * 1024 * 1024 + 1
+        });
+        if (response.status === 404)
+            return undefined;
+        const digest = (0,oci_digest/* sha256Of */.Bj)(response.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new oci_errors/* RegistryError */.g(`manifest ${reference} came back with bytes that hash to ${digest}`, {
+                method: 'GET',
+                url: (0,http/* redactUrl */.BO)(response.url),
+                status: 200
+            });
+        }
+        let mediaType = (0,http/* header */.wx)(response, 'content-type') ?? '';
+        try {
+            mediaType = JSON.parse(response.body.toString('utf8')).mediaType ?? mediaType;
+        }
+        catch {
+            // Not JSON: keep the Content-Type.
+        }
+        return { digest, mediaType, bytes: response.body, etag: (0,http/* header */.wx)(response, 'etag') };
+    }
+    async deleteManifest(digest) {
+        await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
+    }
+    /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
+    async getReferrers(digest) {
+        const response = await this.request({
+            method: 'GET',
+            path: `/v2/${this.repository}/referrers/${digest}`,
+            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+            expect: [200, 404, 400, 405, 501]
+        });
+        if (response.status !== 200)
+            return undefined;
+        try {
+            const index = JSON.parse(response.body.toString('utf8'));
+            return { bytes: response.body, index };
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+/** A registry failure is worth another attempt when the connection dropped or the status says so. */
+function registryTransience(error) {
+    if (error instanceof oci_errors/* RegistryError */.g) {
+        if (error.cause instanceof http/* HttpConnectionError */.Jo)
+            return (0,retry/* httpTransience */.xv)(undefined, undefined, error.cause);
+        return error.status === undefined ? { transient: false } : (0,retry/* httpTransience */.xv)(error.status, error.request.retryAfter);
+    }
+    return (0,retry/* httpTransience */.xv)(undefined, undefined, error);
+}
+function registryError(method, url, response) {
+    const text = response.body.toString('utf8').slice(0, 4000);
+    let errors;
+    try {
+        errors = JSON.parse(text).errors;
+    }
+    catch {
+        errors = undefined;
+    }
+    const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
+    const hint = statusHint(response.status, url);
+    return new oci_errors/* RegistryError */.g(`${method} ${(0,http/* redactUrl */.BO)(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
+        method,
+        url: (0,http/* redactUrl */.BO)(url),
+        status: response.status,
+        errors,
+        body: text,
+        retryAfter: (0,http/* header */.wx)(response, 'retry-after')
+    });
+}
+function statusHint(status, url) {
+    if (status === 401)
+        return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`';
+    if (status === 403) {
+        return url.host.endsWith('ghcr.io')
+            ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
+            : ': the credentials lack push permission on this repository';
+    }
+    return '';
+}
+function connectionFailure(method, url, error, registry) {
+    const code = error instanceof http/* HttpConnectionError */.Jo ? error.code : error.code;
+    const reason = code === 'ENOTFOUND'
+        ? `the host ${url.hostname} does not resolve`
+        : code === 'ECONNREFUSED'
+            ? `nothing listens at ${url.host}`
+            : error.message;
+    const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
+        ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
+        : '';
+    return new oci_errors/* RegistryError */.g(`${method} ${(0,http/* redactUrl */.BO)(url)} failed: ${reason}${tls}`, { method, url: (0,http/* redactUrl */.BO)(url) }, { cause: error });
+}
+
+
+/***/ }),
+
+/***/ 27461:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ forEachLimit),
+  n: () => (/* binding */ pushImage)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
+var client = __nccwpck_require__(81570);
+// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
+var http = __nccwpck_require__(34990);
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __nccwpck_require__(37893);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __nccwpck_require__(28630);
+;// CONCATENATED MODULE: ./src/oci/registry/blobs.ts
+// Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
+// registry, and a blob that does not match its descriptor never gets committed.
+
+
+
+
+
+
+const DEFAULT_UPLOAD_OPTIONS = { chunkThreshold: 256 * 1024 * 1024, chunkSize: 64 * 1024 * 1024 };
+/** Hashes and counts what passes; fails the stream when the content is not what the descriptor says. */
+class VerifyingStream extends external_node_stream_.Transform {
+    hash;
+    expectedBytes;
+    onMismatch;
+    describe;
+    finalDigest;
+    onBytes;
+    seen = 0;
+    constructor(hash, expectedBytes, onMismatch, describe, finalDigest, onBytes) {
+        super();
+        this.hash = hash;
+        this.expectedBytes = expectedBytes;
+        this.onMismatch = onMismatch;
+        this.describe = describe;
+        this.finalDigest = finalDigest;
+        this.onBytes = onBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.seen += chunk.length;
+        if (this.seen > this.expectedBytes)
+            return callback(this.mismatch(`is larger than the ${this.expectedBytes} bytes its descriptor says`));
+        this.hash.update(chunk);
+        this.onBytes?.(chunk.length);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        if (this.seen < this.expectedBytes)
+            return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`));
+        if (this.finalDigest) {
+            const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
+            if (actual !== this.finalDigest)
+                return callback(this.mismatch(`has content that hashes to ${actual}`));
+        }
+        callback();
+    }
+    mismatch(what) {
+        const { blob, file } = this.describe();
+        const error = new errors/* LayoutError */.R(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
+        this.onMismatch(error);
+        return error;
+    }
+}
+/** Uploads one blob the registry does not have yet. */
+async function uploadBlob(client, blob, options = DEFAULT_UPLOAD_OPTIONS) {
+    if (blob.size >= options.chunkThreshold)
+        return uploadChunked(client, blob, options);
+    return uploadMonolithic(client, blob, options);
+}
+async function uploadMonolithic(client, blob, options) {
+    await (0,retry/* withRetry */.bD)(async () => {
+        let mismatch;
+        const location = await client.startUpload();
+        location.searchParams.set('digest', blob.digest);
+        try {
+            await client.request({
+                method: 'PUT',
+                path: location.href,
+                headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
+                body: () => blob.open(0, blob.size).pipe(new VerifyingStream((0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
+                expect: [201],
+                retry: false
+            });
+        }
+        catch (error) {
+            // A blob that does not match its digest is never worth another attempt.
+            throw mismatch ?? error;
+        }
+    }, { policy: retry/* UPLOAD_RETRY */.pG, classify: uploadTransience });
+}
+function uploadTransience(error) {
+    return error instanceof errors/* LayoutError */.R ? { transient: false } : (0,client/* registryTransience */.Ij)(error);
+}
+/** `sha256` or `sha512`, as the digest names it. */
+function hashAlgorithm(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
+/**
+ * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
+ * registry is asked how much it kept (GET on the session, `Range: 0-<last>`), and the upload goes
+ * on from there; the hash is rewound to the chunk's start and brought forward over the kept bytes.
+ */
+async function uploadChunked(client, blob, options) {
+    const policy = retry/* UPLOAD_RETRY */.pG;
+    const started = Date.now();
+    let failures = 0;
+    let location = await client.startUpload();
+    let hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
+    let offset = 0;
+    const describe = () => ({ blob: blob.digest, file: blob.file });
+    while (offset < blob.size) {
+        const chunkStart = offset;
+        const chunkEnd = Math.min(blob.size, offset + options.chunkSize);
+        const checkpoint = hash.copy();
+        const isLast = chunkEnd === blob.size;
+        let mismatch;
+        try {
+            const response = await client.request({
+                method: 'PATCH',
+                path: location.href,
+                headers: {
+                    'Content-Type': 'application/octet-stream',
+                    'Content-Length': String(chunkEnd - chunkStart),
+                    'Content-Range': `${chunkStart}-${chunkEnd - 1}`
+                },
+                body: () => blob
+                    .open(chunkStart, chunkEnd)
+                    .pipe(new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
+                expect: [202],
+                retry: false
+            });
+            location = client.location(response, 'PATCH upload');
+            offset = chunkEnd;
+        }
+        catch (error) {
+            if (mismatch) {
+                await client.request({ method: 'DELETE', path: location.href, expect: [204, 404], retry: false }).catch(() => undefined);
+                throw mismatch;
+            }
+            failures++;
+            const delay = (0,retry/* backoffDelay */.EY)(policy, failures - 1);
+            if (!uploadTransience(error).transient || failures >= policy.attempts || Date.now() - started + delay > policy.budgetMs)
+                throw error;
+            await (0,retry/* sleep */.yy)(delay);
+            const kept = await uploadedSoFar(client, location).catch(() => undefined);
+            if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
+                // The session is gone or says something impossible: start over.
+                location = await client.startUpload();
+                hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
+                offset = 0;
+                continue;
+            }
+            location = kept.location;
+            hash = checkpoint;
+            if (kept.offset > chunkStart)
+                await hashRange(blob, chunkStart, kept.offset, hash);
+            offset = kept.offset;
+        }
+    }
+    const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`;
+    if (finalDigest !== blob.digest) {
+        throw new errors/* LayoutError */.R(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
+    }
+    location.searchParams.set('digest', blob.digest);
+    await client.request({ method: 'PUT', path: location.href, expect: [201] });
+}
+async function uploadedSoFar(client, location) {
+    const response = await client.request({ method: 'GET', path: location.href, expect: [204] });
+    const range = (0,http/* header */.wx)(response, 'range');
+    const match = range ? /^(?:bytes=)?0-(\d+)$/.exec(range) : null;
+    const newLocation = (0,http/* header */.wx)(response, 'location') ? client.location(response, 'GET upload') : location;
+    // `0-0` may mean nothing or one byte (distribution writes both the same way): take it as nothing.
+    const offset = match ? (Number(match[1]) === 0 ? 0 : Number(match[1]) + 1) : 0;
+    return { offset, location: newLocation };
+}
+async function hashRange(blob, start, end, hash) {
+    for await (const chunk of blob.open(start, end))
+        hash.update(chunk);
+}
+
+// EXTERNAL MODULE: ./src/oci/layout/read.ts + 1 modules
+var read = __nccwpck_require__(34199);
+;// CONCATENATED MODULE: ./src/steps/push.ts
+// The push step: blobs (largest first, in parallel, skipping what the registry has), then platform
+// manifests, then the top manifest, all by digest. Tags come later, in their own step.
+
+
+
+async function pushImage(options) {
+    const { client, layout, image, logger } = options;
+    const uploadOptions = { ...DEFAULT_UPLOAD_OPTIONS, ...options.upload };
+    const manifests = (0,read/* manifestsBottomUp */.dt)(image);
+    const blobsByDigest = new Map();
+    for (const node of manifests)
+        for (const blob of node.blobs)
+            blobsByDigest.set(blob.digest, blob);
+    const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
+    const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
+    let sentBytes = 0;
+    let blobsUploaded = 0;
+    let blobsSkipped = 0;
+    let bytesUploaded = 0;
+    const started = Date.now();
+    const progress = setInterval(() => {
+        const seconds = (Date.now() - started) / 1000;
+        const rate = sentBytes / Math.max(seconds, 0.001);
+        const remaining = Math.max(0, totalBytes - sentBytes);
+        const eta = rate > 0 ? `${Math.ceil(remaining / rate)}s` : '?';
+        logger.info(`uploaded ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s, ETA ${eta})`);
+    }, options.progressIntervalMs ?? 5000);
+    progress.unref();
+    try {
+        await forEachLimit(blobs, options.concurrency ?? 4, async (blob) => {
+            if (await client.blobExists(blob.digest)) {
+                blobsSkipped++;
+                logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
+                return;
+            }
+            await uploadBlob(client, layout.blob(blob), { ...uploadOptions, onBytes: (n) => (sentBytes += n) });
+            blobsUploaded++;
+            bytesUploaded += blob.size;
+            logger.info(`pushed blob ${blob.digest} (${blob.size} bytes)`);
+        });
+    }
+    finally {
+        clearInterval(progress);
+    }
+    const platformDigests = {};
+    for (const node of manifests) {
+        const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
+        if (digest !== node.descriptor.digest) {
+            throw new errors/* RegistryError */.g(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
+                method: 'PUT',
+                url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
+            });
+        }
+        if (node !== image && node.platform && node.platform !== 'unknown/unknown')
+            platformDigests[node.platform] = digest;
+        logger.info(`pushed ${node.kind === 'index' ? 'index' : 'manifest'} ${digest}${node.platform ? ` (${node.platform})` : ''}`);
+    }
+    return {
+        digest: image.descriptor.digest,
+        mediaType: image.mediaType,
+        size: image.bytes.length,
+        platformDigests,
+        blobsUploaded,
+        blobsSkipped,
+        blobsMounted: 0,
+        bytesUploaded,
+        manifestsPushed: manifests.length
+    };
+}
+function mib(bytes) {
+    return (bytes / (1024 * 1024)).toFixed(1);
+}
+/** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
+async function forEachLimit(items, limit, work) {
+    let next = 0;
+    let failed;
+    const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (failed === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failed ??= error;
+            }
+        }
+    });
+    await Promise.all(runners);
+    if (failed !== undefined)
+        throw failed;
 }
 
 
@@ -4446,527 +5291,8 @@ function renderSummary(result) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/net/http.ts
-// A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
-// backpressure, bounded response bodies, connect and idle timeouts.
-
-
-class HttpConnectionError extends Error {
-    code;
-    name = 'HttpConnectionError';
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-const agents = {
-    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
-};
-const CONNECT_TIMEOUT_MS = 15_000;
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-function header(response, name) {
-    const value = response.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-function sendHttp(request) {
-    const { url } = request;
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
-    const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
-    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            const code = error.code;
-            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
-        };
-        const headers = { 'User-Agent': 'digest-release', ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
-            headers['Content-Length'] = '0';
-        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
-        const connectTimer = setTimeout(() => {
-            const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
-            req.destroy(error);
-        }, CONNECT_TIMEOUT_MS);
-        req.on('socket', (socket) => {
-            if (!socket.connecting)
-                clearTimeout(connectTimer);
-            else
-                socket.once('connect', () => clearTimeout(connectTimer));
-        });
-        req.setTimeout(idleTimeoutMs, () => {
-            req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
-        });
-        req.on('error', (error) => {
-            clearTimeout(connectTimer);
-            fail(error);
-        });
-        req.on('response', (res) => {
-            clearTimeout(connectTimer);
-            const chunks = [];
-            let kept = 0;
-            res.on('data', (chunk) => {
-                if (kept < maxResponseBytes) {
-                    chunks.push(chunk);
-                    kept += chunk.length;
-                }
-            });
-            res.on('error', fail);
-            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-            res.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                // The request body may still be streaming when a server answers early (an error): stop it.
-                if (request.body && !Buffer.isBuffer(request.body))
-                    request.body.unpipe?.(req);
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url });
-            });
-        });
-        if (request.body === undefined)
-            req.end();
-        else if (Buffer.isBuffer(request.body))
-            req.end(request.body);
-        else {
-            const body = request.body;
-            body.on('error', (error) => req.destroy(error));
-            body.pipe(req);
-        }
-    });
-}
-/** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
-function redactUrl(url) {
-    const copy = new URL(url.href);
-    copy.username = '';
-    copy.password = '';
-    for (const key of [...copy.searchParams.keys()]) {
-        if (key.startsWith('_'))
-            copy.searchParams.set(key, '…');
-    }
-    return copy.href;
-}
-
-// EXTERNAL MODULE: ./src/net/retry.ts
-var retry = __nccwpck_require__(37893);
-// EXTERNAL MODULE: ./src/oci/errors.ts
-var oci_errors = __nccwpck_require__(28630);
-;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
-
-
-
-/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
-function parseChallenge(value) {
-    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
-    if (!match)
-        return undefined;
-    const params = {};
-    const paramPattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const param of match[2].matchAll(paramPattern)) {
-        params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-    }
-    return { scheme: match[1].toLowerCase(), params };
-}
-class Authenticator {
-    credential;
-    onSecret;
-    headers = new Map();
-    constructor(credential, onSecret = () => { }) {
-        this.credential = credential;
-        this.onSecret = onSecret;
-    }
-    /** The Authorization header known for this scope, if any. */
-    authorization(scope) {
-        return this.headers.get(scope);
-    }
-    /** Answers a 401's challenge; returns false when there is nothing more to try. */
-    async respond(wwwAuthenticate, scope) {
-        const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
-        const previous = this.headers.get(scope);
-        if (!challenge)
-            return false;
-        if (challenge.scheme === 'basic') {
-            if (!this.credential?.username || !this.credential.password)
-                return false;
-            const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            if (value === previous)
-                return false;
-            this.headers.set(scope, value);
-            return true;
-        }
-        if (challenge.scheme === 'bearer') {
-            const token = await this.fetchToken(challenge, scope);
-            this.onSecret(token);
-            const value = `Bearer ${token}`;
-            if (value === previous)
-                return false;
-            this.headers.set(scope, value);
-            return true;
-        }
-        return false;
-    }
-    async fetchToken(challenge, scope) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new oci_errors/* RegistryError */.g('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
-        const url = new URL(realm);
-        const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
-        const headers = {};
-        let request;
-        if (this.credential?.identityToken) {
-            // An identity token is an OAuth2 refresh token: exchange it by POST (distribution token spec, oauth.md).
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: this.credential.identityToken,
-                client_id: 'digest-release'
-            });
-            if (challenge.params.service)
-                form.set('service', challenge.params.service);
-            form.set('scope', scopes.join(' '));
-            request = {
-                method: 'POST',
-                url,
-                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-                body: Buffer.from(form.toString())
-            };
-        }
-        else {
-            if (challenge.params.service)
-                url.searchParams.set('service', challenge.params.service);
-            for (const s of scopes)
-                url.searchParams.append('scope', s);
-            if (this.credential?.username && this.credential.password) {
-                headers.Authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            }
-            request = { method: 'GET', url, headers };
-        }
-        // The token service is retried like any registry request: a 5xx or a reset there is as transient.
-        const response = await (0,retry/* withRetry */.bD)(async () => {
-            const answer = await sendHttp(request);
-            if (answer.status !== 200 && (0,retry/* isRetryableStatus */.PS)(answer.status))
-                throw tokenError(url, answer);
-            return answer;
-        }, {
-            policy: retry/* REGISTRY_RETRY */.dv,
-            classify: (error) => error instanceof oci_errors/* RegistryError */.g
-                ? (0,retry/* httpTransience */.xv)(error.status, error.request.retryAfter)
-                : (0,retry/* httpTransience */.xv)(undefined, undefined, error)
-        });
-        if (response.status !== 200)
-            throw tokenError(url, response);
-        const body = JSON.parse(response.body.toString('utf8'));
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new oci_errors/* RegistryError */.g('the token service answered without a token', {
-                method: 'GET',
-                url: `${url.origin}${url.pathname}`,
-                status: 200
-            });
-        return token;
-    }
-}
-function tokenError(url, response) {
-    const hint = response.status === 401 || response.status === 403
-        ? ': the credentials were refused; check `username`/`password` or the Docker login'
-        : '';
-    return new oci_errors/* RegistryError */.g(`token request to ${url.origin}${url.pathname} answered ${response.status}${hint}`, {
-        method: 'GET',
-        url: `${url.origin}${url.pathname}`,
-        status: response.status,
-        body: response.body.toString('utf8').slice(0, 500),
-        retryAfter: header(response, 'retry-after')
-    });
-}
-
-// EXTERNAL MODULE: ./src/oci/media-types.ts
-var media_types = __nccwpck_require__(29217);
-// EXTERNAL MODULE: ./src/net/logger.ts
-var logger = __nccwpck_require__(39691);
-;// CONCATENATED MODULE: ./src/oci/registry/client.ts
-
-
-
-
-
-
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
-function isLoopbackRegistry(registry) {
-    return LOOPBACK.test(registry);
-}
-class RegistryClient {
-    registry;
-    repository;
-    baseUrl;
-    auth;
-    retry;
-    logger;
-    constructor(options) {
-        this.registry = options.registry;
-        this.repository = options.repository;
-        const host = options.registry === 'docker.io' ? 'registry-1.docker.io' : options.registry;
-        const insecure = isLoopbackRegistry(options.registry) ||
-            (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
-        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
-        this.auth = new Authenticator(options.credential, options.onSecret);
-        this.retry = options.retry ?? retry/* REGISTRY_RETRY */.dv;
-        this.logger = options.logger ?? logger/* silentLogger */.q;
-    }
-    get pushScope() {
-        return `repository:${this.repository}:pull,push`;
-    }
-    /** A registry path or an absolute URL (upload locations) as a URL. */
-    url(path) {
-        return new URL(path, this.baseUrl);
-    }
-    /** One registry request: auth challenge answered, transient failures retried, status checked. */
-    async request(options) {
-        const url = this.url(options.path);
-        const scope = options.scope ?? this.pushScope;
-        let authAnswered = false;
-        const exchange = async () => {
-            for (;;) {
-                const headers = { ...options.headers };
-                const authorization = this.auth.authorization(scope);
-                if (authorization && url.host === this.baseUrl.host)
-                    headers.Authorization = authorization;
-                const body = typeof options.body === 'function' ? options.body() : options.body;
-                let response;
-                try {
-                    response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
-                }
-                catch (error) {
-                    throw connectionFailure(options.method, url, error, this.registry);
-                }
-                // One answer to the auth challenge per request; it does not count as an attempt.
-                if (response.status === 401 && !authAnswered) {
-                    authAnswered = true;
-                    if (await this.auth.respond(header(response, 'www-authenticate'), scope))
-                        continue;
-                }
-                if (options.expect.includes(response.status))
-                    return response;
-                throw registryError(options.method, url, response);
-            }
-        };
-        if (options.retry === false)
-            return exchange();
-        return (0,retry/* withRetry */.bD)(exchange, {
-            policy: this.retry,
-            classify: registryTransience,
-            onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
-        });
-    }
-    async blobExists(digest) {
-        const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
-        return response.status === 200;
-    }
-    /** Starts an upload session; returns its location. */
-    async startUpload() {
-        const response = await this.request({ method: 'POST', path: `/v2/${this.repository}/blobs/uploads/`, expect: [202] });
-        return this.location(response, 'POST blobs/uploads/');
-    }
-    /** Tries a cross-repository mount; returns true when the registry mounted it. */
-    async mountBlob(digest, fromRepository) {
-        const path = `/v2/${this.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
-        const response = await this.request({
-            method: 'POST',
-            path,
-            expect: [201, 202],
-            scope: `${this.pushScope} repository:${fromRepository}:pull`
-        });
-        if (response.status === 202) {
-            // Not mounted: the registry opened an ordinary upload session instead; close it.
-            await this.request({
-                method: 'DELETE',
-                path: this.location(response, 'POST mount').href,
-                expect: [204, 404, 400, 405],
-                retry: false
-            }).catch(() => undefined);
-            return false;
-        }
-        return true;
-    }
-    location(response, what) {
-        const location = header(response, 'location');
-        if (!location)
-            throw new oci_errors/* RegistryError */.g(`${what} answered ${response.status} without a Location header`, {
-                method: 'POST',
-                url: redactUrl(response.url),
-                status: response.status
-            });
-        return new URL(location, response.url);
-    }
-    async putBlobBytes(bytes, digest = (0,oci_digest/* sha256Of */.Bj)(bytes)) {
-        if (await this.blobExists(digest))
-            return digest;
-        const location = await this.startUpload();
-        location.searchParams.set('digest', digest);
-        await this.request({
-            method: 'PUT',
-            path: location.href,
-            body: bytes,
-            headers: { 'Content-Type': 'application/octet-stream' },
-            expect: [201]
-        });
-        return digest;
-    }
-    async getBlob(digest, maxBytes = 64 * 1024 * 1024) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/blobs/${digest}`,
-            expect: [200],
-            maxResponseBytes: maxBytes + 1
-        });
-        if ((0,oci_digest/* digestOf */.ol)(response.body, digest) !== digest)
-            throw new oci_errors/* RegistryError */.g(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 });
-        return response.body;
-    }
-    /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
-    async putManifest(reference, bytes, mediaType, options = {}) {
-        const digest = (0,oci_digest/* sha256Of */.Bj)(bytes);
-        const response = await this.request({
-            method: 'PUT',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
-            body: bytes,
-            expect: [201, 200]
-        });
-        const returned = header(response, 'docker-content-digest');
-        if (returned && returned !== digest) {
-            throw new oci_errors/* RegistryError */.g(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: redactUrl(response.url), status: response.status });
-        }
-        return { digest, subject: header(response, 'oci-subject') };
-    }
-    async headManifest(reference) {
-        const response = await this.request({
-            method: 'HEAD',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: media_types/* MANIFEST_MEDIA_TYPES */.$T.join(', ') },
-            expect: [200, 404]
-        });
-        if (response.status === 404)
-            return undefined;
-        const digest = header(response, 'docker-content-digest');
-        if (!digest) {
-            // Some registries omit the digest on HEAD: fall back to reading the manifest.
-            const manifest = await this.getManifest(reference);
-            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-        }
-        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
-    }
-    async getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/manifests/${reference}`,
-            headers: { Accept: accept.join(', ') },
-            expect: [200, 404],
-            maxResponseBytes: 4 * 1024 * 1024 + 1
-        });
-        if (response.status === 404)
-            return undefined;
-        const digest = (0,oci_digest/* sha256Of */.Bj)(response.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new oci_errors/* RegistryError */.g(`manifest ${reference} came back with bytes that hash to ${digest}`, {
-                method: 'GET',
-                url: redactUrl(response.url),
-                status: 200
-            });
-        }
-        let mediaType = header(response, 'content-type') ?? '';
-        try {
-            mediaType = JSON.parse(response.body.toString('utf8')).mediaType ?? mediaType;
-        }
-        catch {
-            // Not JSON: keep the Content-Type.
-        }
-        return { digest, mediaType, bytes: response.body, etag: header(response, 'etag') };
-    }
-    async deleteManifest(digest) {
-        await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
-    }
-    /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */
-    async getReferrers(digest) {
-        const response = await this.request({
-            method: 'GET',
-            path: `/v2/${this.repository}/referrers/${digest}`,
-            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
-            expect: [200, 404, 400, 405, 501]
-        });
-        if (response.status !== 200)
-            return undefined;
-        try {
-            const index = JSON.parse(response.body.toString('utf8'));
-            return { bytes: response.body, index };
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-/** A registry failure is worth another attempt when the connection dropped or the status says so. */
-function registryTransience(error) {
-    if (error instanceof oci_errors/* RegistryError */.g) {
-        if (error.cause instanceof HttpConnectionError)
-            return (0,retry/* httpTransience */.xv)(undefined, undefined, error.cause);
-        return error.status === undefined ? { transient: false } : (0,retry/* httpTransience */.xv)(error.status, error.request.retryAfter);
-    }
-    return (0,retry/* httpTransience */.xv)(undefined, undefined, error);
-}
-function registryError(method, url, response) {
-    const text = response.body.toString('utf8').slice(0, 4000);
-    let errors;
-    try {
-        errors = JSON.parse(text).errors;
-    }
-    catch {
-        errors = undefined;
-    }
-    const said = errors?.length ? errors.map((e) => `${e.code}${e.message ? `: ${e.message}` : ''}`).join('; ') : text.trim().slice(0, 300);
-    const hint = statusHint(response.status, url);
-    return new oci_errors/* RegistryError */.g(`${method} ${redactUrl(url)} answered ${response.status}${said ? ` (${said})` : ''}${hint}`, {
-        method,
-        url: redactUrl(url),
-        status: response.status,
-        errors,
-        body: text,
-        retryAfter: header(response, 'retry-after')
-    });
-}
-function statusHint(status, url) {
-    if (status === 401)
-        return ': the registry wants credentials; give `username`/`password`, log in with docker/login-action, or for ghcr.io grant `packages: write`';
-    if (status === 403) {
-        return url.host.endsWith('ghcr.io')
-            ? ': ghcr.io refused; give the workflow `permissions: packages: write` and, for an existing package, grant this repository write access in the package settings'
-            : ': the credentials lack push permission on this repository';
-    }
-    return '';
-}
-function connectionFailure(method, url, error, registry) {
-    const code = error instanceof HttpConnectionError ? error.code : error.code;
-    const reason = code === 'ENOTFOUND'
-        ? `the host ${url.hostname} does not resolve`
-        : code === 'ECONNREFUSED'
-            ? `nothing listens at ${url.host}`
-            : error.message;
-    const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
-        ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
-        : '';
-    return new oci_errors/* RegistryError */.g(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error });
-}
-
+// EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
+var registry_client = __nccwpck_require__(81570);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -5092,6 +5418,8 @@ var read = __nccwpck_require__(34199);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __nccwpck_require__(28630);
 ;// CONCATENATED MODULE: ./src/steps/tags.ts
 // Tags: checked before anything is written, applied after everything else succeeded, and never
 // moved from another digest unless the tag matches `mutable-tags`. "A tag is a wish; a digest is a fact."
@@ -5189,7 +5517,7 @@ async function applyTags(options) {
 }
 /** Registries that enforce immutability themselves (ECR, Artifact Registry) say so in their own words. */
 function mapRegistryImmutability(error, image, tag, digest) {
-    if (!(error instanceof oci_errors/* RegistryError */.g))
+    if (!(error instanceof errors/* RegistryError */.g))
         return error;
     const text = `${error.request.body ?? ''} ${error.message}`;
     if (error.hasCode('TAG_INVALID') || /ImageTagAlreadyExistsException|tag.*immutable|immutable.*tag|cannot be overwritten/i.test(text)) {
@@ -5219,7 +5547,7 @@ async function preflight(options) {
     for (const secret of credentialSecrets(resolved.credential))
         options.onSecret(secret);
     logger.info(`registry credentials: ${resolved.source}`);
-    const client = new RegistryClient({
+    const client = new registry_client/* RegistryClient */.bP({
         registry: options.image.registry,
         repository: options.image.repository,
         credential: resolved.credential,
@@ -5279,271 +5607,8 @@ async function readLayoutImage(options) {
     return { image, platformDigests: (0,read/* platformDigestsOf */.c)(image) };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/oci/registry/blobs.ts
-// Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
-// registry, and a blob that does not match its descriptor never gets committed.
-
-
-
-
-
-
-const DEFAULT_UPLOAD_OPTIONS = { chunkThreshold: 256 * 1024 * 1024, chunkSize: 64 * 1024 * 1024 };
-/** Hashes and counts what passes; fails the stream when the content is not what the descriptor says. */
-class VerifyingStream extends external_node_stream_.Transform {
-    hash;
-    expectedBytes;
-    onMismatch;
-    describe;
-    finalDigest;
-    onBytes;
-    seen = 0;
-    constructor(hash, expectedBytes, onMismatch, describe, finalDigest, onBytes) {
-        super();
-        this.hash = hash;
-        this.expectedBytes = expectedBytes;
-        this.onMismatch = onMismatch;
-        this.describe = describe;
-        this.finalDigest = finalDigest;
-        this.onBytes = onBytes;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.seen += chunk.length;
-        if (this.seen > this.expectedBytes)
-            return callback(this.mismatch(`is larger than the ${this.expectedBytes} bytes its descriptor says`));
-        this.hash.update(chunk);
-        this.onBytes?.(chunk.length);
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        if (this.seen < this.expectedBytes)
-            return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`));
-        if (this.finalDigest) {
-            const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
-            if (actual !== this.finalDigest)
-                return callback(this.mismatch(`has content that hashes to ${actual}`));
-        }
-        callback();
-    }
-    mismatch(what) {
-        const { blob, file } = this.describe();
-        const error = new oci_errors/* LayoutError */.R(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
-        this.onMismatch(error);
-        return error;
-    }
-}
-/** Uploads one blob the registry does not have yet. */
-async function uploadBlob(client, blob, options = DEFAULT_UPLOAD_OPTIONS) {
-    if (blob.size >= options.chunkThreshold)
-        return uploadChunked(client, blob, options);
-    return uploadMonolithic(client, blob, options);
-}
-async function uploadMonolithic(client, blob, options) {
-    await (0,retry/* withRetry */.bD)(async () => {
-        let mismatch;
-        const location = await client.startUpload();
-        location.searchParams.set('digest', blob.digest);
-        try {
-            await client.request({
-                method: 'PUT',
-                path: location.href,
-                headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-                body: () => blob.open(0, blob.size).pipe(new VerifyingStream((0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
-                expect: [201],
-                retry: false
-            });
-        }
-        catch (error) {
-            // A blob that does not match its digest is never worth another attempt.
-            throw mismatch ?? error;
-        }
-    }, { policy: retry/* UPLOAD_RETRY */.pG, classify: uploadTransience });
-}
-function uploadTransience(error) {
-    return error instanceof oci_errors/* LayoutError */.R ? { transient: false } : registryTransience(error);
-}
-/** `sha256` or `sha512`, as the digest names it. */
-function hashAlgorithm(digest) {
-    return digest.slice(0, digest.indexOf(':'));
-}
-/**
- * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
- * registry is asked how much it kept (GET on the session, `Range: 0-<last>`), and the upload goes
- * on from there; the hash is rewound to the chunk's start and brought forward over the kept bytes.
- */
-async function uploadChunked(client, blob, options) {
-    const policy = retry/* UPLOAD_RETRY */.pG;
-    const started = Date.now();
-    let failures = 0;
-    let location = await client.startUpload();
-    let hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
-    let offset = 0;
-    const describe = () => ({ blob: blob.digest, file: blob.file });
-    while (offset < blob.size) {
-        const chunkStart = offset;
-        const chunkEnd = Math.min(blob.size, offset + options.chunkSize);
-        const checkpoint = hash.copy();
-        const isLast = chunkEnd === blob.size;
-        let mismatch;
-        try {
-            const response = await client.request({
-                method: 'PATCH',
-                path: location.href,
-                headers: {
-                    'Content-Type': 'application/octet-stream',
-                    'Content-Length': String(chunkEnd - chunkStart),
-                    'Content-Range': `${chunkStart}-${chunkEnd - 1}`
-                },
-                body: () => blob
-                    .open(chunkStart, chunkEnd)
-                    .pipe(new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
-                expect: [202],
-                retry: false
-            });
-            location = client.location(response, 'PATCH upload');
-            offset = chunkEnd;
-        }
-        catch (error) {
-            if (mismatch) {
-                await client.request({ method: 'DELETE', path: location.href, expect: [204, 404], retry: false }).catch(() => undefined);
-                throw mismatch;
-            }
-            failures++;
-            const delay = (0,retry/* backoffDelay */.EY)(policy, failures - 1);
-            if (!uploadTransience(error).transient || failures >= policy.attempts || Date.now() - started + delay > policy.budgetMs)
-                throw error;
-            await (0,retry/* sleep */.yy)(delay);
-            const kept = await uploadedSoFar(client, location).catch(() => undefined);
-            if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
-                // The session is gone or says something impossible: start over.
-                location = await client.startUpload();
-                hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
-                offset = 0;
-                continue;
-            }
-            location = kept.location;
-            hash = checkpoint;
-            if (kept.offset > chunkStart)
-                await hashRange(blob, chunkStart, kept.offset, hash);
-            offset = kept.offset;
-        }
-    }
-    const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`;
-    if (finalDigest !== blob.digest) {
-        throw new oci_errors/* LayoutError */.R(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
-    }
-    location.searchParams.set('digest', blob.digest);
-    await client.request({ method: 'PUT', path: location.href, expect: [201] });
-}
-async function uploadedSoFar(client, location) {
-    const response = await client.request({ method: 'GET', path: location.href, expect: [204] });
-    const range = header(response, 'range');
-    const match = range ? /^(?:bytes=)?0-(\d+)$/.exec(range) : null;
-    const newLocation = header(response, 'location') ? client.location(response, 'GET upload') : location;
-    // `0-0` may mean nothing or one byte (distribution writes both the same way): take it as nothing.
-    const offset = match ? (Number(match[1]) === 0 ? 0 : Number(match[1]) + 1) : 0;
-    return { offset, location: newLocation };
-}
-async function hashRange(blob, start, end, hash) {
-    for await (const chunk of blob.open(start, end))
-        hash.update(chunk);
-}
-
-;// CONCATENATED MODULE: ./src/steps/push.ts
-// The push step: blobs (largest first, in parallel, skipping what the registry has), then platform
-// manifests, then the top manifest, all by digest. Tags come later, in their own step.
-
-
-
-async function pushImage(options) {
-    const { client, layout, image, logger } = options;
-    const uploadOptions = { ...DEFAULT_UPLOAD_OPTIONS, ...options.upload };
-    const manifests = (0,read/* manifestsBottomUp */.dt)(image);
-    const blobsByDigest = new Map();
-    for (const node of manifests)
-        for (const blob of node.blobs)
-            blobsByDigest.set(blob.digest, blob);
-    const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
-    const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
-    let sentBytes = 0;
-    let blobsUploaded = 0;
-    let blobsSkipped = 0;
-    let bytesUploaded = 0;
-    const started = Date.now();
-    const progress = setInterval(() => {
-        const seconds = (Date.now() - started) / 1000;
-        const rate = sentBytes / Math.max(seconds, 0.001);
-        const remaining = Math.max(0, totalBytes - sentBytes);
-        const eta = rate > 0 ? `${Math.ceil(remaining / rate)}s` : '?';
-        logger.info(`uploaded ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s, ETA ${eta})`);
-    }, options.progressIntervalMs ?? 5000);
-    progress.unref();
-    try {
-        await forEachLimit(blobs, options.concurrency ?? 4, async (blob) => {
-            if (await client.blobExists(blob.digest)) {
-                blobsSkipped++;
-                logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
-                return;
-            }
-            await uploadBlob(client, layout.blob(blob), { ...uploadOptions, onBytes: (n) => (sentBytes += n) });
-            blobsUploaded++;
-            bytesUploaded += blob.size;
-            logger.info(`pushed blob ${blob.digest} (${blob.size} bytes)`);
-        });
-    }
-    finally {
-        clearInterval(progress);
-    }
-    const platformDigests = {};
-    for (const node of manifests) {
-        const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
-        if (digest !== node.descriptor.digest) {
-            throw new oci_errors/* RegistryError */.g(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
-                method: 'PUT',
-                url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
-            });
-        }
-        if (node !== image && node.platform && node.platform !== 'unknown/unknown')
-            platformDigests[node.platform] = digest;
-        logger.info(`pushed ${node.kind === 'index' ? 'index' : 'manifest'} ${digest}${node.platform ? ` (${node.platform})` : ''}`);
-    }
-    return {
-        digest: image.descriptor.digest,
-        mediaType: image.mediaType,
-        size: image.bytes.length,
-        platformDigests,
-        blobsUploaded,
-        blobsSkipped,
-        blobsMounted: 0,
-        bytesUploaded,
-        manifestsPushed: manifests.length
-    };
-}
-function mib(bytes) {
-    return (bytes / (1024 * 1024)).toFixed(1);
-}
-/** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
-async function forEachLimit(items, limit, work) {
-    let next = 0;
-    let failed;
-    const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (failed === undefined && next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failed ??= error;
-            }
-        }
-    });
-    await Promise.all(runners);
-    if (failed !== undefined)
-        throw failed;
-}
-
+// EXTERNAL MODULE: ./src/steps/push.ts + 1 modules
+var push = __nccwpck_require__(27461);
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): read the inputs and the runner context, run the steps in order, and turn a failure into one
 // error naming its step. Outputs are set by the step runner as each step ends; the job summary and
@@ -5634,7 +5699,7 @@ async function release(inputs, context, result) {
             steps.publishOutputs();
             return await deploy(inputs, context, result, steps, entry.digest);
         }
-        const pushed = await steps.run('push', () => pushImage({ client, layout: checked.layout, image, logger: runnerLogger }), (pushed) => {
+        const pushed = await steps.run('push', () => (0,push/* pushImage */.n)({ client, layout: checked.layout, image, logger: runnerLogger }), (pushed) => {
             result.push = pushed;
             result.platformDigests = pushed.platformDigests;
         });
@@ -5644,7 +5709,7 @@ async function release(inputs, context, result) {
         }
         else {
             const [{ createSigner }, { Referrers }, { decodeTokenClaims, expectedIdentity }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(267), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
+                Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
                 __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)),
                 __nccwpck_require__.e(/* import() */ 414).then(__nccwpck_require__.bind(__nccwpck_require__, 75414))
             ]);

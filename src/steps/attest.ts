@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { RegistryClient } from '../oci/registry/client.js'
-import { digestFileStem, sha256Of } from '../oci/digest.js'
+import { digestFileStem, digestSet, sha256Of } from '../oci/digest.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, storeBundleReferrer } from '../sigstore/store.js'
 import { bundleLogIndex } from '../sigstore/bundle-info.js'
@@ -96,24 +96,23 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
   const isIndex = options.platforms.length !== 1 || options.platforms[0].digest !== options.top.digest
 
   if (options.provenance) {
-    // Provenance describes the build of every digest: the index and each platform manifest.
+    // One statement describes the build of every digest, the index and each platform manifest (as
+    // actions/attest does with many subjects): signed once, stored as a referrer of each subject.
     const subjects = isIndex ? [options.top, ...options.platforms] : [options.top]
-    for (const subject of subjects) {
-      const attestation = await attest(
-        options,
-        subject,
-        'provenance',
-        PREDICATE_TYPE.slsaProvenance1,
-        Buffer.from(JSON.stringify(options.provenance))
-      )
-      result.attestations.push(attestation)
-      if (subject.digest === options.top.digest) result.provenance = attestation
-    }
+    const stored = await attest(
+      options,
+      subjects,
+      'provenance',
+      PREDICATE_TYPE.slsaProvenance1,
+      Buffer.from(JSON.stringify(options.provenance))
+    )
+    result.attestations.push(...stored)
+    result.provenance = stored[0]
   }
 
   if (options.sbom.mode === 'file') {
     const { file } = options.sbom
-    const attestation = await attest(options, options.top, 'sbom', file.predicateType, file.bytes)
+    const [attestation] = await attest(options, [options.top], 'sbom', file.predicateType, file.bytes)
     result.attestations.push(attestation)
     result.sbom = attestation
     result.sbomPath = join(options.outputDir, `sbom-${digestFileStem(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`)
@@ -148,7 +147,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
       const bytes = Buffer.from(JSON.stringify(generated.document, null, 2))
       const path = join(options.outputDir, `sbom-${digestFileStem(platform.digest)}.spdx.json`)
       await writeFile(path, bytes)
-      const attestation = await attest(options, platform, 'sbom', PREDICATE_TYPE.spdx23, bytes)
+      const [attestation] = await attest(options, [platform], 'sbom', PREDICATE_TYPE.spdx23, bytes)
       result.attestations.push(attestation)
       result.sbom ??= attestation
       result.sbomPath ??= path
@@ -161,51 +160,71 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
  * The statement's bytes with the predicate spliced in as given: a user's SBOM file travels inside
  * the signed payload byte for byte, not re-serialized.
  */
-export function statementBytes(subject: { name: string; digest: string }, predicateType: string, predicateBytes: Buffer): Buffer {
-  const [algorithm, hex] = subject.digest.split(':')
-  const head = JSON.stringify(buildStatement([{ name: subject.name, digest: { [algorithm]: hex } }], predicateType, null))
+export function statementBytes(subjects: Array<{ name: string; digest: string }>, predicateType: string, predicateBytes: Buffer): Buffer {
+  const head = JSON.stringify(
+    buildStatement(
+      subjects.map((subject) => ({ name: subject.name, digest: digestSet(subject.digest) })),
+      predicateType,
+      null
+    )
+  )
   return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')])
 }
 
+/** Signs one statement about `subjects` and stores it beside each of them. */
 async function attest(
   options: AttestOptions,
-  subject: Descriptor,
+  subjects: Descriptor[],
   kind: 'provenance' | 'sbom',
   predicateType: string,
   predicateBytes: Buffer
-): Promise<AttestationSummary> {
+): Promise<AttestationSummary[]> {
   const { client, referrers, logger } = options
-  const payload = statementBytes({ name: options.imageName, digest: subject.digest }, predicateType, predicateBytes)
+  const payload = statementBytes(
+    subjects.map((subject) => ({ name: options.imageName, digest: subject.digest })),
+    predicateType,
+    predicateBytes
+  )
   const bundle: SerializedBundle = await options.signer.signDsse(payload, IN_TOTO_PAYLOAD_TYPE)
   const bundleBytes = Buffer.from(JSON.stringify(bundle))
-  const summary: AttestationSummary = {
-    kind,
-    platform: platformName(subject),
-    subjectDigest: subject.digest,
-    referrerDigest: '',
-    predicateType
-  }
-
-  if (options.format === 'bundle' || options.format === 'both') {
-    const manifest = bundleReferrerManifest({
-      subject: plainDescriptor(subject),
-      bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
+  const bundlePath = join(options.outputDir, `${kind}-${digestFileStem(subjects[0].digest)}.sigstore.json`)
+  await writeFile(bundlePath, bundleBytes)
+  const summaries: AttestationSummary[] = []
+  for (const subject of subjects) {
+    const summary: AttestationSummary = {
+      kind,
+      platform: platformName(subject),
+      subjectDigest: subject.digest,
+      referrerDigest: '',
       predicateType,
-      created: options.now().toISOString()
-    })
-    const stored = await storeBundleReferrer({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest })
-    summary.referrerDigest = stored.digest
+      bundlePath
+    }
+    if (options.format === 'bundle' || options.format === 'both') {
+      const manifest = bundleReferrerManifest({
+        subject: plainDescriptor(subject),
+        bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
+        predicateType,
+        created: options.now().toISOString()
+      })
+      const stored = await storeBundleReferrer({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest })
+      summary.referrerDigest = stored.digest
+    }
+    if (options.format === 'legacy' || options.format === 'both') {
+      const tag = legacyTag(subject.digest, 'att')
+      const { layer, bytes } = legacyAttestationLayer(bundle, predicateType)
+      await appendLegacyLayer({ client, tag, layer, layerBytes: bytes, buildManifest: legacyImageManifest })
+      summary.legacyTag = `${options.imageName}:${tag}`
+    }
+    logger.info(
+      `${kind} for ${platformName(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${timeProof(bundle)})`
+    )
+    summaries.push(summary)
   }
-  if (options.format === 'legacy' || options.format === 'both') {
-    const tag = legacyTag(subject.digest, 'att')
-    const { layer, bytes } = legacyAttestationLayer(bundle, predicateType)
-    await appendLegacyLayer({ client, tag, layer, layerBytes: bytes, buildManifest: legacyImageManifest })
-    summary.legacyTag = `${options.imageName}:${tag}`
-  }
-  summary.bundlePath = join(options.outputDir, `${kind}-${digestFileStem(subject.digest)}.sigstore.json`)
-  await writeFile(summary.bundlePath, bundleBytes)
-  logger.info(
-    `${kind} for ${platformName(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (Rekor log index ${bundleLogIndex(bundle)})`
-  )
-  return summary
+  return summaries
+}
+
+/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
+export function timeProof(bundle: SerializedBundle): string {
+  const logIndex = bundleLogIndex(bundle)
+  return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log'
 }

@@ -9,6 +9,7 @@ import { digestFileStem, sha256Of } from '../oci/digest.js'
 import { plainDescriptor, platformName, type Descriptor } from '../oci/descriptor.js'
 import { platformImages, type ImageNode } from '../oci/layout/read.js'
 import type { Signer } from '../sigstore/signer.js'
+import { forEachLimit } from './push.js'
 import type { ExpectedIdentity } from '../sigstore/identity.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, findBundleReferrers, readLegacyLayers, readReferrerBundle, storeBundleReferrer } from '../sigstore/store.js'
@@ -71,10 +72,16 @@ export interface SignResult {
   referrersMode?: 'referrers-api' | 'tag-schema'
 }
 
+/** Targets signed at once: Rekor and the timestamp authority are asked at most this many times in parallel. */
+export const SIGNING_CONCURRENCY = 8
+
 export async function signImage(options: SignOptions): Promise<SignResult> {
   const { client, referrers, logger } = options
   const result: SignResult = { targets: [] }
-  for (const [position, target] of options.targets.entries()) {
+  const signedTargets: SignedTarget[] = []
+  // Each target's evidence goes to its own referrers and tags, so targets are signed side by side:
+  // with one certificate for the run, only the log and timestamp requests remain, and they overlap.
+  await forEachLimit([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
     const signed: SignedTarget = { digest: target.digest, platform: platformName(target), reused: false }
     const subject = plainDescriptor(target)
 
@@ -134,8 +141,9 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
       }
       signed.legacyTag = `${options.imageName}:${tag}`
     }
-    result.targets.push(signed)
-  }
+    signedTargets[position] = signed
+  })
+  result.targets = signedTargets
 
   const top = result.targets[0]
   result.signatureDigest = top?.referrerDigest

@@ -63,8 +63,17 @@ test('provenance for the index and each platform, and one generated SBOM per pla
     }))
   })
   const repo = 'octo-org/attested'
+  const certificatesBefore = sigstore.log.filter((line) => line.startsWith('fulcio ')).length
+  const logEntriesBefore = sigstore.log.filter((line) => line === 'rekor 201').length
   const run = await runAction({ layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...sigstoreInputs(sigstore) }, env())
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+  assert.equal(
+    sigstore.log.filter((line) => line.startsWith('fulcio ')).length - certificatesBefore,
+    1,
+    'one Fulcio certificate for the whole run'
+  )
+  // Signatures of the index and two platforms in two formats (6), one provenance statement for all three, two SBOMs.
+  assert.equal(sigstore.log.filter((line) => line === 'rekor 201').length - logEntriesBefore, 9, 'one log entry per bundle')
   for (const name of ['provenance-digest', 'sbom-digest']) assert.match(run.outputs[name], /^sha256:[0-9a-f]{64}$/, name)
   for (const name of ['sbom-path', 'provenance-bundle-path', 'sbom-bundle-path']) assert.ok(existsSync(run.outputs[name]), name)
 
@@ -74,6 +83,11 @@ test('provenance for the index and each platform, and one generated SBOM per pla
   assert.equal(predicate.buildDefinition.buildType, 'https://actions.github.io/buildtypes/workflow/v1')
   assert.equal(predicate.runDetails.builder.id, `https://github.com/${oidc.claims.job_workflow_ref}`)
 
+  assert.deepEqual(
+    topProvenance.statement.subject.map((subject: any) => `sha256:${subject.digest.sha256}`),
+    [layout.top.digest, ...layout.manifests.map((m) => m.digest)],
+    'one provenance statement names the index and every platform'
+  )
   for (const platform of layout.manifests) {
     assert.equal(
       (await attestations(repo, platform.digest, 'https://slsa.dev/provenance/v1')).length,
