@@ -76,9 +76,30 @@ export class RegistryClient {
       isLoopbackRegistry(options.registry) ||
       (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase())
     this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`)
-    this.auth = new Authenticator(options.credential, options.onSecret)
+    this.auth = new Authenticator(options.credential, options.onSecret, { insecure })
     this.retry = options.retry ?? REGISTRY_RETRY
     this.logger = options.logger ?? silentLogger
+  }
+
+  /**
+   * Whether a URL is the registry's own origin (scheme, host and port). Credentials are bound to
+   * it: the Authorization header goes nowhere else, and only its 401s are answered.
+   */
+  isRegistryOrigin(url: URL): boolean {
+    return url.origin === this.baseUrl.origin
+  }
+
+  /**
+   * Refuses a URL the registry sent the client to (an upload Location, a redirect) that leaves an
+   * HTTPS registry for plain HTTP: credentials, tokens and bytes would cross the network unencrypted.
+   */
+  private refuseDowngrade(url: URL, method: string, what: string, from: URL = this.baseUrl): void {
+    if (from.protocol === 'https:' && url.protocol !== 'https:') {
+      throw new RegistryError(
+        `${what} leads from the HTTPS registry ${this.registry} to ${url.protocol === 'http:' ? 'plain HTTP' : url.protocol} (${redactUrl(url)}); refusing the downgrade, so that no credentials or bytes travel unencrypted. If the registry really serves plain HTTP, list it in \`insecure-registries\``,
+        { method, url: redactUrl(url) }
+      )
+    }
   }
 
   get pushScope(): string {
@@ -92,14 +113,16 @@ export class RegistryClient {
 
   /** One registry request: auth challenge answered, transient failures retried, status checked. */
   async request(options: RequestOptions): Promise<HttpResponse> {
-    const url = this.url(options.path)
+    const start = this.url(options.path)
+    this.refuseDowngrade(start, options.method, `a ${options.method} request`)
     const scope = options.scope ?? this.pushScope
     let authAnswered = false
     const exchange = async (): Promise<HttpResponse> => {
+      const url = start
       for (;;) {
         const headers: Record<string, string> = { ...options.headers }
         const authorization = this.auth.authorization(scope)
-        if (authorization && url.host === this.baseUrl.host) headers.Authorization = authorization
+        if (authorization && this.isRegistryOrigin(url)) headers.Authorization = authorization
         const body = typeof options.body === 'function' ? options.body() : options.body
         let response: HttpResponse
         try {
@@ -107,8 +130,10 @@ export class RegistryClient {
         } catch (error) {
           throw connectionFailure(options.method, url, error, this.registry)
         }
-        // One answer to the auth challenge per request; it does not count as an attempt.
-        if (response.status === 401 && !authAnswered) {
+        // One answer to the auth challenge per request; it does not count as an attempt. Only the
+        // registry's own challenge is answered: another origin (an upload location, a storage host)
+        // could name any realm and collect the credentials.
+        if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
           authAnswered = true
           if (await this.auth.respond(header(response, 'www-authenticate'), scope)) continue
         }
@@ -165,7 +190,9 @@ export class RegistryClient {
         url: redactUrl(response.url),
         status: response.status
       })
-    return new URL(location, response.url)
+    const url = new URL(location, response.url)
+    this.refuseDowngrade(url, 'POST', `${what} answered with an upload Location that`)
+    return url
   }
 
   async putBlobBytes(bytes: Buffer, digest = sha256Of(bytes)): Promise<string> {

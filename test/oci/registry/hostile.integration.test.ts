@@ -1,0 +1,96 @@
+// A hostile registry: the real registry (Basic auth) behind a front that rewrites its answers. The
+// credentials stay bound to the registry's origin; other origins get neither the Authorization
+// header nor an answer to their challenges; blob redirects to storage are followed without
+// credentials; a registry that trickles its answer hits the request's deadline.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import bcrypt from 'bcryptjs'
+import { startRegistry, type RegistryServer } from '../../harness/registry.js'
+import { startHostileFront, startRecordingServer, type FrontAnswer, type HostileServer } from '../../harness/hostile-front.js'
+import { sha256 } from '../../harness/layouts.js'
+import { RegistryClient } from '../../../src/oci/registry/client.js'
+import { RegistryError } from '../../../src/oci/errors.js'
+
+const PASSWORD = 'hostile-test-Pa55word'
+const credential = { username: 'ci', password: PASSWORD }
+const NO_RETRY = { attempts: 1, budgetMs: 0, baseDelayMs: 1, maxDelayMs: 1 }
+let registry: RegistryServer
+const servers: HostileServer[] = []
+
+before(async () => {
+  registry = await startRegistry({ htpasswd: `ci:${bcrypt.hashSync(PASSWORD, 10)}\n` })
+})
+after(async () => {
+  for (const server of servers) await server.close()
+  await registry?.close()
+})
+
+async function track<T extends HostileServer>(server: Promise<T>): Promise<T> {
+  servers.push(await server)
+  return server
+}
+
+/** A Location header moved onto another server, path and query kept. */
+function moveTo(location: string, server: HostileServer): string {
+  const url = new URL(location, 'http://placeholder')
+  return `${server.url}${url.pathname}${url.search}`
+}
+
+test('a challenge from an upload Location on another origin is not answered: its realm gets no credentials', async () => {
+  // The other origin asks for a Bearer token from a realm of its own choosing.
+  const evil: HostileServer = await track(
+    startRecordingServer((request): FrontAnswer =>
+      request.path.startsWith('/token')
+        ? { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: 'evil-token' }) }
+        : { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="${evil.url}/token",service="evil"` } }
+    )
+  )
+  const front = await track(
+    startHostileFront(registry.host, {
+      rewrite: (request, answer) => {
+        if (request.method === 'POST' && answer.status === 202 && answer.headers.location)
+          answer.headers.location = moveTo(answer.headers.location, evil)
+      }
+    })
+  )
+  const client = new RegistryClient({ registry: front.host, repository: 'team/evil-realm', credential, retry: NO_RETRY })
+  const bytes = randomBytes(1000)
+  await assert.rejects(client.putBlobBytes(bytes), (error: unknown) => {
+    assert.ok(error instanceof RegistryError, String(error))
+    assert.equal(error.status, 401)
+    return true
+  })
+  assert.ok(
+    front.seen.some((r) => r.method === 'POST' && r.authorization?.startsWith('Basic ')),
+    'the registry itself got the credentials'
+  )
+  assert.ok(
+    evil.seen.some((r) => r.method === 'PUT'),
+    'the upload went to the other origin'
+  )
+  assert.deepEqual(
+    evil.seen.filter((r) => r.authorization !== undefined),
+    [],
+    'the other origin and its realm got no Authorization'
+  )
+  assert.ok(!evil.seen.some((r) => r.path.startsWith('/token')), 'its realm was never asked for a token')
+})
+
+test('an upload Location on another origin is followed without the Authorization header', async () => {
+  const storage = await track(startRecordingServer(() => ({ status: 201 })))
+  const front = await track(
+    startHostileFront(registry.host, {
+      rewrite: (request, answer) => {
+        if (request.method === 'POST' && answer.status === 202 && answer.headers.location)
+          answer.headers.location = moveTo(answer.headers.location, storage)
+      }
+    })
+  )
+  const client = new RegistryClient({ registry: front.host, repository: 'team/other-origin', credential, retry: NO_RETRY })
+  const bytes = randomBytes(1000)
+  assert.equal(await client.putBlobBytes(bytes), sha256(bytes))
+  const put = storage.seen.find((r) => r.method === 'PUT')
+  assert.ok(put, 'the PUT went to the Location')
+  assert.equal(put.authorization, undefined)
+})
