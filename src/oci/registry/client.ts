@@ -56,6 +56,10 @@ export interface ManifestHead {
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i
 
+/** Redirects followed on GET and HEAD (blobs and manifests served from storage on another host). */
+export const MAX_REDIRECTS = 5
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+
 export function isLoopbackRegistry(registry: string): boolean {
   return LOOPBACK.test(registry)
 }
@@ -116,9 +120,11 @@ export class RegistryClient {
     const start = this.url(options.path)
     this.refuseDowngrade(start, options.method, `a ${options.method} request`)
     const scope = options.scope ?? this.pushScope
+    const follows = options.method === 'GET' || options.method === 'HEAD'
     let authAnswered = false
     const exchange = async (): Promise<HttpResponse> => {
-      const url = start
+      let url = start
+      let redirects = 0
       for (;;) {
         const headers: Record<string, string> = { ...options.headers }
         const authorization = this.auth.authorization(scope)
@@ -137,6 +143,10 @@ export class RegistryClient {
           authAnswered = true
           if (await this.auth.respond(header(response, 'www-authenticate'), scope)) continue
         }
+        if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
+          url = this.redirectTarget(options.method, url, response, ++redirects)
+          continue
+        }
         if (options.expect.includes(response.status)) return response
         throw registryError(options.method, url, response)
       }
@@ -147,6 +157,29 @@ export class RegistryClient {
       classify: registryTransience,
       onRetry: (error, delay) => this.logger.debug(`${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
     })
+  }
+
+  /** Where a redirect leads: at most MAX_REDIRECTS of them, never from HTTPS to plain HTTP. */
+  private redirectTarget(method: string, from: URL, response: HttpResponse, count: number): URL {
+    const location = header(response, 'location')
+    if (!location)
+      throw new RegistryError(`${method} ${redactUrl(from)} answered ${response.status} without a Location header`, {
+        method,
+        url: redactUrl(from),
+        status: response.status
+      })
+    if (count > MAX_REDIRECTS)
+      throw new RegistryError(`${method} ${redactUrl(from)} redirected more than ${MAX_REDIRECTS} times; giving up`, {
+        method,
+        url: redactUrl(from),
+        status: response.status
+      })
+    const target = new URL(location, from)
+    // Neither the registry nor a storage host reached over HTTPS may send the client to plain HTTP.
+    const what = `${method} ${redactUrl(from)} answered ${response.status} with a redirect that`
+    this.refuseDowngrade(target, method, what, from.protocol === 'https:' ? from : this.baseUrl)
+    this.logger.debug(`${method} ${redactUrl(from)} redirected to ${redactUrl(target)}`)
+    return target
   }
 
   async blobExists(digest: string): Promise<boolean> {

@@ -94,3 +94,85 @@ test('an upload Location on another origin is followed without the Authorization
   assert.ok(put, 'the PUT went to the Location')
   assert.equal(put.authorization, undefined)
 })
+
+test('a blob GET redirected (307) to storage on another host is followed without credentials; the bytes are verified', async () => {
+  const bytes = randomBytes(5000)
+  const digest = sha256(bytes)
+  const storage = await track(
+    startRecordingServer((request): FrontAnswer =>
+      request.path === `/blobs/${digest}` ? { status: 200, body: bytes } : { status: 200, body: 'not the blob' }
+    )
+  )
+  // Two hops: the registry to a signed URL on storage, which bounces once more on itself.
+  const hop = await track(startRecordingServer(() => ({ status: 302, headers: { Location: `${storage.url}/blobs/${digest}` } })))
+  const front = await track(
+    startHostileFront(registry.host, {
+      answer: (request) =>
+        request.method === 'GET' && request.path.includes('/blobs/sha256:')
+          ? { status: 307, headers: { Location: `${hop.url}/signed/${digest}?X-Amz-Signature=abc` } }
+          : undefined
+    })
+  )
+  const client = new RegistryClient({ registry: front.host, repository: 'team/redirected', credential, retry: NO_RETRY })
+  assert.equal(await client.putBlobBytes(bytes), digest)
+  assert.deepEqual(await client.getBlob(digest), bytes)
+  assert.ok(front.seen.some((r) => r.method === 'GET' && r.path.includes(digest) && r.authorization?.startsWith('Basic ')))
+  assert.equal(hop.seen.length, 1)
+  assert.equal(storage.seen.length, 1)
+  assert.deepEqual(
+    [...hop.seen, ...storage.seen].map((r) => r.authorization),
+    [undefined, undefined],
+    'storage got no Authorization'
+  )
+
+  // Content that does not hash to the digest is refused, wherever it came from.
+  const other = sha256(Buffer.from('other'))
+  await assert.rejects(client.getBlob(other), /came back with other content/)
+})
+
+test('a manifest GET and HEAD follow redirects without credentials off the origin; more than 5 are refused', async () => {
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256(Buffer.from('{}')), size: 2 },
+      layers: []
+    })
+  )
+  const mediaType = 'application/vnd.oci.image.manifest.v1+json'
+  const digest = sha256(manifest)
+  const storage = await track(
+    startRecordingServer((): FrontAnswer => ({
+      status: 200,
+      headers: { 'Content-Type': mediaType, 'Docker-Content-Digest': digest },
+      body: manifest
+    }))
+  )
+  let loops = 0
+  const front = await track(
+    startHostileFront(registry.host, {
+      answer: (request) => {
+        if (!request.path.includes('/manifests/')) return undefined
+        // Before the challenge is answered the registry's 401 goes through.
+        if (request.authorization === undefined) return undefined
+        if (request.path.includes('loop')) return { status: 308, headers: { Location: `/v2/team/m/manifests/loop${++loops}` } }
+        return { status: 307, headers: { Location: `${storage.url}/m/${digest}` } }
+      }
+    })
+  )
+  const client = new RegistryClient({ registry: front.host, repository: 'team/m', credential, retry: NO_RETRY })
+  const got = await client.getManifest(digest)
+  assert.equal(got?.digest, digest)
+  assert.deepEqual(got?.bytes, manifest)
+  assert.deepEqual(await client.headManifest('v1'), { digest, mediaType, size: manifest.length })
+  assert.deepEqual(
+    storage.seen.map((r) => [r.method, r.authorization]),
+    [
+      ['GET', undefined],
+      ['HEAD', undefined]
+    ]
+  )
+
+  await assert.rejects(client.getManifest('loop0'), /redirected more than 5 times/)
+  assert.equal(loops, 6)
+})
