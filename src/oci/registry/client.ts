@@ -3,7 +3,15 @@
 import type { Readable } from 'node:stream'
 import { Authenticator } from './auth.js'
 import type { Credential } from './credentials.js'
-import { HttpConnectionError, header, redactUrl, sendHttp, type HttpResponse } from '../../net/http.js'
+import {
+  DEFAULT_DEADLINE_MS,
+  HttpConnectionError,
+  header,
+  isDeadlineError,
+  redactUrl,
+  sendHttp,
+  type HttpResponse
+} from '../../net/http.js'
 import { httpTransience, REGISTRY_RETRY, withRetry, type RetryPolicy, type Transience } from '../../net/retry.js'
 import { digestOf, sha256Of } from '../digest.js'
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js'
@@ -22,6 +30,12 @@ export interface RegistryClientOptions {
   /** Called with every secret learned (Bearer tokens), so the caller can mask it. */
   onSecret?: (secret: string) => void
   logger?: Logger
+  /**
+   * Overall deadline of one request, from sending it to the last byte of the answer (default 10
+   * minutes): a registry that trickles never trips the idle timer. A streamed upload gets this
+   * plus time for its Content-Length at 100 KiB/s (none when its length is unknown).
+   */
+  deadlineMs?: number
 }
 
 export interface RequestOptions {
@@ -59,6 +73,8 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i
 /** Redirects followed on GET and HEAD (blobs and manifests served from storage on another host). */
 export const MAX_REDIRECTS = 5
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+/** The slowest a streamed upload may go before its deadline runs out: 100 KiB/s. */
+const SLOWEST_UPLOAD_BYTES_PER_MS = (100 * 1024) / 1000
 
 export function isLoopbackRegistry(registry: string): boolean {
   return LOOPBACK.test(registry)
@@ -71,6 +87,7 @@ export class RegistryClient {
   private readonly auth: Authenticator
   private readonly retry: RetryPolicy
   private readonly logger: Logger
+  private readonly deadlineMs: number
 
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry
@@ -83,6 +100,7 @@ export class RegistryClient {
     this.auth = new Authenticator(options.credential, options.onSecret, { insecure })
     this.retry = options.retry ?? REGISTRY_RETRY
     this.logger = options.logger ?? silentLogger
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS
   }
 
   /**
@@ -120,6 +138,7 @@ export class RegistryClient {
     const start = this.url(options.path)
     this.refuseDowngrade(start, options.method, `a ${options.method} request`)
     const scope = options.scope ?? this.pushScope
+    const deadlineMs = this.deadlineFor(options)
     const follows = options.method === 'GET' || options.method === 'HEAD'
     let authAnswered = false
     const exchange = async (): Promise<HttpResponse> => {
@@ -132,7 +151,7 @@ export class RegistryClient {
         const body = typeof options.body === 'function' ? options.body() : options.body
         let response: HttpResponse
         try {
-          response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes })
+          response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs })
         } catch (error) {
           throw connectionFailure(options.method, url, error, this.registry)
         }
@@ -180,6 +199,13 @@ export class RegistryClient {
     this.refuseDowngrade(target, method, what, from.protocol === 'https:' ? from : this.baseUrl)
     this.logger.debug(`${method} ${redactUrl(from)} redirected to ${redactUrl(target)}`)
     return target
+  }
+
+  /** The request's overall deadline: the client's, plus time for a streamed upload's size. */
+  private deadlineFor(options: RequestOptions): number {
+    if (typeof options.body !== 'function') return this.deadlineMs
+    const size = Number(options.headers?.['Content-Length'] ?? NaN)
+    return Number.isFinite(size) ? this.deadlineMs + size / SLOWEST_UPLOAD_BYTES_PER_MS : Infinity
   }
 
   async blobExists(digest: string): Promise<boolean> {
@@ -386,8 +412,9 @@ function statusHint(status: number, url: URL): string {
 
 function connectionFailure(method: string, url: URL, error: unknown, registry: string): RegistryError {
   const code = error instanceof HttpConnectionError ? error.code : (error as { code?: string }).code
-  const reason =
-    code === 'ENOTFOUND'
+  const reason = isDeadlineError(error)
+    ? `the registry ${registry} was too slow: no complete answer within ${deadlineSeconds(error)}s (the request's deadline)`
+    : code === 'ENOTFOUND'
       ? `the host ${url.hostname} does not resolve`
       : code === 'ECONNREFUSED'
         ? `nothing listens at ${url.host}`
@@ -397,4 +424,9 @@ function connectionFailure(method: string, url: URL, error: unknown, registry: s
       ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
       : ''
   return new RegistryError(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error })
+}
+
+function deadlineSeconds(error: unknown): number {
+  const cause = error instanceof HttpConnectionError ? error.cause : error
+  return Math.round(((cause as { deadlineMs?: number }).deadlineMs ?? 0) / 100) / 10
 }

@@ -176,3 +176,42 @@ test('a manifest GET and HEAD follow redirects without credentials off the origi
   await assert.rejects(client.getManifest('loop0'), /redirected more than 5 times/)
   assert.equal(loops, 6)
 })
+
+test(
+  'a registry that trickles its answer a byte at a time fails at the request deadline, saying it was too slow',
+  { timeout: 15_000 },
+  async () => {
+    const direct = new RegistryClient({ registry: registry.host, repository: 'team/slow', credential })
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256(Buffer.from('{}')), size: 2 },
+        layers: []
+      })
+    )
+    await direct.putBlobBytes(Buffer.from('{}'))
+    await direct.putManifest('v1', manifest, 'application/vnd.oci.image.manifest.v1+json')
+    // Never idle (a byte every 100 ms), never done: the whole manifest would take half a minute.
+    const front = await track(
+      startHostileFront(registry.host, { trickleMs: (request) => (request.path.includes('/manifests/') ? 100 : undefined) })
+    )
+    const client = new RegistryClient({ registry: front.host, repository: 'team/slow', credential, retry: NO_RETRY, deadlineMs: 1500 })
+    const started = Date.now()
+    await assert.rejects(client.getManifest('v1'), (error: unknown) => {
+      assert.ok(error instanceof RegistryError, String(error))
+      assert.match(
+        error.message,
+        /GET http:\/\/127\.0\.0\.1:\d+\/v2\/team\/slow\/manifests\/v1 failed: the registry 127\.0\.0\.1:\d+ was too slow/
+      )
+      assert.match(error.message, /was too slow: no complete answer within 1\.5s \(the request's deadline\)$/)
+      return true
+    })
+    const took = Date.now() - started
+    assert.ok(took >= 1400 && took < 5000, `failed after ${took} ms`)
+
+    // A registry that answers within the deadline is unaffected by it.
+    const prompt = new RegistryClient({ registry: registry.host, repository: 'team/slow', credential, retry: NO_RETRY, deadlineMs: 1500 })
+    assert.equal((await prompt.getManifest('v1'))?.digest, sha256(manifest))
+  }
+)
