@@ -14,6 +14,11 @@ export interface HttpRequest {
   maxResponseBytes?: number
   /** Abort when no byte moves for this long. */
   idleTimeoutMs?: number
+  /**
+   * Abort when the whole exchange (connect, request body, answer) takes longer than this: a server
+   * that trickles a byte now and then never trips the idle timer. Default 10 minutes; Infinity for none.
+   */
+  deadlineMs?: number
 }
 
 export interface HttpResponse {
@@ -41,6 +46,16 @@ const agents = {
 
 const CONNECT_TIMEOUT_MS = 15_000
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000
+export const DEFAULT_DEADLINE_MS = 10 * 60_000
+
+/** The code of the error sendHttp fails with when its deadline runs out (a timeout: worth a retry within the caller's budget). */
+export const DEADLINE_CODE = 'ETIMEDOUT'
+
+/** Whether sendHttp failed because the whole exchange outlasted its deadline. */
+export function isDeadlineError(error: unknown): boolean {
+  const cause = error instanceof HttpConnectionError ? error.cause : error
+  return typeof (cause as { deadlineMs?: unknown } | undefined)?.deadlineMs === 'number'
+}
 
 export function header(response: HttpResponse, name: string): string | undefined {
   const value = response.headers[name.toLowerCase()]
@@ -53,12 +68,15 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
   const transport = isHttps ? https : http
   const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024
   const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS
 
   return new Promise<HttpResponse>((resolve, reject) => {
     let settled = false
+    let deadlineTimer: NodeJS.Timeout | undefined
     const fail = (error: unknown): void => {
       if (settled) return
       settled = true
+      clearTimeout(deadlineTimer)
       const code = (error as { code?: string }).code
       reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${(error as Error).message}`, code, { cause: error }))
     }
@@ -68,6 +86,18 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
     else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method)) headers['Content-Length'] = '0'
 
     const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
+
+    if (Number.isFinite(deadlineMs)) {
+      deadlineTimer = setTimeout(() => {
+        const seconds = Math.round(deadlineMs / 100) / 10
+        const error = Object.assign(new Error(`the server was too slow: no complete answer within ${seconds}s (the request's deadline)`), {
+          code: DEADLINE_CODE,
+          deadlineMs
+        })
+        fail(error)
+        req.destroy(error)
+      }, deadlineMs)
+    }
 
     const connectTimer = setTimeout(() => {
       const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' })
@@ -99,6 +129,7 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       res.on('end', () => {
         if (settled) return
         settled = true
+        clearTimeout(deadlineTimer)
         // The request body may still be streaming when a server answers early (an error): stop it.
         if (request.body && !Buffer.isBuffer(request.body)) request.body.unpipe?.(req)
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url })

@@ -22,12 +22,35 @@ export function parseChallenge(value: string): Challenge | undefined {
   return { scheme: match[1].toLowerCase(), params }
 }
 
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+/**
+ * Whether the token realm a registry names may receive the credentials (as Docker decides): over
+ * HTTPS always; over plain HTTP only on loopback, or when the registry itself is plain HTTP
+ * (loopback or listed in insecure-registries). An HTTPS registry cannot send them to plain HTTP.
+ */
+export function realmMayReceiveCredentials(realm: URL, registryInsecure: boolean): boolean {
+  if (realm.protocol === 'https:') return true
+  if (realm.protocol !== 'http:') return false
+  return registryInsecure || LOOPBACK_HOST.test(realm.hostname)
+}
+
+export interface AuthenticatorOptions {
+  /** The registry is reached over plain HTTP (loopback or insecure-registries). */
+  insecure?: boolean
+}
+
+/**
+ * Answers the registry's 401 challenges. The caller hands it only challenges that came from the
+ * registry's own origin; the realm they name gets the credentials only under realmMayReceiveCredentials.
+ */
 export class Authenticator {
   private readonly headers = new Map<string, string>()
 
   constructor(
     private readonly credential: Credential | undefined,
-    private readonly onSecret: (secret: string) => void = () => {}
+    private readonly onSecret: (secret: string) => void = () => {},
+    private readonly options: AuthenticatorOptions = {}
   ) {}
 
   /** The Authorization header known for this scope, if any. */
@@ -61,7 +84,27 @@ export class Authenticator {
   private async fetchToken(challenge: Challenge, scope: string): Promise<string> {
     const realm = challenge.params.realm
     if (!realm) throw new RegistryError('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' })
-    const url = new URL(realm)
+    let url: URL
+    try {
+      url = new URL(realm)
+    } catch {
+      throw new RegistryError(`the registry named a token realm that is not a URL: ${JSON.stringify(realm.slice(0, 200))}`, {
+        method: 'GET',
+        url: '(challenge)'
+      })
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new RegistryError(`the registry named a token realm that is not HTTP(S): ${url.protocol}`, {
+        method: 'GET',
+        url: '(challenge)'
+      })
+    const hasCredentials = Boolean(this.credential?.identityToken || (this.credential?.username && this.credential.password))
+    if (hasCredentials && !realmMayReceiveCredentials(url, this.options.insecure === true)) {
+      throw new RegistryError(
+        `the HTTPS registry named a plain-HTTP token realm (${url.origin}${url.pathname}); refusing to send the credentials there unencrypted`,
+        { method: 'GET', url: `${url.origin}${url.pathname}` }
+      )
+    }
     const scopes = [...new Set([scope, challenge.params.scope].filter((s): s is string => Boolean(s)))]
     const headers: Record<string, string> = {}
     let request: HttpRequest

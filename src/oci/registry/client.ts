@@ -3,7 +3,15 @@
 import type { Readable } from 'node:stream'
 import { Authenticator } from './auth.js'
 import type { Credential } from './credentials.js'
-import { HttpConnectionError, header, redactUrl, sendHttp, type HttpResponse } from '../../net/http.js'
+import {
+  DEFAULT_DEADLINE_MS,
+  HttpConnectionError,
+  header,
+  isDeadlineError,
+  redactUrl,
+  sendHttp,
+  type HttpResponse
+} from '../../net/http.js'
 import { httpTransience, REGISTRY_RETRY, withRetry, type RetryPolicy, type Transience } from '../../net/retry.js'
 import { digestOf, sha256Of } from '../digest.js'
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js'
@@ -22,6 +30,12 @@ export interface RegistryClientOptions {
   /** Called with every secret learned (Bearer tokens), so the caller can mask it. */
   onSecret?: (secret: string) => void
   logger?: Logger
+  /**
+   * Overall deadline of one request, from sending it to the last byte of the answer (default 10
+   * minutes): a registry that trickles never trips the idle timer. A streamed upload gets this
+   * plus time for its Content-Length at 100 KiB/s (none when its length is unknown).
+   */
+  deadlineMs?: number
 }
 
 export interface RequestOptions {
@@ -56,6 +70,12 @@ export interface ManifestHead {
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i
 
+/** Redirects followed on GET and HEAD (blobs and manifests served from storage on another host). */
+export const MAX_REDIRECTS = 5
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+/** The slowest a streamed upload may go before its deadline runs out: 100 KiB/s. */
+const SLOWEST_UPLOAD_BYTES_PER_MS = (100 * 1024) / 1000
+
 export function isLoopbackRegistry(registry: string): boolean {
   return LOOPBACK.test(registry)
 }
@@ -67,6 +87,7 @@ export class RegistryClient {
   private readonly auth: Authenticator
   private readonly retry: RetryPolicy
   private readonly logger: Logger
+  private readonly deadlineMs: number
 
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry
@@ -76,9 +97,31 @@ export class RegistryClient {
       isLoopbackRegistry(options.registry) ||
       (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase())
     this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`)
-    this.auth = new Authenticator(options.credential, options.onSecret)
+    this.auth = new Authenticator(options.credential, options.onSecret, { insecure })
     this.retry = options.retry ?? REGISTRY_RETRY
     this.logger = options.logger ?? silentLogger
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS
+  }
+
+  /**
+   * Whether a URL is the registry's own origin (scheme, host and port). Credentials are bound to
+   * it: the Authorization header goes nowhere else, and only its 401s are answered.
+   */
+  isRegistryOrigin(url: URL): boolean {
+    return url.origin === this.baseUrl.origin
+  }
+
+  /**
+   * Refuses a URL the registry sent the client to (an upload Location, a redirect) that leaves an
+   * HTTPS registry for plain HTTP: credentials, tokens and bytes would cross the network unencrypted.
+   */
+  private refuseDowngrade(url: URL, method: string, what: string, from: URL = this.baseUrl): void {
+    if (from.protocol === 'https:' && url.protocol !== 'https:') {
+      throw new RegistryError(
+        `${what} leads from the HTTPS registry ${this.registry} to ${url.protocol === 'http:' ? 'plain HTTP' : url.protocol} (${redactUrl(url)}); refusing the downgrade, so that no credentials or bytes travel unencrypted. If the registry really serves plain HTTP, list it in \`insecure-registries\``,
+        { method, url: redactUrl(url) }
+      )
+    }
   }
 
   get pushScope(): string {
@@ -92,25 +135,36 @@ export class RegistryClient {
 
   /** One registry request: auth challenge answered, transient failures retried, status checked. */
   async request(options: RequestOptions): Promise<HttpResponse> {
-    const url = this.url(options.path)
+    const start = this.url(options.path)
+    this.refuseDowngrade(start, options.method, `a ${options.method} request`)
     const scope = options.scope ?? this.pushScope
+    const deadlineMs = this.deadlineFor(options)
+    const follows = options.method === 'GET' || options.method === 'HEAD'
     let authAnswered = false
     const exchange = async (): Promise<HttpResponse> => {
+      let url = start
+      let redirects = 0
       for (;;) {
         const headers: Record<string, string> = { ...options.headers }
         const authorization = this.auth.authorization(scope)
-        if (authorization && url.host === this.baseUrl.host) headers.Authorization = authorization
+        if (authorization && this.isRegistryOrigin(url)) headers.Authorization = authorization
         const body = typeof options.body === 'function' ? options.body() : options.body
         let response: HttpResponse
         try {
-          response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes })
+          response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs })
         } catch (error) {
           throw connectionFailure(options.method, url, error, this.registry)
         }
-        // One answer to the auth challenge per request; it does not count as an attempt.
-        if (response.status === 401 && !authAnswered) {
+        // One answer to the auth challenge per request; it does not count as an attempt. Only the
+        // registry's own challenge is answered: another origin (an upload location, a storage host)
+        // could name any realm and collect the credentials.
+        if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
           authAnswered = true
           if (await this.auth.respond(header(response, 'www-authenticate'), scope)) continue
+        }
+        if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
+          url = this.redirectTarget(options.method, url, response, ++redirects)
+          continue
         }
         if (options.expect.includes(response.status)) return response
         throw registryError(options.method, url, response)
@@ -122,6 +176,36 @@ export class RegistryClient {
       classify: registryTransience,
       onRetry: (error, delay) => this.logger.debug(`${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
     })
+  }
+
+  /** Where a redirect leads: at most MAX_REDIRECTS of them, never from HTTPS to plain HTTP. */
+  private redirectTarget(method: string, from: URL, response: HttpResponse, count: number): URL {
+    const location = header(response, 'location')
+    if (!location)
+      throw new RegistryError(`${method} ${redactUrl(from)} answered ${response.status} without a Location header`, {
+        method,
+        url: redactUrl(from),
+        status: response.status
+      })
+    if (count > MAX_REDIRECTS)
+      throw new RegistryError(`${method} ${redactUrl(from)} redirected more than ${MAX_REDIRECTS} times; giving up`, {
+        method,
+        url: redactUrl(from),
+        status: response.status
+      })
+    const target = new URL(location, from)
+    // Neither the registry nor a storage host reached over HTTPS may send the client to plain HTTP.
+    const what = `${method} ${redactUrl(from)} answered ${response.status} with a redirect that`
+    this.refuseDowngrade(target, method, what, from.protocol === 'https:' ? from : this.baseUrl)
+    this.logger.debug(`${method} ${redactUrl(from)} redirected to ${redactUrl(target)}`)
+    return target
+  }
+
+  /** The request's overall deadline: the client's, plus time for a streamed upload's size. */
+  private deadlineFor(options: RequestOptions): number {
+    if (typeof options.body !== 'function') return this.deadlineMs
+    const size = Number(options.headers?.['Content-Length'] ?? NaN)
+    return Number.isFinite(size) ? this.deadlineMs + size / SLOWEST_UPLOAD_BYTES_PER_MS : Infinity
   }
 
   async blobExists(digest: string): Promise<boolean> {
@@ -165,7 +249,9 @@ export class RegistryClient {
         url: redactUrl(response.url),
         status: response.status
       })
-    return new URL(location, response.url)
+    const url = new URL(location, response.url)
+    this.refuseDowngrade(url, 'POST', `${what} answered with an upload Location that`)
+    return url
   }
 
   async putBlobBytes(bytes: Buffer, digest = sha256Of(bytes)): Promise<string> {
@@ -326,8 +412,9 @@ function statusHint(status: number, url: URL): string {
 
 function connectionFailure(method: string, url: URL, error: unknown, registry: string): RegistryError {
   const code = error instanceof HttpConnectionError ? error.code : (error as { code?: string }).code
-  const reason =
-    code === 'ENOTFOUND'
+  const reason = isDeadlineError(error)
+    ? `the registry ${registry} was too slow: no complete answer within ${deadlineSeconds(error)}s (the request's deadline)`
+    : code === 'ENOTFOUND'
       ? `the host ${url.hostname} does not resolve`
       : code === 'ECONNREFUSED'
         ? `nothing listens at ${url.host}`
@@ -337,4 +424,9 @@ function connectionFailure(method: string, url: URL, error: unknown, registry: s
       ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
       : ''
   return new RegistryError(`${method} ${redactUrl(url)} failed: ${reason}${tls}`, { method, url: redactUrl(url) }, { cause: error })
+}
+
+function deadlineSeconds(error: unknown): number {
+  const cause = error instanceof HttpConnectionError ? error.cause : error
+  return Math.round(((cause as { deadlineMs?: number }).deadlineMs ?? 0) / 100) / 10
 }
