@@ -2511,11 +2511,15 @@ exports.basename = (path, { windows } = {}) => {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  u8: () => (/* binding */ DEFAULT_DEADLINE_MS),
   Jo: () => (/* binding */ HttpConnectionError),
   wx: () => (/* binding */ header),
+  Tz: () => (/* binding */ isDeadlineError),
   BO: () => (/* binding */ redactUrl),
   d3: () => (/* binding */ sendHttp)
 });
+
+// UNUSED EXPORTS: DEADLINE_CODE
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
@@ -2542,6 +2546,14 @@ const agents = {
 };
 const CONNECT_TIMEOUT_MS = 15_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
+/** The code of the error sendHttp fails with when its deadline runs out (a timeout: worth a retry within the caller's budget). */
+const DEADLINE_CODE = 'ETIMEDOUT';
+/** Whether sendHttp failed because the whole exchange outlasted its deadline. */
+function isDeadlineError(error) {
+    const cause = error instanceof HttpConnectionError ? error.cause : error;
+    return typeof cause?.deadlineMs === 'number';
+}
 function header(response, name) {
     const value = response.headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
@@ -2552,12 +2564,15 @@ function sendHttp(request) {
     const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
     const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
     const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS;
     return new Promise((resolve, reject) => {
         let settled = false;
+        let deadlineTimer;
         const fail = (error) => {
             if (settled)
                 return;
             settled = true;
+            clearTimeout(deadlineTimer);
             const code = error.code;
             reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
         };
@@ -2567,6 +2582,17 @@ function sendHttp(request) {
         else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
             headers['Content-Length'] = '0';
         const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        if (Number.isFinite(deadlineMs)) {
+            deadlineTimer = setTimeout(() => {
+                const seconds = Math.round(deadlineMs / 100) / 10;
+                const error = Object.assign(new Error(`the server was too slow: no complete answer within ${seconds}s (the request's deadline)`), {
+                    code: DEADLINE_CODE,
+                    deadlineMs
+                });
+                fail(error);
+                req.destroy(error);
+            }, deadlineMs);
+        }
         const connectTimer = setTimeout(() => {
             const error = Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' });
             req.destroy(error);
@@ -2600,6 +2626,7 @@ function sendHttp(request) {
                 if (settled)
                     return;
                 settled = true;
+                clearTimeout(deadlineTimer);
                 // The request body may still be streaming when a server answers early (an error): stop it.
                 if (request.body && !Buffer.isBuffer(request.body))
                     request.body.unpipe?.(req);
@@ -3512,7 +3539,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ij: () => (/* binding */ registryTransience)
 });
 
-// UNUSED EXPORTS: isLoopbackRegistry, registryError
+// UNUSED EXPORTS: MAX_REDIRECTS, isLoopbackRegistry, registryError
 
 // EXTERNAL MODULE: ./src/net/http.ts + 1 modules
 var http = __nccwpck_require__(34990);
@@ -3536,13 +3563,32 @@ function parseChallenge(value) {
     }
     return { scheme: match[1].toLowerCase(), params };
 }
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * Whether the token realm a registry names may receive the credentials (as Docker decides): over
+ * HTTPS always; over plain HTTP only on loopback, or when the registry itself is plain HTTP
+ * (loopback or listed in insecure-registries). An HTTPS registry cannot send them to plain HTTP.
+ */
+function realmMayReceiveCredentials(realm, registryInsecure) {
+    if (realm.protocol === 'https:')
+        return true;
+    if (realm.protocol !== 'http:')
+        return false;
+    return registryInsecure || LOOPBACK_HOST.test(realm.hostname);
+}
+/**
+ * Answers the registry's 401 challenges. The caller hands it only challenges that came from the
+ * registry's own origin; the realm they name gets the credentials only under realmMayReceiveCredentials.
+ */
 class Authenticator {
     credential;
     onSecret;
+    options;
     headers = new Map();
-    constructor(credential, onSecret = () => { }) {
+    constructor(credential, onSecret = () => { }, options = {}) {
         this.credential = credential;
         this.onSecret = onSecret;
+        this.options = options;
     }
     /** The Authorization header known for this scope, if any. */
     authorization(scope) {
@@ -3578,7 +3624,25 @@ class Authenticator {
         const realm = challenge.params.realm;
         if (!realm)
             throw new oci_errors/* RegistryError */.g('the registry asked for a Bearer token but named no realm', { method: 'GET', url: '(challenge)' });
-        const url = new URL(realm);
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new oci_errors/* RegistryError */.g(`the registry named a token realm that is not a URL: ${JSON.stringify(realm.slice(0, 200))}`, {
+                method: 'GET',
+                url: '(challenge)'
+            });
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new oci_errors/* RegistryError */.g(`the registry named a token realm that is not HTTP(S): ${url.protocol}`, {
+                method: 'GET',
+                url: '(challenge)'
+            });
+        const hasCredentials = Boolean(this.credential?.identityToken || (this.credential?.username && this.credential.password));
+        if (hasCredentials && !realmMayReceiveCredentials(url, this.options.insecure === true)) {
+            throw new oci_errors/* RegistryError */.g(`the HTTPS registry named a plain-HTTP token realm (${url.origin}${url.pathname}); refusing to send the credentials there unencrypted`, { method: 'GET', url: `${url.origin}${url.pathname}` });
+        }
         const scopes = [...new Set([scope, challenge.params.scope].filter((s) => Boolean(s)))];
         const headers = {};
         let request;
@@ -3662,6 +3726,11 @@ var logger = __nccwpck_require__(39691);
 
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+/** Redirects followed on GET and HEAD (blobs and manifests served from storage on another host). */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The slowest a streamed upload may go before its deadline runs out: 100 KiB/s. */
+const SLOWEST_UPLOAD_BYTES_PER_MS = (100 * 1024) / 1000;
 function isLoopbackRegistry(registry) {
     return LOOPBACK.test(registry);
 }
@@ -3672,6 +3741,7 @@ class RegistryClient {
     auth;
     retry;
     logger;
+    deadlineMs;
     constructor(options) {
         this.registry = options.registry;
         this.repository = options.repository;
@@ -3679,9 +3749,26 @@ class RegistryClient {
         const insecure = isLoopbackRegistry(options.registry) ||
             (options.insecureRegistries ?? []).some((h) => h.toLowerCase() === options.registry.toLowerCase());
         this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}`);
-        this.auth = new Authenticator(options.credential, options.onSecret);
+        this.auth = new Authenticator(options.credential, options.onSecret, { insecure });
         this.retry = options.retry ?? retry/* REGISTRY_RETRY */.dv;
         this.logger = options.logger ?? logger/* silentLogger */.q;
+        this.deadlineMs = options.deadlineMs ?? http/* DEFAULT_DEADLINE_MS */.u8;
+    }
+    /**
+     * Whether a URL is the registry's own origin (scheme, host and port). Credentials are bound to
+     * it: the Authorization header goes nowhere else, and only its 401s are answered.
+     */
+    isRegistryOrigin(url) {
+        return url.origin === this.baseUrl.origin;
+    }
+    /**
+     * Refuses a URL the registry sent the client to (an upload Location, a redirect) that leaves an
+     * HTTPS registry for plain HTTP: credentials, tokens and bytes would cross the network unencrypted.
+     */
+    refuseDowngrade(url, method, what, from = this.baseUrl) {
+        if (from.protocol === 'https:' && url.protocol !== 'https:') {
+            throw new oci_errors/* RegistryError */.g(`${what} leads from the HTTPS registry ${this.registry} to ${url.protocol === 'http:' ? 'plain HTTP' : url.protocol} (${(0,http/* redactUrl */.BO)(url)}); refusing the downgrade, so that no credentials or bytes travel unencrypted. If the registry really serves plain HTTP, list it in \`insecure-registries\``, { method, url: (0,http/* redactUrl */.BO)(url) });
+        }
     }
     get pushScope() {
         return `repository:${this.repository}:pull,push`;
@@ -3692,28 +3779,39 @@ class RegistryClient {
     }
     /** One registry request: auth challenge answered, transient failures retried, status checked. */
     async request(options) {
-        const url = this.url(options.path);
+        const start = this.url(options.path);
+        this.refuseDowngrade(start, options.method, `a ${options.method} request`);
         const scope = options.scope ?? this.pushScope;
+        const deadlineMs = this.deadlineFor(options);
+        const follows = options.method === 'GET' || options.method === 'HEAD';
         let authAnswered = false;
         const exchange = async () => {
+            let url = start;
+            let redirects = 0;
             for (;;) {
                 const headers = { ...options.headers };
                 const authorization = this.auth.authorization(scope);
-                if (authorization && url.host === this.baseUrl.host)
+                if (authorization && this.isRegistryOrigin(url))
                     headers.Authorization = authorization;
                 const body = typeof options.body === 'function' ? options.body() : options.body;
                 let response;
                 try {
-                    response = await (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes });
+                    response = await (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs });
                 }
                 catch (error) {
                     throw connectionFailure(options.method, url, error, this.registry);
                 }
-                // One answer to the auth challenge per request; it does not count as an attempt.
-                if (response.status === 401 && !authAnswered) {
+                // One answer to the auth challenge per request; it does not count as an attempt. Only the
+                // registry's own challenge is answered: another origin (an upload location, a storage host)
+                // could name any realm and collect the credentials.
+                if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
                     authAnswered = true;
                     if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope))
                         continue;
+                }
+                if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
+                    url = this.redirectTarget(options.method, url, response, ++redirects);
+                    continue;
                 }
                 if (options.expect.includes(response.status))
                     return response;
@@ -3727,6 +3825,35 @@ class RegistryClient {
             classify: registryTransience,
             onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
         });
+    }
+    /** Where a redirect leads: at most MAX_REDIRECTS of them, never from HTTPS to plain HTTP. */
+    redirectTarget(method, from, response, count) {
+        const location = (0,http/* header */.wx)(response, 'location');
+        if (!location)
+            throw new oci_errors/* RegistryError */.g(`${method} ${(0,http/* redactUrl */.BO)(from)} answered ${response.status} without a Location header`, {
+                method,
+                url: (0,http/* redactUrl */.BO)(from),
+                status: response.status
+            });
+        if (count > MAX_REDIRECTS)
+            throw new oci_errors/* RegistryError */.g(`${method} ${(0,http/* redactUrl */.BO)(from)} redirected more than ${MAX_REDIRECTS} times; giving up`, {
+                method,
+                url: (0,http/* redactUrl */.BO)(from),
+                status: response.status
+            });
+        const target = new URL(location, from);
+        // Neither the registry nor a storage host reached over HTTPS may send the client to plain HTTP.
+        const what = `${method} ${(0,http/* redactUrl */.BO)(from)} answered ${response.status} with a redirect that`;
+        this.refuseDowngrade(target, method, what, from.protocol === 'https:' ? from : this.baseUrl);
+        this.logger.debug(`${method} ${(0,http/* redactUrl */.BO)(from)} redirected to ${(0,http/* redactUrl */.BO)(target)}`);
+        return target;
+    }
+    /** The request's overall deadline: the client's, plus time for a streamed upload's size. */
+    deadlineFor(options) {
+        if (typeof options.body !== 'function')
+            return this.deadlineMs;
+        const size = Number(options.headers?.['Content-Length'] ?? NaN);
+        return Number.isFinite(size) ? this.deadlineMs + size / SLOWEST_UPLOAD_BYTES_PER_MS : Infinity;
     }
     async blobExists(digest) {
         const response = await this.request({ method: 'HEAD', path: `/v2/${this.repository}/blobs/${digest}`, expect: [200, 404] });
@@ -3766,7 +3893,9 @@ class RegistryClient {
                 url: (0,http/* redactUrl */.BO)(response.url),
                 status: response.status
             });
-        return new URL(location, response.url);
+        const url = new URL(location, response.url);
+        this.refuseDowngrade(url, 'POST', `${what} answered with an upload Location that`);
+        return url;
     }
     async putBlobBytes(bytes, digest = (0,oci_digest/* sha256Of */.Bj)(bytes)) {
         if (await this.blobExists(digest))
@@ -3916,15 +4045,21 @@ function statusHint(status, url) {
 }
 function connectionFailure(method, url, error, registry) {
     const code = error instanceof http/* HttpConnectionError */.Jo ? error.code : error.code;
-    const reason = code === 'ENOTFOUND'
-        ? `the host ${url.hostname} does not resolve`
-        : code === 'ECONNREFUSED'
-            ? `nothing listens at ${url.host}`
-            : error.message;
+    const reason = (0,http/* isDeadlineError */.Tz)(error)
+        ? `the registry ${registry} was too slow: no complete answer within ${deadlineSeconds(error)}s (the request's deadline)`
+        : code === 'ENOTFOUND'
+            ? `the host ${url.hostname} does not resolve`
+            : code === 'ECONNREFUSED'
+                ? `nothing listens at ${url.host}`
+                : error.message;
     const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
         ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
         : '';
     return new oci_errors/* RegistryError */.g(`${method} ${(0,http/* redactUrl */.BO)(url)} failed: ${reason}${tls}`, { method, url: (0,http/* redactUrl */.BO)(url) }, { cause: error });
+}
+function deadlineSeconds(error) {
+    const cause = error instanceof http/* HttpConnectionError */.Jo ? error.cause : error;
+    return Math.round((cause.deadlineMs ?? 0) / 100) / 10;
 }
 
 
