@@ -4065,6 +4065,42 @@ function deadlineSeconds(error) {
 
 /***/ }),
 
+/***/ 75414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
+/* harmony export */   expectedIdentity: () => (/* binding */ expectedIdentity)
+/* harmony export */ });
+// What the runner's OIDC token says about who is signing, read before anything is signed.
+/** The token's claims, unverified: only used to predict our own identity and to build provenance. */
+function decodeTokenClaims(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return {};
+    try {
+        return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** The SANs Fulcio may give this token: GitHub's workflow URI form, or the token's e-mail or subject. */
+function expectedIdentity(claims, serverUrl) {
+    const candidates = [];
+    if (typeof claims.job_workflow_ref === 'string') {
+        candidates.push(`${serverUrl}/${claims.job_workflow_ref}`, `https://github.com/${claims.job_workflow_ref}`);
+    }
+    for (const key of ['email', 'sub'])
+        if (typeof claims[key] === 'string')
+            candidates.push(claims[key]);
+    return { candidates, issuer: typeof claims.iss === 'string' ? claims.iss : undefined };
+}
+
+
+/***/ }),
+
 /***/ 27461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5147,9 +5183,11 @@ function readInputs(getInput) {
         signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'], 'both'),
         provenance: parseBoolean('provenance', get('provenance'), true),
         sbom,
-        fulcioUrl: parseUrl('fulcio-url', get('fulcio-url'), 'https://fulcio.sigstore.dev'),
-        rekorUrl: parseUrl('rekor-url', get('rekor-url'), 'https://rekor.sigstore.dev'),
+        sigstoreInstance: parseChoice('sigstore-instance', get('sigstore-instance'), ['auto', 'public-good', 'github'], 'auto'),
+        fulcioUrl: get('fulcio-url') ? parseUrl('fulcio-url', get('fulcio-url'), '') : undefined,
+        rekorUrl: get('rekor-url') ? parseUrl('rekor-url', get('rekor-url'), '') : undefined,
         tsaUrl: get('tsa-url') ? parseUrl('tsa-url', get('tsa-url'), '') : undefined,
+        trustedRoot: get('trusted-root') || undefined,
         oidcAudience: get('oidc-audience') || 'sigstore',
         deployRepository,
         deployToken: get('deploy-token') || undefined,
@@ -5199,6 +5237,8 @@ function outputsFor(result) {
     }
     if (result.referrersMode)
         outputs['referrers-mode'] = result.referrersMode;
+    if (result.sigstore && (result.sign || result.attest))
+        outputs['sigstore-instance'] = result.sigstore.instance;
     if (result.attest) {
         outputs['provenance-digest'] = result.attest.provenance?.referrerDigest ?? '';
         outputs['provenance-bundle-path'] = result.attest.provenance?.bundlePath ?? '';
@@ -5377,8 +5417,12 @@ function renderSummary(result) {
             stored.push(`| signature (Sigstore bundle) | referrer \`${s.signatureDigest}\` |`);
         if (s.signatureTag)
             stored.push(`| signature (cosign legacy) | tag \`${s.signatureTag}\` |`);
+        if (result.sigstore)
+            stored.push(`| Sigstore instance | ${result.sigstore.instance} (${result.sigstore.reason}) |`);
         if (s.rekorLogIndex !== undefined)
             stored.push(`| Rekor log index | ${s.rekorLogIndex} |`);
+        else if (result.sigstore?.instance === 'github')
+            stored.push('| time proof | RFC 3161 timestamp (no public transparency log) |');
         if (s.identity)
             stored.push(`| signer identity | \`${s.identity}\` |`);
     }
@@ -5550,6 +5594,58 @@ function credentialSecrets(credential) {
 
 // EXTERNAL MODULE: ./src/oci/layout/read.ts + 1 modules
 var read = __nccwpck_require__(34199);
+// EXTERNAL MODULE: ./src/sigstore/identity.ts
+var identity = __nccwpck_require__(75414);
+;// CONCATENATED MODULE: ./src/sigstore/instance.ts
+// Which Sigstore instance signs, as GitHub's own attestations choose it (actions/attest): public
+// repositories on public-good Sigstore (Fulcio + Rekor, a public log), private and internal ones on
+// GitHub's instance (Fulcio + a timestamp authority, no public log), so a private repository's name,
+// workflow and refs never reach a public log.
+const SIGSTORE_INSTANCES = {
+    'public-good': { fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev' },
+    github: { fulcioUrl: 'https://fulcio.githubapp.com', tsaUrl: 'https://timestamp.githubapp.com' }
+};
+/** github.com and GHE.com data residency (`*.ghe.com`) offer GitHub's Sigstore instance; GitHub Enterprise Server does not. */
+function offersGitHubInstance(serverUrl) {
+    const host = new URL(serverUrl).hostname.toLowerCase();
+    return host === 'github.com' || host.endsWith('.ghe.com');
+}
+class InstanceChoiceError extends Error {
+    name = 'InstanceChoiceError';
+}
+/**
+ * Picks the instance from the choice and the OIDC token's `repository_visibility` claim; the
+ * `fulcio-url`, `rekor-url` and `tsa-url` inputs, when given, override the instance's services.
+ */
+function resolveSigstoreInstance(options) {
+    const { choice, visibility, serverUrl } = options;
+    let instance;
+    let reason;
+    if (choice !== 'auto') {
+        instance = choice;
+        reason = `\`sigstore-instance: ${choice}\``;
+    }
+    else if (visibility === 'private' || visibility === 'internal') {
+        if (!offersGitHubInstance(serverUrl)) {
+            throw new InstanceChoiceError(`this ${visibility} repository runs on ${serverUrl}, where GitHub's Sigstore instance is not offered, and signing on public-good Sigstore would publish the repository's name, workflow and refs in its public transparency log. Choose explicitly: \`sigstore-instance: public-good\` to accept that, or give your own instance with \`fulcio-url\`, \`tsa-url\` (and \`sigstore-instance: github\`), or turn signing off (\`sign: false\`, \`provenance: false\`, \`sbom: none\`)`);
+        }
+        instance = 'github';
+        reason = `the repository is ${visibility}: GitHub's instance keeps it out of public logs`;
+    }
+    else {
+        instance = 'public-good';
+        reason = visibility ? `the repository is ${visibility}` : 'the OIDC token names no repository visibility';
+    }
+    const services = SIGSTORE_INSTANCES[instance];
+    return {
+        instance,
+        reason,
+        fulcioUrl: options.overrides.fulcioUrl ?? services.fulcioUrl,
+        rekorUrl: options.overrides.rekorUrl ?? services.rekorUrl,
+        tsaUrl: options.overrides.tsaUrl ?? services.tsaUrl
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -5670,6 +5766,8 @@ function mapRegistryImmutability(error, image, tag, digest) {
 
 
 
+
+
 async function preflight(options) {
     const { logger } = options;
     const resolved = await resolveCredential({
@@ -5710,8 +5808,22 @@ async function preflight(options) {
             result.sbomFile = await loadGivenSbom(options.sbom);
             logger.info(`sbom: ${options.sbom} is ${result.sbomFile.format} ${result.sbomFile.version}`);
         }
-        if (options.requestIdentityToken)
+        if (options.requestIdentityToken) {
             result.identityToken = await options.requestIdentityToken();
+            result.claims = (0,identity.decodeTokenClaims)(result.identityToken);
+            if (options.sigstore) {
+                const visibility = typeof result.claims.repository_visibility === 'string' ? result.claims.repository_visibility : undefined;
+                try {
+                    result.sigstoreInstance = resolveSigstoreInstance({ ...options.sigstore, visibility });
+                }
+                catch (error) {
+                    if (error instanceof InstanceChoiceError)
+                        throw new InputError('sigstore-instance', error.message, { cause: error });
+                    throw error;
+                }
+                logger.info(`sigstore: ${result.sigstoreInstance.instance} (${result.sigstoreInstance.reason})`);
+            }
+        }
         return result;
     }
     catch (error) {
@@ -5816,10 +5928,17 @@ async function release(inputs, context, result) {
             mutableTags: inputs.mutableTags,
             sbom: inputs.sbom,
             requestIdentityToken: !inputs.dryRun && needsSigstore(inputs) ? () => requestIdentityToken(inputs.oidcAudience) : undefined,
+            sigstore: {
+                choice: inputs.sigstoreInstance,
+                serverUrl: context.serverUrl,
+                overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
+            },
             onSecret: (secret) => setSecret(secret),
             logger: runnerLogger
         }), (checked) => {
             result.tagPlan = checked.tagPlan;
+            if (checked.sigstoreInstance)
+                result.sigstore = { instance: checked.sigstoreInstance.instance, reason: checked.sigstoreInstance.reason };
             result.digest = checked.entry.digest;
             result.imageRef = `${inputs.imageName}@${checked.entry.digest}`;
         });
@@ -5843,17 +5962,18 @@ async function release(inputs, context, result) {
             steps.skip('attest', '`provenance: false` and `sbom: none`');
         }
         else {
-            const [{ createSigner }, { Referrers }, { decodeTokenClaims, expectedIdentity }] = await Promise.all([
+            const [{ createSigner }, { Referrers }, { expectedIdentity }] = await Promise.all([
                 Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
                 __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)),
-                __nccwpck_require__.e(/* import() */ 414).then(__nccwpck_require__.bind(__nccwpck_require__, 75414))
+                Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 75414))
             ]);
             const identityToken = checked.identityToken;
-            const claims = decodeTokenClaims(identityToken);
+            const claims = checked.claims;
+            const services = checked.sigstoreInstance;
             const signer = createSigner({
-                fulcioUrl: inputs.fulcioUrl,
-                rekorUrl: inputs.rekorUrl,
-                tsaUrl: inputs.tsaUrl,
+                fulcioUrl: services.fulcioUrl,
+                rekorUrl: services.rekorUrl,
+                tsaUrl: services.tsaUrl,
                 identityToken,
                 logger: runnerLogger
             });

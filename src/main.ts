@@ -74,11 +74,18 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
           mutableTags: inputs.mutableTags,
           sbom: inputs.sbom,
           requestIdentityToken: !inputs.dryRun && needsSigstore(inputs) ? () => core.requestIdentityToken(inputs.oidcAudience) : undefined,
+          sigstore: {
+            choice: inputs.sigstoreInstance,
+            serverUrl: context.serverUrl,
+            overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
+          },
           onSecret: (secret) => core.setSecret(secret),
           logger: runnerLogger
         }),
       (checked) => {
         result.tagPlan = checked.tagPlan
+        if (checked.sigstoreInstance)
+          result.sigstore = { instance: checked.sigstoreInstance.instance, reason: checked.sigstoreInstance.reason }
         result.digest = checked.entry.digest
         result.imageRef = `${inputs.imageName}@${checked.entry.digest}`
       }
@@ -113,17 +120,18 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       steps.skip('sign', '`sign: false`')
       steps.skip('attest', '`provenance: false` and `sbom: none`')
     } else {
-      const [{ createSigner }, { Referrers }, { decodeTokenClaims, expectedIdentity }] = await Promise.all([
+      const [{ createSigner }, { Referrers }, { expectedIdentity }] = await Promise.all([
         import('./sigstore/signer.js'),
         import('./oci/registry/referrers.js'),
         import('./sigstore/identity.js')
       ])
       const identityToken = checked.identityToken!
-      const claims = decodeTokenClaims(identityToken)
+      const claims = checked.claims!
+      const services = checked.sigstoreInstance!
       const signer = createSigner({
-        fulcioUrl: inputs.fulcioUrl,
-        rekorUrl: inputs.rekorUrl,
-        tsaUrl: inputs.tsaUrl,
+        fulcioUrl: services.fulcioUrl,
+        rekorUrl: services.rekorUrl,
+        tsaUrl: services.tsaUrl,
         identityToken,
         logger: runnerLogger
       })

@@ -2,6 +2,7 @@
 import { InputError } from '../steps/errors.js'
 import { parseReference, isValidTag, ReferenceError, type ImageReference } from '../oci/reference.js'
 import type { SignatureFormat } from '../sigstore/cosign.js'
+import type { SigstoreInstanceChoice } from '../sigstore/instance.js'
 
 export type DeployMode = 'pull-request' | 'push'
 export type AutoMerge = 'off' | 'merge' | 'squash' | 'rebase'
@@ -23,9 +24,13 @@ export interface ReleaseInputs {
   provenance: boolean
   /** `generate`, `none`, or a path. */
   sbom: string
-  fulcioUrl: string
-  rekorUrl: string
+  sigstoreInstance: SigstoreInstanceChoice
+  /** Overrides of the instance's services; undefined means the instance's own. */
+  fulcioUrl?: string
+  rekorUrl?: string
   tsaUrl?: string
+  /** A Sigstore trusted_root.json to verify existing evidence against. */
+  trustedRoot?: string
   oidcAudience: string
   deployRepository?: string
   deployToken?: string
@@ -136,9 +141,11 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
     signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'] as const, 'both'),
     provenance: parseBoolean('provenance', get('provenance'), true),
     sbom,
-    fulcioUrl: parseUrl('fulcio-url', get('fulcio-url'), 'https://fulcio.sigstore.dev'),
-    rekorUrl: parseUrl('rekor-url', get('rekor-url'), 'https://rekor.sigstore.dev'),
+    sigstoreInstance: parseChoice('sigstore-instance', get('sigstore-instance'), ['auto', 'public-good', 'github'] as const, 'auto'),
+    fulcioUrl: get('fulcio-url') ? parseUrl('fulcio-url', get('fulcio-url'), '') : undefined,
+    rekorUrl: get('rekor-url') ? parseUrl('rekor-url', get('rekor-url'), '') : undefined,
     tsaUrl: get('tsa-url') ? parseUrl('tsa-url', get('tsa-url'), '') : undefined,
+    trustedRoot: get('trusted-root') || undefined,
     oidcAudience: get('oidc-audience') || 'sigstore',
     deployRepository,
     deployToken: get('deploy-token') || undefined,

@@ -33,6 +33,7 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
     outputs['signature-bundle-path'] = result.sign.bundlePath ?? ''
   }
   if (result.referrersMode) outputs['referrers-mode'] = result.referrersMode
+  if (result.sigstore && (result.sign || result.attest)) outputs['sigstore-instance'] = result.sigstore.instance
 
   if (result.attest) {
     outputs['provenance-digest'] = result.attest.provenance?.referrerDigest ?? ''

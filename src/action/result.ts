@@ -28,6 +28,8 @@ export interface ReleaseResult {
   imageRef?: string
   platformDigests: Record<string, string>
   referrersMode?: 'referrers-api' | 'tag-schema'
+  /** The Sigstore instance that signs, and why (`auto` follows the repository's visibility). */
+  sigstore?: { instance: 'public-good' | 'github'; reason: string }
   steps: Record<StepName, StepReport>
   push?: PushResult
   tagPlan?: TagPlanEntry[]

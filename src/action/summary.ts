@@ -87,7 +87,9 @@ export function renderSummary(result: ReleaseResult): string {
     const s = result.sign
     if (s.signatureDigest) stored.push(`| signature (Sigstore bundle) | referrer \`${s.signatureDigest}\` |`)
     if (s.signatureTag) stored.push(`| signature (cosign legacy) | tag \`${s.signatureTag}\` |`)
+    if (result.sigstore) stored.push(`| Sigstore instance | ${result.sigstore.instance} (${result.sigstore.reason}) |`)
     if (s.rekorLogIndex !== undefined) stored.push(`| Rekor log index | ${s.rekorLogIndex} |`)
+    else if (result.sigstore?.instance === 'github') stored.push('| time proof | RFC 3161 timestamp (no public transparency log) |')
     if (s.identity) stored.push(`| signer identity | \`${s.identity}\` |`)
   }
   if (result.attest) {

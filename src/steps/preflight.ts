@@ -9,6 +9,14 @@ import type { ImageReference } from '../oci/reference.js'
 import type { Logger } from '../net/logger.js'
 import type { SbomFile } from '../sbom/index.js'
 import { InputError } from './errors.js'
+import { decodeTokenClaims } from '../sigstore/identity.js'
+import {
+  InstanceChoiceError,
+  resolveSigstoreInstance,
+  type ResolvedInstance,
+  type SigstoreInstanceChoice,
+  type SigstoreServices
+} from '../sigstore/instance.js'
 import { planTags, type TagPlanEntry } from './tags.js'
 
 export interface PreflightOptions {
@@ -30,6 +38,8 @@ export interface PreflightOptions {
   sbom: string
   /** Asks the runner for the OIDC token; given only when the run signs or attests. */
   requestIdentityToken?: () => Promise<string>
+  /** How to choose the Sigstore instance (by the token's repository visibility, for `auto`). */
+  sigstore?: { choice: SigstoreInstanceChoice; serverUrl: string; overrides: Partial<SigstoreServices> }
   /** Told every secret learned (credentials, tokens), to mask it. */
   onSecret(secret: string): void
   logger: Logger
@@ -43,6 +53,10 @@ export interface PreflightResult {
   tagPlan?: TagPlanEntry[]
   sbomFile?: SbomFile
   identityToken?: string
+  /** The token's claims (unverified), for provenance and the expected signer identity. */
+  claims?: Record<string, unknown>
+  /** The Sigstore instance that will sign, and why. */
+  sigstoreInstance?: ResolvedInstance
 }
 
 export async function preflight(options: PreflightOptions): Promise<PreflightResult> {
@@ -84,7 +98,20 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
       result.sbomFile = await loadGivenSbom(options.sbom)
       logger.info(`sbom: ${options.sbom} is ${result.sbomFile.format} ${result.sbomFile.version}`)
     }
-    if (options.requestIdentityToken) result.identityToken = await options.requestIdentityToken()
+    if (options.requestIdentityToken) {
+      result.identityToken = await options.requestIdentityToken()
+      result.claims = decodeTokenClaims(result.identityToken)
+      if (options.sigstore) {
+        const visibility = typeof result.claims.repository_visibility === 'string' ? result.claims.repository_visibility : undefined
+        try {
+          result.sigstoreInstance = resolveSigstoreInstance({ ...options.sigstore, visibility })
+        } catch (error) {
+          if (error instanceof InstanceChoiceError) throw new InputError('sigstore-instance', error.message, { cause: error })
+          throw error
+        }
+        logger.info(`sigstore: ${result.sigstoreInstance.instance} (${result.sigstoreInstance.reason})`)
+      }
+    }
     return result
   } catch (error) {
     await layout.close()

@@ -192,3 +192,58 @@ test('with tsa-url, each bundle also carries an RFC 3161 timestamp that verifies
   assert.ok(sigstore.log.includes('tsa 201'))
   await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
 })
+
+test("a private repository's release is signed on GitHub's instance: Fulcio and the timestamp authority, nothing in Rekor", async () => {
+  const privateOidc = await startOidcProvider({ claims: { repository_visibility: 'private' } })
+  try {
+    const layout = await writeLayout(join(work, 'private'), { images: [{ layers: [randomLayer(3000)] }] })
+    const repo = 'octo-org/private'
+    const rekorBefore = sigstore.log.filter((line) => line.startsWith('rekor ')).length
+    // The instance's services stand in for GitHub's: Fulcio and the timestamp authority only.
+    const run = await runAction(
+      {
+        layout: layout.dir,
+        image: `${registry.host}/${repo}`,
+        tags: 'v1',
+        provenance: 'true',
+        sbom: 'none',
+        'fulcio-url': sigstore.fulcioUrl,
+        'tsa-url': sigstore.tsaUrl
+      },
+      runnerEnvWith({ oidc: privateOidc })
+    )
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+    assert.equal(run.outputs['sigstore-instance'], 'github')
+    assert.equal(run.outputs['rekor-log-index'], '', 'no log entry')
+    assert.equal(sigstore.log.filter((line) => line.startsWith('rekor ')).length, rekorBefore, 'Rekor was never asked')
+    assert.match(run.summary, /Sigstore instance \| github \(the repository is private/)
+    for (const path of [run.outputs['signature-bundle-path'], run.outputs['provenance-bundle-path']]) {
+      const bundle = JSON.parse(await readFile(path, 'utf8'))
+      assert.equal((bundle.verificationMaterial.tlogEntries ?? []).length, 0)
+      assert.equal(bundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 1)
+      await verifySigstoreBundle(bundle, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
+    }
+  } finally {
+    await privateOidc.close()
+  }
+})
+
+test('a private repository on GitHub Enterprise Server is not signed on public-good Sigstore unless asked: preflight says so, nothing is pushed', async () => {
+  const privateOidc = await startOidcProvider({ claims: { repository_visibility: 'internal' } })
+  try {
+    const layout = await writeLayout(join(work, 'ghes-private'), { images: [{ layers: [randomLayer(3000)] }] })
+    const repo = 'octo-org/ghes-private'
+    const run = await runAction(
+      { layout: layout.dir, image: `${registry.host}/${repo}`, tags: 'v1', ...signingInputs() },
+      { ...runnerEnvWith({ oidc: privateOidc }), GITHUB_SERVER_URL: 'https://github.example.com' }
+    )
+    assert.equal(run.exitCode, 1)
+    assert.match(
+      run.errors[0],
+      /^preflight failed: input `sigstore-instance`: this internal repository runs on https:\/\/github\.example\.com.*`sigstore-instance: public-good`/
+    )
+    assert.equal(await blobExists(repo, layout.layers[0].digest), false, 'nothing was pushed')
+  } finally {
+    await privateOidc.close()
+  }
+})
