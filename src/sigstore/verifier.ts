@@ -185,7 +185,7 @@ export class BundleVerifier {
     try {
       entity = toSignedEntity(bundle, payload)
     } catch (error) {
-      return { ok: false, reason: `not a Sigstore bundle (${shown(messageOf(error))})` }
+      return { ok: false, reason: `not a Sigstore bundle (its certificate or timestamp does not parse: ${shown(messageOf(error))})` }
     }
     try {
       const signer = this.verifier.verify(entity)
@@ -215,7 +215,9 @@ function parseBundle(bundle: unknown): { ok: true; bundle: Bundle } | Rejected {
   try {
     return { ok: true, bundle: bundleFromJSON(bundle) }
   } catch (error) {
-    return { ok: false, reason: `not a Sigstore bundle (${shown(messageOf(error))})` }
+    const fields = (error as { fields?: unknown }).fields
+    const missing = Array.isArray(fields) && fields.length > 0 ? `: ${fields.slice(0, 3).join(', ')}` : ''
+    return { ok: false, reason: `not a Sigstore bundle (${shown(messageOf(error) + missing)})` }
   }
 }
 
@@ -365,12 +367,8 @@ async function fromFile(path: string): Promise<TrustedRootResolution> {
     const code = (error as { code?: string }).code
     return { trustedRoot: undefined, reason: `trusted root ${path} cannot be read (${code ?? messageOf(error)})` }
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return { trustedRoot: undefined, reason: `trusted root ${path} is not JSON` }
-  }
+  const json = parseTrustedRootText(text)
+  if (json === undefined) return { trustedRoot: undefined, reason: `trusted root ${path} is not JSON` }
   const invalid = checkRoot(json)
   if (invalid) return { trustedRoot: undefined, reason: `trusted root ${path} is not a Sigstore trusted root (${invalid})` }
   return { trustedRoot: json as object, source: path }
@@ -412,6 +410,35 @@ async function fromTuf(options: ResolveTrustedRootOptions): Promise<TrustedRootR
   } finally {
     if (timer) clearTimeout(timer)
   }
+}
+
+/**
+ * A trusted-root file: one TrustedRoot JSON document, or JSON lines of several (as
+ * `gh attestation trusted-root` writes public-good's and GitHub's), merged into one root that
+ * trusts every authority of each.
+ */
+function parseTrustedRootText(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    // not one document; perhaps JSON lines
+  }
+  const lines = text.split('\n').filter((line) => line.trim() !== '')
+  if (lines.length < 2) return undefined
+  const roots: Array<Record<string, unknown>> = []
+  for (const line of lines) {
+    try {
+      const root = JSON.parse(line) as unknown
+      if (!root || typeof root !== 'object' || Array.isArray(root)) return undefined
+      roots.push(root as Record<string, unknown>)
+    } catch {
+      return undefined
+    }
+  }
+  const merged: Record<string, unknown> = { mediaType: roots[0].mediaType }
+  for (const field of ['tlogs', 'certificateAuthorities', 'ctlogs', 'timestampAuthorities'])
+    merged[field] = roots.flatMap((root) => (Array.isArray(root[field]) ? (root[field] as unknown[]) : []))
+  return merged
 }
 
 /** Why this is not a usable TrustedRoot, or undefined when it is. */

@@ -206,6 +206,20 @@ describe('DSSE statement bundles', () => {
     assert.match(!result.ok ? result.reason : '', /no transparency log entry or timestamp verifies|certificate does not chain/)
   })
 
+  test('the certificate needs an SCT from a CT log of the trusted root; an SCT it carries must verify', async () => {
+    const bundle = await attestAbout(DIGEST)
+    const foreignCtLog = createBundleVerifier({ ...sigstore.trustedRoot, ctlogs: other.trustedRoot.ctlogs })
+    const result = foreignCtLog.verifyStatementBundle(bundle, expectOurs())
+    assert.equal(result.ok, false)
+    assert.match(!result.ok ? result.reason : '', /^the certificate has no SCT from a trusted CT log/)
+    // A root without CT logs (GitHub's instance: its certificates carry no SCT) asks for none, but
+    // an SCT a certificate does carry is still checked, and here no log can vouch for it.
+    const noCtLogs = createBundleVerifier({ ...sigstore.trustedRoot, ctlogs: [] })
+    assert.equal(noCtLogs.trust.ctlogs, 0)
+    const unvouched = noCtLogs.verifyStatementBundle(bundle, expectOurs())
+    assert.match(!unvouched.ok ? unvouched.reason : '', /^the certificate has no SCT from a trusted CT log/)
+  })
+
   test('a log entry whose integrated time is altered (its promise no longer verifies) is rejected', async () => {
     const bundle = clone(await attestAbout(DIGEST)) as any
     const entry = bundle.verificationMaterial.tlogEntries[0]
@@ -224,7 +238,11 @@ describe('DSSE statement bundles', () => {
     const garbled = clone(await attestAbout(DIGEST)) as any
     garbled.verificationMaterial.certificate.rawBytes = Buffer.from('not a certificate').toString('base64')
     const result = verifier().verifyStatementBundle(garbled, expectOurs())
-    assert.equal(result.ok, false)
+    assert.match(!result.ok ? result.reason : '', /^not a Sigstore bundle \(its certificate or timestamp does not parse/)
+    const noProof = clone(await attestAbout(DIGEST)) as any
+    delete noProof.verificationMaterial.tlogEntries[0].inclusionProof
+    const invalid = verifier().verifyStatementBundle(noProof, expectOurs())
+    assert.match(!invalid.ok ? invalid.reason : '', /^not a Sigstore bundle \(invalid bundle: .*inclusionProof/)
 
     const message = await sign(Buffer.from(simpleSigningPayload('ghcr.io/octo-org/app', DIGEST)), {
       ...(await signOptions()),
@@ -322,6 +340,18 @@ describe('resolveTrustedRoot', () => {
     assert.deepEqual(resolved, sigstore.trustedRoot)
     const detailed = await resolveTrustedRootWithReason({ trustedRootPath: sigstore.trustedRootPath, instance: 'github', cacheDir: work })
     assert.equal(detailed.trustedRoot !== undefined && detailed.source, sigstore.trustedRootPath)
+  })
+
+  test('a JSON-lines file of several roots (gh attestation trusted-root) is merged: bundles of either instance verify', async () => {
+    const path = join(work, 'roots.jsonl')
+    await writeFile(path, `${JSON.stringify(other.trustedRoot)}\n${JSON.stringify(sigstore.trustedRoot)}\n`)
+    const merged = await resolveTrustedRoot({ trustedRootPath: path, instance: 'github', cacheDir: work })
+    assert.ok(merged)
+    const both = createBundleVerifier(merged)
+    assert.equal(both.trust.certificateAuthorities, 2)
+    assert.equal(both.trust.timestampAuthorities, 2)
+    const result = both.verifyStatementBundle(await attestAbout(DIGEST, { tsa: true }), expectOurs())
+    assert.ok(result.ok, !result.ok ? result.reason : '')
   })
 
   test('a missing or unusable file gives undefined and a reason, logged as a warning', async () => {
