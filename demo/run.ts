@@ -105,6 +105,7 @@ spec:
       'mutable-tags': 'latest',
       'fulcio-url': sigstore.fulcioUrl,
       'rekor-url': sigstore.rekorUrl,
+      'trusted-root': sigstore.trustedRootPath,
       'deploy-repository': 'octo-org/deploy',
       'deploy-token': 'demo-deploy-token'
     },

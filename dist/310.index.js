@@ -7,10 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ bundleIdentity),
-/* harmony export */   FH: () => (/* binding */ bundleLogIndex),
-/* harmony export */   ZC: () => (/* binding */ isOwnStatementAbout)
+/* harmony export */   FH: () => (/* binding */ bundleLogIndex)
 /* harmony export */ });
-/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement */
+/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement, isOwnStatementAbout */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83917);
@@ -57,8 +56,8 @@ function verifiedStatement(bundle) {
     if (!envelope || !cert || !envelope.signatures?.length)
         return undefined;
     const payload = Buffer.from(envelope.payload, 'base64');
-    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: cert.publicKey, format: 'der', type: 'spki' });
-    const valid = envelope.signatures.some((s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
+    const key = createPublicKey({ key: cert.publicKey, format: 'der', type: 'spki' });
+    const valid = envelope.signatures.some((s) => verify('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
     if (!valid)
         return undefined;
     try {
@@ -94,6 +93,7 @@ function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) 
 /* harmony export */   HJ: () => (/* binding */ legacyAttestationLayer),
 /* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
 /* harmony export */   O2: () => (/* binding */ cosignSignStatement),
+/* harmony export */   TQ: () => (/* binding */ bundleFromLegacyLayer),
 /* harmony export */   fT: () => (/* binding */ legacySignatureLayer),
 /* harmony export */   j_: () => (/* binding */ bundleReferrerManifest),
 /* harmony export */   wA: () => (/* binding */ legacyImageManifest),
@@ -244,6 +244,61 @@ function legacyImageManifest(layers) {
             mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociManifest,
             config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociConfig, size: config.length, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(config) },
             layers
+        }
+    };
+}
+function pemToBase64Der(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => m[1].replace(/\s+/g, ''));
+}
+/**
+ * The Sigstore bundle a cosign v2 `.sig` layer stands for (its certificate and chain, its Rekor
+ * entry and signed entry timestamp, its signature over the payload), so it can be verified like
+ * any bundle. Whatever the layer lacks is left out, and verification then fails.
+ */
+function bundleFromLegacyLayer(layer, payload) {
+    const annotations = layer.annotations ?? {};
+    const certificates = [
+        ...pemToBase64Der(annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignCertificate] ?? ''),
+        ...pemToBase64Der(annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignChain] ?? '')
+    ];
+    let rekor;
+    try {
+        rekor = JSON.parse(annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignBundle] || 'null') ?? undefined;
+    }
+    catch {
+        rekor = undefined;
+    }
+    let kindVersion = { kind: 'hashedrekord', version: '0.0.1' };
+    try {
+        const body = JSON.parse(Buffer.from(rekor?.Payload?.body ?? '', 'base64').toString('utf8'));
+        if (body.kind && body.apiVersion)
+            kindVersion = { kind: body.kind, version: body.apiVersion };
+    }
+    catch {
+        // no body: the entry will not verify
+    }
+    const tlogEntries = rekor?.Payload
+        ? [
+            {
+                logIndex: String(rekor.Payload.logIndex ?? ''),
+                logId: { keyId: Buffer.from(rekor.Payload.logID ?? '', 'hex').toString('base64') },
+                kindVersion,
+                integratedTime: String(rekor.Payload.integratedTime ?? ''),
+                inclusionPromise: { signedEntryTimestamp: rekor.SignedEntryTimestamp ?? '' },
+                canonicalizedBody: rekor.Payload.body ?? ''
+            }
+        ]
+        : [];
+    return {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) },
+            tlogEntries,
+            timestampVerificationData: { rfc3161Timestamps: [] }
+        },
+        messageSignature: {
+            messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from((0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload).slice(7), 'hex').toString('base64') },
+            signature: annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignSignature] ?? ''
         }
     };
 }
@@ -407,6 +462,7 @@ async function signImage(options) {
             else {
                 const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
                 const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
+                await options.publish?.(bundle);
                 const bundleBytes = Buffer.from(JSON.stringify(bundle));
                 const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleReferrerManifest */ .j_)({
                     subject,
@@ -431,7 +487,7 @@ async function signImage(options) {
             const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
             const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readLegacyLayers */ .a4)(client, tag);
             const payloadDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload);
-            const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity));
+            const own = layers.find((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest));
             if (own) {
                 logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`);
                 signed.reused = signed.reused || !signed.referrerDigest;
@@ -469,23 +525,47 @@ function noteIdentity(result, bundle) {
     result.identity ??= who.san;
     result.issuer ??= who.issuer;
 }
+/**
+ * An existing signature is reused only when it verifies against the trusted root as ours: chain to
+ * the instance's CA, a log entry or timestamp, the signature, our identity and issuer, this digest.
+ * Without trust material nothing is reused: the step signs anew rather than trust what it found.
+ */
 async function findOwnSignature(options, digest) {
+    if (!options.verifier)
+        return undefined;
     for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .findBundleReferrers */ .QO)(options.referrers, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign)) {
         const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
-        if (bundle && (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .isOwnStatementAbout */ .ZC)(bundle, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign, options.identity.candidates, options.identity.issuer)) {
-            return { referrerDigest: candidate.digest, bundle };
-        }
+        const verified = bundle
+            ? options.verifier.verifyStatementBundle(bundle, {
+                subjectDigest: digest,
+                predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign,
+                identity: identityPattern(options.identity),
+                issuer: options.identity.issuer
+            })
+            : { ok: false, reason: 'unreadable' };
+        if (verified.ok)
+            return { referrerDigest: candidate.digest, bundle: bundle };
+        options.logger.debug(`signature referrer ${candidate.digest} of ${digest} is not ours (${verified.reason}); ignoring it`);
     }
     return undefined;
 }
-/** A legacy layer is ours when its certificate names one of our identities. */
-function legacyLayerIsOurs(annotations, identity) {
-    const pem = annotations?.['dev.sigstore.cosign/certificate'];
-    if (!pem)
+/** A legacy `.sig` layer is ours when the bundle it stands for verifies, as a referrer must. */
+function legacyLayerVerifies(options, layer, payload, digest) {
+    if (!options.verifier)
         return false;
-    const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64');
-    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } });
-    return who.san !== undefined && identity.candidates.includes(who.san);
+    const verified = options.verifier.verifyMessageBundle((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleFromLegacyLayer */ .TQ)(layer, payload), payload, {
+        subjectDigest: digest,
+        identity: identityPattern(options.identity),
+        issuer: options.identity.issuer
+    });
+    if (!verified.ok)
+        options.logger.debug(`a ${(0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyTag */ .w_)(digest, 'sig')} layer is not ours (${verified.reason}); ignoring it`);
+    return verified.ok;
+}
+/** The SANs this run's certificate may carry, as one anchored pattern. */
+function identityPattern(identity) {
+    const escaped = identity.candidates.map((candidate) => candidate.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    return escaped.length ? new RegExp(`^(?:${escaped.join('|')})$`) : /(?!)/;
 }
 
 

@@ -7,10 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ bundleIdentity),
-/* harmony export */   FH: () => (/* binding */ bundleLogIndex),
-/* harmony export */   ZC: () => (/* binding */ isOwnStatementAbout)
+/* harmony export */   FH: () => (/* binding */ bundleLogIndex)
 /* harmony export */ });
-/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement */
+/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement, isOwnStatementAbout */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83917);
@@ -57,8 +56,8 @@ function verifiedStatement(bundle) {
     if (!envelope || !cert || !envelope.signatures?.length)
         return undefined;
     const payload = Buffer.from(envelope.payload, 'base64');
-    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: cert.publicKey, format: 'der', type: 'spki' });
-    const valid = envelope.signatures.some((s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
+    const key = createPublicKey({ key: cert.publicKey, format: 'der', type: 'spki' });
+    const valid = envelope.signatures.some((s) => verify('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
     if (!valid)
         return undefined;
     try {
@@ -94,6 +93,7 @@ function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) 
 /* harmony export */   HJ: () => (/* binding */ legacyAttestationLayer),
 /* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
 /* harmony export */   O2: () => (/* binding */ cosignSignStatement),
+/* harmony export */   TQ: () => (/* binding */ bundleFromLegacyLayer),
 /* harmony export */   fT: () => (/* binding */ legacySignatureLayer),
 /* harmony export */   j_: () => (/* binding */ bundleReferrerManifest),
 /* harmony export */   wA: () => (/* binding */ legacyImageManifest),
@@ -244,6 +244,61 @@ function legacyImageManifest(layers) {
             mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociManifest,
             config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.ociConfig, size: config.length, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(config) },
             layers
+        }
+    };
+}
+function pemToBase64Der(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => m[1].replace(/\s+/g, ''));
+}
+/**
+ * The Sigstore bundle a cosign v2 `.sig` layer stands for (its certificate and chain, its Rekor
+ * entry and signed entry timestamp, its signature over the payload), so it can be verified like
+ * any bundle. Whatever the layer lacks is left out, and verification then fails.
+ */
+function bundleFromLegacyLayer(layer, payload) {
+    const annotations = layer.annotations ?? {};
+    const certificates = [
+        ...pemToBase64Der(annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignCertificate] ?? ''),
+        ...pemToBase64Der(annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignChain] ?? '')
+    ];
+    let rekor;
+    try {
+        rekor = JSON.parse(annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignBundle] || 'null') ?? undefined;
+    }
+    catch {
+        rekor = undefined;
+    }
+    let kindVersion = { kind: 'hashedrekord', version: '0.0.1' };
+    try {
+        const body = JSON.parse(Buffer.from(rekor?.Payload?.body ?? '', 'base64').toString('utf8'));
+        if (body.kind && body.apiVersion)
+            kindVersion = { kind: body.kind, version: body.apiVersion };
+    }
+    catch {
+        // no body: the entry will not verify
+    }
+    const tlogEntries = rekor?.Payload
+        ? [
+            {
+                logIndex: String(rekor.Payload.logIndex ?? ''),
+                logId: { keyId: Buffer.from(rekor.Payload.logID ?? '', 'hex').toString('base64') },
+                kindVersion,
+                integratedTime: String(rekor.Payload.integratedTime ?? ''),
+                inclusionPromise: { signedEntryTimestamp: rekor.SignedEntryTimestamp ?? '' },
+                canonicalizedBody: rekor.Payload.body ?? ''
+            }
+        ]
+        : [];
+    return {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) },
+            tlogEntries,
+            timestampVerificationData: { rfc3161Timestamps: [] }
+        },
+        messageSignature: {
+            messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from((0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload).slice(7), 'hex').toString('base64') },
+            signature: annotations[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.cosignSignature] ?? ''
         }
     };
 }
@@ -1523,6 +1578,7 @@ async function attest(options, subjects, kind, predicateType, predicateBytes) {
     const { client, referrers, logger } = options;
     const payload = statementBytes(subjects.map((subject) => ({ name: options.imageName, digest: subject.digest })), predicateType, predicateBytes);
     const bundle = await options.signer.signDsse(payload, predicates/* IN_TOTO_PAYLOAD_TYPE */.T4);
+    await options.publish?.(bundle);
     const bundleBytes = Buffer.from(JSON.stringify(bundle));
     const bundlePath = (0,external_node_path_.join)(options.outputDir, `${kind}-${(0,digest/* digestFileStem */.yP)(subjects[0].digest)}.sigstore.json`);
     await (0,promises_.writeFile)(bundlePath, bundleBytes);

@@ -5188,6 +5188,7 @@ function readInputs(getInput) {
         rekorUrl: get('rekor-url') ? parseUrl('rekor-url', get('rekor-url'), '') : undefined,
         tsaUrl: get('tsa-url') ? parseUrl('tsa-url', get('tsa-url'), '') : undefined,
         trustedRoot: get('trusted-root') || undefined,
+        githubAttestations: parseBoolean('github-attestations', get('github-attestations'), true),
         oidcAudience: get('oidc-audience') || 'sigstore',
         deployRepository,
         deployToken: get('deploy-token') || undefined,
@@ -5202,9 +5203,9 @@ function readInputs(getInput) {
 
 ;// CONCATENATED MODULE: ./src/action/result.ts
 const STEP_ORDER = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'];
-function emptyResult(image, dryRun, requestedTags, owner) {
+function emptyResult(image, dryRun, requestedTags, owner, repository) {
     const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' }]));
-    return { image, owner, dryRun, requestedTags, platformDigests: {}, steps };
+    return { image, owner, repository, dryRun, requestedTags, platformDigests: {}, steps };
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -5245,6 +5246,10 @@ function outputsFor(result) {
         outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? '';
         outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? '';
         outputs['sbom-path'] = result.attest.sbomPath ?? '';
+    }
+    if (result.githubAttestations?.ids.length) {
+        outputs['attestation-ids'] = result.githubAttestations.ids.join(',');
+        outputs['attestation-url'] = result.githubAttestations.url;
     }
     if (result.tags) {
         outputs['tags-created'] = list(result.tags.created);
@@ -5369,7 +5374,10 @@ function verifyCommands(result) {
     if (result.attest?.provenance) {
         commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`);
     }
-    if (result.attest && result.owner)
+    // Stored in the repository's attestations API, gh finds them by repository; otherwise it reads them from the registry.
+    if (result.attest && result.githubAttestations?.ids.length && result.repository)
+        commands.push(`gh attestation verify oci://${ref} -R ${result.repository}`);
+    else if (result.attest && result.owner)
         commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`);
     return commands;
 }
@@ -5884,7 +5892,7 @@ async function run() {
         for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken])
             if (secret)
                 setSecret(secret);
-        result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner);
+        result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository);
         await release(inputs, context, result);
     }
     catch (error) {
@@ -5963,7 +5971,7 @@ async function release(inputs, context, result) {
         }
         else {
             const [{ createSigner }, { Referrers }, { expectedIdentity }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
+                Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
                 __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)),
                 Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 75414))
             ]);
@@ -5978,6 +5986,9 @@ async function release(inputs, context, result) {
                 logger: runnerLogger
             });
             const referrers = new Referrers(client);
+            const verifier = await evidenceVerifier(inputs, context, services);
+            const publisher = await attestationPublisher(inputs, context);
+            const publish = publisher ? (bundle) => publisher.publish(bundle) : undefined;
             if (!inputs.sign)
                 steps.skip('sign', '`sign: false`');
             else {
@@ -5990,6 +6001,8 @@ async function release(inputs, context, result) {
                     signer,
                     format: inputs.signatureFormat,
                     identity: expectedIdentity(claims, context.serverUrl),
+                    verifier,
+                    publish,
                     outputDir: context.tempDir,
                     now: () => new Date(),
                     logger: runnerLogger
@@ -6023,6 +6036,7 @@ async function release(inputs, context, result) {
                                 ? { mode: 'file', file: checked.sbomFile, path: inputs.sbom }
                                 : { mode: 'generate' },
                         openBlob: layerOpener(checked.layout, platforms),
+                        publish,
                         outputDir: context.tempDir,
                         now: () => new Date(),
                         toolName: 'digest-release',
@@ -6031,6 +6045,8 @@ async function release(inputs, context, result) {
                 }, (attested) => {
                     result.attest = attested;
                     result.referrersMode ??= referrers.detectedMode;
+                    if (publisher && context.repository)
+                        result.githubAttestations = { ids: publisher.ids, url: `${context.serverUrl}/${context.repository}/attestations` };
                 });
             }
         }
@@ -6053,11 +6069,35 @@ async function release(inputs, context, result) {
         await layout?.close();
     }
 }
+/**
+ * What existing evidence is verified against: the `trusted-root` file, or the instance's TUF
+ * repository. With the instance's services overridden and no file there is none, and nothing found
+ * in the registry is reused.
+ */
+async function evidenceVerifier(inputs, context, services) {
+    const overridden = Boolean(inputs.fulcioUrl || inputs.rekorUrl || inputs.tsaUrl);
+    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(798)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99798));
+    const trustedRoot = await resolveTrustedRoot({
+        trustedRootPath: inputs.trustedRoot,
+        instance: overridden ? 'custom' : services.instance,
+        cacheDir: context.tempDir,
+        logger: { ...runnerLogger, warning: (message) => runnerLogger.info(`${message}; existing signatures will not be reused`) }
+    });
+    return trustedRoot ? createBundleVerifier(trustedRoot) : undefined;
+}
+/** The repository's GitHub attestations API, when asked for and a token and repository are known. */
+async function attestationPublisher(inputs, context) {
+    if (!inputs.githubAttestations || !inputs.githubToken || !context.repository)
+        return undefined;
+    const [{ GitHubClient }, { AttestationPublisher }] = await Promise.all([__nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 96584)), __nccwpck_require__.e(/* import() */ 936).then(__nccwpck_require__.bind(__nccwpck_require__, 72936))]);
+    const [owner, repo] = context.repository.split('/');
+    return new AttestationPublisher(new GitHubClient(context.apiUrl, inputs.githubToken, runnerLogger), { owner, repo }, runnerLogger);
+}
 async function deploy(inputs, context, result, steps, digest) {
     if (!inputs.deployRepository)
         return steps.skip('deploy', 'no `deploy-repository` given');
     const repository = inputs.deployRepository;
-    const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32911));
+    const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56280));
     const deployed = await steps.run('deploy', () => deployDigest({
         repository,
         token: inputs.deployToken || inputs.githubToken || '',

@@ -10,6 +10,9 @@ import { StepFailure, StepRunner } from './action/step-runner.js'
 import { renderSummary, verifyCommands } from './action/summary.js'
 import type { Logger } from './net/logger.js'
 import type { OciLayout } from './oci/layout/read.js'
+import type { ResolvedInstance } from './sigstore/instance.js'
+import type { BundleVerifier } from './sigstore/verifier.js'
+import type { AttestationPublisher } from './github/attestations.js'
 import { preflight } from './steps/preflight.js'
 import { readLayoutImage } from './steps/layout.js'
 import { pushImage } from './steps/push.js'
@@ -27,7 +30,7 @@ export async function run(): Promise<void> {
     const context = readRunnerContext()
     const inputs = readInputs((name) => core.getInput(name))
     for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken]) if (secret) core.setSecret(secret)
-    result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner)
+    result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository)
     await release(inputs, context, result)
   } catch (error) {
     const message =
@@ -136,6 +139,9 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
         logger: runnerLogger
       })
       const referrers = new Referrers(client)
+      const verifier = await evidenceVerifier(inputs, context, services)
+      const publisher = await attestationPublisher(inputs, context)
+      const publish = publisher ? (bundle: object) => publisher.publish(bundle) : undefined
 
       if (!inputs.sign) steps.skip('sign', '`sign: false`')
       else {
@@ -151,6 +157,8 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
               signer,
               format: inputs.signatureFormat,
               identity: expectedIdentity(claims, context.serverUrl),
+              verifier,
+              publish,
               outputDir: context.tempDir,
               now: () => new Date(),
               logger: runnerLogger
@@ -188,6 +196,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
                     ? { mode: 'file', file: checked.sbomFile, path: inputs.sbom }
                     : { mode: 'generate' },
               openBlob: layerOpener(checked.layout, platforms),
+              publish,
               outputDir: context.tempDir,
               now: () => new Date(),
               toolName: 'digest-release',
@@ -197,6 +206,8 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
           (attested) => {
             result.attest = attested
             result.referrersMode ??= referrers.detectedMode
+            if (publisher && context.repository)
+              result.githubAttestations = { ids: publisher.ids, url: `${context.serverUrl}/${context.repository}/attestations` }
           }
         )
       }
@@ -224,6 +235,35 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
   } finally {
     await layout?.close()
   }
+}
+
+/**
+ * What existing evidence is verified against: the `trusted-root` file, or the instance's TUF
+ * repository. With the instance's services overridden and no file there is none, and nothing found
+ * in the registry is reused.
+ */
+async function evidenceVerifier(
+  inputs: ReleaseInputs,
+  context: RunnerContext,
+  services: ResolvedInstance
+): Promise<BundleVerifier | undefined> {
+  const overridden = Boolean(inputs.fulcioUrl || inputs.rekorUrl || inputs.tsaUrl)
+  const { resolveTrustedRoot, createBundleVerifier } = await import('./sigstore/verifier.js')
+  const trustedRoot = await resolveTrustedRoot({
+    trustedRootPath: inputs.trustedRoot,
+    instance: overridden ? 'custom' : services.instance,
+    cacheDir: context.tempDir,
+    logger: { ...runnerLogger, warning: (message) => runnerLogger.info(`${message}; existing signatures will not be reused`) }
+  })
+  return trustedRoot ? createBundleVerifier(trustedRoot) : undefined
+}
+
+/** The repository's GitHub attestations API, when asked for and a token and repository are known. */
+async function attestationPublisher(inputs: ReleaseInputs, context: RunnerContext): Promise<AttestationPublisher | undefined> {
+  if (!inputs.githubAttestations || !inputs.githubToken || !context.repository) return undefined
+  const [{ GitHubClient }, { AttestationPublisher }] = await Promise.all([import('./github/client.js'), import('./github/attestations.js')])
+  const [owner, repo] = context.repository.split('/')
+  return new AttestationPublisher(new GitHubClient(context.apiUrl, inputs.githubToken, runnerLogger), { owner, repo }, runnerLogger)
 }
 
 async function deploy(

@@ -31,6 +31,8 @@ export interface ReleaseInputs {
   tsaUrl?: string
   /** A Sigstore trusted_root.json to verify existing evidence against. */
   trustedRoot?: string
+  /** Also store attestations in the repository's GitHub attestations API. */
+  githubAttestations: boolean
   oidcAudience: string
   deployRepository?: string
   deployToken?: string
@@ -146,6 +148,7 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
     rekorUrl: get('rekor-url') ? parseUrl('rekor-url', get('rekor-url'), '') : undefined,
     tsaUrl: get('tsa-url') ? parseUrl('tsa-url', get('tsa-url'), '') : undefined,
     trustedRoot: get('trusted-root') || undefined,
+    githubAttestations: parseBoolean('github-attestations', get('github-attestations'), true),
     oidcAudience: get('oidc-audience') || 'sigstore',
     deployRepository,
     deployToken: get('deploy-token') || undefined,

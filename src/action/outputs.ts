@@ -43,6 +43,11 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
     outputs['sbom-path'] = result.attest.sbomPath ?? ''
   }
 
+  if (result.githubAttestations?.ids.length) {
+    outputs['attestation-ids'] = result.githubAttestations.ids.join(',')
+    outputs['attestation-url'] = result.githubAttestations.url
+  }
+
   if (result.tags) {
     outputs['tags-created'] = list(result.tags.created)
     outputs['tags-unchanged'] = list(result.tags.unchanged)

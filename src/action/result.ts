@@ -21,6 +21,8 @@ export interface ReleaseResult {
   image: string
   /** Repository owner for `gh attestation verify --owner`. */
   owner?: string
+  /** `owner/name` of the repository that ran the release, for `gh attestation verify -R`. */
+  repository?: string
   dryRun: boolean
   /** The tags asked for, in order. */
   requestedTags: string[]
@@ -37,12 +39,14 @@ export interface ReleaseResult {
   /** The sign step's result, less the per-target detail. */
   sign?: Omit<SignResult, 'targets' | 'referrersMode'>
   attest?: AttestResult
+  /** Attestations stored in the repository's GitHub attestations API. */
+  githubAttestations?: { ids: number[]; url: string }
   deploy?: DeployResult
 }
 
 export const STEP_ORDER: StepName[] = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy']
 
-export function emptyResult(image: string, dryRun: boolean, requestedTags: string[], owner?: string): ReleaseResult {
+export function emptyResult(image: string, dryRun: boolean, requestedTags: string[], owner?: string, repository?: string): ReleaseResult {
   const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' } as StepReport])) as Record<StepName, StepReport>
-  return { image, owner, dryRun, requestedTags, platformDigests: {}, steps }
+  return { image, owner, repository, dryRun, requestedTags, platformDigests: {}, steps }
 }

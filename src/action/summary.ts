@@ -38,7 +38,10 @@ export function verifyCommands(result: ReleaseResult): string[] {
       `cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`
     )
   }
-  if (result.attest && result.owner) commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`)
+  // Stored in the repository's attestations API, gh finds them by repository; otherwise it reads them from the registry.
+  if (result.attest && result.githubAttestations?.ids.length && result.repository)
+    commands.push(`gh attestation verify oci://${ref} -R ${result.repository}`)
+  else if (result.attest && result.owner) commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`)
   return commands
 }
 

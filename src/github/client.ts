@@ -72,6 +72,12 @@ export class GitHubClient {
     return toPullRequest((await this.rest('PATCH', `/repos/${owner}/${repo}/pulls/${number}`, update)) as PullResponse)
   }
 
+  /** Stores a Sigstore bundle in the repository's attestations (needs `attestations: write`); returns its id. */
+  async createAttestation(owner: string, repo: string, bundle: object): Promise<number> {
+    const body = (await this.rest('POST', `/repos/${owner}/${repo}/attestations`, { bundle })) as { id?: number }
+    return body.id ?? 0
+  }
+
   async enableAutoMerge(pullRequestNodeId: string, method: MergeMethod): Promise<void> {
     const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }

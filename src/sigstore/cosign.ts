@@ -173,3 +173,58 @@ export function legacyImageManifest(layers: Descriptor[]): LegacyManifest {
     }
   }
 }
+
+function pemToBase64Der(pem: string): string[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => m[1].replace(/\s+/g, ''))
+}
+
+/**
+ * The Sigstore bundle a cosign v2 `.sig` layer stands for (its certificate and chain, its Rekor
+ * entry and signed entry timestamp, its signature over the payload), so it can be verified like
+ * any bundle. Whatever the layer lacks is left out, and verification then fails.
+ */
+export function bundleFromLegacyLayer(layer: Descriptor, payload: Buffer): unknown {
+  const annotations = layer.annotations ?? {}
+  const certificates = [
+    ...pemToBase64Der(annotations[ANNOTATION.cosignCertificate] ?? ''),
+    ...pemToBase64Der(annotations[ANNOTATION.cosignChain] ?? '')
+  ]
+  let rekor:
+    { SignedEntryTimestamp?: string; Payload?: { body?: string; integratedTime?: number; logIndex?: number; logID?: string } } | undefined
+  try {
+    rekor = JSON.parse(annotations[ANNOTATION.cosignBundle] || 'null') ?? undefined
+  } catch {
+    rekor = undefined
+  }
+  let kindVersion = { kind: 'hashedrekord', version: '0.0.1' }
+  try {
+    const body = JSON.parse(Buffer.from(rekor?.Payload?.body ?? '', 'base64').toString('utf8')) as { kind?: string; apiVersion?: string }
+    if (body.kind && body.apiVersion) kindVersion = { kind: body.kind, version: body.apiVersion }
+  } catch {
+    // no body: the entry will not verify
+  }
+  const tlogEntries = rekor?.Payload
+    ? [
+        {
+          logIndex: String(rekor.Payload.logIndex ?? ''),
+          logId: { keyId: Buffer.from(rekor.Payload.logID ?? '', 'hex').toString('base64') },
+          kindVersion,
+          integratedTime: String(rekor.Payload.integratedTime ?? ''),
+          inclusionPromise: { signedEntryTimestamp: rekor.SignedEntryTimestamp ?? '' },
+          canonicalizedBody: rekor.Payload.body ?? ''
+        }
+      ]
+    : []
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+    verificationMaterial: {
+      x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) },
+      tlogEntries,
+      timestampVerificationData: { rfc3161Timestamps: [] }
+    },
+    messageSignature: {
+      messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from(sha256Of(payload).slice(7), 'hex').toString('base64') },
+      signature: annotations[ANNOTATION.cosignSignature] ?? ''
+    }
+  }
+}

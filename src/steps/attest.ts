@@ -76,6 +76,8 @@ export interface AttestOptions {
   provenance?: object
   sbom: { mode: 'none' } | { mode: 'generate' } | { mode: 'file'; file: SbomFile; path: string }
   openBlob: OpenBlob
+  /** Also stores each bundle in the repository's GitHub attestations. */
+  publish?: (bundle: SerializedBundle) => Promise<void>
   outputDir: string
   now: () => Date
   toolName: string
@@ -186,6 +188,7 @@ async function attest(
     predicateBytes
   )
   const bundle: SerializedBundle = await options.signer.signDsse(payload, IN_TOTO_PAYLOAD_TYPE)
+  await options.publish?.(bundle)
   const bundleBytes = Buffer.from(JSON.stringify(bundle))
   const bundlePath = join(options.outputDir, `${kind}-${digestFileStem(subjects[0].digest)}.sigstore.json`)
   await writeFile(bundlePath, bundleBytes)

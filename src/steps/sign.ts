@@ -13,8 +13,10 @@ import { forEachLimit } from './push.js'
 import type { ExpectedIdentity } from '../sigstore/identity.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, findBundleReferrers, readLegacyLayers, readReferrerBundle, storeBundleReferrer } from '../sigstore/store.js'
-import { bundleIdentity, bundleLogIndex, isOwnStatementAbout } from '../sigstore/bundle-info.js'
+import { bundleIdentity, bundleLogIndex } from '../sigstore/bundle-info.js'
+import type { BundleVerifier } from '../sigstore/verifier.js'
 import {
+  bundleFromLegacyLayer,
   bundleReferrerManifest,
   cosignSignStatement,
   legacyImageManifest,
@@ -45,6 +47,10 @@ export interface SignOptions {
   signer: Signer
   format: SignatureFormat
   identity: ExpectedIdentity
+  /** Verifies existing signatures before a re-run reuses one; without it nothing is reused. */
+  verifier?: BundleVerifier
+  /** Also stores each DSSE bundle in the repository's GitHub attestations. */
+  publish?: (bundle: SerializedBundle) => Promise<void>
   /** Where bundle files are written (RUNNER_TEMP). */
   outputDir: string
   now: () => Date
@@ -98,6 +104,7 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
       } else {
         const statement = cosignSignStatement({ name: options.imageName, digest: target.digest })
         const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE)
+        await options.publish?.(bundle)
         const bundleBytes = Buffer.from(JSON.stringify(bundle))
         const manifest = bundleReferrerManifest({
           subject,
@@ -123,7 +130,7 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
       const payload = Buffer.from(simpleSigningPayload(options.imageName, target.digest))
       const layers = await readLegacyLayers(client, tag)
       const payloadDigest = sha256Of(payload)
-      const own = layers.find((l) => l.digest === payloadDigest && legacyLayerIsOurs(l.annotations, options.identity))
+      const own = layers.find((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest))
       if (own) {
         logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`)
         signed.reused = signed.reused || !signed.referrerDigest
@@ -164,24 +171,46 @@ function noteIdentity(result: SignResult, bundle: SerializedBundle): void {
   result.issuer ??= who.issuer
 }
 
+/**
+ * An existing signature is reused only when it verifies against the trusted root as ours: chain to
+ * the instance's CA, a log entry or timestamp, the signature, our identity and issuer, this digest.
+ * Without trust material nothing is reused: the step signs anew rather than trust what it found.
+ */
 async function findOwnSignature(
   options: SignOptions,
   digest: string
 ): Promise<{ referrerDigest: string; bundle: SerializedBundle } | undefined> {
+  if (!options.verifier) return undefined
   for (const candidate of await findBundleReferrers(options.referrers, digest, PREDICATE_TYPE.cosignSign)) {
     const bundle = (await readReferrerBundle(options.client, candidate.digest).catch(() => undefined)) as SerializedBundle | undefined
-    if (bundle && isOwnStatementAbout(bundle, digest, PREDICATE_TYPE.cosignSign, options.identity.candidates, options.identity.issuer)) {
-      return { referrerDigest: candidate.digest, bundle }
-    }
+    const verified = bundle
+      ? options.verifier.verifyStatementBundle(bundle, {
+          subjectDigest: digest,
+          predicateType: PREDICATE_TYPE.cosignSign,
+          identity: identityPattern(options.identity),
+          issuer: options.identity.issuer
+        })
+      : { ok: false as const, reason: 'unreadable' }
+    if (verified.ok) return { referrerDigest: candidate.digest, bundle: bundle! }
+    options.logger.debug(`signature referrer ${candidate.digest} of ${digest} is not ours (${verified.reason}); ignoring it`)
   }
   return undefined
 }
 
-/** A legacy layer is ours when its certificate names one of our identities. */
-function legacyLayerIsOurs(annotations: Record<string, string> | undefined, identity: ExpectedIdentity): boolean {
-  const pem = annotations?.['dev.sigstore.cosign/certificate']
-  if (!pem) return false
-  const der = Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64')
-  const who = bundleIdentity({ verificationMaterial: { certificate: { rawBytes: der.toString('base64') } } } as unknown as SerializedBundle)
-  return who.san !== undefined && identity.candidates.includes(who.san)
+/** A legacy `.sig` layer is ours when the bundle it stands for verifies, as a referrer must. */
+function legacyLayerVerifies(options: SignOptions, layer: Descriptor, payload: Buffer, digest: string): boolean {
+  if (!options.verifier) return false
+  const verified = options.verifier.verifyMessageBundle(bundleFromLegacyLayer(layer, payload), payload, {
+    subjectDigest: digest,
+    identity: identityPattern(options.identity),
+    issuer: options.identity.issuer
+  })
+  if (!verified.ok) options.logger.debug(`a ${legacyTag(digest, 'sig')} layer is not ours (${verified.reason}); ignoring it`)
+  return verified.ok
+}
+
+/** The SANs this run's certificate may carry, as one anchored pattern. */
+function identityPattern(identity: ExpectedIdentity): RegExp {
+  const escaped = identity.candidates.map((candidate) => candidate.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  return escaped.length ? new RegExp(`^(?:${escaped.join('|')})$`) : /(?!)/
 }

@@ -60,6 +60,10 @@ export interface FakeRepository {
   /** When false, enablePullRequestAutoMerge fails as GitHub does for repositories without "Allow auto-merge". */
   allowAutoMerge: boolean
   pulls: FakePullRequest[]
+  /** Sigstore bundles stored through repos/create-attestation, in order; the id of each is its position + 1. */
+  attestations: unknown[]
+  /** When true, repos/create-attestation answers 403 as GitHub does without `attestations: write`. */
+  attestationsForbidden?: boolean
 }
 
 export interface GitHubApiOptions {
@@ -239,6 +243,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         if (body.state === 'open' || body.state === 'closed') pull.state = body.state
         return send(response, 200, pullJson(pull, base))
       }
+      case 'repos/create-attestation': {
+        if (repository.attestationsForbidden) return send(response, 403, { message: 'Resource not accessible by integration' })
+        repository.attestations.push(body.bundle)
+        return send(response, 201, { id: repository.attestations.length })
+      }
       default:
         return reject(response, `${operationId} is valid but not implemented by the fake`)
     }
@@ -284,7 +293,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     requests,
     violations,
     addRepository(owner, name, { defaultBranch = 'main', allowAutoMerge = true } = {}) {
-      const repository: FakeRepository = { owner, name, defaultBranch, allowAutoMerge, pulls: [] }
+      const repository: FakeRepository = { owner, name, defaultBranch, allowAutoMerge, pulls: [], attestations: [] }
       repositories.set(`${owner}/${name}`, repository)
       return repository
     },

@@ -5,9 +5,9 @@ import type { SigstoreInstance } from './sigstore.js'
 /** Push and tag only: no signature, no provenance, no SBOM (and so no OIDC or Sigstore needed). */
 export const OFF: Readonly<Record<string, string>> = Object.freeze({ sign: 'false', provenance: 'false', sbom: 'none' })
 
-/** Points the action at a local Sigstore instance; `extra` comes last and may override. */
+/** Points the action at a local Sigstore instance and its trusted root (so existing evidence can be verified); `extra` comes last and may override. */
 export function sigstoreInputs(sigstore: SigstoreInstance, extra: Record<string, string> = {}): Record<string, string> {
-  return { 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, ...extra }
+  return { 'fulcio-url': sigstore.fulcioUrl, 'rekor-url': sigstore.rekorUrl, 'trusted-root': sigstore.trustedRootPath, ...extra }
 }
 
 export interface RunnerEnvOptions {

@@ -8,14 +8,14 @@ import { test, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { KeyObject, createHash, randomBytes, sign as signBytes, webcrypto } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
-import * as x509 from '@peculiar/x509'
 import { attest, sign, type Bundle } from 'sigstore'
 import { testScope } from '../harness/scope.js'
+import { forgeBundle } from '../harness/forge.js'
 import { startOidcProvider } from '../harness/oidc.js'
 import { startSigstore } from '../harness/sigstore.js'
 import {
@@ -27,7 +27,6 @@ import {
   type Expectation
 } from '../../src/sigstore/verifier.js'
 import { cosignSignStatement, simpleSigningPayload } from '../../src/sigstore/cosign.js'
-import { preAuthEncoding } from '../../src/sigstore/bundle-info.js'
 
 const scope = testScope()
 const oidc = scope.server(() => startOidcProvider())
@@ -66,48 +65,9 @@ const expectOurs = (): Expectation => ({ subjectDigest: DIGEST, predicateType: S
 const verifier = (): BundleVerifier => createBundleVerifier(sigstore.trustedRoot)
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
-/** A DER UTF8String (short form: the issuer URLs are under 128 bytes). */
-const utf8String = (text: string): Buffer => {
-  const bytes = Buffer.from(text, 'utf8')
-  return Buffer.concat([Buffer.from([0x0c, bytes.length]), bytes])
-}
-
-/**
- * A self-signed certificate that looks like a Fulcio one (the workflow URI SAN, Fulcio's issuer
- * extensions) and the key that signs with it.
- */
-async function forgedCertificate(san: string, issuer: string): Promise<{ der: Buffer; key: KeyObject }> {
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
-  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
-  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomBytes(8).toString('hex'),
-    name: 'O=sigstore.dev, CN=sigstore-intermediate',
-    notBefore: new Date(Date.now() - 3600_000),
-    notAfter: new Date(Date.now() + 3600_000),
-    signingAlgorithm: algorithm,
-    keys,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.3']),
-      new x509.SubjectAlternativeNameExtension([{ type: 'url', value: san }], true),
-      new x509.Extension('1.3.6.1.4.1.57264.1.1', false, Buffer.from(issuer, 'utf8')),
-      new x509.Extension('1.3.6.1.4.1.57264.1.8', false, utf8String(issuer))
-    ]
-  })
-  return { der: Buffer.from(certificate.rawData), key: KeyObject.from(keys.privateKey) }
-}
-
 /** The honest bundle re-signed by a forged certificate, its log entry and timestamps kept as they were. */
-async function forge(honest: Bundle, options: { san?: string; issuer?: string } = {}): Promise<Bundle> {
-  const forged = clone(honest) as any
-  const { der, key } = await forgedCertificate(options.san ?? SAN, options.issuer ?? oidc.issuer)
-  const envelope = forged.dsseEnvelope
-  const pae = preAuthEncoding(envelope.payloadType, Buffer.from(envelope.payload, 'base64'))
-  envelope.signatures = [{ keyid: '', sig: signBytes('sha256', pae, { key, dsaEncoding: 'der' }).toString('base64') }]
-  forged.verificationMaterial.certificate = { rawBytes: der.toString('base64') }
-  return forged
-}
+const forge = (honest: Bundle, options: { san?: string; issuer?: string } = {}): Promise<Bundle> =>
+  forgeBundle(honest, { san: options.san ?? SAN, issuer: options.issuer ?? oidc.issuer })
 
 describe('DSSE statement bundles', () => {
   test('an honest bundle verifies: identity, issuer, statement and time source are returned', async () => {

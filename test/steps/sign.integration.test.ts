@@ -3,7 +3,8 @@
 // back over plain HTTP, independently of our client, and verified with @sigstore/verify.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createPublicKey, verify as verifySignature, X509Certificate } from 'node:crypto'
+import { createPublicKey, sign as signBytes, verify as verifySignature, X509Certificate } from 'node:crypto'
+import { attest, sign } from 'sigstore'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startRegistry } from '../harness/registry.js'
@@ -15,6 +16,18 @@ import { writeLayout, randomLayer } from '../harness/layouts.js'
 import { registryReader } from '../harness/registry-reader.js'
 import { runnerEnv as runnerEnvWith, sigstoreInputs } from '../harness/inputs.js'
 import { testScope } from '../harness/scope.js'
+import { forgeBundle, forgedCertificate } from '../harness/forge.js'
+import { sha256 } from '../harness/layouts.js'
+import { RegistryClient } from '../../src/oci/registry/client.js'
+import { Referrers } from '../../src/oci/registry/referrers.js'
+import { appendLegacyLayer, storeBundleReferrer } from '../../src/sigstore/store.js'
+import {
+  bundleReferrerManifest,
+  cosignSignStatement,
+  legacyImageManifest,
+  legacySignatureLayer,
+  simpleSigningPayload
+} from '../../src/sigstore/cosign.js'
 
 const scope = testScope()
 const registry = scope.server(() => startRegistry())
@@ -246,4 +259,73 @@ test('a private repository on GitHub Enterprise Server is not signed on public-g
   } finally {
     await privateOidc.close()
   }
+})
+
+test('forged evidence planted in the registry is never taken for our own: a new signature is made in both formats', async () => {
+  const layout = await writeLayout(join(work, 'forged'), { images: [{ layers: [randomLayer(3000)] }] })
+  const repo = 'octo-org/forged'
+  const image = `${registry.host}/${repo}`
+  const pushed = await runAction({ layout: layout.dir, image, sign: 'false', provenance: 'false', sbom: 'none' }, runnerEnv())
+  assert.equal(pushed.exitCode, 0, pushed.stdout)
+  const digest = layout.top.digest
+  const identity = { san: `https://github.com/${oidc.claims.job_workflow_ref}`, issuer: oidc.issuer }
+
+  // Honest bundles about something else, whose log entries the forgeries copy.
+  const token = await oidc.mintToken('sigstore')
+  const services = { fulcioURL: sigstore.fulcioUrl, rekorURL: sigstore.rekorUrl, identityToken: token }
+  const honestStatement = await attest(
+    Buffer.from(JSON.stringify(cosignSignStatement({ name: image, digest: `sha256:${'0'.repeat(64)}` }))),
+    'application/vnd.in-toto+json',
+    services
+  )
+  const honestMessage = await sign(Buffer.from(simpleSigningPayload(image, `sha256:${'0'.repeat(64)}`)), {
+    ...services,
+    legacyCompatibility: true
+  })
+
+  // A bundle referrer: our digest, our identity and issuer on a self-signed certificate, a copied log entry.
+  const forgedStatement = JSON.parse(JSON.stringify(honestStatement))
+  forgedStatement.dsseEnvelope.payload = Buffer.from(JSON.stringify(cosignSignStatement({ name: image, digest }))).toString('base64')
+  const planted = await forgeBundle(forgedStatement, identity)
+  const client = new RegistryClient({ registry: registry.host, repository: repo })
+  const referrers = new Referrers(client)
+  const plantedBytes = Buffer.from(JSON.stringify(planted))
+  const subject = { mediaType: layout.top.mediaType, digest, size: layout.top.size }
+  const plantedReferrer = await storeBundleReferrer({
+    client,
+    referrers,
+    subjectDigest: digest,
+    bundleBytes: plantedBytes,
+    manifest: bundleReferrerManifest({
+      subject,
+      bundle: { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', digest: sha256(plantedBytes), size: plantedBytes.length },
+      predicateType: 'https://sigstore.dev/cosign/sign/v1',
+      created: new Date(Date.now() + 3600_000).toISOString()
+    })
+  })
+  // A legacy .sig layer: the right payload signed by the forged key, the honest layer's Rekor bundle copied.
+  const payload = Buffer.from(simpleSigningPayload(image, digest))
+  const { der, key } = await forgedCertificate(identity.san, identity.issuer)
+  const honestLayer = legacySignatureLayer(honestMessage, Buffer.from(simpleSigningPayload(image, `sha256:${'0'.repeat(64)}`)))
+  const forgedLayer = {
+    ...legacySignatureLayer(honestMessage, payload),
+    annotations: {
+      ...honestLayer.annotations,
+      'dev.cosignproject.cosign/signature': signBytes('sha256', payload, key).toString('base64'),
+      'dev.sigstore.cosign/certificate': `-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`,
+      'dev.sigstore.cosign/chain': ''
+    }
+  }
+  const sigTag = `sha256-${digest.slice(7)}.sig`
+  await appendLegacyLayer({ client, tag: sigTag, layer: forgedLayer, layerBytes: payload, buildManifest: legacyImageManifest })
+
+  const entriesBefore = sigstore.log.filter((line) => line === 'rekor 201').length
+  const run = await runAction({ layout: layout.dir, image, ...signingInputs() }, runnerEnv())
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+  assert.equal(sigstore.log.filter((line) => line === 'rekor 201').length - entriesBefore, 2, 'a new log entry in each format')
+  assert.notEqual(run.outputs['signature-digest'], plantedReferrer.digest, 'the planted referrer is not reported as ours')
+  const ours = JSON.parse(await readFile(run.outputs['signature-bundle-path'], 'utf8'))
+  await verifySigstoreBundle(ours, { trustedRoot: sigstore.trustedRoot, expectedDigest: digest, identity: identity.san })
+  const sig = await getManifest(repo, sigTag)
+  assert.equal(sig.json.layers.length, 2, 'our signature is appended beside the planted one')
 })

@@ -1,0 +1,152 @@
+export const id = 584;
+export const ids = [584];
+export const modules = {
+
+/***/ 96584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubApiError: () => (/* binding */ GitHubApiError),
+/* harmony export */   GitHubClient: () => (/* binding */ GitHubClient),
+/* harmony export */   graphqlUrl: () => (/* binding */ graphqlUrl)
+/* harmony export */ });
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37893);
+
+/** A REST or GraphQL request that failed, with the status and GitHub's message. */
+class GitHubApiError extends Error {
+    status;
+    responseMessage;
+    retryAfter;
+    name = 'GitHubApiError';
+    constructor(message, status, responseMessage, retryAfter) {
+        super(message);
+        this.status = status;
+        this.responseMessage = responseMessage;
+        this.retryAfter = retryAfter;
+    }
+}
+/** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
+function graphqlUrl(apiUrl) {
+    const base = apiUrl.replace(/\/+$/, '');
+    return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+class GitHubClient {
+    token;
+    logger;
+    apiUrl;
+    constructor(apiUrl, token, logger) {
+        this.token = token;
+        this.logger = logger;
+        this.apiUrl = apiUrl.replace(/\/+$/, '');
+    }
+    async getRepository(owner, repo) {
+        const body = (await this.rest('GET', `/repos/${owner}/${repo}`));
+        if (!body.default_branch)
+            throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '');
+        return { defaultBranch: body.default_branch };
+    }
+    /** The open pull request from `branch` into `base`, if there is one. */
+    async findOpenPullRequest(owner, repo, branch, base) {
+        const query = new URLSearchParams({ state: 'open', head: `${owner}:${branch}`, base, per_page: '10' });
+        const pulls = (await this.rest('GET', `/repos/${owner}/${repo}/pulls?${query}`));
+        return pulls.length > 0 ? toPullRequest(pulls[0]) : undefined;
+    }
+    async createPullRequest(owner, repo, request) {
+        const body = { title: request.title, head: request.branch, base: request.base, body: request.body, maintainer_can_modify: false };
+        return toPullRequest((await this.rest('POST', `/repos/${owner}/${repo}/pulls`, body)));
+    }
+    async updatePullRequest(owner, repo, number, update) {
+        return toPullRequest((await this.rest('PATCH', `/repos/${owner}/${repo}/pulls/${number}`, update)));
+    }
+    /** Stores a Sigstore bundle in the repository's attestations (needs `attestations: write`); returns its id. */
+    async createAttestation(owner, repo, bundle) {
+        const body = (await this.rest('POST', `/repos/${owner}/${repo}/attestations`, { bundle }));
+        return body.id ?? 0;
+    }
+    async enableAutoMerge(pullRequestNodeId, method) {
+        const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
+}`;
+        const url = graphqlUrl(this.apiUrl);
+        const response = (await this.send('POST', url, {
+            query,
+            variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
+        }));
+        if (response.errors && response.errors.length > 0) {
+            const message = response.errors.map((e) => e.message ?? e.type ?? 'unknown error').join('; ');
+            throw new GitHubApiError(`enablePullRequestAutoMerge: ${message}`, 200, message);
+        }
+    }
+    rest(method, path, body) {
+        return this.send(method, `${this.apiUrl}${path}`, body);
+    }
+    send(method, url, body) {
+        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(() => this.sendOnce(method, url, body), {
+            policy: _net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_API_RETRY */ .sl,
+            classify: (error) => error instanceof GitHubApiError
+                ? // A secondary rate limit answers 403 with Retry-After: wait as asked, like a 429.
+                    error.status === 403 && error.retryAfter !== undefined
+                        ? (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .httpTransience */ .xv)(429, error.retryAfter)
+                        : error.status === undefined
+                            ? { transient: true }
+                            : (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .httpTransience */ .xv)(error.status, error.retryAfter)
+                : { transient: false },
+            onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
+        });
+    }
+    async sendOnce(method, url, body) {
+        const headers = {
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': '2022-11-28',
+            'user-agent': 'digest-release'
+        };
+        if (this.token)
+            headers.authorization = `Bearer ${this.token}`;
+        if (body !== undefined)
+            headers['content-type'] = 'application/json';
+        this.logger.debug(`${method} ${url}`);
+        let response;
+        try {
+            response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        }
+        catch (error) {
+            throw new GitHubApiError(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`, undefined, '');
+        }
+        const text = await response.text();
+        let parsed = undefined;
+        try {
+            parsed = text ? JSON.parse(text) : undefined;
+        }
+        catch {
+            // a non-JSON error page; the status says enough
+        }
+        if (!response.ok) {
+            const detail = describeError(parsed) || text.slice(0, 200);
+            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail, response.headers.get('retry-after') ?? undefined);
+        }
+        return parsed;
+    }
+}
+function toPullRequest(pull) {
+    return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, title: pull.title, body: pull.body ?? '' };
+}
+function describeError(body) {
+    if (!body || typeof body !== 'object')
+        return '';
+    const { message, errors } = body;
+    const details = (errors ?? []).map((e) => (typeof e === 'string' ? e : (e.message ?? e.code ?? ''))).filter(Boolean);
+    return [message, ...details].filter(Boolean).join(': ');
+}
+function hint(status) {
+    if (status === 401)
+        return ' (check `deploy-token`)';
+    if (status === 403 || status === 404)
+        return ' (does `deploy-token` have contents: write and pull-requests: write on the deploy repository?)';
+    return '';
+}
+
+
+/***/ })
+
+};
