@@ -3,105 +3,35 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { generateSbom, spdx23SchemaErrors } from '../../src/sbom/index.js'
 import { isRpmDatabaseFile, parseRpmDatabase, parseRpmHeader, rpmPackage } from '../../src/sbom/catalog/rpm.js'
 import { readSqliteTable } from '../../src/sbom/catalog/sqlite.js'
 import { buildImage, type LayerEntrySpec } from '../harness/layers.js'
+import { buildRpmdb, type BuiltRpmdb } from '../harness/rpmdb.js'
 
 const run = promisify(execFile)
 const DIGEST = 'sha256:' + 'd'.repeat(64)
 const fedoraOsRelease =
   'NAME="Fedora Linux"\nVERSION="40 (Container Image)"\nID=fedora\nVERSION_ID=40\nPRETTY_NAME="Fedora Linux 40 (Container Image)"\n'
 
-interface Spec {
-  name: string
-  version: string
-  release: string
-  epoch?: number
-  license: string
-  withFile?: boolean
-}
-
-const SPECS: Spec[] = [
-  { name: 'dr-hello', version: '1.2.3', release: '4.fc40', license: 'MIT', withFile: true },
-  { name: 'dr-tools', version: '0.9', release: '1.fc40', epoch: 2, license: 'GPL-2.0-or-later AND Apache-2.0' }
-]
-
-function specFile(spec: Spec): string {
-  return [
-    `Name: ${spec.name}`,
-    `Version: ${spec.version}`,
-    `Release: ${spec.release}`,
-    ...(spec.epoch !== undefined ? [`Epoch: ${spec.epoch}`] : []),
-    `Summary: ${spec.name} for the digest-release tests`,
-    `License: ${spec.license}`,
-    'Vendor: digest-release tests',
-    'BuildArch: noarch',
-    '',
-    '%description',
-    'A test package.',
-    '',
-    '%install',
-    ...(spec.withFile ? ['mkdir -p %{buildroot}/usr/share/dr-hello', 'echo hello > %{buildroot}/usr/share/dr-hello/greeting'] : []),
-    '',
-    '%files',
-    ...(spec.withFile ? ['/usr/share/dr-hello/greeting'] : []),
-    ''
-  ].join('\n')
-}
-
-let work = ''
+let built: BuiltRpmdb
 let rpmdb: Buffer
 
 // One rpmdb for the file: two packages built and installed with Debian's rpm 4.18, SQLite backend.
 before(async () => {
-  try {
-    await run('rpmbuild', ['--version'])
-  } catch {
-    throw new Error('rpmbuild is missing: install the Debian package with `sudo apt-get install -y rpm`')
-  }
-  work = await mkdtemp(join(tmpdir(), 'rpm-test-'))
-  const topdir = join(work, 'build')
-  const root = join(work, 'root')
-  await mkdir(join(topdir, 'SPECS'), { recursive: true })
-  await mkdir(join(root, 'var/lib/rpm'), { recursive: true })
-  const sqlite = ['--define', '_db_backend sqlite']
-  for (const spec of SPECS) {
-    const path = join(topdir, 'SPECS', `${spec.name}.spec`)
-    await writeFile(path, specFile(spec))
-    await run('rpmbuild', ['-bb', '--define', `_topdir ${topdir}`, ...sqlite, path])
-  }
-  const rpmDir = join(topdir, 'RPMS/noarch')
-  const rpms = (await readdir(rpmDir)).map((f) => join(rpmDir, f))
-  assert.equal(rpms.length, 2)
-  await run('rpm', ['--initdb', '--root', root, '--dbpath', '/var/lib/rpm', ...sqlite])
-  // Debian's rpm warns that it should not install packages; --justdb only writes the database.
-  await run('rpm', [
-    '-i',
-    '--nodeps',
-    '--justdb',
-    '--ignorearch',
-    '--ignoreos',
-    '--root',
-    root,
-    '--dbpath',
-    '/var/lib/rpm',
-    ...sqlite,
-    ...rpms
-  ])
-  rpmdb = await readFile(join(root, 'var/lib/rpm/rpmdb.sqlite'))
+  built = await buildRpmdb()
+  rpmdb = built.rpmdb
 })
 
 after(async () => {
-  if (work) await rm(work, { recursive: true, force: true })
+  await built?.cleanup()
 })
 
 async function generate(layers: LayerEntrySpec[][]) {
-  const built = await buildImage(layers)
+  const image = await buildImage(layers)
   try {
     return await generateSbom(
       {
@@ -109,29 +39,19 @@ async function generate(layers: LayerEntrySpec[][]) {
         digest: DIGEST,
         platform: 'linux/amd64',
         config: { os: 'linux', architecture: 'amd64' },
-        layers: built.layers
+        layers: image.layers
       },
-      built.openBlob,
+      image.openBlob,
       { created: '2024-05-01T12:00:00Z', toolName: 'digest-release-test' }
     )
   } finally {
-    await built.cleanup()
+    await image.cleanup()
   }
 }
 
 test('rpm: the database rpm wrote is SQLite, and rpm -qa agrees with what is read from it', async () => {
   assert.equal(rpmdb.toString('latin1', 0, 16), 'SQLite format 3\0')
-  const { stdout } = await run('rpm', [
-    '-qa',
-    '--root',
-    join(work, 'root'),
-    '--dbpath',
-    '/var/lib/rpm',
-    '--define',
-    '_db_backend sqlite',
-    '--qf',
-    '%{NAME} %{EPOCH} %{VERSION}-%{RELEASE} %{ARCH} %{LICENSE} %{SOURCERPM}\\n'
-  ])
+  const stdout = await built.rpm(['-qa', '--qf', '%{NAME} %{EPOCH} %{VERSION}-%{RELEASE} %{ARCH} %{LICENSE} %{SOURCERPM}\\n'])
   const expected = stdout.trim().split('\n').sort()
   const read = parseRpmDatabase(rpmdb)
     .map((r) => `${r.name} ${r.epoch ?? '(none)'} ${r.version}-${r.release} ${r.arch} ${r.license} ${r.sourceRpm}`)
@@ -227,7 +147,7 @@ test('sqlite: reads every row of tables sqlite3 wrote, across page sizes, overfl
     [4096, 'UTF-16le'],
     [65536, 'UTF-16be']
   ] as const) {
-    const path = join(work, `t-${pageSize}.db`)
+    const path = join(built.dir, `t-${pageSize}.db`)
     // Blobs from 1 byte to 3 pages, so that rows stay local, spill to one overflow page or to a chain.
     const sql = [
       `PRAGMA page_size=${pageSize};`,
