@@ -113,6 +113,7 @@ test('rpm: RHEL-family purls use the "redhat" namespace; the db at /var/lib/rpm 
   ])
   assert.ok(isRpmDatabaseFile('usr/lib/sysimage/rpm/rpmdb.sqlite'))
   assert.ok(!isRpmDatabaseFile('var/lib/rpm/rpmdb.sqlite-wal'))
+  assert.ok(!isRpmDatabaseFile('home/me/backup/rpm/rpmdb.sqlite'))
 })
 
 test('rpm: a damaged database is skipped and said so, not fatal; a truncated header blob is an error', async () => {

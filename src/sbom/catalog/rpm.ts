@@ -49,8 +49,9 @@ const TYPE_I18NSTRING = 9
 const MAX_ENTRIES = 0x10000
 const MAX_DATA = 256 * 1024 * 1024
 
+/** The two places rpm keeps it (also below a symlinked directory); a stray copy elsewhere is not the image's database. */
 export function isRpmDatabaseFile(path: string): boolean {
-  return /(^|\/)rpm\/rpmdb\.sqlite$/.test(path)
+  return /(^|\/)(var\/lib|usr\/lib\/sysimage)\/rpm\/rpmdb\.sqlite$/.test(path)
 }
 
 /**
