@@ -100,7 +100,7 @@ export function spdxLicenseExpression(value: string | undefined): string | undef
   return out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')')
 }
 
-function imagePurl(image: SpdxImage): string {
+export function imagePurl(image: SpdxImage): string {
   // pkg:oci/<name>@<digest>?repository_url=<repository> (purl-spec, type "oci").
   const repository = image.name
   const name = repository.slice(repository.lastIndexOf('/') + 1)

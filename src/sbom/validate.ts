@@ -167,3 +167,9 @@ export function spdx23SchemaErrors(document: unknown): string[] {
   const validate = validatorFor('spdx-2.3')
   return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)
 }
+
+/** Validates a document (e.g. one we generated) against the CycloneDX 1.5 or 1.6 schema; returns the problems, empty when valid. */
+export function cycloneDxSchemaErrors(document: unknown, version: CycloneDxVersion = '1.6'): string[] {
+  const validate = validatorFor(`cyclonedx-${version}`)
+  return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)
+}

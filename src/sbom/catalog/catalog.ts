@@ -9,6 +9,7 @@ import type { LayerRef } from './layer-stream.js'
 import { isNpmPackageJson, npmPackage, parseNpmPackageJson, type NpmRecord } from './npm.js'
 import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js'
 import { isPythonMetadata, parsePythonMetadata, pythonPackage, type PythonRecord } from './python.js'
+import { isRpmDatabaseFile, MAX_RPMDB_SIZE, parseRpmDatabase, RPMDB_PATHS, rpmPackage, type RpmRecord } from './rpm.js'
 import type { CatalogedPackage, OsRelease } from './types.js'
 
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
@@ -28,13 +29,14 @@ const MATCHERS: FileMatcher[] = [
   },
   { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
   { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
+  { id: 'rpm', matches: isRpmDatabaseFile, parse: (_path, content) => parseRpmDatabase(content), maxFileSize: MAX_RPMDB_SIZE },
   { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
   { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
 ]
 
 // The fixed locations, and the directories on their way, are where a symlink can matter
 // (/etc/os-release -> ../usr/lib/os-release, /lib -> usr/lib on merged-/usr systems).
-const FIXED_PATHS = [...OS_RELEASE_PATHS, DPKG_STATUS_PATH, DPKG_STATUS_DIR, APK_INSTALLED_PATH]
+const FIXED_PATHS = [...OS_RELEASE_PATHS, DPKG_STATUS_PATH, DPKG_STATUS_DIR, APK_INSTALLED_PATH, ...RPMDB_PATHS]
 const FIXED_PREFIXES = new Set(FIXED_PATHS.flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))
 
 function keepSymlink(path: string): boolean {
@@ -75,6 +77,10 @@ export async function catalogImage(
 
   const apk = fs.file(APK_INSTALLED_PATH, 'apk')
   if (apk) for (const record of apk.value as ApkRecord[]) packages.push(apkPackage(record, os, apk.path))
+
+  // On Fedora /var/lib/rpm is a symlink to /usr/lib/sysimage/rpm: both paths are one database.
+  const rpmdbs = new Map(RPMDB_PATHS.map((path) => fs.file(path, 'rpm')).flatMap((file) => (file ? [[file.path, file]] : [])))
+  for (const rpmdb of rpmdbs.values()) for (const record of rpmdb.value as RpmRecord[]) packages.push(rpmPackage(record, os, rpmdb.path))
 
   for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
   for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))

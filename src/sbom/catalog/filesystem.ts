@@ -13,6 +13,8 @@ export interface FileMatcher {
   id: string
   matches(path: string): boolean
   parse(path: string, content: Buffer): unknown
+  /** Largest file of this kind read, when it differs from CollectOptions.maxFileSize (rpmdb.sqlite). */
+  maxFileSize?: number
 }
 
 /**
@@ -223,13 +225,14 @@ async function scanLayer(
   }
 
   const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
-    if (entry.size <= options.maxFileSize && entry.size > budget.left) {
+    const maxFileSize = matcher.maxFileSize ?? options.maxFileSize
+    if (entry.size <= maxFileSize && entry.size > budget.left) {
       skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`)
       return
     }
-    const content = await entry.read(Math.min(options.maxFileSize, budget.left))
+    const content = await entry.read(Math.min(maxFileSize, budget.left))
     if (content === undefined) {
-      skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`)
+      skip(entry, matcher, paths, `${entry.size} bytes is over the ${maxFileSize}-byte limit for metadata files`)
       return
     }
     budget.left -= content.length

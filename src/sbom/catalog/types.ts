@@ -1,6 +1,6 @@
 // What the catalogers find in an image's filesystem, before it becomes an SPDX document.
 
-export type PackageType = 'deb' | 'apk' | 'npm' | 'pypi'
+export type PackageType = 'deb' | 'apk' | 'rpm' | 'npm' | 'pypi'
 
 export interface CatalogedPackage {
   type: PackageType
@@ -9,7 +9,7 @@ export interface CatalogedPackage {
   /** Package URL (https://github.com/package-url/purl-spec), percent-encoded. */
   purl: string
   architecture?: string
-  /** Source package (dpkg `Source`, apk origin), when it differs from the package name. */
+  /** Source package (dpkg `Source`, apk origin, rpm SOURCERPM), when it differs from the package name. */
   source?: string
   /** License as the package metadata declares it, unvalidated. */
   declaredLicense?: string
