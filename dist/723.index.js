@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   loadSbomFile: () => (/* binding */ loadSbomFile)
 });
 
-// UNUSED EXPORTS: spdx23SchemaErrors
+// UNUSED EXPORTS: cycloneDxSchemaErrors, spdx23SchemaErrors
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -154,6 +154,11 @@ function validated(path, bytes, document, format, version, schema, predicateType
 /** Validates a document (e.g. one we generated) against the SPDX 2.3 schema; returns the problems, empty when valid. */
 function spdx23SchemaErrors(document) {
     const validate = validatorFor('spdx-2.3');
+    return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
+/** Validates a document (e.g. one we generated) against the CycloneDX 1.5 or 1.6 schema; returns the problems, empty when valid. */
+function cycloneDxSchemaErrors(document, version = '1.6') {
+    const validate = validatorFor(`cyclonedx-${version}`);
     return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
 

@@ -5183,6 +5183,7 @@ function readInputs(getInput) {
         signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'], 'both'),
         provenance: parseBoolean('provenance', get('provenance'), true),
         sbom,
+        sbomFormat: parseChoice('sbom-format', get('sbom-format'), ['spdx', 'cyclonedx'], 'spdx'),
         sigstoreInstance: parseChoice('sigstore-instance', get('sigstore-instance'), ['auto', 'public-good', 'github'], 'auto'),
         fulcioUrl: get('fulcio-url') ? parseUrl('fulcio-url', get('fulcio-url'), '') : undefined,
         rekorUrl: get('rekor-url') ? parseUrl('rekor-url', get('rekor-url'), '') : undefined,
@@ -5246,6 +5247,12 @@ function outputsFor(result) {
         outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? '';
         outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? '';
         outputs['sbom-path'] = result.attest.sbomPath ?? '';
+        // Every platform's SBOM, not only the first: platform (or `image` for a given file) -> referrer and file.
+        const sboms = {};
+        for (const attestation of result.attest.attestations)
+            if (attestation.kind === 'sbom')
+                sboms[attestation.platform ?? 'image'] = { digest: attestation.referrerDigest, path: attestation.sbomPath };
+        outputs.sboms = JSON.stringify(sboms);
     }
     if (result.githubAttestations?.ids.length) {
         outputs['attestation-ids'] = result.githubAttestations.ids.join(',');
@@ -6016,7 +6023,7 @@ async function release(inputs, context, result) {
                 steps.skip('attest', '`provenance: false` and `sbom: none`');
             else {
                 const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }] = await Promise.all([
-                    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47807)),
+                    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91116)),
                     __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))
                 ]);
                 await steps.run('attest', async () => {
@@ -6034,7 +6041,7 @@ async function release(inputs, context, result) {
                             ? { mode: 'none' }
                             : checked.sbomFile
                                 ? { mode: 'file', file: checked.sbomFile, path: inputs.sbom }
-                                : { mode: 'generate' },
+                                : { mode: 'generate', format: inputs.sbomFormat },
                         openBlob: layerOpener(checked.layout, platforms),
                         publish,
                         outputDir: context.tempDir,

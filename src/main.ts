@@ -194,7 +194,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
                   ? { mode: 'none' }
                   : checked.sbomFile
                     ? { mode: 'file', file: checked.sbomFile, path: inputs.sbom }
-                    : { mode: 'generate' },
+                    : { mode: 'generate', format: inputs.sbomFormat },
               openBlob: layerOpener(checked.layout, platforms),
               publish,
               outputDir: context.tempDir,

@@ -24,6 +24,8 @@ export interface ReleaseInputs {
   provenance: boolean
   /** `generate`, `none`, or a path. */
   sbom: string
+  /** Format of a generated SBOM. */
+  sbomFormat: 'spdx' | 'cyclonedx'
   sigstoreInstance: SigstoreInstanceChoice
   /** Overrides of the instance's services; undefined means the instance's own. */
   fulcioUrl?: string
@@ -143,6 +145,7 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
     signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'] as const, 'both'),
     provenance: parseBoolean('provenance', get('provenance'), true),
     sbom,
+    sbomFormat: parseChoice('sbom-format', get('sbom-format'), ['spdx', 'cyclonedx'] as const, 'spdx'),
     sigstoreInstance: parseChoice('sigstore-instance', get('sigstore-instance'), ['auto', 'public-good', 'github'] as const, 'auto'),
     fulcioUrl: get('fulcio-url') ? parseUrl('fulcio-url', get('fulcio-url'), '') : undefined,
     rekorUrl: get('rekor-url') ? parseUrl('rekor-url', get('rekor-url'), '') : undefined,

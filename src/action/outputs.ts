@@ -41,6 +41,12 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
     outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? ''
     outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? ''
     outputs['sbom-path'] = result.attest.sbomPath ?? ''
+    // Every platform's SBOM, not only the first: platform (or `image` for a given file) -> referrer and file.
+    const sboms: Record<string, { digest: string; path?: string }> = {}
+    for (const attestation of result.attest.attestations)
+      if (attestation.kind === 'sbom')
+        sboms[attestation.platform ?? 'image'] = { digest: attestation.referrerDigest, path: attestation.sbomPath }
+    outputs.sboms = JSON.stringify(sboms)
   }
 
   if (result.githubAttestations?.ids.length) {

@@ -11,7 +11,7 @@ import { appendLegacyLayer, storeBundleReferrer } from '../sigstore/store.js'
 import { bundleLogIndex } from '../sigstore/bundle-info.js'
 import { bundleReferrerManifest, legacyAttestationLayer, legacyImageManifest, legacyTag } from '../sigstore/cosign.js'
 import { buildStatement } from '../sigstore/intoto.js'
-import { generateSbom, type OpenBlob, type SbomFile } from '../sbom/index.js'
+import { generateSbom, type OpenBlob, type SbomFile, type SbomFormat } from '../sbom/index.js'
 import type { Signer } from '../sigstore/signer.js'
 import type { SignatureFormat } from '../sigstore/cosign.js'
 import { plainDescriptor, platformName, type Descriptor } from '../oci/descriptor.js'
@@ -29,6 +29,8 @@ export interface AttestationSummary {
   legacyTag?: string
   bundlePath?: string
   predicateType: string
+  /** For an SBOM: the document's file under RUNNER_TEMP. */
+  sbomPath?: string
 }
 
 /** A platform image: its manifest's descriptor (platform included), its config's os and architecture, its layers. */
@@ -74,7 +76,7 @@ export interface AttestOptions {
   format: SignatureFormat
   /** The SLSA provenance predicate, when provenance is on. */
   provenance?: object
-  sbom: { mode: 'none' } | { mode: 'generate' } | { mode: 'file'; file: SbomFile; path: string }
+  sbom: { mode: 'none' } | { mode: 'generate'; format: SbomFormat } | { mode: 'file'; file: SbomFile; path: string }
   openBlob: OpenBlob
   /** Also stores each bundle in the repository's GitHub attestations. */
   publish?: (bundle: SerializedBundle) => Promise<void>
@@ -118,6 +120,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
     result.attestations.push(attestation)
     result.sbom = attestation
     result.sbomPath = join(options.outputDir, `sbom-${digestFileStem(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`)
+    attestation.sbomPath = result.sbomPath
     await writeFile(result.sbomPath, file.bytes)
   } else if (options.sbom.mode === 'generate') {
     // One SBOM per platform, attested to that platform's digest: that is what a node pulls.
@@ -131,7 +134,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
           layers: platform.layers
         },
         options.openBlob,
-        { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger }
+        { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger, format: options.sbom.format }
       )
       options.logger.info(
         `${platformName(platform) ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`
@@ -147,9 +150,13 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
         ]
       }
       const bytes = Buffer.from(JSON.stringify(generated.document, null, 2))
-      const path = join(options.outputDir, `sbom-${digestFileStem(platform.digest)}.spdx.json`)
+      const path = join(
+        options.outputDir,
+        `sbom-${digestFileStem(platform.digest)}.${generated.format === 'cyclonedx' ? 'cdx' : 'spdx'}.json`
+      )
       await writeFile(path, bytes)
-      const [attestation] = await attest(options, [platform], 'sbom', PREDICATE_TYPE.spdx23, bytes)
+      const [attestation] = await attest(options, [platform], 'sbom', generated.predicateType, bytes)
+      attestation.sbomPath = path
       result.attestations.push(attestation)
       result.sbom ??= attestation
       result.sbomPath ??= path

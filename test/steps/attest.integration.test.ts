@@ -16,6 +16,8 @@ import { writeLayout, randomLayer } from '../harness/layouts.js'
 import { registryReader } from '../harness/registry-reader.js'
 import { runnerEnv, sigstoreInputs } from '../harness/inputs.js'
 import { testScope } from '../harness/scope.js'
+import { startGitHubApi } from '../harness/github-api.js'
+import { cycloneDxSchemaErrors } from '../../src/sbom/index.js'
 
 const fixtures = fileURLToPath(new URL('../fixtures/sbom/', import.meta.url))
 
@@ -153,4 +155,94 @@ test('an SBOM file that is neither SPDX nor CycloneDX fails in preflight, naming
   assert.equal(run.exitCode, 1)
   assert.match(run.errors[0], /^preflight failed: input `sbom`: .*not-an-sbom\.json/)
   assert.equal(await manifest(repo, layout.top.digest), undefined)
+})
+
+test("every bundle is also stored in the repository's GitHub attestations; CycloneDX SBOMs on request; every platform's SBOM in `sboms`", async () => {
+  const api = await startGitHubApi()
+  try {
+    const repository = api.addRepository('octo-org', 'app')
+    const layout = await writeLayout(join(work, 'api'), {
+      images: ['amd64', 'arm64'].map((architecture) => ({
+        platform: { os: 'linux', architecture },
+        layers: [{ files: { 'usr/lib/node_modules/left-pad/package.json': '{"name":"left-pad","version":"1.3.0","license":"MIT"}' } }]
+      }))
+    })
+    const repo = 'octo-org/api-attested'
+    const run = await runAction(
+      {
+        layout: layout.dir,
+        image: `${registry.host}/${repo}`,
+        ...sigstoreInputs(sigstore),
+        'sbom-format': 'cyclonedx',
+        'github-token': 'gh-token'
+      },
+      runnerEnv({ oidc, api })
+    )
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+    assert.deepEqual(api.violations, [])
+    // Signatures of the index and two platforms (DSSE), one provenance statement, two SBOMs.
+    assert.equal(repository.attestations.length, 6)
+    assert.equal(run.outputs['attestation-ids'], '1,2,3,4,5,6')
+    assert.equal(run.outputs['attestation-url'], 'https://github.com/octo-org/app/attestations')
+    const kinds = []
+    for (const bundle of repository.attestations) {
+      const verified = await verifySigstoreBundle(bundle, {
+        trustedRoot: sigstore.trustedRoot,
+        identity: `https://github.com/${oidc.claims.job_workflow_ref}`
+      })
+      kinds.push(verified.statement!.predicateType)
+    }
+    assert.deepEqual(kinds.sort(), [
+      'https://cyclonedx.org/bom',
+      'https://cyclonedx.org/bom',
+      'https://sigstore.dev/cosign/sign/v1',
+      'https://sigstore.dev/cosign/sign/v1',
+      'https://sigstore.dev/cosign/sign/v1',
+      'https://slsa.dev/provenance/v1'
+    ])
+    assert.match(run.summary, new RegExp(`gh attestation verify oci://\\S+ -R octo-org/app`))
+
+    const sboms = JSON.parse(run.outputs.sboms)
+    assert.deepEqual(Object.keys(sboms).sort(), ['linux/amd64', 'linux/arm64'])
+    for (const [platform, sbom] of Object.entries(sboms) as Array<[string, { digest: string; path: string }]>) {
+      const document = JSON.parse(await readFile(sbom.path, 'utf8'))
+      assert.deepEqual(cycloneDxSchemaErrors(document), [], platform)
+      assert.ok(
+        document.components.some((c: any) => c.purl === 'pkg:npm/left-pad@1.3.0'),
+        platform
+      )
+      const [attested] = await attestations(
+        repo,
+        layout.manifests.find((m) => `linux/${m.platform?.architecture}` === platform)!.digest,
+        'https://cyclonedx.org/bom'
+      )
+      assert.equal(attested.referrer, sbom.digest)
+    }
+  } finally {
+    await api.close()
+  }
+})
+
+test('without `attestations: write` the attestations API refuses: a warning naming the permission, and the release goes on', async () => {
+  const api = await startGitHubApi()
+  try {
+    api.addRepository('octo-org', 'app').attestationsForbidden = true
+    const layout = await writeLayout(join(work, 'api-forbidden'), { images: [{ layers: [randomLayer(2000)] }] })
+    const run = await runAction(
+      {
+        layout: layout.dir,
+        image: `${registry.host}/octo-org/api-forbidden`,
+        ...sigstoreInputs(sigstore),
+        sbom: 'none',
+        'github-token': 'gh-token'
+      },
+      runnerEnv({ oidc, api })
+    )
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+    assert.match(run.stdout, /::warning::the attestations were not stored .*403.*permissions: attestations: write/)
+    assert.equal(run.outputs['attestation-ids'], undefined)
+    assert.match(run.summary, /--bundle-from-oci/)
+  } finally {
+    await api.close()
+  }
 })

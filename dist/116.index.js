@@ -1,5 +1,5 @@
-export const id = 807;
-export const ids = [807];
+export const id = 116;
+export const ids = [116];
 export const modules = {
 
 /***/ 20993:
@@ -376,7 +376,7 @@ async function appendLegacyLayer(options) {
 
 /***/ }),
 
-/***/ 47807:
+/***/ 91116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -996,13 +996,14 @@ async function scanLayer(layer, openBlob, lower, options, budget) {
             changes.added.set(path, { kind: 'skipped', matcher: matcher.id, layer: layer.digest, reason });
     };
     const readInto = async (entry, matcher, paths) => {
-        if (entry.size <= options.maxFileSize && entry.size > budget.left) {
+        const maxFileSize = matcher.maxFileSize ?? options.maxFileSize;
+        if (entry.size <= maxFileSize && entry.size > budget.left) {
             skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`);
             return;
         }
-        const content = await entry.read(Math.min(options.maxFileSize, budget.left));
+        const content = await entry.read(Math.min(maxFileSize, budget.left));
         if (content === undefined) {
-            skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxFileSize}-byte limit for metadata files`);
+            skip(entry, matcher, paths, `${entry.size} bytes is over the ${maxFileSize}-byte limit for metadata files`);
             return;
         }
         budget.left -= content.length;
@@ -1215,9 +1216,374 @@ function pythonPackage(record, location) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sbom/catalog/sqlite.ts
+// Reads the rows of one table from an SQLite database file held in memory, without SQLite: only what
+// a read-only scan of a rowid table needs, from the file format (https://www.sqlite.org/fileformat2.html,
+// section numbers cited below). Interior and leaf table b-tree pages, overflow chains, records.
+// Not read: a write-ahead log beside the file (-wal), whose frames are not yet in the database pages.
+const MAGIC = 'SQLite format 3\0';
+const PAGE_LEAF_TABLE = 0x0d;
+const PAGE_INTERIOR_TABLE = 0x05;
+/** A b-tree deeper than this is corrupt (a 64 KiB-page database of 2^32 rows needs about 5 levels). */
+const MAX_DEPTH = 64;
+class SqliteFormatError extends Error {
+    name = 'SqliteFormatError';
+}
+class Reader {
+    db;
+    pageSize;
+    usable;
+    pageCount;
+    decodeText;
+    constructor(db) {
+        this.db = db;
+        if (db.length < 100 || db.toString('latin1', 0, 16) !== MAGIC)
+            throw new SqliteFormatError('not an SQLite 3 database');
+        // 1.3.2: a power of two from 512 to 32768, or 1 for 65536.
+        const raw = db.readUInt16BE(16);
+        this.pageSize = raw === 1 ? 65536 : raw;
+        if (this.pageSize < 512 || (this.pageSize & (this.pageSize - 1)) !== 0)
+            throw new SqliteFormatError(`invalid page size ${raw}`);
+        // 1.3.4: bytes reserved at the end of every page (encryption, checksums).
+        this.usable = this.pageSize - db[20];
+        if (this.usable < 480)
+            throw new SqliteFormatError('invalid reserved space');
+        this.pageCount = Math.floor(db.length / this.pageSize);
+        // 1.3.12: 1 UTF-8, 2 UTF-16le, 3 UTF-16be.
+        const encoding = db.readUInt32BE(56);
+        this.decodeText =
+            encoding === 2
+                ? (bytes) => bytes.toString('utf16le')
+                : encoding === 3
+                    ? (bytes) => Buffer.from(bytes).swap16().toString('utf16le')
+                    : (bytes) => bytes.toString('utf8');
+    }
+    page(number) {
+        if (!Number.isInteger(number) || number < 1 || number > this.pageCount)
+            throw new SqliteFormatError(`page ${number} is out of range`);
+        return this.db.subarray((number - 1) * this.pageSize, number * this.pageSize);
+    }
+    /** Every row of the table b-tree rooted at `root`, in rowid order. */
+    *rows(root) {
+        const visited = new Set();
+        const walk = function* (number, depth) {
+            if (depth > MAX_DEPTH || visited.has(number))
+                throw new SqliteFormatError(`b-tree loop at page ${number}`);
+            visited.add(number);
+            const page = this.page(number);
+            const start = number === 1 ? 100 : 0; // page 1 begins with the database header (1.5)
+            const type = page[start];
+            const cells = page.readUInt16BE(start + 3);
+            if (type === PAGE_INTERIOR_TABLE) {
+                const pointers = start + 12;
+                if (pointers + cells * 2 > page.length)
+                    throw new SqliteFormatError(`page ${number}: too many cells`);
+                for (let i = 0; i < cells; i++) {
+                    const cell = page.readUInt16BE(pointers + i * 2);
+                    if (cell + 4 > this.usable)
+                        throw new SqliteFormatError(`page ${number}: cell out of range`);
+                    yield* walk.call(this, page.readUInt32BE(cell), depth + 1);
+                }
+                yield* walk.call(this, page.readUInt32BE(start + 8), depth + 1);
+            }
+            else if (type === PAGE_LEAF_TABLE) {
+                const pointers = start + 8;
+                if (pointers + cells * 2 > page.length)
+                    throw new SqliteFormatError(`page ${number}: too many cells`);
+                for (let i = 0; i < cells; i++)
+                    yield this.leafCell(page, number, page.readUInt16BE(pointers + i * 2));
+            }
+            else {
+                throw new SqliteFormatError(`page ${number} is not a table b-tree page (type ${type})`);
+            }
+        };
+        yield* walk.call(this, root, 0);
+    }
+    /** 1.6, "Table B-Tree Leaf Cell": payload size, rowid, the local part of the payload, then the first overflow page. */
+    leafCell(page, number, offset) {
+        if (offset >= this.usable)
+            throw new SqliteFormatError(`page ${number}: cell out of range`);
+        const size = varint(page, offset);
+        const rowid = varint(page, size.next);
+        const payloadSize = Number(size.value);
+        const local = this.localPayloadSize(payloadSize);
+        const at = rowid.next;
+        if (at + local > this.usable)
+            throw new SqliteFormatError(`page ${number}: cell payload out of range`);
+        let payload;
+        if (local === payloadSize) {
+            payload = page.subarray(at, at + local);
+        }
+        else {
+            if (at + local + 4 > this.usable)
+                throw new SqliteFormatError(`page ${number}: cell payload out of range`);
+            payload = this.withOverflow(page.subarray(at, at + local), page.readUInt32BE(at + local), payloadSize);
+        }
+        return { rowid: Number(rowid.value), values: this.record(payload) };
+    }
+    /** 1.6: how much of a table leaf cell's payload is on the page; the rest goes to overflow pages. */
+    localPayloadSize(payloadSize) {
+        const maxLocal = this.usable - 35;
+        if (payloadSize <= maxLocal)
+            return payloadSize;
+        const minLocal = Math.floor(((this.usable - 12) * 32) / 255) - 23;
+        const k = minLocal + ((payloadSize - minLocal) % (this.usable - 4));
+        return k <= maxLocal ? k : minLocal;
+    }
+    /** 1.7: each overflow page starts with the next page's number (0 at the end), then usable - 4 bytes of payload. */
+    withOverflow(local, first, payloadSize) {
+        const payload = Buffer.allocUnsafe(payloadSize);
+        let filled = local.copy(payload, 0);
+        const seen = new Set();
+        for (let next = first; filled < payloadSize;) {
+            if (next === 0 || seen.has(next))
+                throw new SqliteFormatError('overflow chain ends early or loops');
+            seen.add(next);
+            const page = this.page(next);
+            filled += page.copy(payload, filled, 4, Math.min(this.usable, 4 + payloadSize - filled));
+            next = page.readUInt32BE(0);
+        }
+        return payload;
+    }
+    /** 2.1, "Record Format": a header of serial types, then the values. */
+    record(payload) {
+        const headerSize = varint(payload, 0);
+        const end = Number(headerSize.value);
+        if (end > payload.length)
+            throw new SqliteFormatError('record header out of range');
+        const types = [];
+        for (let at = headerSize.next; at < end;) {
+            const type = varint(payload, at);
+            types.push(Number(type.value));
+            at = type.next;
+        }
+        const values = [];
+        let at = end;
+        for (const type of types) {
+            const length = serialLength(type);
+            if (at + length > payload.length)
+                throw new SqliteFormatError('record value out of range');
+            values.push(this.value(payload, at, type, length));
+            at += length;
+        }
+        return values;
+    }
+    value(payload, at, type, length) {
+        switch (type) {
+            case 0:
+                return null;
+            case 1:
+            case 2:
+            case 3:
+            case 4:
+            case 5:
+                return payload.readIntBE(at, length);
+            case 6: {
+                const value = payload.readBigInt64BE(at);
+                return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+            }
+            case 7:
+                return payload.readDoubleBE(at);
+            case 8:
+                return 0;
+            case 9:
+                return 1;
+            default:
+                if (type < 12)
+                    throw new SqliteFormatError(`reserved serial type ${type}`);
+                return type % 2 === 0 ? Buffer.from(payload.subarray(at, at + length)) : this.decodeText(payload.subarray(at, at + length));
+        }
+    }
+}
+function serialLength(type) {
+    if (type < 12)
+        return [0, 1, 2, 3, 4, 6, 8, 8, 0, 0, 0, 0][type];
+    return Math.floor((type - 12) / 2);
+}
+/** 1.6: big-endian, 7 bits a byte while the high bit is set, the ninth byte whole. */
+function varint(bytes, offset) {
+    let value = 0n;
+    for (let i = 0; i < 9; i++) {
+        if (offset + i >= bytes.length)
+            throw new SqliteFormatError('varint out of range');
+        const byte = bytes[offset + i];
+        if (i === 8)
+            return { value: (value << 8n) | BigInt(byte), next: offset + 9 };
+        value = (value << 7n) | BigInt(byte & 0x7f);
+        if ((byte & 0x80) === 0)
+            return { value, next: offset + i + 1 };
+    }
+    throw new SqliteFormatError('unreachable');
+}
+/** The rows of the rowid table `table` (found in sqlite_schema on page 1), in rowid order. */
+function* readSqliteTable(db, table) {
+    const reader = new Reader(db);
+    let root;
+    // 2.6: sqlite_schema(type, name, tbl_name, rootpage, sql), rooted at page 1.
+    for (const row of reader.rows(1)) {
+        if (row.values[0] === 'table' && row.values[1] === table && typeof row.values[3] === 'number') {
+            root = row.values[3];
+            break;
+        }
+    }
+    if (root === undefined)
+        throw new SqliteFormatError(`no table named ${table}`);
+    yield* reader.rows(root);
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/rpm.ts
+// RPM packages from rpm's SQLite database (rpm >= 4.16: Fedora 33+, RHEL/UBI 9+, Amazon Linux 2023,
+// openSUSE Tumbleweed): table Packages(hnum, blob), one row per installed package, each blob an RPM
+// header (https://rpm-software-management.github.io/rpm/manual/format_header.html) without the lead magic.
+// Berkeley DB (var/lib/rpm/Packages: RHEL/UBI 8, CentOS 7, Amazon Linux 2) and NDB (SUSE's Packages.db)
+// are not read yet.
+
+
+/** Fedora and RHEL 9 keep it in /var/lib/rpm (on Fedora a symlink to the second); openSUSE and newer Fedora in /usr/lib/sysimage/rpm. */
+const RPMDB_PATHS = ['var/lib/rpm/rpmdb.sqlite', 'usr/lib/sysimage/rpm/rpmdb.sqlite'];
+/**
+ * rpmdb.sqlite holds every header with its file lists: a minimal UBI 9 image's is 6-10 MiB, a large
+ * Fedora install's a few tens. The other metadata files are capped at 16 MiB; this one may use up to
+ * 48 MiB of the per-image budget (64 MiB), leaving room for the language packages in upper layers.
+ */
+const MAX_RPMDB_SIZE = 48 * 1024 * 1024;
+// Header tags (rpmtag.h) and types (header data types).
+const TAG = {
+    name: 1000,
+    version: 1001,
+    release: 1002,
+    epoch: 1003,
+    summary: 1004,
+    vendor: 1011,
+    license: 1014,
+    arch: 1022,
+    sourceRpm: 1044
+};
+const TYPE_INT32 = 4;
+const TYPE_STRING = 6;
+const TYPE_STRING_ARRAY = 8;
+const TYPE_I18NSTRING = 9;
+/** rpm refuses headers with more entries or data than these (header_internal.h, HEADER_TAGS_MAX / HEADER_DATA_MAX). */
+const MAX_ENTRIES = 0x10000;
+const MAX_DATA = 256 * 1024 * 1024;
+/** The two places rpm keeps it (also below a symlinked directory); a stray copy elsewhere is not the image's database. */
+function isRpmDatabaseFile(path) {
+    return /(^|\/)(var\/lib|usr\/lib\/sysimage)\/rpm\/rpmdb\.sqlite$/.test(path);
+}
+/**
+ * The tags we use from one header blob: big-endian entry count and data size, the index entries
+ * (tag, type, offset into the data, count), then the data. Strings are NUL-terminated; an i18n
+ * string is one per locale, the first being the untranslated one.
+ */
+function parseRpmHeader(blob) {
+    if (blob.length < 8)
+        throw new Error('RPM header shorter than its preamble');
+    const entries = blob.readUInt32BE(0);
+    const dataSize = blob.readUInt32BE(4);
+    if (entries > MAX_ENTRIES || dataSize > MAX_DATA)
+        throw new Error(`RPM header of ${entries} entries and ${dataSize} bytes is too large`);
+    const dataStart = 8 + entries * 16;
+    if (dataStart + dataSize > blob.length)
+        throw new Error('RPM header is truncated');
+    const data = blob.subarray(dataStart, dataStart + dataSize);
+    const strings = new Map();
+    const ints = new Map();
+    const wanted = new Set(Object.values(TAG));
+    for (let i = 0; i < entries; i++) {
+        const at = 8 + i * 16;
+        const tag = blob.readUInt32BE(at);
+        if (!wanted.has(tag) || strings.has(tag) || ints.has(tag))
+            continue;
+        const type = blob.readUInt32BE(at + 4);
+        const offset = blob.readUInt32BE(at + 8);
+        const count = blob.readUInt32BE(at + 12);
+        if (offset >= data.length || count === 0)
+            continue;
+        if (type === TYPE_INT32) {
+            if (offset + 4 <= data.length)
+                ints.set(tag, data.readInt32BE(offset));
+        }
+        else if (type === TYPE_STRING || type === TYPE_I18NSTRING || type === TYPE_STRING_ARRAY) {
+            const end = data.indexOf(0, offset);
+            if (end !== -1)
+                strings.set(tag, data.toString('utf8', offset, end));
+        }
+    }
+    const name = strings.get(TAG.name);
+    const version = strings.get(TAG.version);
+    const release = strings.get(TAG.release);
+    if (!name || !version || release === undefined)
+        return undefined;
+    return {
+        name,
+        version,
+        release,
+        epoch: ints.get(TAG.epoch),
+        arch: strings.get(TAG.arch) || undefined,
+        license: strings.get(TAG.license) || undefined,
+        sourceRpm: strings.get(TAG.sourceRpm) || undefined,
+        vendor: strings.get(TAG.vendor) || undefined,
+        summary: strings.get(TAG.summary) || undefined
+    };
+}
+/**
+ * Every installed package in an rpmdb.sqlite. `gpg-pubkey` entries are the keys rpm trusts, imported
+ * into the database as pseudo-packages, not software, and are left out (as Trivy does).
+ */
+function parseRpmDatabase(content) {
+    const records = [];
+    for (const row of readSqliteTable(content, 'Packages')) {
+        const blob = row.values[1];
+        if (!Buffer.isBuffer(blob))
+            continue;
+        const record = parseRpmHeader(blob);
+        if (record && record.name !== 'gpg-pubkey')
+            records.push(record);
+    }
+    return records;
+}
+/** The purl namespace syft writes: the os-release ID, with RHEL as "redhat" and every openSUSE as "opensuse". */
+function rpmNamespace(os) {
+    if (!os)
+        return undefined;
+    if (os.id === 'rhel')
+        return 'redhat';
+    if (os.id.startsWith('opensuse'))
+        return 'opensuse';
+    return os.id;
+}
+function rpmPackage(record, os, location) {
+    const versionRelease = `${record.version}-${record.release}`;
+    return {
+        type: 'rpm',
+        name: record.name,
+        // As rpm -q prints it with %{EVR}, and as syft's version: the epoch only when the package has one.
+        version: record.epoch !== undefined ? `${record.epoch}:${versionRelease}` : versionRelease,
+        // purl-spec, type "rpm": the epoch is a qualifier, not part of the version.
+        purl: formatPurl({
+            type: 'rpm',
+            namespace: rpmNamespace(os),
+            name: record.name,
+            version: versionRelease,
+            qualifiers: {
+                arch: record.arch,
+                epoch: record.epoch !== undefined ? String(record.epoch) : undefined,
+                upstream: record.sourceRpm,
+                distro: os?.versionId ? `${os.id}-${os.versionId}` : undefined
+            }
+        }),
+        architecture: record.arch,
+        source: record.sourceRpm,
+        declaredLicense: record.license,
+        description: record.summary,
+        locations: [location]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/catalog/catalog.ts
 // Catalogues an image: one streaming pass over its layers collects the package databases, then each
 // cataloger turns what it found into packages with purls.
+
 
 
 
@@ -1240,12 +1606,13 @@ const MATCHERS = [
     },
     { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
     { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
+    { id: 'rpm', matches: isRpmDatabaseFile, parse: (_path, content) => parseRpmDatabase(content), maxFileSize: MAX_RPMDB_SIZE },
     { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
     { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
 ];
 // The fixed locations, and the directories on their way, are where a symlink can matter
 // (/etc/os-release -> ../usr/lib/os-release, /lib -> usr/lib on merged-/usr systems).
-const FIXED_PATHS = [...OS_RELEASE_PATHS, DPKG_STATUS_PATH, DPKG_STATUS_DIR, APK_INSTALLED_PATH];
+const FIXED_PATHS = [...OS_RELEASE_PATHS, DPKG_STATUS_PATH, DPKG_STATUS_DIR, APK_INSTALLED_PATH, ...RPMDB_PATHS];
 const FIXED_PREFIXES = new Set(FIXED_PATHS.flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
 function keepSymlink(path) {
     return FIXED_PREFIXES.has(path) || path.split('/').length <= 2;
@@ -1274,6 +1641,11 @@ async function catalogImage(layers, openBlob, logger, maxTotalBytes = MAX_METADA
     if (apk)
         for (const record of apk.value)
             packages.push(apkPackage(record, os, apk.path));
+    // On Fedora /var/lib/rpm is a symlink to /usr/lib/sysimage/rpm: both paths are one database.
+    const rpmdbs = new Map(RPMDB_PATHS.map((path) => fs.file(path, 'rpm')).flatMap((file) => (file ? [[file.path, file]] : [])));
+    for (const rpmdb of rpmdbs.values())
+        for (const record of rpmdb.value)
+            packages.push(rpmPackage(record, os, rpmdb.path));
     for (const file of fs.files('npm'))
         packages.push(npmPackage(file.value, file.path));
     for (const file of fs.files('python'))
@@ -1451,9 +1823,120 @@ function buildSpdxDocument(image, packages, os, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sbom/cyclonedx.ts
+// Builds a CycloneDX 1.6 JSON document from catalogued packages: a pure function from data to data,
+// the counterpart of spdx.ts. Spec: https://cyclonedx.org/docs/1.6/json/ (field names below).
+
+
+const IMAGE_REF = 'image';
+/** RFC 4122 name-based (version 5, SHA-1) UUID: the same image and tool name the same document, as the SPDX namespace does. */
+function nameBasedUuid(name) {
+    // The URL namespace (RFC 4122, Appendix C).
+    const namespace = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
+    const hash = (0,external_node_crypto_.createHash)('sha1').update(namespace).update(name).digest();
+    hash[6] = (hash[6] & 0x0f) | 0x50;
+    hash[8] = (hash[8] & 0x3f) | 0x80;
+    const hex = hash.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/** "digest-release-1.2.0" -> name and version; a name without a version stays whole. */
+function toolComponent(toolName) {
+    const name = toolName.replace(/^Tool:\s*/, '');
+    const match = /^(.+?)-(\d[\w.+-]*)$/.exec(name);
+    return match ? { type: 'application', name: match[1], version: match[2] } : { type: 'application', name };
+}
+/** licenses: one SPDX id, one SPDX expression, or the declared text as a name (licenseChoice). */
+function licenses(declared) {
+    if (!declared)
+        return undefined;
+    const expression = spdxLicenseExpression(declared);
+    if (expression === undefined)
+        return [{ license: { name: declared, acknowledgement: 'declared' } }];
+    if (/^[A-Za-z0-9.-]+$/.test(expression))
+        return [{ license: { id: expression, acknowledgement: 'declared' } }];
+    return [{ expression, acknowledgement: 'declared' }];
+}
+/** Time to the second, as the SPDX document writes it. */
+function timestamp(value) {
+    const time = new Date(value);
+    if (Number.isNaN(time.getTime()))
+        throw new Error(`invalid creation time "${value}"`);
+    return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function buildCycloneDxDocument(image, packages, os, options) {
+    const [algorithm, hex] = image.digest.split(':');
+    const usedRefs = new Set([IMAGE_REF]);
+    const uniqueRef = (base) => {
+        let ref = base;
+        for (let n = 2; usedRefs.has(ref); n++)
+            ref = `${base}#${n}`;
+        usedRefs.add(ref);
+        return ref;
+    };
+    const properties = [];
+    if (image.platform)
+        properties.push({ name: 'digest-release:platform', value: image.platform });
+    for (const skipped of options.skipped ?? []) {
+        properties.push({ name: 'digest-release:not-catalogued', value: `/${skipped.path} in layer ${skipped.layer} (${skipped.reason})` });
+    }
+    const imageComponent = {
+        type: 'container',
+        'bom-ref': IMAGE_REF,
+        name: image.name,
+        version: image.digest,
+        ...(algorithm === 'sha256' && hex ? { hashes: [{ alg: 'SHA-256', content: hex }] } : {}),
+        purl: imagePurl(image)
+    };
+    const osComponents = os
+        ? [
+            {
+                type: 'operating-system',
+                'bom-ref': uniqueRef(`os:${os.id}${os.versionId ? `@${os.versionId}` : ''}`),
+                name: os.id,
+                ...(os.versionId ? { version: os.versionId } : {}),
+                ...(os.prettyName ? { description: os.prettyName } : {})
+            }
+        ]
+        : [];
+    const packageComponents = packages.map((pkg) => {
+        const license = licenses(pkg.declaredLicense);
+        return {
+            type: 'library',
+            'bom-ref': uniqueRef(pkg.purl),
+            name: pkg.name,
+            version: pkg.version,
+            ...(pkg.description ? { description: pkg.description } : {}),
+            ...(license ? { licenses: license } : {}),
+            purl: pkg.purl,
+            ...(pkg.source ? { properties: [{ name: 'digest-release:source-package', value: pkg.source }] } : {}),
+            evidence: { occurrences: pkg.locations.map((location) => ({ location: '/' + location })) }
+        };
+    });
+    // Flat, as syft writes them: metadata.component is the image, and every component was found in it.
+    const components = [...osComponents, ...packageComponents];
+    return {
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        serialNumber: `urn:uuid:${nameBasedUuid(`digest-release:${image.name}@${image.digest} ${options.toolName}`)}`,
+        version: 1,
+        metadata: {
+            timestamp: timestamp(options.created),
+            tools: { components: [toolComponent(options.toolName)] },
+            component: imageComponent,
+            ...(properties.length > 0 ? { properties } : {})
+        },
+        components,
+        // Files that could not be read leave the inventory incomplete, and the document says so.
+        ...(options.skipped && options.skipped.length > 0 ? { compositions: [{ aggregate: 'incomplete', assemblies: [IMAGE_REF] }] } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/generate.ts
-// `sbom: generate`: catalogue one platform image by streaming its layers and describe it in SPDX 2.3.
+// `sbom: generate`: catalogue one platform image by streaming its layers and describe it in SPDX 2.3
+// (the default) or CycloneDX 1.6.
 // For an index the caller runs this once per platform manifest and attests each to its own digest.
+
+
 
 
 
@@ -1462,14 +1945,17 @@ async function generateSbom(image, openBlob, options = {}) {
     const { packages, os, skipped } = await catalogImage(image.layers, openBlob, logger, options.maxMetadataBytes ?? MAX_METADATA_TOTAL_BYTES);
     logger.info(`sbom: ${image.name}@${image.digest}: ${packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}` +
         (skipped.length > 0 ? `; ${skipped.length} metadata file(s) not catalogued` : ''));
-    const document = buildSpdxDocument({ name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture }, packages, os, { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release', skipped });
-    return { document, packages, os, skipped };
+    const format = options.format ?? 'spdx';
+    const build = format === 'cyclonedx' ? buildCycloneDxDocument : buildSpdxDocument;
+    const document = build({ name: image.name, digest: image.digest, platform: image.platform, os: image.config.os, architecture: image.config.architecture }, packages, os, { created: options.created ?? new Date().toISOString(), toolName: options.toolName ?? 'digest-release', skipped });
+    const predicateType = format === 'cyclonedx' ? predicates/* PREDICATE_TYPE */.To.cycloneDx : predicates/* PREDICATE_TYPE */.To.spdx23;
+    return { document, format, predicateType, packages, os, skipped };
 }
 
 // EXTERNAL MODULE: ./src/sbom/validate.ts + 4 modules
 var validate = __webpack_require__(73723);
 ;// CONCATENATED MODULE: ./src/sbom/index.ts
-// The SBOM part of the attest step: generate an SPDX 2.3 SBOM from an image's layers, or load and
+// The SBOM part of the attest step: generate an SPDX 2.3 or CycloneDX 1.6 SBOM from an image's layers, or load and
 // validate one the user gives. Public surface only; the work is in generate.ts, validate.ts and catalog/.
 
 
@@ -1533,6 +2019,7 @@ async function attestImage(options) {
         result.attestations.push(attestation);
         result.sbom = attestation;
         result.sbomPath = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`);
+        attestation.sbomPath = result.sbomPath;
         await (0,promises_.writeFile)(result.sbomPath, file.bytes);
     }
     else if (options.sbom.mode === 'generate') {
@@ -1544,7 +2031,7 @@ async function attestImage(options) {
                 platform: (0,descriptor/* platformName */.$)(platform),
                 config: platform.config,
                 layers: platform.layers
-            }, options.openBlob, { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger });
+            }, options.openBlob, { created: options.now().toISOString(), toolName: options.toolName, logger: options.logger, format: options.sbom.format });
             options.logger.info(`${(0,descriptor/* platformName */.$)(platform) ?? platform.digest}: catalogued ${generated.packages.length} packages${generated.os ? ` on ${generated.os.prettyName ?? generated.os.id}` : ''}`);
             if (generated.skipped.length > 0) {
                 const where = (0,descriptor/* platformName */.$)(platform) ?? platform.digest;
@@ -1555,9 +2042,10 @@ async function attestImage(options) {
                 ];
             }
             const bytes = Buffer.from(JSON.stringify(generated.document, null, 2));
-            const path = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(platform.digest)}.spdx.json`);
+            const path = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(platform.digest)}.${generated.format === 'cyclonedx' ? 'cdx' : 'spdx'}.json`);
             await (0,promises_.writeFile)(path, bytes);
-            const [attestation] = await attest(options, [platform], 'sbom', predicates/* PREDICATE_TYPE */.To.spdx23, bytes);
+            const [attestation] = await attest(options, [platform], 'sbom', generated.predicateType, bytes);
+            attestation.sbomPath = path;
             result.attestations.push(attestation);
             result.sbom ??= attestation;
             result.sbomPath ??= path;
