@@ -5052,6 +5052,7 @@ function readRunnerContext(env = process.env) {
         repositoryOwner: env.GITHUB_REPOSITORY_OWNER || repository?.split('/')[0],
         sha: env.GITHUB_SHA || undefined,
         runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
         tempDir: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
         dockerConfigDir: env.DOCKER_CONFIG || undefined,
         childEnvironment: { ...env },
@@ -5183,6 +5184,7 @@ function readInputs(getInput) {
         signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'], 'both'),
         provenance: parseBoolean('provenance', get('provenance'), true),
         sbom,
+        testResults: splitList(getInput('test-results') ?? ''),
         sbomFormat: parseChoice('sbom-format', get('sbom-format'), ['spdx', 'cyclonedx'], 'spdx'),
         sigstoreInstance: parseChoice('sigstore-instance', get('sigstore-instance'), ['auto', 'public-good', 'github'], 'auto'),
         fulcioUrl: get('fulcio-url') ? parseUrl('fulcio-url', get('fulcio-url'), '') : undefined,
@@ -5247,6 +5249,10 @@ function outputsFor(result) {
         outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? '';
         outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? '';
         outputs['sbom-path'] = result.attest.sbomPath ?? '';
+        if (result.attest.testResult) {
+            outputs['test-result'] = result.attest.testResult.result;
+            outputs['test-result-digest'] = result.attest.testResult.referrerDigest;
+        }
         // Every platform's SBOM, not only the first: platform (or `image` for a given file) -> referrer and file.
         const sboms = {};
         for (const attestation of result.attest.attestations)
@@ -5445,6 +5451,9 @@ function renderSummary(result) {
         for (const a of result.attest.attestations)
             stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`);
     }
+    const tested = result.attest?.testResult;
+    if (tested)
+        stored.push(`| test results | ${tested.result}: ${tested.passed} passed, ${tested.failed} failed; referrer \`${tested.referrerDigest}\` |`);
     const skipped = result.attest?.sbomSkipped ?? [];
     if (skipped.length) {
         lines.push(`> **SBOM incomplete:** ${skipped.length} package metadata file(s) were not catalogued (the SBOM document says so too): ` +
@@ -5783,6 +5792,9 @@ function mapRegistryImmutability(error, image, tag, digest) {
 
 
 
+
+
+
 async function preflight(options) {
     const { logger } = options;
     const resolved = await resolveCredential({
@@ -5823,6 +5835,12 @@ async function preflight(options) {
             result.sbomFile = await loadGivenSbom(options.sbom);
             logger.info(`sbom: ${options.sbom} is ${result.sbomFile.format} ${result.sbomFile.version}`);
         }
+        if (options.testResults?.patterns.length) {
+            result.testResults = await readTestResults(options.testResults.patterns, options.testResults.root);
+            const passed = result.testResults.reduce((n, file) => n + file.passed.length, 0);
+            const failed = result.testResults.reduce((n, file) => n + file.failed.length, 0);
+            logger.info(`test results: ${result.testResults.length} JUnit file(s), ${passed} passed, ${failed} failed`);
+        }
         if (options.requestIdentityToken) {
             result.identityToken = await options.requestIdentityToken();
             result.claims = (0,identity.decodeTokenClaims)(result.identityToken);
@@ -5857,6 +5875,56 @@ async function loadGivenSbom(path) {
             throw new InputError('sbom', error.message, { cause: error });
         throw error;
     }
+}
+/** Every file the patterns name under `root`, parsed as JUnit XML; a pattern that names nothing, or a file that is not JUnit, is an input error. */
+async function readTestResults(patterns, root) {
+    const { parseJUnit, JUnitError } = await Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700));
+    const files = [];
+    const seen = new Set();
+    for (const pattern of patterns) {
+        const matches = await findFiles(root, pattern);
+        if (matches.length === 0)
+            throw new InputError('test-results', `"${pattern}" matches no file under ${root}; give the JUnit XML reports your tests wrote`);
+        for (const path of matches) {
+            if (seen.has(path))
+                continue;
+            seen.add(path);
+            try {
+                files.push(parseJUnit(path, await (0,promises_.readFile)((0,external_node_path_.join)(root, path))));
+            }
+            catch (error) {
+                if (error instanceof JUnitError)
+                    throw new InputError('test-results', error.message, { cause: error });
+                throw error;
+            }
+        }
+    }
+    return files;
+}
+/** Files under `root` matching a glob, relative to it; a plain path is taken as it is. */
+async function findFiles(root, pattern) {
+    const relativePattern = (0,external_node_path_.isAbsolute)(pattern) ? (0,external_node_path_.relative)(root, pattern) : pattern;
+    if (!picomatch_default().scan(relativePattern).isGlob) {
+        const info = await (0,promises_.stat)((0,external_node_path_.join)(root, relativePattern)).catch(() => undefined);
+        return info?.isFile() ? [relativePattern] : [];
+    }
+    const isMatch = picomatch_default()(relativePattern, { dot: true });
+    const found = [];
+    const walk = async (directory, depth) => {
+        if (depth > 12 || found.length > 10_000)
+            return;
+        for (const entry of await (0,promises_.readdir)((0,external_node_path_.join)(root, directory), { withFileTypes: true }).catch(() => [])) {
+            if (entry.name === '.git' || entry.name === 'node_modules')
+                continue;
+            const path = directory ? `${directory}/${entry.name}` : entry.name;
+            if (entry.isDirectory())
+                await walk(path, depth + 1);
+            else if (entry.isFile() && isMatch(path))
+                found.push(path);
+        }
+    };
+    await walk('', 0);
+    return found.sort();
 }
 
 ;// CONCATENATED MODULE: ./src/steps/layout.ts
@@ -5922,7 +5990,7 @@ async function run() {
     }
 }
 function needsSigstore(inputs) {
-    return inputs.sign || inputs.provenance || inputs.sbom !== 'none';
+    return inputs.sign || inputs.provenance || inputs.sbom !== 'none' || inputs.testResults.length > 0;
 }
 async function release(inputs, context, result) {
     const steps = new StepRunner(result);
@@ -5942,6 +6010,7 @@ async function release(inputs, context, result) {
             tags: inputs.tags,
             mutableTags: inputs.mutableTags,
             sbom: inputs.sbom,
+            testResults: inputs.testResults.length ? { patterns: inputs.testResults, root: context.workspace } : undefined,
             requestIdentityToken: !inputs.dryRun && needsSigstore(inputs) ? () => requestIdentityToken(inputs.oidcAudience) : undefined,
             sigstore: {
                 choice: inputs.sigstoreInstance,
@@ -6019,13 +6088,10 @@ async function release(inputs, context, result) {
                         result.referrersMode = referrersMode;
                 });
             }
-            if (!inputs.provenance && inputs.sbom === 'none')
-                steps.skip('attest', '`provenance: false` and `sbom: none`');
+            if (!inputs.provenance && inputs.sbom === 'none' && !checked.testResults)
+                steps.skip('attest', '`provenance: false`, `sbom: none` and no `test-results`');
             else {
-                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }] = await Promise.all([
-                    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91116)),
-                    __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815))
-                ]);
+                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(879), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91116)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
                 await steps.run('attest', async () => {
                     const platforms = await readPlatformImages(checked.layout, image);
                     return attestImage({
@@ -6037,6 +6103,7 @@ async function release(inputs, context, result) {
                         signer,
                         format: inputs.signatureFormat,
                         provenance: inputs.provenance ? buildProvenancePredicate(context.serverUrl, claims) : undefined,
+                        testResult: checked.testResults ? buildTestResultPredicate(checked.testResults, context.runUrl) : undefined,
                         sbom: inputs.sbom === 'none'
                             ? { mode: 'none' }
                             : checked.sbomFile

@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
 }
 
 function needsSigstore(inputs: ReleaseInputs): boolean {
-  return inputs.sign || inputs.provenance || inputs.sbom !== 'none'
+  return inputs.sign || inputs.provenance || inputs.sbom !== 'none' || inputs.testResults.length > 0
 }
 
 async function release(inputs: ReleaseInputs, context: RunnerContext, result: ReleaseResult): Promise<void> {
@@ -76,6 +76,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
           tags: inputs.tags,
           mutableTags: inputs.mutableTags,
           sbom: inputs.sbom,
+          testResults: inputs.testResults.length ? { patterns: inputs.testResults, root: context.workspace } : undefined,
           requestIdentityToken: !inputs.dryRun && needsSigstore(inputs) ? () => core.requestIdentityToken(inputs.oidcAudience) : undefined,
           sigstore: {
             choice: inputs.sigstoreInstance,
@@ -170,12 +171,11 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
         )
       }
 
-      if (!inputs.provenance && inputs.sbom === 'none') steps.skip('attest', '`provenance: false` and `sbom: none`')
+      if (!inputs.provenance && inputs.sbom === 'none' && !checked.testResults)
+        steps.skip('attest', '`provenance: false`, `sbom: none` and no `test-results`')
       else {
-        const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }] = await Promise.all([
-          import('./steps/attest.js'),
-          import('./sigstore/provenance.js')
-        ])
+        const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] =
+          await Promise.all([import('./steps/attest.js'), import('./sigstore/provenance.js'), import('./sigstore/test-result.js')])
         await steps.run(
           'attest',
           async () => {
@@ -189,6 +189,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
               signer,
               format: inputs.signatureFormat,
               provenance: inputs.provenance ? buildProvenancePredicate(context.serverUrl, claims) : undefined,
+              testResult: checked.testResults ? buildTestResultPredicate(checked.testResults, context.runUrl) : undefined,
               sbom:
                 inputs.sbom === 'none'
                   ? { mode: 'none' }

@@ -15,6 +15,8 @@ export interface RunnerContext {
   sha?: string
   /** The workflow run's page. */
   runUrl?: string
+  /** GITHUB_WORKSPACE (or the working directory): where relative paths such as `test-results` are found. */
+  workspace: string
   /** RUNNER_TEMP: where bundles, SBOMs and clones are written. */
   tempDir: string
   /** DOCKER_CONFIG: the directory holding the Docker config.json. */
@@ -41,6 +43,7 @@ export function readRunnerContext(env: Record<string, string | undefined> = proc
     repositoryOwner: env.GITHUB_REPOSITORY_OWNER || repository?.split('/')[0],
     sha: env.GITHUB_SHA || undefined,
     runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
     tempDir: env.RUNNER_TEMP || tmpdir(),
     dockerConfigDir: env.DOCKER_CONFIG || undefined,
     childEnvironment: { ...env },

@@ -24,6 +24,8 @@ export interface ReleaseInputs {
   provenance: boolean
   /** `generate`, `none`, or a path. */
   sbom: string
+  /** JUnit XML reports (globs) to attest as in-toto test results. */
+  testResults: string[]
   /** Format of a generated SBOM. */
   sbomFormat: 'spdx' | 'cyclonedx'
   sigstoreInstance: SigstoreInstanceChoice
@@ -145,6 +147,7 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
     signatureFormat: parseChoice('signature-format', get('signature-format'), ['bundle', 'legacy', 'both'] as const, 'both'),
     provenance: parseBoolean('provenance', get('provenance'), true),
     sbom,
+    testResults: splitList(getInput('test-results') ?? ''),
     sbomFormat: parseChoice('sbom-format', get('sbom-format'), ['spdx', 'cyclonedx'] as const, 'spdx'),
     sigstoreInstance: parseChoice('sigstore-instance', get('sigstore-instance'), ['auto', 'public-good', 'github'] as const, 'auto'),
     fulcioUrl: get('fulcio-url') ? parseUrl('fulcio-url', get('fulcio-url'), '') : undefined,

@@ -41,6 +41,10 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
     outputs['sbom-digest'] = result.attest.sbom?.referrerDigest ?? ''
     outputs['sbom-bundle-path'] = result.attest.sbom?.bundlePath ?? ''
     outputs['sbom-path'] = result.attest.sbomPath ?? ''
+    if (result.attest.testResult) {
+      outputs['test-result'] = result.attest.testResult.result
+      outputs['test-result-digest'] = result.attest.testResult.referrerDigest
+    }
     // Every platform's SBOM, not only the first: platform (or `image` for a given file) -> referrer and file.
     const sboms: Record<string, { digest: string; path?: string }> = {}
     for (const attestation of result.attest.attestations)

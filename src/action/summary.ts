@@ -101,6 +101,11 @@ export function renderSummary(result: ReleaseResult): string {
         `| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`
       )
   }
+  const tested = result.attest?.testResult
+  if (tested)
+    stored.push(
+      `| test results | ${tested.result}: ${tested.passed} passed, ${tested.failed} failed; referrer \`${tested.referrerDigest}\` |`
+    )
   const skipped = result.attest?.sbomSkipped ?? []
   if (skipped.length) {
     lines.push(

@@ -11,6 +11,7 @@ import { appendLegacyLayer, storeBundleReferrer } from '../sigstore/store.js'
 import { bundleLogIndex } from '../sigstore/bundle-info.js'
 import { bundleReferrerManifest, legacyAttestationLayer, legacyImageManifest, legacyTag } from '../sigstore/cosign.js'
 import { buildStatement } from '../sigstore/intoto.js'
+import { TEST_RESULT_PREDICATE_TYPE, type TestResultPredicate } from '../sigstore/test-result.js'
 import { generateSbom, type OpenBlob, type SbomFile, type SbomFormat } from '../sbom/index.js'
 import type { Signer } from '../sigstore/signer.js'
 import type { SignatureFormat } from '../sigstore/cosign.js'
@@ -22,7 +23,7 @@ import type { Logger } from '../net/logger.js'
 
 /** One attestation stored for one subject digest. */
 export interface AttestationSummary {
-  kind: 'provenance' | 'sbom'
+  kind: 'provenance' | 'sbom' | 'test-result'
   platform?: string
   subjectDigest: string
   referrerDigest: string
@@ -76,6 +77,8 @@ export interface AttestOptions {
   format: SignatureFormat
   /** The SLSA provenance predicate, when provenance is on. */
   provenance?: object
+  /** The test-result predicate, when test results were given. */
+  testResult?: TestResultPredicate
   sbom: { mode: 'none' } | { mode: 'generate'; format: SbomFormat } | { mode: 'file'; file: SbomFile; path: string }
   openBlob: OpenBlob
   /** Also stores each bundle in the repository's GitHub attestations. */
@@ -88,6 +91,8 @@ export interface AttestOptions {
 
 export interface AttestResult {
   provenance?: AttestationSummary
+  /** The test-result attestation and what it says. */
+  testResult?: AttestationSummary & { result: TestResultPredicate['result']; passed: number; failed: number }
   sbom?: AttestationSummary
   sbomPath?: string
   attestations: AttestationSummary[]
@@ -112,6 +117,25 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
     )
     result.attestations.push(...stored)
     result.provenance = stored[0]
+  }
+
+  if (options.testResult) {
+    // Test results, like provenance, describe the build as a whole: one statement about every digest.
+    const subjects = isIndex ? [options.top, ...options.platforms] : [options.top]
+    const stored = await attest(
+      options,
+      subjects,
+      'test-result',
+      TEST_RESULT_PREDICATE_TYPE,
+      Buffer.from(JSON.stringify(options.testResult))
+    )
+    result.attestations.push(...stored)
+    result.testResult = {
+      ...stored[0],
+      result: options.testResult.result,
+      passed: options.testResult.passedTests.length,
+      failed: options.testResult.failedTests.length
+    }
   }
 
   if (options.sbom.mode === 'file') {
@@ -184,7 +208,7 @@ export function statementBytes(subjects: Array<{ name: string; digest: string }>
 async function attest(
   options: AttestOptions,
   subjects: Descriptor[],
-  kind: 'provenance' | 'sbom',
+  kind: AttestationSummary['kind'],
   predicateType: string,
   predicateBytes: Buffer
 ): Promise<AttestationSummary[]> {

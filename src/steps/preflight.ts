@@ -18,6 +18,10 @@ import {
   type SigstoreServices
 } from '../sigstore/instance.js'
 import { planTags, type TagPlanEntry } from './tags.js'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { isAbsolute, join, relative } from 'node:path'
+import picomatch from 'picomatch'
+import type { JUnitFile } from '../sigstore/test-result.js'
 
 export interface PreflightOptions {
   image: ImageReference
@@ -36,6 +40,8 @@ export interface PreflightOptions {
   mutableTags: string[]
   /** `generate`, `none`, or the path of an SBOM file to validate now. */
   sbom: string
+  /** JUnit XML reports to attest (globs), and the directory they are relative to. */
+  testResults?: { patterns: string[]; root: string }
   /** Asks the runner for the OIDC token; given only when the run signs or attests. */
   requestIdentityToken?: () => Promise<string>
   /** How to choose the Sigstore instance (by the token's repository visibility, for `auto`). */
@@ -52,6 +58,8 @@ export interface PreflightResult {
   entry: Descriptor
   tagPlan?: TagPlanEntry[]
   sbomFile?: SbomFile
+  /** The JUnit reports found, parsed. */
+  testResults?: JUnitFile[]
   identityToken?: string
   /** The token's claims (unverified), for provenance and the expected signer identity. */
   claims?: Record<string, unknown>
@@ -98,6 +106,12 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
       result.sbomFile = await loadGivenSbom(options.sbom)
       logger.info(`sbom: ${options.sbom} is ${result.sbomFile.format} ${result.sbomFile.version}`)
     }
+    if (options.testResults?.patterns.length) {
+      result.testResults = await readTestResults(options.testResults.patterns, options.testResults.root)
+      const passed = result.testResults.reduce((n, file) => n + file.passed.length, 0)
+      const failed = result.testResults.reduce((n, file) => n + file.failed.length, 0)
+      logger.info(`test results: ${result.testResults.length} JUnit file(s), ${passed} passed, ${failed} failed`)
+    }
     if (options.requestIdentityToken) {
       result.identityToken = await options.requestIdentityToken()
       result.claims = decodeTokenClaims(result.identityToken)
@@ -128,4 +142,49 @@ async function loadGivenSbom(path: string): Promise<SbomFile> {
     if (error instanceof SbomFileError) throw new InputError('sbom', error.message, { cause: error })
     throw error
   }
+}
+
+/** Every file the patterns name under `root`, parsed as JUnit XML; a pattern that names nothing, or a file that is not JUnit, is an input error. */
+async function readTestResults(patterns: string[], root: string): Promise<JUnitFile[]> {
+  const { parseJUnit, JUnitError } = await import('../sigstore/test-result.js')
+  const files: JUnitFile[] = []
+  const seen = new Set<string>()
+  for (const pattern of patterns) {
+    const matches = await findFiles(root, pattern)
+    if (matches.length === 0)
+      throw new InputError('test-results', `"${pattern}" matches no file under ${root}; give the JUnit XML reports your tests wrote`)
+    for (const path of matches) {
+      if (seen.has(path)) continue
+      seen.add(path)
+      try {
+        files.push(parseJUnit(path, await readFile(join(root, path))))
+      } catch (error) {
+        if (error instanceof JUnitError) throw new InputError('test-results', error.message, { cause: error })
+        throw error
+      }
+    }
+  }
+  return files
+}
+
+/** Files under `root` matching a glob, relative to it; a plain path is taken as it is. */
+async function findFiles(root: string, pattern: string): Promise<string[]> {
+  const relativePattern = isAbsolute(pattern) ? relative(root, pattern) : pattern
+  if (!picomatch.scan(relativePattern).isGlob) {
+    const info = await stat(join(root, relativePattern)).catch(() => undefined)
+    return info?.isFile() ? [relativePattern] : []
+  }
+  const isMatch = picomatch(relativePattern, { dot: true })
+  const found: string[] = []
+  const walk = async (directory: string, depth: number): Promise<void> => {
+    if (depth > 12 || found.length > 10_000) return
+    for (const entry of await readdir(join(root, directory), { withFileTypes: true }).catch(() => [])) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue
+      const path = directory ? `${directory}/${entry.name}` : entry.name
+      if (entry.isDirectory()) await walk(path, depth + 1)
+      else if (entry.isFile() && isMatch(path)) found.push(path)
+    }
+  }
+  await walk('', 0)
+  return found.sort()
 }

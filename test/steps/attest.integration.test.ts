@@ -4,7 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRegistry } from '../harness/registry.js'
@@ -17,6 +17,7 @@ import { registryReader } from '../harness/registry-reader.js'
 import { runnerEnv, sigstoreInputs } from '../harness/inputs.js'
 import { testScope } from '../harness/scope.js'
 import { startGitHubApi } from '../harness/github-api.js'
+import { junitReport } from '../harness/junit.js'
 import { cycloneDxSchemaErrors } from '../../src/sbom/index.js'
 
 const fixtures = fileURLToPath(new URL('../fixtures/sbom/', import.meta.url))
@@ -245,4 +246,55 @@ test('without `attestations: write` the attestations API refuses: a warning nami
   } finally {
     await api.close()
   }
+})
+
+test('JUnit reports become a signed test-result attestation about the image; a file that is not JUnit stops preflight', async () => {
+  const workspace = join(work, 'workspace')
+  await mkdir(join(workspace, 'reports'), { recursive: true })
+  await writeFile(
+    join(workspace, 'reports', 'unit.xml'),
+    junitReport(
+      `import { test } from 'node:test'\nfor (let i = 0; i < 12; i++) test('unit ' + i, () => {})\ntest('later', { skip: true }, () => {})\n`
+    )
+  )
+  const layout = await writeLayout(join(work, 'tested'), { images: [{ layers: [randomLayer(2000)] }] })
+  const repo = 'octo-org/tested'
+  const run = await runAction(
+    {
+      layout: layout.dir,
+      image: `${registry.host}/${repo}`,
+      ...sigstoreInputs(sigstore),
+      sign: 'false',
+      provenance: 'false',
+      sbom: 'none',
+      'test-results': 'reports/*.xml'
+    },
+    { ...env(), GITHUB_WORKSPACE: workspace }
+  )
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+  assert.equal(run.outputs['test-result'], 'PASSED')
+  const [attested] = await attestations(repo, layout.top.digest, 'https://in-toto.io/attestation/test-result/v0.1')
+  assert.equal(attested.referrer, run.outputs['test-result-digest'])
+  const predicate = attested.statement.predicate as any
+  assert.equal(predicate.result, 'PASSED')
+  assert.equal(predicate.passedTests.length, 12)
+  assert.equal(predicate.configuration[0].name, 'reports/unit.xml')
+  assert.match(run.summary, /test results \| PASSED: 12 passed, 0 failed/)
+
+  await writeFile(join(workspace, 'reports', 'coverage.xml'), '<coverage line-rate="0.9"/>')
+  const refused = await runAction(
+    {
+      layout: layout.dir,
+      image: `${registry.host}/octo-org/tested-refused`,
+      ...sigstoreInputs(sigstore),
+      sign: 'false',
+      provenance: 'false',
+      sbom: 'none',
+      'test-results': 'reports/*.xml'
+    },
+    { ...env(), GITHUB_WORKSPACE: workspace }
+  )
+  assert.equal(refused.exitCode, 1)
+  assert.match(refused.errors[0], /^preflight failed: input `test-results`: reports\/coverage\.xml is XML but not a JUnit report/)
+  assert.equal(await reader.blobExists('octo-org/tested-refused', layout.layers[0].digest), false, 'nothing was pushed')
 })
