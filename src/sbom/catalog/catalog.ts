@@ -3,6 +3,7 @@
 import { posix } from 'node:path'
 import type { Logger } from '../../net/logger.js'
 import { APK_INSTALLED_PATH, apkPackage, isApkDatabaseFile, parseApkInstalled, type ApkRecord } from './apk.js'
+import { BINARY_MATCHER, binaryPackages, type BinaryRecord } from './executable.js'
 import { DPKG_STATUS_DIR, DPKG_STATUS_PATH, dpkgPackage, isDpkgDatabaseFile, parseDpkgFile, type DpkgRecord } from './dpkg.js'
 import { collectFilesystem, type FileMatcher, type OpenBlob, type SkippedFile } from './filesystem.js'
 import type { LayerRef } from './layer-stream.js'
@@ -29,7 +30,9 @@ const MATCHERS: FileMatcher[] = [
   { id: 'dpkg', matches: isDpkgDatabaseFile, parse: parseDpkgFile },
   { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
   { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
-  { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
+  { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) },
+  // Last: it looks at every file no other matcher claimed (and keeps only binaries' build info).
+  BINARY_MATCHER
 ]
 
 // The fixed locations, and the directories on their way, are where a symlink can matter
@@ -78,6 +81,7 @@ export async function catalogImage(
 
   for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
   for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))
+  for (const file of fs.files('binary')) packages.push(...binaryPackages(file.value as BinaryRecord, file.path))
 
   return { packages: mergeByPurl(packages), os, skipped: fs.skipped() }
 }
