@@ -6,11 +6,13 @@
 // readers keep: binaries are tar entries read once, front to back, and can be hundreds of MiB.
 import type { EntryHeader, FileMatcher, FileScanner } from './filesystem.js'
 import { GoBuildInfoScanner, goPackages, type GoBuildInfo } from './golang.js'
+import { RustDependencyScanner, rustPackages, type RustDependency } from './rust.js'
 import type { CatalogedPackage } from './types.js'
 
 export interface BinaryRecord {
   format: BinaryFormat
   go?: GoBuildInfo
+  rust?: RustDependency[]
 }
 
 export type BinaryFormat = 'elf' | 'macho' | 'pe'
@@ -37,6 +39,7 @@ class BinaryScanner implements FileScanner {
   private format: BinaryFormat | undefined
   private rejected = false
   private readonly go = new GoBuildInfoScanner()
+  private readonly rust = new RustDependencyScanner()
 
   push(chunk: Buffer): void {
     if (this.rejected) return
@@ -52,13 +55,15 @@ class BinaryScanner implements FileScanner {
       this.head = Buffer.alloc(0)
     }
     this.go.push(chunk)
+    this.rust.push(chunk)
   }
 
   end(): { value: BinaryRecord; kept: number } | undefined {
     if (this.format === undefined) return undefined
     const go = this.go.end()
-    if (!go) return undefined
-    return { value: { format: this.format, go }, kept: this.go.kept }
+    const rust = this.rust.end()
+    if (!go && !rust) return undefined
+    return { value: { format: this.format, go, rust: rust?.packages }, kept: this.go.kept + (rust?.kept ?? 0) }
   }
 }
 
@@ -70,5 +75,5 @@ export const BINARY_MATCHER: FileMatcher = {
 }
 
 export function binaryPackages(record: BinaryRecord, location: string): CatalogedPackage[] {
-  return record.go ? goPackages(record.go, location) : []
+  return [...(record.go ? goPackages(record.go, location) : []), ...(record.rust ? rustPackages(record.rust, location) : [])]
 }
