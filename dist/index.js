@@ -6091,7 +6091,7 @@ async function release(inputs, context, result) {
             if (!inputs.provenance && inputs.sbom === 'none' && !checked.testResults)
                 steps.skip('attest', '`provenance: false`, `sbom: none` and no `test-results`');
             else {
-                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(879), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91116)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
+                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(879), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57645)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
                 await steps.run('attest', async () => {
                     const platforms = await readPlatformImages(checked.layout, image);
                     return attestImage({

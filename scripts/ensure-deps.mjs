@@ -22,7 +22,17 @@ const has = (cmd, args) => {
 }
 if (!has('docker-registry', ['--version'])) missing.push('docker-registry')
 if (!has('git', ['--version']) || !existsSync('/usr/lib/git-core/git-http-backend')) missing.push('git')
-if (process.argv.includes('--skopeo') && !has('skopeo', ['--version'])) missing.push('skopeo')
+if (process.argv.includes('--skopeo')) {
+  // What the full test suite needs beyond the demo: skopeo reads images back, and the SBOM tests
+  // build their ground truth with each ecosystem's own tools.
+  if (!has('skopeo', ['--version'])) missing.push('skopeo')
+  if (!has('go', ['version'])) missing.push('golang-go')
+  if (!has('rpmbuild', ['--version'])) missing.push('rpm')
+  if (!has('sqlite3', ['--version'])) missing.push('sqlite3')
+  if (!has('unzip', ['-v'])) missing.push('unzip')
+  if (!existsSync('/usr/share/java/commons-lang3.jar')) missing.push('libcommons-lang3-java')
+  if (!existsSync('/usr/share/java/jackson-databind.jar')) missing.push('libjackson2-databind-java')
+}
 if (missing.length) {
   console.error(`missing Debian packages: ${missing.join(' ')}\ninstall them with: sudo apt-get install -y ${missing.join(' ')}`)
   process.exit(1)

@@ -10,7 +10,7 @@ import tar from 'tar-stream'
 import { MEDIA_TYPE } from '../../src/oci/media-types.js'
 
 export type LayerEntrySpec =
-  | { path: string; content: Buffer | string }
+  | { path: string; content: Buffer | string; mode?: number }
   | { path: string; symlink: string }
   | { path: string; hardlink: string }
   | { path: string; directory: true }
@@ -30,7 +30,7 @@ export async function tarLayer(entries: LayerEntrySpec[]): Promise<Buffer> {
       const done = (error?: Error | null): void => (error ? reject(error) : resolve())
       if ('content' in entry) {
         const body = Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content)
-        pack.entry({ name: entry.path, size: body.length, mode: 0o644, mtime: new Date(0) }, body, done)
+        pack.entry({ name: entry.path, size: body.length, mode: entry.mode ?? 0o644, mtime: new Date(0) }, body, done)
       } else if ('symlink' in entry) {
         pack.entry({ name: entry.path, type: 'symlink', linkname: entry.symlink, mode: 0o777, mtime: new Date(0) }, done)
       } else if ('hardlink' in entry) {

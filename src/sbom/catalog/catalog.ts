@@ -3,9 +3,11 @@
 import { posix } from 'node:path'
 import type { Logger } from '../../net/logger.js'
 import { APK_INSTALLED_PATH, apkPackage, isApkDatabaseFile, parseApkInstalled, type ApkRecord } from './apk.js'
+import { BINARY_MATCHER, binaryPackages, type BinaryRecord } from './executable.js'
 import { DPKG_STATUS_DIR, DPKG_STATUS_PATH, dpkgPackage, isDpkgDatabaseFile, parseDpkgFile, type DpkgRecord } from './dpkg.js'
 import { collectFilesystem, type FileMatcher, type OpenBlob, type SkippedFile } from './filesystem.js'
 import type { LayerRef } from './layer-stream.js'
+import { JAVA_MATCHER, javaPackages, type JavaRecord } from './java.js'
 import { isNpmPackageJson, npmPackage, parseNpmPackageJson, type NpmRecord } from './npm.js'
 import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js'
 import { isPythonMetadata, parsePythonMetadata, pythonPackage, type PythonRecord } from './python.js'
@@ -31,7 +33,10 @@ const MATCHERS: FileMatcher[] = [
   { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
   { id: 'rpm', matches: isRpmDatabaseFile, parse: (_path, content) => parseRpmDatabase(content), maxFileSize: MAX_RPMDB_SIZE },
   { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
-  { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
+  { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) },
+  JAVA_MATCHER,
+  // Last: it looks at every file no other matcher claimed (and keeps only binaries' build info).
+  BINARY_MATCHER
 ]
 
 // The fixed locations, and the directories on their way, are where a symlink can matter
@@ -84,6 +89,8 @@ export async function catalogImage(
 
   for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
   for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))
+  for (const file of fs.files('java')) packages.push(...javaPackages(file.value as JavaRecord[], file.path))
+  for (const file of fs.files('binary')) packages.push(...binaryPackages(file.value as BinaryRecord, file.path))
 
   return { packages: mergeByPurl(packages), os, skipped: fs.skipped() }
 }

@@ -8,11 +8,32 @@ import { forEachLayerEntry, type LayerEntry, type LayerRef } from './layer-strea
 
 export type OpenBlob = (digest: string) => Promise<NodeJS.ReadableStream>
 
-/** A kind of file a cataloger wants, parsed while streaming so only the parsed form is held. */
+/** What a matcher can go by before reading a file: its tar header. */
+export interface EntryHeader {
+  size: number
+  /** Permission bits (0o755 for a typical executable). */
+  mode: number
+}
+
+/**
+ * Reads one file chunk by chunk as it streams past, keeping only what it needs (a binary's build
+ * info out of 100 MB of code), so a file of any size can be looked at.
+ */
+export interface FileScanner {
+  push(chunk: Buffer): void
+  /** The parsed value (undefined: nothing of interest) and how many bytes of it stay held. */
+  end(): { value: unknown; kept: number } | undefined
+}
+
+/**
+ * A kind of file a cataloger wants, parsed while streaming so only the parsed form is held: either
+ * read whole under the size cap and given to `parse`, or streamed through the scanner `scan` makes.
+ */
 export interface FileMatcher {
   id: string
-  matches(path: string): boolean
-  parse(path: string, content: Buffer): unknown
+  matches(path: string, header: EntryHeader): boolean
+  parse?(path: string, content: Buffer): unknown
+  scan?(path: string, header: EntryHeader): FileScanner
   /** Largest file of this kind read, when it differs from CollectOptions.maxFileSize (rpmdb.sqlite). */
   maxFileSize?: number
 }
@@ -217,14 +238,49 @@ async function scanLayer(
   budget: ReadBudget
 ): Promise<LayerChanges> {
   const changes: LayerChanges = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() }
-  const matcherFor = (path: string): FileMatcher | undefined => options.matchers.find((m) => m.matches(path))
+  const matcherFor = (path: string, header: EntryHeader): FileMatcher | undefined => options.matchers.find((m) => m.matches(path, header))
+  // Files of this layer a matcher read and found nothing in: a hard link to one needs no second pass.
+  const examined = new Map<string, string>()
 
   const skip = (entry: LayerEntry, matcher: FileMatcher, paths: string[], reason: string): void => {
     options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${reason}`)
     for (const path of paths) changes.added.set(path, { kind: 'skipped', matcher: matcher.id, layer: layer.digest, reason })
   }
 
+  const scanInto = async (entry: LayerEntry, matcher: FileMatcher, scanner: FileScanner, paths: string[]): Promise<void> => {
+    let failure: Error | undefined
+    await entry.scan((chunk) => {
+      if (failure) return
+      try {
+        scanner.push(chunk)
+      } catch (error) {
+        failure = error as Error
+      }
+    })
+    let result: ReturnType<FileScanner['end']>
+    try {
+      if (failure) throw failure
+      result = scanner.end()
+    } catch (error) {
+      skip(entry, matcher, paths, `cannot parse it: ${(error as Error).message}`)
+      return
+    }
+    if (result === undefined || result.value === undefined) {
+      examined.set(entry.path, matcher.id)
+      return
+    }
+    if (result.kept > budget.left) {
+      skip(entry, matcher, paths, `${result.kept} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`)
+      return
+    }
+    budget.left -= result.kept
+    for (const path of paths) changes.added.set(path, { kind: 'file', matcher: matcher.id, value: result.value })
+  }
+
   const readInto = async (entry: LayerEntry, matcher: FileMatcher, paths: string[]): Promise<void> => {
+    const scanner = matcher.scan?.(entry.path, entry)
+    if (scanner) return scanInto(entry, matcher, scanner, paths)
+    if (!matcher.parse) return
     const maxFileSize = matcher.maxFileSize ?? options.maxFileSize
     if (entry.size <= maxFileSize && entry.size > budget.left) {
       skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`)
@@ -244,6 +300,7 @@ async function scanLayer(
       return
     }
     if (value !== undefined) for (const path of paths) changes.added.set(path, { kind: 'file', matcher: matcher.id, value })
+    else examined.set(entry.path, matcher.id)
   }
 
   await forEachLayerEntry(await openBlob(layer.digest), layer, async (entry) => {
@@ -267,7 +324,7 @@ async function scanLayer(
       changes.added.set(entry.path, { kind: 'symlink', target: entry.linkName })
       return
     }
-    const matcher = matcherFor(entry.path)
+    const matcher = matcherFor(entry.path, entry)
     if (!matcher) return
     if (entry.type === 'file') {
       await readInto(entry, matcher, [entry.path])
@@ -276,6 +333,7 @@ async function scanLayer(
       // (another path), its bytes are gone: read it in a second pass over this layer.
       const target = changes.added.get(entry.linkName)
       if ((target?.kind === 'file' || target?.kind === 'skipped') && target.matcher === matcher.id) changes.added.set(entry.path, target)
+      else if (examined.get(entry.linkName) === matcher.id) return
       else changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path])
     }
   })
@@ -285,7 +343,7 @@ async function scanLayer(
       const links = changes.pendingHardLinks.get(entry.path)
       if (!links || entry.type !== 'file') return
       changes.pendingHardLinks.delete(entry.path)
-      const matcher = matcherFor(links[0])
+      const matcher = matcherFor(links[0], entry)
       if (matcher) await readInto(entry, matcher, links)
     })
   }

@@ -12,10 +12,17 @@ export interface LayerEntry {
   path: string
   type: 'file' | 'directory' | 'symlink' | 'link' | 'other'
   size: number
+  /** Permission bits from the tar header (0o755 for a typical executable). */
+  mode: number
   /** Symlink target as written, or the normalized path a hard link points to. */
   linkName?: string
   /** Reads the whole entry, or returns undefined (and drains it) when it is larger than `limit` bytes. */
   read(limit: number): Promise<Buffer | undefined>
+  /**
+   * Passes every chunk of the entry to `onChunk`, in order, holding none of them: for files of which
+   * a cataloger keeps a small part (a binary's build info), however large they are.
+   */
+  scan(onChunk: (chunk: Buffer) => void): Promise<void>
 }
 
 export interface LayerRef {
@@ -154,6 +161,11 @@ async function readEntry(stream: AsyncIterable<unknown> & { resume(): unknown },
   return Buffer.concat(chunks)
 }
 
+async function scanEntry(stream: AsyncIterable<unknown>, onChunk: (chunk: Buffer) => void): Promise<void> {
+  // Read to the end even when the callback has what it wants: the tar stream moves on only then.
+  for await (const chunk of stream) onChunk(chunk as Buffer)
+}
+
 /**
  * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
  * callback does not read is skipped without being held in memory. Resolves only when the blob's
@@ -198,10 +210,15 @@ export async function forEachLayerEntry(
           path,
           type,
           size,
+          mode: header.mode ?? 0,
           linkName: type === 'link' ? normalizeEntryPath(header.linkname ?? '') : type === 'symlink' ? (header.linkname ?? '') : undefined,
           read: (limit) => {
             consumed = true
             return readEntry(item, size, limit)
+          },
+          scan: (onChunk) => {
+            consumed = true
+            return scanEntry(item, onChunk)
           }
         })
       }

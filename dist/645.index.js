@@ -1,5 +1,5 @@
-export const id = 116;
-export const ids = [116,700];
+export const id = 645;
+export const ids = [645,700];
 export const modules = {
 
 /***/ 20993:
@@ -450,7 +450,7 @@ function buildTestResultPredicate(files, url) {
 
 /***/ }),
 
-/***/ 91116:
+/***/ 57645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -589,6 +589,498 @@ function apkPackage(record, os, location) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sbom/catalog/golang.ts
+// Go binaries: the module build info the Go linker (1.18 and later) writes into every binary built
+// in module mode, in the `.go.buildinfo` section (ELF; Mach-O's __go_buildinfo, PE's .data).
+//
+// Format (Go's src/debug/buildinfo/buildinfo.go): a 32-byte header, 16-byte aligned, starting with
+// the magic "\xff Go buildinf:", then the pointer size byte and a flags byte (bit 0: big endian,
+// bit 1: strings inline). With inline strings, two varint-length strings follow the header: the
+// toolchain version ("go1.21.5") and the modinfo text, wrapped in 16 bytes of sentinel on each side.
+// Binaries from Go before 1.18 hold pointers to the strings instead; they are not read here.
+//
+// The binary is never held: GoBuildInfoScanner looks for the magic in the bytes as they stream past,
+// carrying a few bytes over chunk boundaries, and keeps only what follows a header that checks out.
+
+const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const HEADER_SIZE = 32;
+const ALIGN = 16;
+const FLAG_INLINE_STRINGS = 0x2;
+/** The version and modinfo strings together; a large binary's modinfo is tens of KiB. */
+const MAX_GO_BUILDINFO_SIZE = 4 * 1024 * 1024;
+/** Reads an unsigned LEB128 varint (Go's binary.Uvarint). */
+function uvarint(data, at) {
+    let value = 0;
+    for (let i = 0, shift = 0; i < 10; i++, shift += 7) {
+        if (at + i >= data.length)
+            return 'incomplete';
+        const byte = data[at + i];
+        value += (byte & 0x7f) * 2 ** shift;
+        if ((byte & 0x80) === 0)
+            return value > MAX_GO_BUILDINFO_SIZE ? 'invalid' : { value, next: at + i + 1 };
+    }
+    return 'invalid';
+}
+/** Decodes the build info from bytes starting at the magic. */
+function decodeGoBuildInfo(data) {
+    if (data.length < HEADER_SIZE)
+        return 'incomplete';
+    if (!data.subarray(0, MAGIC.length).equals(MAGIC))
+        return 'invalid';
+    const pointerSize = data[MAGIC.length];
+    const flags = data[MAGIC.length + 1];
+    if (pointerSize !== 4 && pointerSize !== 8)
+        return 'invalid';
+    if ((flags & FLAG_INLINE_STRINGS) === 0)
+        return 'invalid'; // Go < 1.18: pointers into the data segment
+    const strings = [];
+    let at = HEADER_SIZE;
+    for (let n = 0; n < 2; n++) {
+        const length = uvarint(data, at);
+        if (typeof length === 'string')
+            return length;
+        if (length.next + length.value > data.length)
+            return length.next + length.value > MAX_GO_BUILDINFO_SIZE ? 'invalid' : 'incomplete';
+        strings.push(data.subarray(length.next, length.next + length.value).toString('utf8'));
+        at = length.next + length.value;
+    }
+    const [goVersion, modinfo] = strings;
+    if (!/^(go\d|devel )/.test(goVersion))
+        return 'invalid';
+    return { info: parseModinfo(goVersion, modinfo), size: at };
+}
+/** Parses the modinfo text (runtime/debug.ParseBuildInfo's format). */
+function parseModinfo(goVersion, text) {
+    // The linker wraps it in 16-byte sentinels (cmd/go/internal/modload.ModInfoData).
+    if (text.length >= 33 && text[text.length - 17] === '\n')
+        text = text.slice(16, -16);
+    const info = { goVersion, deps: [], settings: {} };
+    const module = (fields) => ({ path: fields[1] ?? '', version: fields[2] ?? '', sum: fields[3] || undefined });
+    for (const line of text.split('\n')) {
+        const fields = line.split('\t');
+        switch (fields[0]) {
+            case 'path':
+                info.path = fields[1];
+                break;
+            case 'mod':
+                info.main = module(fields);
+                break;
+            case 'dep':
+                info.deps.push(module(fields));
+                break;
+            case '=>': {
+                const last = info.deps[info.deps.length - 1];
+                if (last && !last.replace)
+                    last.replace = module(fields);
+                break;
+            }
+            case 'build': {
+                const setting = fields.slice(1).join('\t');
+                const eq = setting.indexOf('=');
+                if (eq > 0)
+                    info.settings[setting.slice(0, eq)] = setting.slice(eq + 1);
+                break;
+            }
+        }
+    }
+    return info;
+}
+/**
+ * Finds the build info in a binary streamed chunk by chunk. Holds at most a header's worth of
+ * carried bytes, plus, once a header checks out, the strings after it (MAX_GO_BUILDINFO_SIZE).
+ */
+class GoBuildInfoScanner {
+    offset = 0; // file offset of the first byte of `pending`
+    pending = Buffer.alloc(0);
+    result;
+    keptBytes = 0;
+    get found() {
+        return this.result;
+    }
+    /** Bytes of the binary held for the result. */
+    get kept() {
+        return this.keptBytes;
+    }
+    push(chunk) {
+        if (this.result)
+            return;
+        this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+        this.search(false);
+    }
+    end() {
+        if (!this.result)
+            this.search(true);
+        this.pending = Buffer.alloc(0);
+        return this.result;
+    }
+    search(final) {
+        let from = 0;
+        for (;;) {
+            const at = this.pending.indexOf(MAGIC, from);
+            if (at === -1)
+                break;
+            if ((this.offset + at) % ALIGN !== 0) {
+                from = at + 1;
+                continue;
+            }
+            const decoded = decodeGoBuildInfo(this.pending.subarray(at));
+            if (decoded === 'incomplete' && !final) {
+                // Keep from the magic on until the strings are complete (bounded by MAX_GO_BUILDINFO_SIZE).
+                this.drop(at);
+                return;
+            }
+            if (typeof decoded === 'object') {
+                this.result = decoded.info;
+                this.keptBytes = decoded.size;
+                this.pending = Buffer.alloc(0);
+                return;
+            }
+            from = at + 1;
+        }
+        // No candidate: keep only what could be the start of a magic split over the chunk boundary.
+        this.drop(Math.max(0, this.pending.length - (MAGIC.length - 1)));
+    }
+    drop(count) {
+        if (count === 0)
+            return;
+        this.offset += count;
+        this.pending = this.pending.length === count ? Buffer.alloc(0) : Buffer.from(this.pending.subarray(count));
+    }
+}
+/** A replacement by a directory (golang.org/x/mod/modfile: ./, ../, / or a Windows drive) rather than a module. */
+function isDirectoryReplacement(path) {
+    return /^(\.\.?([/\\]|$)|[/\\]|[A-Za-z]:[/\\])/.test(path);
+}
+function goModulePurl(path, version) {
+    const slash = path.lastIndexOf('/');
+    return formatPurl({
+        type: 'golang',
+        namespace: slash === -1 ? undefined : path.slice(0, slash),
+        name: slash === -1 ? path : path.slice(slash + 1),
+        version: version || undefined
+    });
+}
+function goPackage(name, version, purl, location, architecture) {
+    return { type: 'golang', name, version, purl, architecture, locations: [location] };
+}
+/**
+ * The main module, each dependency and the standard library, as syft reports them. A dependency
+ * replaced by another module is reported as that module at its version; one replaced by a local
+ * directory (`=> ../greeting`, whose version the linker writes as "(devel)") keeps the required path
+ * and version: a directory has no purl, and what the build required is what a scanner can match.
+ */
+function goPackages(info, location) {
+    const arch = info.settings.GOARCH;
+    const packages = [];
+    if (info.main && info.main.path !== '') {
+        packages.push(goPackage(info.main.path, info.main.version, goModulePurl(info.main.path, info.main.version), location, arch));
+    }
+    for (const dep of info.deps) {
+        const module = dep.replace && !isDirectoryReplacement(dep.replace.path) ? dep.replace : dep;
+        if (module.path === '')
+            continue;
+        packages.push(goPackage(module.path, module.version, goModulePurl(module.path, module.version), location, arch));
+    }
+    // "go1.22.0 X:boringcrypto" -> stdlib@1.22.0 (the experiments are not part of the version).
+    const stdlib = info.goVersion.split(' ')[0].replace(/^go/, '');
+    if (stdlib !== '' && !info.goVersion.startsWith('devel')) {
+        packages.push(goPackage('stdlib', info.goVersion, formatPurl({ type: 'golang', name: 'stdlib', version: stdlib }), location, arch));
+    }
+    return packages;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/sbom/catalog/rust.ts
+// Rust binaries built with cargo-auditable (https://github.com/rust-secure-code/cargo-auditable):
+// the `.dep-v0` section (ELF; `.dep-v0` in PE, `__DATA,.dep-v0` in Mach-O) holds zlib-compressed
+// JSON, {"packages":[{"name","version","source","kind","dependencies":[...],"root":true}]}.
+//
+// A binary is a tar entry read once, front to back, and the ELF section table that names `.dep-v0`
+// sits at the end of the file, after the section itself. So the scanner works from both sides:
+//  - while streaming, every zlib header whose first inflated bytes are `{"packages":` starts a
+//    candidate, whose compressed bytes are kept until they inflate completely (bounded);
+//  - it keeps the ELF header, the section header table (its offset is in the header) and the 64 KiB
+//    before it, where linkers put the section names (.shstrtab);
+//  - at the end, when that table is readable, only a candidate at the offset of the section named
+//    `.dep-v0` is believed (and cut to the section's size); an ELF whose table has no such section
+//    has no dependency list, whatever bytes look like one.
+// Limitation: when the section names are not in the kept bytes (a linker that puts .shstrtab
+// elsewhere) or the file is Mach-O or PE, the first candidate found by its marker is taken.
+
+
+const MARKER = Buffer.from('{"packages":');
+/** Compressed bytes looked at to test a zlib header against the marker. */
+const LOOKAHEAD = 64;
+const MAX_COMPRESSED = 4 * 1024 * 1024;
+const MAX_JSON = 16 * 1024 * 1024;
+const MAX_CANDIDATES = 4;
+const HEAD_KEPT = 64 * 1024;
+const BEFORE_TABLE_KEPT = 64 * 1024;
+const MAX_SECTION_TABLE = 1024 * 1024;
+const SECTION_NAME = '.dep-v0';
+/** zlib's second header byte for each compression level, with CM=8 and a 32 KiB window (0x78). */
+const ZLIB_LEVELS = new Set([0x01, 0x5e, 0x9c, 0xda]);
+function looksLikeDependencyList(bytes) {
+    try {
+        const head = external_node_zlib_default().inflateSync(bytes, { finishFlush: (external_node_zlib_default()).constants.Z_SYNC_FLUSH });
+        return head.length >= MARKER.length && head.subarray(0, MARKER.length).equals(MARKER);
+    }
+    catch {
+        return false;
+    }
+}
+/** The whole JSON if `bytes` hold a complete zlib stream, 'incomplete' if they end too early. */
+function inflateAll(bytes) {
+    try {
+        return external_node_zlib_default().inflateSync(bytes, { maxOutputLength: MAX_JSON });
+    }
+    catch (error) {
+        return error.code === 'Z_BUF_ERROR' ? 'incomplete' : 'invalid';
+    }
+}
+function parseDependencyList(json) {
+    const parsed = JSON.parse(json.toString('utf8'));
+    const packages = parsed.packages;
+    if (!Array.isArray(packages))
+        throw new Error('no "packages" array');
+    const found = [];
+    for (const entry of packages) {
+        if (typeof entry?.name !== 'string' || typeof entry.version !== 'string' || entry.name === '' || entry.version === '')
+            continue;
+        found.push({
+            name: entry.name,
+            version: entry.version,
+            source: typeof entry.source === 'string' ? entry.source : undefined,
+            kind: typeof entry.kind === 'string' ? entry.kind : undefined,
+            root: entry.root === true ? true : undefined
+        });
+    }
+    return found;
+}
+function parseElfHeader(head) {
+    if (head.length < 64 || head.readUInt32BE(0) !== 0x7f454c46)
+        return undefined;
+    const wide = head[4] === 2;
+    const little = head[5] === 1;
+    const u16 = (at) => (little ? head.readUInt16LE(at) : head.readUInt16BE(at));
+    const u32 = (at) => (little ? head.readUInt32LE(at) : head.readUInt32BE(at));
+    const u64 = (at) => Number(little ? head.readBigUInt64LE(at) : head.readBigUInt64BE(at));
+    return wide
+        ? { little, wide, shoff: u64(0x28), shentsize: u16(0x3a), shnum: u16(0x3c), shstrndx: u16(0x3e) }
+        : { little, wide, shoff: u32(0x20), shentsize: u16(0x2e), shnum: u16(0x30), shstrndx: u16(0x32) };
+}
+/** Streams a binary and finds its cargo-auditable dependency list (see the file comment). */
+class RustDependencyScanner {
+    offset = 0; // file offset of the first byte of `carry`
+    carry = Buffer.alloc(0);
+    candidates = [];
+    kept = [{ start: 0, end: HEAD_KEPT, bytes: Buffer.alloc(0) }];
+    elf = null; // null: not known yet
+    push(chunk) {
+        const start = this.offset + this.carry.length;
+        this.keep(chunk, start);
+        for (const candidate of this.candidates)
+            this.extend(candidate, chunk);
+        this.search(Buffer.concat([this.carry, chunk]), false);
+    }
+    end() {
+        this.search(this.carry, true);
+        const json = this.choose();
+        if (!json)
+            return undefined;
+        return { packages: parseDependencyList(json), kept: json.length };
+    }
+    keep(chunk, start) {
+        const end = start + chunk.length;
+        const fill = (region) => {
+            const from = Math.max(start, region.start + region.bytes.length);
+            const to = Math.min(end, region.end);
+            if (from < to)
+                region.bytes = Buffer.concat([region.bytes, chunk.subarray(from - start, to - start)]);
+        };
+        this.kept.forEach(fill);
+        if (this.elf === null && this.kept[0].bytes.length >= 64) {
+            this.elf = parseElfHeader(this.kept[0].bytes);
+            const tableSize = this.elf ? this.elf.shentsize * this.elf.shnum : 0;
+            if (this.elf && tableSize > 0 && tableSize <= MAX_SECTION_TABLE && this.elf.shoff + tableSize > HEAD_KEPT) {
+                // Bytes before this chunk are gone (but for the head): the region starts no earlier than it.
+                const region = {
+                    start: Math.max(start, this.elf.shoff - BEFORE_TABLE_KEPT),
+                    end: this.elf.shoff + tableSize,
+                    bytes: Buffer.alloc(0)
+                };
+                this.kept.push(region);
+                fill(region);
+            }
+        }
+    }
+    /** Bytes [offset, offset + length) of the file, if kept. */
+    read(offset, length) {
+        for (const region of this.kept) {
+            if (offset >= region.start && offset + length <= region.start + region.bytes.length) {
+                return region.bytes.subarray(offset - region.start, offset - region.start + length);
+            }
+        }
+        return undefined;
+    }
+    extend(candidate, chunk) {
+        if (candidate.json || candidate.length > MAX_COMPRESSED)
+            return;
+        candidate.chunks.push(chunk);
+        candidate.length += chunk.length;
+        this.complete(candidate);
+    }
+    complete(candidate) {
+        const compressed = candidate.chunks.length === 1 ? candidate.chunks[0] : Buffer.concat(candidate.chunks);
+        const result = inflateAll(compressed);
+        if (result === 'incomplete') {
+            candidate.chunks = [compressed];
+            if (candidate.length > MAX_COMPRESSED)
+                candidate.chunks = [];
+            return;
+        }
+        candidate.chunks = [];
+        if (result !== 'invalid')
+            candidate.json = result;
+        else
+            candidate.length = Infinity;
+    }
+    search(window, final) {
+        const limit = final ? window.length : window.length - LOOKAHEAD + 1;
+        for (let at = window.indexOf(0x78); at !== -1 && at < limit; at = window.indexOf(0x78, at + 1)) {
+            if (this.candidates.length >= MAX_CANDIDATES)
+                break;
+            if (at + 1 >= window.length || !ZLIB_LEVELS.has(window[at + 1]))
+                continue;
+            if (!looksLikeDependencyList(window.subarray(at, at + LOOKAHEAD)))
+                continue;
+            const candidate = { offset: this.offset + at, chunks: [Buffer.from(window.subarray(at))], length: window.length - at };
+            this.candidates.push(candidate);
+            this.complete(candidate);
+        }
+        const from = Math.max(0, limit);
+        this.offset += from;
+        this.carry = final ? Buffer.alloc(0) : Buffer.from(window.subarray(from));
+    }
+    /** The candidate the section table names, or without a readable table, the first complete one. */
+    choose() {
+        const section = this.elf ? this.dependencySection(this.elf) : 'unreadable';
+        if (section === 'none')
+            return undefined;
+        if (section === 'unreadable')
+            return this.candidates.find((c) => c.json)?.json;
+        const found = this.candidates.find((c) => c.offset === section.offset && c.json);
+        if (found)
+            return found.json;
+        // A section the marker did not catch (it does not inflate to the expected JSON) is still tried if kept.
+        const bytes = this.read(section.offset, section.size);
+        const json = bytes ? inflateAll(bytes) : undefined;
+        return Buffer.isBuffer(json) ? json : undefined;
+    }
+    dependencySection(elf) {
+        const table = this.read(elf.shoff, elf.shentsize * elf.shnum);
+        if (!table || elf.shstrndx >= elf.shnum || elf.shentsize < (elf.wide ? 64 : 40))
+            return 'unreadable';
+        const u32 = (at) => (elf.little ? table.readUInt32LE(at) : table.readUInt32BE(at));
+        const word = (at) => (elf.wide ? Number(elf.little ? table.readBigUInt64LE(at) : table.readBigUInt64BE(at)) : u32(at));
+        // Elf64_Shdr: name@0, offset@0x18, size@0x20; Elf32_Shdr: name@0, offset@0x10, size@0x14.
+        const header = (index) => {
+            const at = index * elf.shentsize;
+            return elf.wide
+                ? { name: u32(at), offset: word(at + 0x18), size: word(at + 0x20) }
+                : { name: u32(at), offset: word(at + 0x10), size: word(at + 0x14) };
+        };
+        const strtab = header(elf.shstrndx);
+        const names = this.read(strtab.offset, strtab.size);
+        if (!names)
+            return 'unreadable';
+        for (let i = 0; i < elf.shnum; i++) {
+            const section = header(i);
+            const end = names.indexOf(0, section.name);
+            if (names.toString('latin1', section.name, end === -1 ? names.length : end) === SECTION_NAME)
+                return section;
+        }
+        return 'none';
+    }
+}
+/** Every package of the list, the root crate included, as syft's cargo-auditable cataloger reports them. */
+function rustPackages(dependencies, location) {
+    return dependencies.map((dep) => ({
+        type: 'cargo',
+        name: dep.name,
+        version: dep.version,
+        purl: formatPurl({ type: 'cargo', name: dep.name, version: dep.version }),
+        locations: [location]
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/executable.ts
+
+
+const MAGIC_LENGTH = 4;
+/** The executable format the first bytes announce, if any. */
+function binaryFormat(head) {
+    if (head.length < MAGIC_LENGTH)
+        return undefined;
+    if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46)
+        return 'elf';
+    if (head[0] === 0x4d && head[1] === 0x5a)
+        return 'pe'; // "MZ"
+    const word = head.readUInt32BE(0);
+    // 32/64-bit, either byte order, and universal ("fat") binaries; 0xcafebabe is also a Java class
+    // file, which simply holds no build info.
+    if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(word))
+        return 'macho';
+    return undefined;
+}
+/** Smallest file worth a look: no binary with build info is this small. */
+const MIN_BINARY_SIZE = 64;
+class BinaryScanner {
+    head = Buffer.alloc(0);
+    format;
+    rejected = false;
+    go = new GoBuildInfoScanner();
+    rust = new RustDependencyScanner();
+    push(chunk) {
+        if (this.rejected)
+            return;
+        if (this.format === undefined) {
+            this.head = Buffer.concat([this.head, chunk]);
+            if (this.head.length < MAGIC_LENGTH)
+                return;
+            this.format = binaryFormat(this.head);
+            if (this.format === undefined) {
+                this.rejected = true;
+                return;
+            }
+            chunk = this.head;
+            this.head = Buffer.alloc(0);
+        }
+        this.go.push(chunk);
+        this.rust.push(chunk);
+    }
+    end() {
+        if (this.format === undefined)
+            return undefined;
+        const go = this.go.end();
+        const rust = this.rust.end();
+        if (!go && !rust)
+            return undefined;
+        return { value: { format: this.format, go, rust: rust?.packages }, kept: this.go.kept + (rust?.kept ?? 0) };
+    }
+}
+const BINARY_MATCHER = {
+    id: 'binary',
+    // Hard links have size 0 in the tar header; they are matched so they can share their target's result.
+    matches: (_path, header) => header.size === 0 || header.size >= MIN_BINARY_SIZE,
+    scan: () => new BinaryScanner()
+};
+function binaryPackages(record, location) {
+    return [...(record.go ? goPackages(record.go, location) : []), ...(record.rust ? rustPackages(record.rust, location) : [])];
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/catalog/deb822.ts
 // RFC 822-style control stanzas as dpkg writes them (deb-control(5), deb822(5)):
 // "Field: value" lines, continuation lines start with a space or tab, stanzas are separated by blank lines.
@@ -703,9 +1195,6 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(56118);
 // EXTERNAL MODULE: ./src/oci/errors.ts
@@ -838,6 +1327,11 @@ async function readEntry(stream, size, limit) {
         chunks.push(chunk);
     return Buffer.concat(chunks);
 }
+async function scanEntry(stream, onChunk) {
+    // Read to the end even when the callback has what it wants: the tar stream moves on only then.
+    for await (const chunk of stream)
+        onChunk(chunk);
+}
 /**
  * Calls `onEntry` for each entry of the layer, in archive order, one at a time. An entry the
  * callback does not read is skipped without being held in memory. Resolves only when the blob's
@@ -877,10 +1371,15 @@ async function forEachLayerEntry(raw, layer, onEntry) {
                     path,
                     type,
                     size,
+                    mode: header.mode ?? 0,
                     linkName: type === 'link' ? normalizeEntryPath(header.linkname ?? '') : type === 'symlink' ? (header.linkname ?? '') : undefined,
                     read: (limit) => {
                         consumed = true;
                         return readEntry(item, size, limit);
+                    },
+                    scan: (onChunk) => {
+                        consumed = true;
+                        return scanEntry(item, onChunk);
                     }
                 });
             }
@@ -1065,13 +1564,54 @@ async function collectFilesystem(layers, openBlob, options) {
 }
 async function scanLayer(layer, openBlob, lower, options, budget) {
     const changes = { hidden: [], opaque: [], replacedByDirectory: [], added: new Map(), pendingHardLinks: new Map() };
-    const matcherFor = (path) => options.matchers.find((m) => m.matches(path));
+    const matcherFor = (path, header) => options.matchers.find((m) => m.matches(path, header));
+    // Files of this layer a matcher read and found nothing in: a hard link to one needs no second pass.
+    const examined = new Map();
     const skip = (entry, matcher, paths, reason) => {
         options.logger.warning(`sbom: skipped /${entry.path} in layer ${layer.digest}: ${reason}`);
         for (const path of paths)
             changes.added.set(path, { kind: 'skipped', matcher: matcher.id, layer: layer.digest, reason });
     };
+    const scanInto = async (entry, matcher, scanner, paths) => {
+        let failure;
+        await entry.scan((chunk) => {
+            if (failure)
+                return;
+            try {
+                scanner.push(chunk);
+            }
+            catch (error) {
+                failure = error;
+            }
+        });
+        let result;
+        try {
+            if (failure)
+                throw failure;
+            result = scanner.end();
+        }
+        catch (error) {
+            skip(entry, matcher, paths, `cannot parse it: ${error.message}`);
+            return;
+        }
+        if (result === undefined || result.value === undefined) {
+            examined.set(entry.path, matcher.id);
+            return;
+        }
+        if (result.kept > budget.left) {
+            skip(entry, matcher, paths, `${result.kept} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`);
+            return;
+        }
+        budget.left -= result.kept;
+        for (const path of paths)
+            changes.added.set(path, { kind: 'file', matcher: matcher.id, value: result.value });
+    };
     const readInto = async (entry, matcher, paths) => {
+        const scanner = matcher.scan?.(entry.path, entry);
+        if (scanner)
+            return scanInto(entry, matcher, scanner, paths);
+        if (!matcher.parse)
+            return;
         const maxFileSize = matcher.maxFileSize ?? options.maxFileSize;
         if (entry.size <= maxFileSize && entry.size > budget.left) {
             skip(entry, matcher, paths, `${entry.size} bytes is over the ${options.maxTotalBytes}-byte budget for metadata read per image`);
@@ -1094,6 +1634,8 @@ async function scanLayer(layer, openBlob, lower, options, budget) {
         if (value !== undefined)
             for (const path of paths)
                 changes.added.set(path, { kind: 'file', matcher: matcher.id, value });
+        else
+            examined.set(entry.path, matcher.id);
     };
     await forEachLayerEntry(await openBlob(layer.digest), layer, async (entry) => {
         const name = external_node_path_.posix.basename(entry.path);
@@ -1117,7 +1659,7 @@ async function scanLayer(layer, openBlob, lower, options, budget) {
             changes.added.set(entry.path, { kind: 'symlink', target: entry.linkName });
             return;
         }
-        const matcher = matcherFor(entry.path);
+        const matcher = matcherFor(entry.path, entry);
         if (!matcher)
             return;
         if (entry.type === 'file') {
@@ -1129,6 +1671,8 @@ async function scanLayer(layer, openBlob, lower, options, budget) {
             const target = changes.added.get(entry.linkName);
             if ((target?.kind === 'file' || target?.kind === 'skipped') && target.matcher === matcher.id)
                 changes.added.set(entry.path, target);
+            else if (examined.get(entry.linkName) === matcher.id)
+                return;
             else
                 changes.pendingHardLinks.set(entry.linkName, [...(changes.pendingHardLinks.get(entry.linkName) ?? []), entry.path]);
         }
@@ -1139,12 +1683,229 @@ async function scanLayer(layer, openBlob, lower, options, budget) {
             if (!links || entry.type !== 'file')
                 return;
             changes.pendingHardLinks.delete(entry.path);
-            const matcher = matcherFor(links[0]);
+            const matcher = matcherFor(links[0], entry);
             if (matcher)
                 await readInto(entry, matcher, links);
         });
     }
     return changes;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/zip.ts
+// Just enough of the zip format (APPNOTE.TXT) to read chosen entries of an archive held in memory:
+// the end-of-central-directory record, the central directory, and each entry's data (stored or
+// deflated). Zip64 archives and encrypted entries are not read.
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const EOCD_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+/** The entries of the central directory, or an error for what is not a (supported) zip archive. */
+function zipEntries(zip) {
+    let eocd = -1;
+    for (let at = zip.length - EOCD_SIZE; at >= Math.max(0, zip.length - EOCD_SIZE - MAX_COMMENT); at--) {
+        if (zip.readUInt32LE(at) === EOCD) {
+            eocd = at;
+            break;
+        }
+    }
+    if (eocd === -1)
+        throw new Error('not a zip archive (no end of central directory record)');
+    const count = zip.readUInt16LE(eocd + 10);
+    const directorySize = zip.readUInt32LE(eocd + 12);
+    const directoryOffset = zip.readUInt32LE(eocd + 16);
+    if (count === 0xffff || directoryOffset === 0xffffffff)
+        throw new Error('zip64 archives are not read');
+    if (directoryOffset + directorySize > eocd)
+        throw new Error('the central directory lies outside the archive');
+    const entries = [];
+    for (let at = directoryOffset, n = 0; n < count; n++) {
+        if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL)
+            throw new Error(`central directory entry ${n} is damaged`);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        entries.push({
+            flags: zip.readUInt16LE(at + 8),
+            method: zip.readUInt16LE(at + 10),
+            compressedSize: zip.readUInt32LE(at + 20),
+            size: zip.readUInt32LE(at + 24),
+            localHeaderOffset: zip.readUInt32LE(at + 42),
+            name: zip.toString('utf8', at + 46, at + 46 + nameLength)
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/** An entry's bytes, inflated; refuses entries larger than `limit` once inflated. */
+function readZipEntry(zip, entry, limit) {
+    if (entry.size > limit)
+        throw new Error(`${entry.name}: ${entry.size} bytes is over the ${limit}-byte limit`);
+    if ((entry.flags & 0x1) !== 0)
+        throw new Error(`${entry.name} is encrypted`);
+    const at = entry.localHeaderOffset;
+    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL)
+        throw new Error(`${entry.name}: damaged local header`);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const data = zip.subarray(start, start + entry.compressedSize);
+    if (data.length !== entry.compressedSize)
+        throw new Error(`${entry.name}: truncated`);
+    if (entry.method === 0)
+        return data;
+    if (entry.method === 8)
+        return (0,external_node_zlib_.inflateRawSync)(data, { maxOutputLength: Math.max(limit, 1) });
+    throw new Error(`${entry.name}: compression method ${entry.method} is not read`);
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/java.ts
+// Java archives (.jar, .war, .ear): the Maven coordinates in META-INF/maven/<group>/<artifact>/pom.properties
+// (one per artifact, several in a shaded jar), else META-INF/MANIFEST.MF, and the same for the archives
+// nested inside (Spring Boot's BOOT-INF/lib/*.jar, WEB-INF/lib/*.jar, an .ear's modules), a few levels deep.
+//
+// An archive is read whole into memory (up to MAX_JAVA_ARCHIVE_SIZE), since the central directory is at
+// its end and a tar entry cannot be read backwards; only the entries needed are inflated, and nested
+// archives are inflated one at a time within the same bound.
+
+
+
+const MAX_JAVA_ARCHIVE_SIZE = 64 * 1024 * 1024;
+/** Archives inside archives inside the archive: deeper ones are not opened. */
+const MAX_JAVA_NESTING = 3;
+const MAX_METADATA_ENTRY = 1024 * 1024;
+const ARCHIVE = /\.(jar|war|ear)$/i;
+function isJavaArchive(path) {
+    return ARCHIVE.test(path);
+}
+/** Java .properties, as far as pom.properties needs: key=value or key: value, # and ! comments. */
+function parseProperties(text) {
+    const properties = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const match = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+        if (match)
+            properties.set(match[1], match[2]);
+    }
+    return properties;
+}
+/** The main section of a manifest: "Name: value" lines, continued by lines starting with one space. */
+function parseManifest(text) {
+    const fields = new Map();
+    let last;
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break; // the main section ends at the first blank line
+        if (line.startsWith(' ') && last)
+            fields.set(last, (fields.get(last) ?? '') + line.slice(1));
+        else {
+            const colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            last = line.slice(0, colon).trim();
+            fields.set(last, line.slice(colon + 1).trim());
+        }
+    }
+    return fields;
+}
+const POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
+/** The artifact a manifest describes, named after the archive file when the manifest does not say. */
+function manifestRecord(manifest, archivePath, nested) {
+    const version = manifest.get('Implementation-Version') ?? manifest.get('Bundle-Version') ?? manifest.get('Specification-Version');
+    if (!version)
+        return undefined;
+    // commons-io-2.11.0.jar -> commons-io; the file name is what syft goes by too.
+    const fileName = external_node_path_.posix.basename(archivePath).replace(ARCHIVE, '');
+    const fromFile = fileName.endsWith(`-${version}`) ? fileName.slice(0, -version.length - 1) : fileName.replace(/-\d[\w.+-]*$/, '');
+    const symbolic = manifest.get('Bundle-SymbolicName')?.split(';')[0].trim();
+    const artifactId = fromFile || manifest.get('Implementation-Title') || symbolic;
+    if (!artifactId)
+        return undefined;
+    const groupId = manifest.get('Implementation-Vendor-Id') ??
+        (symbolic && symbolic.includes('.') ? symbolic.slice(0, symbolic.lastIndexOf('.')) : undefined) ??
+        artifactId;
+    return { groupId, artifactId, version, nested, from: 'MANIFEST.MF' };
+}
+/** The artifacts of an archive and of the archives inside it. */
+function readJavaArchive(zip, archivePath, nested = '', depth = 0, budget = { left: MAX_JAVA_ARCHIVE_SIZE }) {
+    const entries = zipEntries(zip);
+    const records = [];
+    const text = (entry) => readZipEntry(zip, entry, MAX_METADATA_ENTRY).toString('utf8');
+    for (const entry of entries.filter((e) => POM_PROPERTIES.test(e.name))) {
+        const properties = parseProperties(text(entry));
+        const groupId = properties.get('groupId');
+        const artifactId = properties.get('artifactId');
+        const version = properties.get('version');
+        if (groupId && artifactId && version)
+            records.push({ groupId, artifactId, version, nested, from: 'pom.properties' });
+    }
+    if (records.length === 0) {
+        const manifest = entries.find((e) => e.name === 'META-INF/MANIFEST.MF');
+        const record = manifest ? manifestRecord(parseManifest(text(manifest)), archivePath, nested) : undefined;
+        if (record)
+            records.push(record);
+    }
+    if (depth < MAX_JAVA_NESTING) {
+        for (const entry of entries.filter((e) => isJavaArchive(e.name) && !e.name.endsWith('/'))) {
+            // Inflated archives count against one budget for the whole outer archive.
+            if (entry.size > budget.left)
+                continue;
+            budget.left -= entry.size;
+            let inner;
+            try {
+                inner = readZipEntry(zip, entry, entry.size);
+            }
+            catch {
+                continue;
+            }
+            const innerNested = nested === '' ? entry.name : `${nested}:${entry.name}`;
+            try {
+                records.push(...readJavaArchive(inner, entry.name, innerNested, depth + 1, budget));
+            }
+            catch {
+                // A nested file named .jar that is not a zip is not an artifact; the outer archive still is.
+            }
+        }
+    }
+    return records;
+}
+class JavaArchiveScanner {
+    path;
+    chunks = [];
+    length = 0;
+    constructor(path) {
+        this.path = path;
+    }
+    push(chunk) {
+        this.length += chunk.length;
+        if (this.length <= MAX_JAVA_ARCHIVE_SIZE)
+            this.chunks.push(chunk);
+        else
+            this.chunks = [];
+    }
+    end() {
+        if (this.length > MAX_JAVA_ARCHIVE_SIZE)
+            throw new Error(`${this.length} bytes is over the ${MAX_JAVA_ARCHIVE_SIZE}-byte limit for Java archives`);
+        const zip = Buffer.concat(this.chunks);
+        this.chunks = [];
+        const records = readJavaArchive(zip, this.path);
+        return records.length === 0 ? undefined : { value: records, kept: JSON.stringify(records).length };
+    }
+}
+const JAVA_MATCHER = {
+    id: 'java',
+    matches: (path) => isJavaArchive(path),
+    scan: (path) => new JavaArchiveScanner(path)
+};
+function javaPackages(records, location) {
+    return records.map((record) => ({
+        type: 'maven',
+        name: record.artifactId,
+        version: record.version,
+        purl: formatPurl({ type: 'maven', namespace: record.groupId, name: record.artifactId, version: record.version }),
+        locations: [record.nested === '' ? location : `${location}:${record.nested}`]
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/catalog/npm.ts
@@ -1297,7 +2058,7 @@ function pythonPackage(record, location) {
 // a read-only scan of a rowid table needs, from the file format (https://www.sqlite.org/fileformat2.html,
 // section numbers cited below). Interior and leaf table b-tree pages, overflow chains, records.
 // Not read: a write-ahead log beside the file (-wal), whose frames are not yet in the database pages.
-const MAGIC = 'SQLite format 3\0';
+const sqlite_MAGIC = 'SQLite format 3\0';
 const PAGE_LEAF_TABLE = 0x0d;
 const PAGE_INTERIOR_TABLE = 0x05;
 /** A b-tree deeper than this is corrupt (a 64 KiB-page database of 2^32 rows needs about 5 levels). */
@@ -1313,7 +2074,7 @@ class Reader {
     decodeText;
     constructor(db) {
         this.db = db;
-        if (db.length < 100 || db.toString('latin1', 0, 16) !== MAGIC)
+        if (db.length < 100 || db.toString('latin1', 0, 16) !== sqlite_MAGIC)
             throw new SqliteFormatError('not an SQLite 3 database');
         // 1.3.2: a power of two from 512 to 32768, or 1 for 65536.
         const raw = db.readUInt16BE(16);
@@ -1667,6 +2428,8 @@ function rpmPackage(record, os, location) {
 
 
 
+
+
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
 const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024;
 /**
@@ -1684,7 +2447,10 @@ const MATCHERS = [
     { id: 'apk', matches: isApkDatabaseFile, parse: (_path, content) => parseApkInstalled(content.toString('utf8')) },
     { id: 'rpm', matches: isRpmDatabaseFile, parse: (_path, content) => parseRpmDatabase(content), maxFileSize: MAX_RPMDB_SIZE },
     { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
-    { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) }
+    { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) },
+    JAVA_MATCHER,
+    // Last: it looks at every file no other matcher claimed (and keeps only binaries' build info).
+    BINARY_MATCHER
 ];
 // The fixed locations, and the directories on their way, are where a symlink can matter
 // (/etc/os-release -> ../usr/lib/os-release, /lib -> usr/lib on merged-/usr systems).
@@ -1726,6 +2492,10 @@ async function catalogImage(layers, openBlob, logger, maxTotalBytes = MAX_METADA
         packages.push(npmPackage(file.value, file.path));
     for (const file of fs.files('python'))
         packages.push(pythonPackage(file.value, file.path));
+    for (const file of fs.files('java'))
+        packages.push(...javaPackages(file.value, file.path));
+    for (const file of fs.files('binary'))
+        packages.push(...binaryPackages(file.value, file.path));
     return { packages: mergeByPurl(packages), os, skipped: fs.skipped() };
 }
 /** The same package installed at several paths is one package with several locations. */
