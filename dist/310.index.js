@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ bundleIdentity),
-/* harmony export */   FH: () => (/* binding */ bundleLogIndex)
+/* harmony export */   FH: () => (/* binding */ bundleLogIndex),
+/* harmony export */   GX: () => (/* binding */ timeProof)
 /* harmony export */ });
 /* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement, isOwnStatementAbout */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -81,6 +82,11 @@ function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) 
         return false;
     const [algorithm, hex] = digest.split(':');
     return (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
+}
+/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
+function timeProof(bundle) {
+    const logIndex = bundleLogIndex(bundle);
+    return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log';
 }
 
 
@@ -450,61 +456,60 @@ async function signImage(options) {
     await (0,_push_js__WEBPACK_IMPORTED_MODULE_4__/* .forEachLimit */ .G)([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
         const signed = { digest: target.digest, platform: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .platformName */ .$)(target), reused: false };
         const subject = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .plainDescriptor */ .U)(target);
-        if (options.format === 'bundle' || options.format === 'both') {
+        const bundleFile = position === 0 ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`) : undefined;
+        // The two formats are independent evidence in different places: made side by side.
+        const asBundle = async () => {
             const existing = await findOwnSignature(options, target.digest);
             if (existing) {
-                signed.referrerDigest = existing.referrerDigest;
-                signed.reused = true;
-                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(existing.bundle);
                 noteIdentity(result, existing.bundle);
                 logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
+                return { referrerDigest: existing.referrerDigest, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(existing.bundle), reused: true };
             }
-            else {
-                const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
-                const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
-                await options.publish?.(bundle);
-                const bundleBytes = Buffer.from(JSON.stringify(bundle));
-                const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleReferrerManifest */ .j_)({
-                    subject,
-                    bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
-                    predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign,
-                    created: options.now().toISOString()
-                });
-                const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
-                signed.referrerDigest = stored.digest;
-                signed.logIndex = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle);
-                result.referrersMode = stored.mode;
-                noteIdentity(result, bundle);
-                if (position === 0) {
-                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`);
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(result.bundlePath, bundleBytes);
-                }
-                logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), Rekor log index ${signed.logIndex}`);
-            }
-        }
-        if (options.format === 'legacy' || options.format === 'both') {
+            const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
+            const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
+            await options.publish?.(bundle);
+            const bundleBytes = Buffer.from(JSON.stringify(bundle));
+            const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleReferrerManifest */ .j_)({
+                subject,
+                bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
+                predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign,
+                created: options.now().toISOString()
+            });
+            const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
+            result.referrersMode = stored.mode;
+            noteIdentity(result, bundle);
+            logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .timeProof */ .GX)(bundle)}`);
+            return { referrerDigest: stored.digest, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle), reused: false, bundleBytes };
+        };
+        const asLegacy = async () => {
             const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyTag */ .w_)(target.digest, 'sig');
             const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
             const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readLegacyLayers */ .a4)(client, tag);
             const payloadDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload);
-            const own = layers.find((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest));
-            if (own) {
+            if (layers.some((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest))) {
                 logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`);
-                signed.reused = signed.reused || !signed.referrerDigest;
+                return { tag, reused: true };
             }
-            else {
-                const bundle = await options.signer.signMessage(payload);
-                const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacySignatureLayer */ .fT)(bundle, payload);
-                await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyImageManifest */ .wA });
-                signed.logIndex ??= (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle);
-                noteIdentity(result, bundle);
-                if (position === 0 && !result.bundlePath) {
-                    result.bundlePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`);
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(result.bundlePath, JSON.stringify(bundle));
-                }
-                logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`);
-            }
-            signed.legacyTag = `${options.imageName}:${tag}`;
+            const bundle = await options.signer.signMessage(payload);
+            const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacySignatureLayer */ .fT)(bundle, payload);
+            await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyImageManifest */ .wA });
+            noteIdentity(result, bundle);
+            logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`);
+            return { tag, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle), reused: false, bundleBytes: Buffer.from(JSON.stringify(bundle)) };
+        };
+        const [inBundle, inLegacy] = await Promise.all([
+            options.format === 'bundle' || options.format === 'both' ? asBundle() : undefined,
+            options.format === 'legacy' || options.format === 'both' ? asLegacy() : undefined
+        ]);
+        signed.referrerDigest = inBundle?.referrerDigest;
+        signed.legacyTag = inLegacy ? `${options.imageName}:${inLegacy.tag}` : undefined;
+        signed.logIndex = inBundle?.logIndex ?? inLegacy?.logIndex;
+        signed.reused = inBundle ? inBundle.reused : (inLegacy?.reused ?? false);
+        // The top target's new bundle is kept as a file (the bundle format's when there is one).
+        const written = inBundle?.bundleBytes ?? inLegacy?.bundleBytes;
+        if (bundleFile && written) {
+            result.bundlePath = bundleFile;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(bundleFile, written);
         }
         signedTargets[position] = signed;
     });

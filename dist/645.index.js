@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ bundleIdentity),
-/* harmony export */   FH: () => (/* binding */ bundleLogIndex)
+/* harmony export */   FH: () => (/* binding */ bundleLogIndex),
+/* harmony export */   GX: () => (/* binding */ timeProof)
 /* harmony export */ });
 /* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement, isOwnStatementAbout */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -81,6 +82,11 @@ function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) 
         return false;
     const [algorithm, hex] = digest.split(':');
     return (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
+}
+/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
+function timeProof(bundle) {
+    const logIndex = bundleLogIndex(bundle);
+    return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log';
 }
 
 
@@ -461,8 +467,7 @@ __webpack_require__.d(__webpack_exports__, {
   attestImage: () => (/* binding */ attestImage),
   layerOpener: () => (/* binding */ layerOpener),
   readPlatformImages: () => (/* binding */ readPlatformImages),
-  statementBytes: () => (/* binding */ statementBytes),
-  timeProof: () => (/* binding */ timeProof)
+  statementBytes: () => (/* binding */ statementBytes)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2852,34 +2857,30 @@ function layerOpener(layout, platforms) {
 async function attestImage(options) {
     const result = { attestations: [] };
     const isIndex = options.platforms.length !== 1 || options.platforms[0].digest !== options.top.digest;
-    if (options.provenance) {
-        // One statement describes the build of every digest, the index and each platform manifest (as
-        // actions/attest does with many subjects): signed once, stored as a referrer of each subject.
-        const subjects = isIndex ? [options.top, ...options.platforms] : [options.top];
-        const stored = await attest(options, subjects, 'provenance', predicates/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)));
-        result.attestations.push(...stored);
-        result.provenance = stored[0];
-    }
-    if (options.testResult) {
-        // Test results, like provenance, describe the build as a whole: one statement about every digest.
-        const subjects = isIndex ? [options.top, ...options.platforms] : [options.top];
-        const stored = await attest(options, subjects, 'test-result', test_result.TEST_RESULT_PREDICATE_TYPE, Buffer.from(JSON.stringify(options.testResult)));
-        result.attestations.push(...stored);
-        result.testResult = {
-            ...stored[0],
-            result: options.testResult.result,
-            passed: options.testResult.passedTests.length,
-            failed: options.testResult.failedTests.length
-        };
-    }
+    const wholeBuild = isIndex ? [options.top, ...options.platforms] : [options.top];
+    // Signing and storing overlap (the log and timestamp requests are what take time against a remote
+    // Sigstore); SBOMs are still generated one platform at a time, to keep memory bounded.
+    const signing = [];
+    // One statement describes the build of every digest, the index and each platform manifest (as
+    // actions/attest does with many subjects): signed once, stored as a referrer of each subject.
+    const provenance = options.provenance
+        ? attest(options, wholeBuild, 'provenance', predicates/* PREDICATE_TYPE */.To.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)))
+        : undefined;
+    if (provenance)
+        signing.push(provenance);
+    // Test results, like provenance, describe the build as a whole.
+    const testResult = options.testResult
+        ? attest(options, wholeBuild, 'test-result', test_result.TEST_RESULT_PREDICATE_TYPE, Buffer.from(JSON.stringify(options.testResult)))
+        : undefined;
+    if (testResult)
+        signing.push(testResult);
+    const sboms = [];
     if (options.sbom.mode === 'file') {
         const { file } = options.sbom;
-        const [attestation] = await attest(options, [options.top], 'sbom', file.predicateType, file.bytes);
-        result.attestations.push(attestation);
-        result.sbom = attestation;
         result.sbomPath = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`);
-        attestation.sbomPath = result.sbomPath;
         await (0,promises_.writeFile)(result.sbomPath, file.bytes);
+        const path = result.sbomPath;
+        sboms.push(attest(options, [options.top], 'sbom', file.predicateType, file.bytes, path));
     }
     else if (options.sbom.mode === 'generate') {
         // One SBOM per platform, attested to that platform's digest: that is what a node pulls.
@@ -2903,12 +2904,34 @@ async function attestImage(options) {
             const bytes = Buffer.from(JSON.stringify(generated.document, null, 2));
             const path = (0,external_node_path_.join)(options.outputDir, `sbom-${(0,digest/* digestFileStem */.yP)(platform.digest)}.${generated.format === 'cyclonedx' ? 'cdx' : 'spdx'}.json`);
             await (0,promises_.writeFile)(path, bytes);
-            const [attestation] = await attest(options, [platform], 'sbom', generated.predicateType, bytes);
-            attestation.sbomPath = path;
-            result.attestations.push(attestation);
-            result.sbom ??= attestation;
+            sboms.push(attest(options, [platform], 'sbom', generated.predicateType, bytes, path));
             result.sbomPath ??= path;
         }
+    }
+    // Wait for everything (a failure still waits for the rest, so nothing is left writing), in a fixed order.
+    const settled = await Promise.allSettled([...signing, ...sboms]);
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    if (provenance) {
+        const stored = await provenance;
+        result.attestations.push(...stored);
+        result.provenance = stored[0];
+    }
+    if (testResult && options.testResult) {
+        const stored = await testResult;
+        result.attestations.push(...stored);
+        result.testResult = {
+            ...stored[0],
+            result: options.testResult.result,
+            passed: options.testResult.passedTests.length,
+            failed: options.testResult.failedTests.length
+        };
+    }
+    for (const sbom of sboms) {
+        const [attestation] = await sbom;
+        result.attestations.push(attestation);
+        result.sbom ??= attestation;
     }
     return result;
 }
@@ -2921,7 +2944,7 @@ function statementBytes(subjects, predicateType, predicateBytes) {
     return Buffer.concat([Buffer.from(head.slice(0, -'null}'.length)), predicateBytes, Buffer.from('}')]);
 }
 /** Signs one statement about `subjects` and stores it beside each of them. */
-async function attest(options, subjects, kind, predicateType, predicateBytes) {
+async function attest(options, subjects, kind, predicateType, predicateBytes, sbomPath) {
     const { client, referrers, logger } = options;
     const payload = statementBytes(subjects.map((subject) => ({ name: options.imageName, digest: subject.digest })), predicateType, predicateBytes);
     const bundle = await options.signer.signDsse(payload, predicates/* IN_TOTO_PAYLOAD_TYPE */.T4);
@@ -2937,7 +2960,8 @@ async function attest(options, subjects, kind, predicateType, predicateBytes) {
             subjectDigest: subject.digest,
             referrerDigest: '',
             predicateType,
-            bundlePath
+            bundlePath,
+            ...(sbomPath ? { sbomPath } : {})
         };
         if (options.format === 'bundle' || options.format === 'both') {
             const manifest = (0,cosign/* bundleReferrerManifest */.j_)({
@@ -2955,15 +2979,10 @@ async function attest(options, subjects, kind, predicateType, predicateBytes) {
             await (0,store/* appendLegacyLayer */.rY)({ client, tag, layer, layerBytes: bytes, buildManifest: cosign/* legacyImageManifest */.wA });
             summary.legacyTag = `${options.imageName}:${tag}`;
         }
-        logger.info(`${kind} for ${(0,descriptor/* platformName */.$)(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${timeProof(bundle)})`);
+        logger.info(`${kind} for ${(0,descriptor/* platformName */.$)(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${(0,bundle_info/* timeProof */.GX)(bundle)})`);
         summaries.push(summary);
     }
     return summaries;
-}
-/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
-function timeProof(bundle) {
-    const logIndex = (0,bundle_info/* bundleLogIndex */.FH)(bundle);
-    return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log';
 }
 
 

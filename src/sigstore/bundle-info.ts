@@ -84,3 +84,9 @@ export function isOwnStatementAbout(
   const [algorithm, hex] = digest.split(':')
   return (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex)
 }
+
+/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
+export function timeProof(bundle: SerializedBundle): string {
+  const logIndex = bundleLogIndex(bundle)
+  return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log'
+}

@@ -8,7 +8,7 @@ import type { RegistryClient } from '../oci/registry/client.js'
 import { digestFileStem, digestSet, sha256Of } from '../oci/digest.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, storeBundleReferrer } from '../sigstore/store.js'
-import { bundleLogIndex } from '../sigstore/bundle-info.js'
+import { timeProof } from '../sigstore/bundle-info.js'
 import { bundleReferrerManifest, legacyAttestationLayer, legacyImageManifest, legacyTag } from '../sigstore/cosign.js'
 import { buildStatement } from '../sigstore/intoto.js'
 import { TEST_RESULT_PREDICATE_TYPE, type TestResultPredicate } from '../sigstore/test-result.js'
@@ -103,49 +103,30 @@ export interface AttestResult {
 export async function attestImage(options: AttestOptions): Promise<AttestResult> {
   const result: AttestResult = { attestations: [] }
   const isIndex = options.platforms.length !== 1 || options.platforms[0].digest !== options.top.digest
+  const wholeBuild = isIndex ? [options.top, ...options.platforms] : [options.top]
+  // Signing and storing overlap (the log and timestamp requests are what take time against a remote
+  // Sigstore); SBOMs are still generated one platform at a time, to keep memory bounded.
+  const signing: Array<Promise<AttestationSummary[]>> = []
 
-  if (options.provenance) {
-    // One statement describes the build of every digest, the index and each platform manifest (as
-    // actions/attest does with many subjects): signed once, stored as a referrer of each subject.
-    const subjects = isIndex ? [options.top, ...options.platforms] : [options.top]
-    const stored = await attest(
-      options,
-      subjects,
-      'provenance',
-      PREDICATE_TYPE.slsaProvenance1,
-      Buffer.from(JSON.stringify(options.provenance))
-    )
-    result.attestations.push(...stored)
-    result.provenance = stored[0]
-  }
+  // One statement describes the build of every digest, the index and each platform manifest (as
+  // actions/attest does with many subjects): signed once, stored as a referrer of each subject.
+  const provenance = options.provenance
+    ? attest(options, wholeBuild, 'provenance', PREDICATE_TYPE.slsaProvenance1, Buffer.from(JSON.stringify(options.provenance)))
+    : undefined
+  if (provenance) signing.push(provenance)
+  // Test results, like provenance, describe the build as a whole.
+  const testResult = options.testResult
+    ? attest(options, wholeBuild, 'test-result', TEST_RESULT_PREDICATE_TYPE, Buffer.from(JSON.stringify(options.testResult)))
+    : undefined
+  if (testResult) signing.push(testResult)
 
-  if (options.testResult) {
-    // Test results, like provenance, describe the build as a whole: one statement about every digest.
-    const subjects = isIndex ? [options.top, ...options.platforms] : [options.top]
-    const stored = await attest(
-      options,
-      subjects,
-      'test-result',
-      TEST_RESULT_PREDICATE_TYPE,
-      Buffer.from(JSON.stringify(options.testResult))
-    )
-    result.attestations.push(...stored)
-    result.testResult = {
-      ...stored[0],
-      result: options.testResult.result,
-      passed: options.testResult.passedTests.length,
-      failed: options.testResult.failedTests.length
-    }
-  }
-
+  const sboms: Array<Promise<AttestationSummary[]>> = []
   if (options.sbom.mode === 'file') {
     const { file } = options.sbom
-    const [attestation] = await attest(options, [options.top], 'sbom', file.predicateType, file.bytes)
-    result.attestations.push(attestation)
-    result.sbom = attestation
     result.sbomPath = join(options.outputDir, `sbom-${digestFileStem(options.top.digest)}.${file.format === 'spdx' ? 'spdx' : 'cdx'}.json`)
-    attestation.sbomPath = result.sbomPath
     await writeFile(result.sbomPath, file.bytes)
+    const path = result.sbomPath
+    sboms.push(attest(options, [options.top], 'sbom', file.predicateType, file.bytes, path))
   } else if (options.sbom.mode === 'generate') {
     // One SBOM per platform, attested to that platform's digest: that is what a node pulls.
     for (const platform of options.platforms) {
@@ -179,12 +160,33 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
         `sbom-${digestFileStem(platform.digest)}.${generated.format === 'cyclonedx' ? 'cdx' : 'spdx'}.json`
       )
       await writeFile(path, bytes)
-      const [attestation] = await attest(options, [platform], 'sbom', generated.predicateType, bytes)
-      attestation.sbomPath = path
-      result.attestations.push(attestation)
-      result.sbom ??= attestation
+      sboms.push(attest(options, [platform], 'sbom', generated.predicateType, bytes, path))
       result.sbomPath ??= path
     }
+  }
+  // Wait for everything (a failure still waits for the rest, so nothing is left writing), in a fixed order.
+  const settled = await Promise.allSettled([...signing, ...sboms])
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
+  if (failed) throw failed.reason
+  if (provenance) {
+    const stored = await provenance
+    result.attestations.push(...stored)
+    result.provenance = stored[0]
+  }
+  if (testResult && options.testResult) {
+    const stored = await testResult
+    result.attestations.push(...stored)
+    result.testResult = {
+      ...stored[0],
+      result: options.testResult.result,
+      passed: options.testResult.passedTests.length,
+      failed: options.testResult.failedTests.length
+    }
+  }
+  for (const sbom of sboms) {
+    const [attestation] = await sbom
+    result.attestations.push(attestation)
+    result.sbom ??= attestation
   }
   return result
 }
@@ -210,7 +212,8 @@ async function attest(
   subjects: Descriptor[],
   kind: AttestationSummary['kind'],
   predicateType: string,
-  predicateBytes: Buffer
+  predicateBytes: Buffer,
+  sbomPath?: string
 ): Promise<AttestationSummary[]> {
   const { client, referrers, logger } = options
   const payload = statementBytes(
@@ -231,7 +234,8 @@ async function attest(
       subjectDigest: subject.digest,
       referrerDigest: '',
       predicateType,
-      bundlePath
+      bundlePath,
+      ...(sbomPath ? { sbomPath } : {})
     }
     if (options.format === 'bundle' || options.format === 'both') {
       const manifest = bundleReferrerManifest({
@@ -255,10 +259,4 @@ async function attest(
     summaries.push(summary)
   }
   return summaries
-}
-
-/** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
-export function timeProof(bundle: SerializedBundle): string {
-  const logIndex = bundleLogIndex(bundle)
-  return logIndex !== undefined ? `Rekor log index ${logIndex}` : 'timestamped, no transparency log'
 }

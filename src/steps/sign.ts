@@ -13,7 +13,7 @@ import { forEachLimit } from './push.js'
 import type { ExpectedIdentity } from '../sigstore/identity.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { appendLegacyLayer, findBundleReferrers, readLegacyLayers, readReferrerBundle, storeBundleReferrer } from '../sigstore/store.js'
-import { bundleIdentity, bundleLogIndex } from '../sigstore/bundle-info.js'
+import { bundleIdentity, bundleLogIndex, timeProof } from '../sigstore/bundle-info.js'
 import type { BundleVerifier } from '../sigstore/verifier.js'
 import {
   bundleFromLegacyLayer,
@@ -90,63 +90,63 @@ export async function signImage(options: SignOptions): Promise<SignResult> {
   await forEachLimit([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
     const signed: SignedTarget = { digest: target.digest, platform: platformName(target), reused: false }
     const subject = plainDescriptor(target)
+    const bundleFile = position === 0 ? join(options.outputDir, `signature-${digestFileStem(target.digest)}.sigstore.json`) : undefined
 
-    if (options.format === 'bundle' || options.format === 'both') {
+    // The two formats are independent evidence in different places: made side by side.
+    const asBundle = async (): Promise<{ referrerDigest: string; logIndex?: number; reused: boolean; bundleBytes?: Buffer }> => {
       const existing = await findOwnSignature(options, target.digest)
       if (existing) {
-        signed.referrerDigest = existing.referrerDigest
-        signed.reused = true
-        signed.logIndex = bundleLogIndex(existing.bundle)
         noteIdentity(result, existing.bundle)
         logger.info(
           `${label(target)}: already signed by ${bundleIdentity(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`
         )
-      } else {
-        const statement = cosignSignStatement({ name: options.imageName, digest: target.digest })
-        const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE)
-        await options.publish?.(bundle)
-        const bundleBytes = Buffer.from(JSON.stringify(bundle))
-        const manifest = bundleReferrerManifest({
-          subject,
-          bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
-          predicateType: PREDICATE_TYPE.cosignSign,
-          created: options.now().toISOString()
-        })
-        const stored = await storeBundleReferrer({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest })
-        signed.referrerDigest = stored.digest
-        signed.logIndex = bundleLogIndex(bundle)
-        result.referrersMode = stored.mode
-        noteIdentity(result, bundle)
-        if (position === 0) {
-          result.bundlePath = join(options.outputDir, `signature-${digestFileStem(target.digest)}.sigstore.json`)
-          await writeFile(result.bundlePath, bundleBytes)
-        }
-        logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), Rekor log index ${signed.logIndex}`)
+        return { referrerDigest: existing.referrerDigest, logIndex: bundleLogIndex(existing.bundle), reused: true }
       }
+      const statement = cosignSignStatement({ name: options.imageName, digest: target.digest })
+      const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE)
+      await options.publish?.(bundle)
+      const bundleBytes = Buffer.from(JSON.stringify(bundle))
+      const manifest = bundleReferrerManifest({
+        subject,
+        bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
+        predicateType: PREDICATE_TYPE.cosignSign,
+        created: options.now().toISOString()
+      })
+      const stored = await storeBundleReferrer({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest })
+      result.referrersMode = stored.mode
+      noteIdentity(result, bundle)
+      logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), ${timeProof(bundle)}`)
+      return { referrerDigest: stored.digest, logIndex: bundleLogIndex(bundle), reused: false, bundleBytes }
     }
-
-    if (options.format === 'legacy' || options.format === 'both') {
+    const asLegacy = async (): Promise<{ tag: string; logIndex?: number; reused: boolean; bundleBytes?: Buffer }> => {
       const tag = legacyTag(target.digest, 'sig')
       const payload = Buffer.from(simpleSigningPayload(options.imageName, target.digest))
       const layers = await readLegacyLayers(client, tag)
       const payloadDigest = sha256Of(payload)
-      const own = layers.find((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest))
-      if (own) {
+      if (layers.some((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest))) {
         logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`)
-        signed.reused = signed.reused || !signed.referrerDigest
-      } else {
-        const bundle = await options.signer.signMessage(payload)
-        const layer = legacySignatureLayer(bundle, payload)
-        await appendLegacyLayer({ client, tag, layer, layerBytes: payload, buildManifest: legacyImageManifest })
-        signed.logIndex ??= bundleLogIndex(bundle)
-        noteIdentity(result, bundle)
-        if (position === 0 && !result.bundlePath) {
-          result.bundlePath = join(options.outputDir, `signature-${digestFileStem(target.digest)}.sigstore.json`)
-          await writeFile(result.bundlePath, JSON.stringify(bundle))
-        }
-        logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`)
+        return { tag, reused: true }
       }
-      signed.legacyTag = `${options.imageName}:${tag}`
+      const bundle = await options.signer.signMessage(payload)
+      const layer = legacySignatureLayer(bundle, payload)
+      await appendLegacyLayer({ client, tag, layer, layerBytes: payload, buildManifest: legacyImageManifest })
+      noteIdentity(result, bundle)
+      logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`)
+      return { tag, logIndex: bundleLogIndex(bundle), reused: false, bundleBytes: Buffer.from(JSON.stringify(bundle)) }
+    }
+    const [inBundle, inLegacy] = await Promise.all([
+      options.format === 'bundle' || options.format === 'both' ? asBundle() : undefined,
+      options.format === 'legacy' || options.format === 'both' ? asLegacy() : undefined
+    ])
+    signed.referrerDigest = inBundle?.referrerDigest
+    signed.legacyTag = inLegacy ? `${options.imageName}:${inLegacy.tag}` : undefined
+    signed.logIndex = inBundle?.logIndex ?? inLegacy?.logIndex
+    signed.reused = inBundle ? inBundle.reused : (inLegacy?.reused ?? false)
+    // The top target's new bundle is kept as a file (the bundle format's when there is one).
+    const written = inBundle?.bundleBytes ?? inLegacy?.bundleBytes
+    if (bundleFile && written) {
+      result.bundlePath = bundleFile
+      await writeFile(bundleFile, written)
     }
     signedTargets[position] = signed
   })

@@ -52,7 +52,8 @@ export function canonicalDsseEntry(proposal: {
   }
 }
 
-export async function startSigstore(options: { subjectClaim?: string } = {}): Promise<SigstoreInstance> {
+/** `latencyMs`: every answer waits this long, as a Sigstore instance across the internet would (for benchmarks). */
+export async function startSigstore(options: { subjectClaim?: string; latencyMs?: number } = {}): Promise<SigstoreInstance> {
   const ctKeys = ecKeyPair()
   const caKeys = ecKeyPair()
   const tlogKeys = ecKeyPair()
@@ -77,6 +78,7 @@ export async function startSigstore(options: { subjectClaim?: string } = {}): Pr
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', async () => {
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
       const path = new URL(req.url ?? '/', baseUrl).pathname
       const service = path.startsWith('/fulcio')
         ? 'fulcio'
