@@ -3,11 +3,13 @@
 // fan-out, and sha512 digests. Real files, real symlinks and crafted tar bytes; no mocks.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openLayout } from '../../../src/oci/layout/read.js'
+import { MAX_MANIFEST_BYTES, loadImage, openLayout, selectEntry } from '../../../src/oci/layout/read.js'
 import { LayoutError } from '../../../src/oci/errors.js'
+import { randomLayer, tarLayout, writeLayout } from '../../harness/layouts.js'
 
 async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dr-hostile-'))
@@ -161,5 +163,205 @@ test('a pax or long-name header larger than any real one is refused before it is
     await expectRefused(dir, tar, /tar entry "PaxHeader" .*(too large|past the end)/)
     const longName = Buffer.concat([OCI_LAYOUT, tarHeader('././@LongLink', '77777777777\0', 'L'), END])
     await expectRefused(dir, longName, /tar entry "\.\/\.\/@LongLink" .*(too large|past the end)/)
+  })
+})
+
+// ---------------------------------------------------------------- directory layouts: links and special files
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+test('a blob that is a symlink to a file outside the layout is refused, even when its digest matches', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(3000)] }] })
+    const blobPath = join(built.dir, 'blobs', 'sha256', built.layers[0].digest.slice(7))
+    // The same bytes elsewhere on the runner: the digest would match, so only the link gives it away.
+    const outside = join(dir, 'elsewhere.bin')
+    await writeFile(outside, await readFile(blobPath))
+    await rm(blobPath)
+    await symlink(outside, blobPath)
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    try {
+      await assert.rejects(loadImage(layout, selectEntry(layout, undefined)), (error: unknown) => {
+        assert.ok(error instanceof LayoutError)
+        assert.match(error.message, /symbolic link/)
+        assert.ok(error.message.includes(blobPath), error.message)
+        return true
+      })
+      // Streaming it for an upload fails before a single byte is read.
+      await assert.rejects(readAll(layout.blob(built.layers[0]).open(0, built.layers[0].size)), /symbolic link/)
+    } finally {
+      await layout.close()
+    }
+  })
+})
+
+test('a blob that is a symlink to another file streams nothing: refused before any byte is read', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(3000)] }] })
+    const blobPath = join(built.dir, 'blobs', 'sha256', built.layers[0].digest.slice(7))
+    const secret = join(dir, 'secret.txt')
+    await writeFile(secret, 'x'.repeat(built.layers[0].size))
+    await rm(blobPath)
+    await symlink(secret, blobPath)
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    try {
+      let bytes = 0
+      await assert.rejects(
+        (async () => {
+          for await (const chunk of layout.blob(built.layers[0]).open(0, built.layers[0].size)) bytes += (chunk as Buffer).length
+        })(),
+        (error: unknown) => error instanceof LayoutError && /symbolic link/.test(error.message)
+      )
+      assert.equal(bytes, 0)
+      await assert.rejects(layout.blobSize(built.layers[0].digest), /symbolic link/)
+    } finally {
+      await layout.close()
+    }
+  })
+})
+
+test('a blobs/sha256 folder that is a symlink out of the layout is refused', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(100)] }] })
+    await rename(join(built.dir, 'blobs', 'sha256'), join(dir, 'outside-blobs'))
+    await symlink(join(dir, 'outside-blobs'), join(built.dir, 'blobs', 'sha256'))
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    try {
+      await assert.rejects(
+        loadImage(layout, selectEntry(layout, undefined)),
+        (error: unknown) => error instanceof LayoutError && /blobs\/sha256 is a symbolic link/.test(error.message)
+      )
+    } finally {
+      await layout.close()
+    }
+  })
+})
+
+test('a blob that is a FIFO or a folder is refused without blocking', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(100), randomLayer(200)] }] })
+    const fifo = join(built.dir, 'blobs', 'sha256', built.layers[0].digest.slice(7))
+    await rm(fifo)
+    execFileSync('mkfifo', [fifo])
+    const folder = join(built.dir, 'blobs', 'sha256', built.layers[1].digest.slice(7))
+    await rm(folder)
+    await mkdir(folder)
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    try {
+      for (const layer of built.layers) {
+        await within(
+          assert.rejects(readAll(layout.blob(layer).open(0, layer.size)), (error: unknown) => {
+            assert.ok(error instanceof LayoutError, String(error))
+            assert.match(error.message, /not a regular file/)
+            return true
+          }),
+          5000
+        )
+      }
+      await assert.rejects(within(loadImage(layout, selectEntry(layout, undefined)), 5000), /not a regular file/)
+    } finally {
+      await layout.close()
+    }
+  })
+})
+
+test('index.json or oci-layout that is a symlink (even to a valid file) or not a regular file is refused', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(100)] }] })
+    for (const name of ['index.json', 'oci-layout']) {
+      const path = join(built.dir, name)
+      const outside = join(dir, `outside-${name}`)
+      await rename(path, outside)
+      await symlink(outside, path)
+      await assert.rejects(openLayout(built.dir, { tempDir: dir }), (error: unknown) => {
+        assert.ok(error instanceof LayoutError, String(error))
+        assert.match(error.message, /symbolic link/)
+        assert.ok(error.message.includes(path), error.message)
+        return true
+      })
+      await rm(path)
+      execFileSync('mkfifo', [path])
+      await assert.rejects(within(openLayout(built.dir, { tempDir: dir }), 5000), /not a regular file/)
+      await rm(path)
+      await rename(outside, path)
+    }
+    await (await openLayout(built.dir, { tempDir: dir })).close()
+  })
+})
+
+// ---------------------------------------------------------------- size bounds
+
+test('index.json symlinked to /dev/zero is refused at once', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(100)] }] })
+    await rm(join(built.dir, 'index.json'))
+    await symlink('/dev/zero', join(built.dir, 'index.json'))
+    await assert.rejects(within(openLayout(built.dir, { tempDir: dir }), 5000), LayoutError)
+  })
+})
+
+test('an index.json larger than a manifest may be is refused before it is read; a short message', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(100)] }] })
+    const huge = Buffer.alloc(MAX_MANIFEST_BYTES + 1, 'a')
+    for (const source of [built.dir, join(dir, 'layout.tar')]) {
+      await writeFile(join(built.dir, 'index.json'), huge)
+      if (source.endsWith('.tar')) await tarLayout(built.dir, source)
+      await assert.rejects(openLayout(source, { tempDir: dir }), (error: unknown) => {
+        assert.ok(error instanceof LayoutError, String(error))
+        assert.match(error.message, /index\.json is 4194305 bytes/)
+        assert.ok(error.message.length < 600, `${error.message.length} characters`)
+        return true
+      })
+    }
+  })
+})
+
+test('text from the layout reaches an error message clipped to 200 characters', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(100)] }] })
+    const long = 'z'.repeat(100_000)
+    const cases: Array<[string, string, RegExp]> = [
+      ['index.json', long, /not valid JSON/],
+      ['index.json', JSON.stringify({ manifests: [{ ...built.top, digest: long }] }), /invalid digest/],
+      ['oci-layout', JSON.stringify({ imageLayoutVersion: long }), /imageLayoutVersion/]
+    ]
+    for (const [name, content, pattern] of cases) {
+      const original = await readFile(join(built.dir, name))
+      await writeFile(join(built.dir, name), content)
+      await assert.rejects(openLayout(built.dir, { tempDir: dir }), (error: unknown) => {
+        assert.ok(error instanceof LayoutError, String(error))
+        assert.match(error.message, pattern)
+        assert.ok(error.message.length < 600, `${name}: ${error.message.length} characters`)
+        if (!/JSON/.test(pattern.source)) assert.match(error.message, /…/)
+        return true
+      })
+      await writeFile(join(built.dir, name), original)
+    }
+    // Media types and ref names are clipped too, and a long list of names is cut short.
+    const index = JSON.parse(await readFile(join(built.dir, 'index.json'), 'utf8')) as { manifests: Array<Record<string, unknown>> }
+    const entries = Array.from({ length: 500 }, (_, i) => ({
+      ...built.top,
+      annotations: { 'org.opencontainers.image.ref.name': `${i}${'r'.repeat(1000)}` }
+    }))
+    await writeFile(join(built.dir, 'index.json'), JSON.stringify({ ...index, manifests: entries }))
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    assert.throws(
+      () => selectEntry(layout, undefined),
+      (error: unknown) => error instanceof LayoutError && error.message.length < 6000 && /lists 500 images/.test(error.message)
+    )
+    assert.throws(
+      () => selectEntry(layout, 'nope'),
+      (error: unknown) => error instanceof LayoutError && error.message.length < 6000
+    )
+    await assert.rejects(
+      loadImage(layout, { ...built.top, mediaType: long }),
+      (error: unknown) => error instanceof LayoutError && error.message.length < 600
+    )
+    await layout.close()
   })
 })
