@@ -3,7 +3,7 @@
 import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs'
 import { lstat, mkdtemp, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { DIGEST_PATTERN, digestOf, shortDigest } from '../digest.js'
@@ -121,9 +121,50 @@ function emptyStream(): Readable {
   return Readable.from([])
 }
 
+export interface GunzipLimits {
+  /** Past `ratioAfterBytes`, output may be at most this many times the compressed size. */
+  maxRatio: number
+  ratioAfterBytes: number
+  /** Output is never more than this, whatever the ratio. */
+  maxBytes: number
+}
+
+/**
+ * How far a gzipped layout tar may decompress (into tempDir, on the runner's disk). A layout's layers
+ * are gzip already, so a real `.tar.gz` of one shrinks little (1-2 times; a layout of uncompressed
+ * layers a few times): output that passes 1 GiB while more than 20 times the compressed size is a
+ * decompression bomb. 64 GiB in all bounds what a runner's disk is asked to hold; a larger layout
+ * can be given as the uncompressed tar or the directory, which are read in place.
+ */
+export const GUNZIP_LIMITS: Readonly<GunzipLimits> = Object.freeze({ maxRatio: 20, ratioAfterBytes: 1024 ** 3, maxBytes: 64 * 1024 ** 3 })
+
 export interface OpenLayoutOptions {
   /** Where a gzipped tar is decompressed (the runner's RUNNER_TEMP). */
   tempDir: string
+  /** Bounds on decompressing a gzipped tar; GUNZIP_LIMITS unless given. */
+  gunzipLimits?: GunzipLimits
+}
+
+function formatBytes(bytes: number): string {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024]
+  ] as const)
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`
+  return `${bytes} bytes`
+}
+
+/** Passes bytes through until `limit` is exceeded, then fails the pipeline with `error()`. */
+function byteLimit(limit: number, error: () => Error): Transform {
+  let seen = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length
+      if (seen > limit) return callback(error())
+      callback(null, chunk)
+    }
+  })
 }
 
 export async function openLayout(path: string, options: OpenLayoutOptions): Promise<OciLayout> {
@@ -137,7 +178,7 @@ export async function openLayout(path: string, options: OpenLayoutOptions): Prom
     )
   }
   if (info.isDirectory()) return openDirectoryLayout(path)
-  return openTarLayout(path, options.tempDir)
+  return openTarLayout(path, options.tempDir, options.gunzipLimits ?? GUNZIP_LIMITS)
 }
 
 async function openDirectoryLayout(root: string): Promise<OciLayout> {
@@ -205,7 +246,7 @@ async function openDirectoryLayout(root: string): Promise<OciLayout> {
   })
 }
 
-async function openTarLayout(path: string, tempDir: string): Promise<OciLayout> {
+async function openTarLayout(path: string, tempDir: string, limits: GunzipLimits): Promise<OciLayout> {
   let tarPath = path
   let cleanup = async (): Promise<void> => {}
   const magic = Buffer.alloc(2)
@@ -217,11 +258,24 @@ async function openTarLayout(path: string, tempDir: string): Promise<OciLayout> 
     const dir = await mkdtemp(join(tempDir, 'digest-release-layout-'))
     tarPath = join(dir, 'layout.tar')
     cleanup = () => rm(dir, { recursive: true, force: true })
+    const { size: compressed } = await stat(path)
+    const byRatio = Math.max(limits.ratioAfterBytes, limits.maxRatio * compressed)
+    const limit = Math.min(limits.maxBytes, byRatio)
+    const tooLarge = (): LayoutError =>
+      new LayoutError(
+        `${path} decompresses to more than ${formatBytes(limit)} (${
+          limit === limits.maxBytes
+            ? `the most a gzipped layout may decompress to`
+            : `${limits.maxRatio} times its compressed size of ${formatBytes(compressed)}, past ${formatBytes(limits.ratioAfterBytes)}`
+        }); refusing it as a decompression bomb. A layout's layers are compressed already: give the uncompressed tar or the layout directory instead (buildx --output type=oci,dest=<path>,tar=false)`,
+        path
+      )
     try {
-      await pipeline(createReadStream(path), createGunzip(), createWriteStream(tarPath))
+      await pipeline(createReadStream(path), createGunzip(), byteLimit(limit, tooLarge), createWriteStream(tarPath))
     } catch (error) {
       await cleanup()
-      throw new LayoutError(`${path} looks gzipped but cannot be decompressed: ${(error as Error).message}`, path)
+      if (error instanceof LayoutError) throw error
+      throw new LayoutError(`${path} looks gzipped but cannot be decompressed: ${clip((error as Error).message)}`, path)
     }
   }
 

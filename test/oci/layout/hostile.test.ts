@@ -4,10 +4,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MAX_MANIFEST_BYTES, loadImage, openLayout, selectEntry } from '../../../src/oci/layout/read.js'
+import { gzipSync } from 'node:zlib'
+import { GUNZIP_LIMITS, MAX_MANIFEST_BYTES, loadImage, openLayout, selectEntry } from '../../../src/oci/layout/read.js'
 import { LayoutError } from '../../../src/oci/errors.js'
 import { randomLayer, tarLayout, writeLayout } from '../../harness/layouts.js'
 
@@ -364,4 +365,48 @@ test('text from the layout reaches an error message clipped to 200 characters', 
     )
     await layout.close()
   })
+})
+
+// ---------------------------------------------------------------- gzip bombs
+
+test('a gzipped layout that decompresses far beyond its size is refused, and nothing is left in tempDir', async () => {
+  await withTempDir(async (dir) => {
+    const bomb = join(dir, 'bomb.tar.gz')
+    await writeFile(bomb, gzipSync(Buffer.alloc(64 * 1024 * 1024)))
+    const tempDir = join(dir, 'temp')
+    await mkdir(tempDir)
+    const limits = { ...GUNZIP_LIMITS, ratioAfterBytes: 4 * 1024 * 1024 }
+    await assert.rejects(openLayout(bomb, { tempDir, gunzipLimits: limits }), (error: unknown) => {
+      assert.ok(error instanceof LayoutError, String(error))
+      assert.match(error.message, /decompresses to more than 4 MiB/)
+      assert.match(error.message, /20 times its compressed size/)
+      assert.match(error.message, /uncompressed tar or the layout directory/)
+      return true
+    })
+    assert.deepEqual(await readdir(tempDir), [])
+  })
+})
+
+test('the absolute cap on decompressed bytes holds whatever the ratio', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(3 * 1024 * 1024)] }] })
+    const plain = await tarLayout(built.dir, join(dir, 'layout.tar'))
+    await writeFile(join(dir, 'layout.tar.gz'), gzipSync(await readFile(plain)))
+    const tempDir = join(dir, 'temp')
+    await mkdir(tempDir)
+    await assert.rejects(
+      openLayout(join(dir, 'layout.tar.gz'), { tempDir, gunzipLimits: { ...GUNZIP_LIMITS, maxBytes: 2 * 1024 * 1024 } }),
+      (error: unknown) => error instanceof LayoutError && /decompresses to more than 2 MiB/.test(error.message)
+    )
+    assert.deepEqual(await readdir(tempDir), [])
+    // Under the default limits the same file reads.
+    const layout = await openLayout(join(dir, 'layout.tar.gz'), { tempDir })
+    await loadImage(layout, selectEntry(layout, undefined))
+    await layout.close()
+    assert.deepEqual(await readdir(tempDir), [])
+  })
+})
+
+test('the default gunzip limits: 20x past 1 GiB, and 64 GiB in all', () => {
+  assert.deepEqual(GUNZIP_LIMITS, { maxRatio: 20, ratioAfterBytes: 1024 ** 3, maxBytes: 64 * 1024 ** 3 })
 })
