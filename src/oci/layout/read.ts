@@ -477,18 +477,41 @@ export interface ImageNode {
   manifest?: ImageManifestDocument
 }
 
+/** The deepest an index may nest: top (0), indexes below it, manifests at most at 4. */
+const MAX_INDEX_DEPTH = 4
+
 /**
  * Reads the manifest tree under a descriptor and checks that every blob it names is present with
- * the right size, so a broken layout fails before anything is pushed.
+ * the right size, so a broken layout fails before anything is pushed. Indexes may share children
+ * (a DAG): each digest is read and parsed once, and a child named again shares its node's bytes,
+ * blobs and children; only the descriptor and platform of the naming index differ.
  */
-export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth = 0): Promise<ImageNode> {
-  if (depth > 4) throw new LayoutError(`${layout.source}: indexes are nested too deep`, layout.source)
+export async function loadImage(layout: OciLayout, descriptor: Descriptor): Promise<ImageNode> {
+  return loadNode(layout, descriptor, 0, new Map(), new Set())
+}
+
+interface LoadedNode {
+  node: ImageNode
+  /** Levels of indexes below this node (0 for a manifest), for the depth limit on reuse. */
+  height: number
+}
+
+async function loadNode(
+  layout: OciLayout,
+  descriptor: Descriptor,
+  depth: number,
+  loaded: Map<string, LoadedNode>,
+  loading: Set<string>
+): Promise<ImageNode> {
+  const tooDeep = (): LayoutError => new LayoutError(`${layout.source}: indexes are nested too deep`, layout.source)
+  if (depth > MAX_INDEX_DEPTH) throw tooDeep()
   if (!MANIFEST_MEDIA_TYPES.includes(descriptor.mediaType)) {
     throw new LayoutError(
       `${layout.source}: ${clip(String(descriptor.digest))} has media type ${clip(String(descriptor.mediaType))}, which is not an image manifest or index`,
       layout.source
     )
   }
+  if (loading.has(descriptor.digest)) throw new LayoutError(`${layout.source}: index ${descriptor.digest} lists itself`, layout.source)
   const what = INDEX_MEDIA_TYPES.includes(descriptor.mediaType) ? 'image index' : 'image manifest'
   const bytes = await layout.readBlob(descriptor, what)
   const file = layout.blob(descriptor).file
@@ -515,19 +538,35 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
   if (node.kind === 'index') {
     if (!Array.isArray(document.manifests))
       throw new LayoutError(`image index ${descriptor.digest} has no "manifests" list (${file})`, file)
+    let height = 0
+    loading.add(descriptor.digest)
     for (const [i, child] of document.manifests.entries()) {
       checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file)
-      const present = await layout.blobSize(child.digest)
-      if (present === undefined) {
-        throw new LayoutError(
-          `image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${clip(String(platformName(child)))})` : ''}, which is missing from the layout (${layout.blob(child).file})`,
-          file
-        )
+      let shared = loaded.get(child.digest)
+      if (shared) {
+        const first = shared.node.descriptor
+        if (first.size !== child.size || first.mediaType !== child.mediaType)
+          throw new LayoutError(
+            `image index ${descriptor.digest} names manifest ${child.digest} as ${child.size} bytes of ${clip(child.mediaType)}, but it is named elsewhere in the layout as ${first.size} bytes of ${clip(first.mediaType)}; the layout is damaged`,
+            file
+          )
+        if (depth + 1 + shared.height > MAX_INDEX_DEPTH) throw tooDeep()
+      } else {
+        const present = await layout.blobSize(child.digest)
+        if (present === undefined) {
+          throw new LayoutError(
+            `image index ${descriptor.digest} names manifest ${child.digest}${platformName(child) ? ` (${clip(String(platformName(child)))})` : ''}, which is missing from the layout (${layout.blob(child).file})`,
+            file
+          )
+        }
+        const childNode = await loadNode(layout, child, depth + 1, loaded, loading)
+        shared = loaded.get(child.digest) ?? { node: childNode, height: 0 }
       }
-      const childNode = await loadImage(layout, child, depth + 1)
-      childNode.platform = platformName(child)
-      node.children.push(childNode)
+      height = Math.max(height, shared.height + 1)
+      node.children.push({ ...shared.node, descriptor: child, platform: platformName(child) })
     }
+    loading.delete(descriptor.digest)
+    loaded.set(descriptor.digest, { node, height })
     return node
   }
 
@@ -554,13 +593,19 @@ export async function loadImage(layout: OciLayout, descriptor: Descriptor, depth
     }
   }
   node.blobs = blobs
+  loaded.set(descriptor.digest, { node, height: 0 })
   return node
 }
 
-/** The platform images of a tree: the children of an index that name a platform, or the image itself. */
+/** The platform images of a tree, each digest once: the children of an index that name a platform, or the image itself. */
 export function platformImages(node: ImageNode): ImageNode[] {
   if (node.kind !== 'index') return [node]
-  return node.children.filter((child) => child.kind === 'manifest' && child.platform !== 'unknown/unknown')
+  const seen = new Set<string>()
+  return node.children.filter((child) => {
+    if (child.kind !== 'manifest' || child.platform === 'unknown/unknown' || seen.has(child.descriptor.digest)) return false
+    seen.add(child.descriptor.digest)
+    return true
+  })
 }
 
 /** `linux/amd64` -> digest for each platform of an index; empty for a single image. */
@@ -571,7 +616,19 @@ export function platformDigestsOf(node: ImageNode): Record<string, string> {
   return digests
 }
 
-/** Every manifest node of the tree, children before parents (the order they must be pushed in). */
+/**
+ * Every manifest node of the tree once, children before parents (the order they must be pushed in).
+ * A node named by several indexes is visited once, so a DAG costs its size, not its paths.
+ */
 export function manifestsBottomUp(node: ImageNode): ImageNode[] {
-  return [...node.children.flatMap(manifestsBottomUp), node]
+  const seen = new Set<string>()
+  const order: ImageNode[] = []
+  const visit = (n: ImageNode): void => {
+    if (seen.has(n.descriptor.digest)) return
+    seen.add(n.descriptor.digest)
+    for (const child of n.children) visit(child)
+    order.push(n)
+  }
+  visit(node)
+  return order
 }

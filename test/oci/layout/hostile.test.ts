@@ -8,9 +8,18 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } fro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { GUNZIP_LIMITS, MAX_MANIFEST_BYTES, loadImage, openLayout, selectEntry } from '../../../src/oci/layout/read.js'
+import {
+  GUNZIP_LIMITS,
+  MAX_MANIFEST_BYTES,
+  loadImage,
+  manifestsBottomUp,
+  openLayout,
+  platformImages,
+  selectEntry,
+  type OciLayout
+} from '../../../src/oci/layout/read.js'
 import { LayoutError } from '../../../src/oci/errors.js'
-import { randomLayer, tarLayout, writeLayout } from '../../harness/layouts.js'
+import { randomLayer, tarLayout, writeBlob, writeLayout, type BuiltDescriptor } from '../../harness/layouts.js'
 
 async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dr-hostile-'))
@@ -409,4 +418,99 @@ test('the absolute cap on decompressed bytes holds whatever the ratio', async ()
 
 test('the default gunzip limits: 20x past 1 GiB, and 64 GiB in all', () => {
   assert.deepEqual(GUNZIP_LIMITS, { maxRatio: 20, ratioAfterBytes: 1024 ** 3, maxBytes: 64 * 1024 ** 3 })
+})
+
+// ---------------------------------------------------------------- index DAGs with fan-out
+
+test('an index DAG with fan-out reads and parses each manifest once, fast, and keeps the tree shape', async () => {
+  await withTempDir(async (dir) => {
+    const platforms = ['amd64', 'arm64', 's390x'].map((architecture) => ({ os: 'linux', architecture }))
+    const built = await writeLayout(join(dir, 'layout'), { images: platforms.map((platform) => ({ platform, layers: [randomLayer(10)] })) })
+    const indexType = 'application/vnd.oci.image.index.v1+json'
+    // Four levels of indexes, each listing its child 20 times: 20^4 = 160,000 paths to 3 manifests.
+    let children: BuiltDescriptor[] = built.manifests
+    const indexes: string[] = []
+    for (let level = 0; level < 4; level++) {
+      const manifests = Array.from({ length: 20 }, (_, i) => children[i % children.length])
+      const blob = await writeBlob(built.dir, JSON.stringify({ schemaVersion: 2, mediaType: indexType, manifests }))
+      indexes.push(blob.digest)
+      children = [{ mediaType: indexType, digest: blob.digest, size: blob.size }]
+    }
+    const top = children[0]
+    await writeFile(join(built.dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [top] }))
+    assert.ok((await readFile(join(built.dir, 'index.json'))).length + 4 * 4000 < 20_000)
+
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    const reads = new Map<string, number>()
+    const counted: OciLayout = {
+      ...layout,
+      readBlob: (descriptor, what) => {
+        reads.set(descriptor.digest, (reads.get(descriptor.digest) ?? 0) + 1)
+        return layout.readBlob(descriptor, what)
+      }
+    }
+    const started = Date.now()
+    const image = await within(loadImage(counted, selectEntry(counted, undefined)), 10_000)
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`)
+    assert.deepEqual([...reads.values()], Array(reads.size).fill(1), 'each digest read once')
+    assert.deepEqual(new Set(reads.keys()), new Set([...indexes, ...built.manifests.map((m) => m.digest)]))
+
+    // The tree the callers walk: 20 children at each level, platforms from each parent.
+    assert.equal(image.kind, 'index')
+    assert.equal(image.children.length, 20)
+    let node = image
+    for (let level = 0; level < 3; level++) {
+      assert.equal(node.children.length, 20)
+      node = node.children[7]
+      assert.equal(node.kind, 'index')
+    }
+    assert.deepEqual(
+      node.children.map((c) => c.platform),
+      Array.from({ length: 20 }, (_, i) => `linux/${platforms[i % 3].architecture}`)
+    )
+    assert.ok(node.children.every((c) => c.kind === 'manifest' && c.blobs.length === 2))
+    // Pushed once each, children before parents; each platform image once.
+    const order = manifestsBottomUp(image).map((n) => n.descriptor.digest)
+    assert.deepEqual(order, [...built.manifests.map((m) => m.digest), ...indexes])
+    assert.deepEqual(
+      platformImages(node).map((n) => n.platform),
+      platforms.map((p) => `linux/${p.architecture}`)
+    )
+    await layout.close()
+  })
+})
+
+test('the same manifest named twice with different sizes or media types is refused', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(10)] }] })
+    const indexType = 'application/vnd.oci.image.index.v1+json'
+    const manifest = built.manifests[0]
+    for (const other of [
+      { ...manifest, size: manifest.size + 1 },
+      { ...manifest, mediaType: 'application/vnd.docker.distribution.manifest.v2+json' }
+    ]) {
+      const blob = await writeBlob(built.dir, JSON.stringify({ schemaVersion: 2, mediaType: indexType, manifests: [manifest, other] }))
+      const layout = await openLayout(built.dir, { tempDir: dir })
+      await assert.rejects(loadImage(layout, { mediaType: indexType, digest: blob.digest, size: blob.size }), LayoutError)
+      await layout.close()
+    }
+  })
+})
+
+test('the nesting limit holds for an index first met shallow and named again deeper', async () => {
+  await withTempDir(async (dir) => {
+    const built = await writeLayout(join(dir, 'layout'), { images: [{ layers: [randomLayer(10)] }] })
+    const indexType = 'application/vnd.oci.image.index.v1+json'
+    const index = async (manifests: BuiltDescriptor[]): Promise<BuiltDescriptor> => {
+      const blob = await writeBlob(built.dir, JSON.stringify({ schemaVersion: 2, mediaType: indexType, manifests }))
+      return { mediaType: indexType, digest: blob.digest, size: blob.size }
+    }
+    const shared = await index([built.manifests[0]])
+    const layout = await openLayout(built.dir, { tempDir: dir })
+    // top -> shared -> manifest is fine; top -> a -> b -> c -> shared -> manifest puts the manifest at depth 5.
+    await loadImage(layout, await index([shared]))
+    const deep = await index([shared, await index([await index([await index([shared])])])])
+    await assert.rejects(loadImage(layout, deep), /nested too deep/)
+    await layout.close()
+  })
 })
