@@ -4,6 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -511,6 +512,62 @@ test('the nesting limit holds for an index first met shallow and named again dee
     await loadImage(layout, await index([shared]))
     const deep = await index([shared, await index([await index([await index([shared])])])])
     await assert.rejects(loadImage(layout, deep), /nested too deep/)
+    await layout.close()
+  })
+})
+
+// ---------------------------------------------------------------- sha512
+
+const sha512 = (bytes: Buffer | string): string => `sha512:${createHash('sha512').update(bytes).digest('hex')}`
+
+async function writeSha512Blob(dir: string, bytes: Buffer | string): Promise<{ digest: string; size: number }> {
+  const digest = sha512(bytes)
+  await mkdir(join(dir, 'blobs', 'sha512'), { recursive: true })
+  await writeFile(join(dir, 'blobs', 'sha512', digest.slice(7)), bytes)
+  return { digest, size: Buffer.byteLength(bytes) }
+}
+
+test('sha512 descriptors: the manifest, config and layers are found under blobs/sha512 and verify, in a directory and in tars', async () => {
+  await withTempDir(async (dir) => {
+    const root = join(dir, 'layout')
+    await mkdir(root)
+    await writeFile(join(root, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
+    const layerBytes = gzipSync(randomBytes(4000))
+    const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...(await writeSha512Blob(root, layerBytes)) }
+    const configBytes = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } })
+    const config = { mediaType: 'application/vnd.oci.image.config.v1+json', ...(await writeSha512Blob(root, configBytes)) }
+    const manifestType = 'application/vnd.oci.image.manifest.v1+json'
+    const manifestBytes = JSON.stringify({ schemaVersion: 2, mediaType: manifestType, config, layers: [layer] })
+    const manifest = { mediaType: manifestType, ...(await writeSha512Blob(root, manifestBytes)) }
+    await writeFile(join(root, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [manifest] }))
+
+    const plain = await tarLayout(root, join(dir, 'layout.tar'))
+    await writeFile(join(dir, 'layout.tar.gz'), gzipSync(await readFile(plain)))
+    // A pax tar (long names as pax `path` records rather than GNU ././@LongLink entries).
+    const pax = join(dir, 'pax.tar')
+    execFileSync('tar', ['--format=pax', '-cf', pax, '-C', root, '.'])
+    for (const source of [root, plain, join(dir, 'layout.tar.gz'), pax]) {
+      const layout = await openLayout(source, { tempDir: dir })
+      try {
+        const image = await loadImage(layout, selectEntry(layout, undefined))
+        assert.equal(image.descriptor.digest, manifest.digest, source)
+        assert.deepEqual(
+          image.blobs.map((b) => b.digest),
+          [config.digest, layer.digest]
+        )
+        assert.ok(layout.blob(layer).file.includes(`blobs/sha512/${layer.digest.slice(7)}`), layout.blob(layer).file)
+        assert.equal((await layout.readBlob(config, 'image config')).toString(), configBytes)
+        const streamed = await readAll(layout.blob(layer).open(0, layer.size))
+        assert.equal(sha512(streamed), layer.digest)
+      } finally {
+        await layout.close()
+      }
+    }
+
+    // A sha512 blob whose bytes are not its digest's is caught by the sha512 hash, not a sha256 one.
+    await writeFile(join(root, 'blobs', 'sha512', config.digest.slice(7)), configBytes.replace('amd64', 'arm64'))
+    const layout = await openLayout(root, { tempDir: dir })
+    await assert.rejects(layout.readBlob(config, 'image config'), /hashes to sha512:/)
     await layout.close()
   })
 })
