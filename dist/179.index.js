@@ -483,7 +483,7 @@ exports.Fulcio = Fulcio;
 
 /***/ }),
 
-/***/ 32688:
+/***/ 10307:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1184,7 +1184,7 @@ limitations under the License.
 */
 const error_1 = __webpack_require__(97841);
 const error_2 = __webpack_require__(40369);
-const rekor_1 = __webpack_require__(32688);
+const rekor_1 = __webpack_require__(10307);
 class TLogClient {
     constructor(options) {
         this.fetchOnConflict = options.fetchOnConflict ?? false;

@@ -1152,7 +1152,7 @@ exports.verifyTLogTimestamp = verifyTLogTimestamp;
 const error_1 = __webpack_require__(36849);
 const checkpoint_1 = __webpack_require__(20364);
 const merkle_1 = __webpack_require__(6412);
-const set_1 = __webpack_require__(10307);
+const set_1 = __webpack_require__(32688);
 const tsa_1 = __webpack_require__(84472);
 function verifyTSATimestamp(timestamp, data, timestampAuthorities) {
     (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
@@ -1306,7 +1306,7 @@ function hashLeaf(leaf) {
 
 /***/ }),
 
-/***/ 10307:
+/***/ 32688:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

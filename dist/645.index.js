@@ -2952,8 +2952,8 @@ async function attest(options, subjects, kind, predicateType, predicateBytes, sb
     const bundleBytes = Buffer.from(JSON.stringify(bundle));
     const bundlePath = (0,external_node_path_.join)(options.outputDir, `${kind}-${(0,digest/* digestFileStem */.yP)(subjects[0].digest)}.sigstore.json`);
     await (0,promises_.writeFile)(bundlePath, bundleBytes);
-    const summaries = [];
-    for (const subject of subjects) {
+    // Each subject has its own referrers index and `.att` tag: stored side by side.
+    return Promise.all(subjects.map(async (subject) => {
         const summary = {
             kind,
             platform: (0,descriptor/* platformName */.$)(subject),
@@ -2980,9 +2980,8 @@ async function attest(options, subjects, kind, predicateType, predicateBytes, sb
             summary.legacyTag = `${options.imageName}:${tag}`;
         }
         logger.info(`${kind} for ${(0,descriptor/* platformName */.$)(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${(0,bundle_info/* timeProof */.GX)(bundle)})`);
-        summaries.push(summary);
-    }
-    return summaries;
+        return summary;
+    }));
 }
 
 

@@ -5,11 +5,10 @@ export const modules = {
 /***/ 32766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SigningError: () => (/* binding */ SigningError),
 /* harmony export */   createSigner: () => (/* binding */ createSigner)
 /* harmony export */ });
+/* unused harmony export SigningError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15179);
@@ -94,16 +93,17 @@ function createSigner(options) {
     });
     let certificate;
     let certificatesRequested = 0;
+    const requestCertificate = async () => {
+        certificatesRequested++;
+        // Fulcio's proof of possession is a signature over the token's subject, made by FulcioSigner.
+        const { key } = await fulcio.sign(Buffer.alloc(0));
+        const pem = key.$case === 'x509Certificate' ? key.certificate : '';
+        return { key, notAfter: new Date(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem).validTo).getTime() };
+    };
     const currentCertificate = async () => {
         const held = certificate && (await certificate.catch(() => undefined));
         if (!held || held.notAfter - Date.now() < CERTIFICATE_RENEWAL_MS) {
-            certificate = withRetries('requesting the signing certificate', async () => {
-                certificatesRequested++;
-                // Fulcio's proof of possession is a signature over the token's subject, made by FulcioSigner.
-                const { key } = await fulcio.sign(Buffer.alloc(0));
-                const pem = key.$case === 'x509Certificate' ? key.certificate : '';
-                return { key, notAfter: new Date(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem).validTo).getTime() };
-            });
+            certificate = withRetries('requesting the signing certificate', requestCertificate);
         }
         return (await certificate).key;
     };
@@ -125,6 +125,11 @@ function createSigner(options) {
         signMessage: (payload) => withRetries('signing the payload', async () => (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.bundleToJSON)(await message.create({ data: payload }))),
         get certificatesRequested() {
             return certificatesRequested;
+        },
+        // One attempt, no retries: a run that fails meanwhile must not wait on a retry loop to exit.
+        prefetchCertificate: () => {
+            certificate ??= requestCertificate();
+            certificate.catch(() => undefined);
         }
     };
 }

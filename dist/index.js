@@ -2887,6 +2887,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   J9: () => (/* binding */ selectEntry)
 });
 
+// UNUSED EXPORTS: GUNZIP_LIMITS, MAX_MANIFEST_BYTES
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2918,26 +2920,57 @@ function readString(block, start, length) {
     const end = slice.indexOf(0);
     return slice.subarray(0, end === -1 ? length : end).toString('utf8');
 }
+/** At most `max` characters of text from a file, for an error message ("…" when cut). */
+function clip(text, max = 200) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/** Pax, GNU long-name and long-link data: real ones are a few hundred bytes; more is refused unread. */
+const MAX_TAR_HEADER_DATA_BYTES = 1024 * 1024;
+/** A numeric header field (the checksum) read leniently: a wrong one simply fails the comparison. */
 function readNumber(block, start, length) {
-    // GNU base-256 for sizes of 8 GiB and more: high bit of the first byte set.
+    const text = readString(block, start, length).trim();
+    return /^[0-7]+$/.test(text) ? parseInt(text, 8) : NaN;
+}
+/**
+ * The size field of a header: octal text, or GNU base-256 (high bit of the first byte set) for 8 GiB
+ * and more. Returns a reason instead when the field is negative, not a number or too large to be real.
+ */
+function readSize(block, start, length) {
     if (block[start] & 0x80) {
-        let value = 0;
+        // Base-256 is two's complement: a first byte with 0x40 set too is a negative number.
+        if (block[start] & 0x40)
+            return 'a negative size (GNU base-256)';
+        let value = block[start] & 0x3f;
         for (let i = start + 1; i < start + length; i++)
             value = value * 256 + block[i];
-        return value;
+        return Number.isSafeInteger(value) ? value : 'an absurd size (GNU base-256)';
     }
-    const text = readString(block, start, length).trim();
-    return text === '' ? 0 : parseInt(text, 8);
+    const text = readString(block, start, length).replace(/^ +| +$/g, '');
+    if (text === '')
+        return 0;
+    if (text.startsWith('-'))
+        return `a negative size "${clip(text)}"`;
+    if (!/^[0-7]+$/.test(text))
+        return `a size field that is not octal ("${clip(text)}")`;
+    return parseInt(text, 8);
+}
+/** A pax `size` record: decimal digits that make a safe integer, nothing else. */
+function paxSize(text) {
+    const value = Number(text);
+    return /^[0-9]+$/.test(text) && Number.isSafeInteger(value) ? value : `an invalid size "${clip(text)}" in its pax header`;
 }
 function parsePax(data) {
     const records = {};
     let position = 0;
     while (position < data.length) {
         const space = data.indexOf(0x20, position);
-        if (space === -1)
+        if (space === -1 || space - position > 20)
             break;
-        const length = Number(data.subarray(position, space).toString('ascii'));
-        if (!Number.isFinite(length) || length <= 0)
+        const lengthText = data.subarray(position, space).toString('ascii');
+        const length = Number(lengthText);
+        if (!/^[0-9]+$/.test(lengthText) || length <= space - position || position + length > data.length)
+            break;
+        if (data[position + length - 1] !== 0x0a)
             break;
         const record = data.subarray(space + 1, position + length - 1).toString('utf8');
         const equals = record.indexOf('=');
@@ -2951,7 +2984,7 @@ function parsePax(data) {
 function safeEntryName(name, tarPath) {
     const normalized = external_node_path_.posix.normalize(name.replace(/\\/g, '/'));
     if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
-        throw new errors/* LayoutError */.R(`tar entry "${name}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
+        throw new errors/* LayoutError */.R(`tar entry "${clip(name)}" in ${tarPath} points outside the layout; refusing to read this archive`, tarPath);
     }
     return normalized.replace(/^\.\//, '').replace(/\/$/, '');
 }
@@ -2964,6 +2997,7 @@ async function indexTar(tarPath) {
         let position = 0;
         let pending = {};
         let globalPax = {};
+        const refuse = (name, what) => new errors/* LayoutError */.R(`tar entry "${clip(name)}" in ${tarPath} has ${what}; refusing to read this archive`, tarPath);
         while (position + BLOCK <= fileSize) {
             await handle.read(block, 0, BLOCK, position);
             if (block.every((b) => b === 0))
@@ -2976,16 +3010,21 @@ async function indexTar(tarPath) {
                 throw new errors/* LayoutError */.R(`${tarPath} is not a tar archive (bad header checksum at byte ${position})`, tarPath);
             const typeflag = String.fromCharCode(block[156] || 0x30);
             const isMeta = typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
-            const headerSize = readNumber(block, 124, 12);
-            const size = isMeta ? headerSize : (pending.size ?? headerSize);
+            const headerName = readString(block, 0, 100);
             const dataOffset = position + BLOCK;
-            const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
             if (isMeta) {
+                const size = readSize(block, 124, 12);
+                if (typeof size === 'string')
+                    throw refuse(headerName, size);
+                if (size > MAX_TAR_HEADER_DATA_BYTES)
+                    throw refuse(headerName, `${size} bytes of header data, too large for a real pax or long-name header`);
+                if (dataOffset + size > fileSize)
+                    throw refuse(headerName, `${size} bytes of header data that run past the end of the file`);
                 const data = Buffer.alloc(size);
                 await handle.read(data, 0, size, dataOffset);
                 if (typeflag === 'x') {
                     const pax = parsePax(data);
-                    pending = { path: pax.path, size: pax.size !== undefined ? Number(pax.size) : undefined, linkpath: pax.linkpath };
+                    pending = { path: pax.path, size: pax.size, linkpath: pax.linkpath };
                 }
                 else if (typeflag === 'g')
                     globalPax = { ...globalPax, ...parsePax(data) };
@@ -2993,13 +3032,16 @@ async function indexTar(tarPath) {
                     pending.path = readString(data, 0, data.length);
                 else
                     pending.linkpath = readString(data, 0, data.length);
-                position = next;
+                position = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
                 continue;
             }
             const prefix = readString(block, 345, 155);
-            const rawName = pending.path ?? globalPax.path ?? (prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100));
+            const rawName = pending.path ?? globalPax.path ?? (prefix ? `${prefix}/${headerName}` : headerName);
             const linkName = pending.linkpath ?? (readString(block, 157, 100) || undefined);
+            const size = pending.size !== undefined ? paxSize(pending.size) : readSize(block, 124, 12);
             pending = {};
+            if (typeof size === 'string')
+                throw refuse(rawName, size);
             const type = typeflag === '0' || typeflag === '7'
                 ? 'file'
                 : typeflag === '5'
@@ -3009,12 +3051,17 @@ async function indexTar(tarPath) {
                         : typeflag === '2'
                             ? 'symlink'
                             : 'other';
-            if (dataOffset + (type === 'file' ? size : 0) > fileSize)
-                throw new errors/* LayoutError */.R(`${tarPath} is truncated: entry "${rawName}" runs past the end of the file`, tarPath);
+            const hasData = type === 'file' || type === 'other';
+            if (hasData && dataOffset + size > fileSize)
+                throw new errors/* LayoutError */.R(`${tarPath} is truncated: entry "${clip(rawName)}" runs past the end of the file`, tarPath);
             const name = safeEntryName(rawName, tarPath);
             if (name !== '' && name !== '.')
                 entries.set(name, { name, offset: dataOffset, size: type === 'file' ? size : 0, type, linkName });
-            position = type === 'file' || type === 'other' ? next : dataOffset;
+            const next = hasData ? dataOffset + Math.ceil(size / BLOCK) * BLOCK : dataOffset;
+            // Sizes are checked non-negative above; this keeps the walk moving whatever a header says.
+            if (!(next > position))
+                throw refuse(rawName, 'a header that does not advance');
+            position = next;
         }
         return entries;
     }
@@ -3054,9 +3101,110 @@ var media_types = __nccwpck_require__(29217);
 
 
 
+/** The most a manifest, an index, index.json or oci-layout may be (what registries accept for a manifest). */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+// Opening a file in a layout directory never follows a link (O_NOFOLLOW, where the platform has
+// it), and never blocks on a FIFO (O_NONBLOCK): what is opened is then checked to be a regular file.
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/**
+ * Opens a file of a layout directory: a regular file, not a link to somewhere else on the runner,
+ * not a device or a FIFO. A missing file rejects with the ENOENT error of the file system.
+ */
+async function openRegularFile(path, what) {
+    const info = await (0,promises_.lstat)(path);
+    if (info.isSymbolicLink())
+        throw new errors/* LayoutError */.R(`${path} is a symbolic link; ${what} must be a regular file inside the layout (a link could point anywhere on the runner)`, path);
+    if (!info.isFile())
+        throw new errors/* LayoutError */.R(`${path} is not a regular file; ${what} must be one`, path);
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, OPEN_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw new errors/* LayoutError */.R(`${path} is a symbolic link; ${what} must be a regular file inside the layout`, path);
+        throw error;
+    }
+    // Checked again on what was opened: the name may have been swapped since lstat.
+    const opened = await handle.stat();
+    if (!opened.isFile()) {
+        await handle.close();
+        throw new errors/* LayoutError */.R(`${path} is not a regular file; ${what} must be one`, path);
+    }
+    return handle;
+}
+/** Reads a small file of a layout directory whole, refusing it unread when it is larger than `max`. */
+async function readSmallFile(path, what, max = MAX_MANIFEST_BYTES) {
+    const handle = await openRegularFile(path, what);
+    try {
+        const { size } = await handle.stat();
+        const tooLarge = (bytes) => new errors/* LayoutError */.R(`${path} is ${bytes} bytes, more than the ${max} ${what} may be; the layout is damaged or this is not one`, path);
+        if (size > max)
+            throw tooLarge(String(size));
+        // One byte more than allowed, in case the file grows while it is read.
+        const buffer = Buffer.alloc(max + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > max)
+                throw tooLarge(`more than ${max}`);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Streams `[start, end)` of a regular file of a layout directory; nothing is read from a link or a special file. */
+function readRange(path, what, start, end, before) {
+    async function* chunks() {
+        await before?.();
+        const handle = await openRegularFile(path, what);
+        try {
+            for await (const chunk of handle.createReadStream({ start, end: end - 1, highWaterMark: 1024 * 1024, autoClose: false }))
+                yield chunk;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    return external_node_stream_.Readable.from(chunks(), { objectMode: false });
+}
 function emptyStream() {
     return external_node_stream_.Readable.from([]);
+}
+/**
+ * How far a gzipped layout tar may decompress (into tempDir, on the runner's disk). A layout's layers
+ * are gzip already, so a real `.tar.gz` of one shrinks little (1-2 times; a layout of uncompressed
+ * layers a few times): output that passes 1 GiB while more than 20 times the compressed size is a
+ * decompression bomb. 64 GiB in all bounds what a runner's disk is asked to hold; a larger layout
+ * can be given as the uncompressed tar or the directory, which are read in place.
+ */
+const GUNZIP_LIMITS = Object.freeze({ maxRatio: 20, ratioAfterBytes: 1024 ** 3, maxBytes: 64 * 1024 ** 3 });
+function formatBytes(bytes) {
+    for (const [unit, size] of [
+        ['GiB', 1024 ** 3],
+        ['MiB', 1024 ** 2],
+        ['KiB', 1024]
+    ])
+        if (bytes >= size)
+            return `${Number((bytes / size).toFixed(1))} ${unit}`;
+    return `${bytes} bytes`;
+}
+/** Passes bytes through until `limit` is exceeded, then fails the pipeline with `error()`. */
+function byteLimit(limit, error) {
+    let seen = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            seen += chunk.length;
+            if (seen > limit)
+                return callback(error());
+            callback(null, chunk);
+        }
+    });
 }
 async function openLayout(path, options) {
     let info;
@@ -3068,33 +3216,67 @@ async function openLayout(path, options) {
     }
     if (info.isDirectory())
         return openDirectoryLayout(path);
-    return openTarLayout(path, options.tempDir);
+    return openTarLayout(path, options.tempDir, options.gunzipLimits ?? GUNZIP_LIMITS);
 }
 async function openDirectoryLayout(root) {
-    await checkOciLayoutFile(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'oci-layout'), 'utf8'), (0,external_node_path_.join)(root, 'oci-layout'));
-    const index = await parseIndex(() => (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.json')), (0,external_node_path_.join)(root, 'index.json'));
+    await checkOciLayoutFile(async () => (await readSmallFile((0,external_node_path_.join)(root, 'oci-layout'), 'oci-layout')).toString('utf8'), (0,external_node_path_.join)(root, 'oci-layout'));
+    const index = await parseIndex(() => readSmallFile((0,external_node_path_.join)(root, 'index.json'), 'index.json'), (0,external_node_path_.join)(root, 'index.json'));
+    // blobs/ and blobs/<algorithm>/ must be folders of the layout itself, not links out of it.
+    const folders = new Map();
+    const checkFolder = (path) => {
+        let checked = folders.get(path);
+        if (!checked) {
+            checked = (0,promises_.lstat)(path).then((info) => {
+                if (info.isSymbolicLink())
+                    throw new errors/* LayoutError */.R(`${path} is a symbolic link; a layout's blobs must be inside it (a link could point anywhere on the runner)`, path);
+                if (!info.isDirectory())
+                    throw new errors/* LayoutError */.R(`${path} is not a folder`, path);
+            }, (error) => {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            });
+            folders.set(path, checked);
+        }
+        return checked;
+    };
     const pathOf = (digest) => {
         if (!oci_digest/* DIGEST_PATTERN */.WA.test(digest))
-            throw new errors/* LayoutError */.R(`"${digest}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
+            throw new errors/* LayoutError */.R(`"${clip(digest)}" is not a valid digest`, (0,external_node_path_.join)(root, 'index.json'));
         const [algorithm, hex] = digest.split(':');
         return (0,external_node_path_.join)(root, 'blobs', algorithm, hex);
+    };
+    const checkFolders = async (digest) => {
+        await checkFolder((0,external_node_path_.join)(root, 'blobs'));
+        await checkFolder((0,external_node_path_.join)(root, 'blobs', digest.split(':')[0]));
     };
     return makeLayout(root, index, {
         pathOf,
         size: async (digest) => {
+            const path = pathOf(digest);
+            await checkFolders(digest);
+            let info;
             try {
-                const s = await (0,promises_.stat)(pathOf(digest));
-                return s.isFile() ? s.size : undefined;
+                info = await (0,promises_.lstat)(path);
             }
-            catch {
-                return undefined;
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return undefined;
+                throw error;
             }
+            if (info.isSymbolicLink())
+                throw new errors/* LayoutError */.R(`${path} is a symbolic link; blob ${digest} must be a regular file inside the layout (a link could point anywhere on the runner)`, path);
+            if (!info.isFile())
+                throw new errors/* LayoutError */.R(`${path} is not a regular file; blob ${digest} must be one`, path);
+            return info.size;
         },
-        open: (digest, start, end) => end <= start ? emptyStream() : (0,external_node_fs_.createReadStream)(pathOf(digest), { start, end: end - 1, highWaterMark: 1024 * 1024 }),
+        open: (digest, start, end) => {
+            const path = pathOf(digest);
+            return end <= start ? emptyStream() : readRange(path, `blob ${digest}`, start, end, () => checkFolders(digest));
+        },
         close: async () => { }
     });
 }
-async function openTarLayout(path, tempDir) {
+async function openTarLayout(path, tempDir, limits) {
     let tarPath = path;
     let cleanup = async () => { };
     const magic = Buffer.alloc(2);
@@ -3106,12 +3288,20 @@ async function openTarLayout(path, tempDir) {
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempDir, 'digest-release-layout-'));
         tarPath = (0,external_node_path_.join)(dir, 'layout.tar');
         cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
+        const { size: compressed } = await (0,promises_.stat)(path);
+        const byRatio = Math.max(limits.ratioAfterBytes, limits.maxRatio * compressed);
+        const limit = Math.min(limits.maxBytes, byRatio);
+        const tooLarge = () => new errors/* LayoutError */.R(`${path} decompresses to more than ${formatBytes(limit)} (${limit === limits.maxBytes
+            ? `the most a gzipped layout may decompress to`
+            : `${limits.maxRatio} times its compressed size of ${formatBytes(compressed)}, past ${formatBytes(limits.ratioAfterBytes)}`}); refusing it as a decompression bomb. A layout's layers are compressed already: give the uncompressed tar or the layout directory instead (buildx --output type=oci,dest=<path>,tar=false)`, path);
         try {
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), (0,external_node_fs_.createWriteStream)(tarPath));
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), byteLimit(limit, tooLarge), (0,external_node_fs_.createWriteStream)(tarPath));
         }
         catch (error) {
             await cleanup();
-            throw new errors/* LayoutError */.R(`${path} looks gzipped but cannot be decompressed: ${error.message}`, path);
+            if (error instanceof errors/* LayoutError */.R)
+                throw error;
+            throw new errors/* LayoutError */.R(`${path} looks gzipped but cannot be decompressed: ${clip(error.message)}`, path);
         }
     }
     let entries;
@@ -3153,7 +3343,7 @@ async function openTarLayout(path, tempDir) {
         const index = await parseIndex(() => readEntry('index.json'), `${path}:index.json`);
         const blobName = (digest) => {
             if (!oci_digest/* DIGEST_PATTERN */.WA.test(digest))
-                throw new errors/* LayoutError */.R(`"${digest}" is not a valid digest`, `${path}:index.json`);
+                throw new errors/* LayoutError */.R(`"${clip(digest)}" is not a valid digest`, `${path}:index.json`);
             return `blobs/${digest.replace(':', '/')}`;
         };
         return makeLayout(path, index, {
@@ -3212,7 +3402,9 @@ async function checkOciLayoutFile(read, file) {
     try {
         text = await read();
     }
-    catch {
+    catch (error) {
+        if (error instanceof errors/* LayoutError */.R)
+            throw error;
         throw new errors/* LayoutError */.R(`${file} is missing: this is not an OCI image layout. Write one with buildx --output type=oci, ko --oci-layout-path, or rules_oci`, file);
     }
     let version;
@@ -3223,14 +3415,16 @@ async function checkOciLayoutFile(read, file) {
         throw new errors/* LayoutError */.R(`${file} is not JSON`, file);
     }
     if (version !== '1.0.0')
-        throw new errors/* LayoutError */.R(`${file} says imageLayoutVersion ${JSON.stringify(version)}; only 1.0.0 is supported`, file);
+        throw new errors/* LayoutError */.R(`${file} says imageLayoutVersion ${clip(String(JSON.stringify(version)))}; only 1.0.0 is supported`, file);
 }
 async function parseIndex(read, file) {
     let bytes;
     try {
         bytes = await read();
     }
-    catch {
+    catch (error) {
+        if (error instanceof errors/* LayoutError */.R)
+            throw error;
         throw new errors/* LayoutError */.R(`${file} is missing: an OCI image layout lists its images in index.json`, file);
     }
     let index;
@@ -3238,7 +3432,7 @@ async function parseIndex(read, file) {
         index = JSON.parse(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new errors/* LayoutError */.R(`${file} is not valid JSON (${error.message}); the layout is damaged or was not fully written`, file);
+        throw new errors/* LayoutError */.R(`${file} is not valid JSON (${clip(error.message)}); the layout is damaged or was not fully written`, file);
     }
     if (!index || typeof index !== 'object' || !Array.isArray(index.manifests))
         throw new errors/* LayoutError */.R(`${file} has no "manifests" list`, file);
@@ -3249,7 +3443,7 @@ function checkDescriptor(descriptor, where, file) {
     if (!descriptor || typeof descriptor !== 'object')
         throw new errors/* LayoutError */.R(`${where} is not a descriptor`, file);
     if (typeof descriptor.digest !== 'string' || !oci_digest/* DIGEST_PATTERN */.WA.test(descriptor.digest))
-        throw new errors/* LayoutError */.R(`${where} has an invalid digest ${JSON.stringify(descriptor.digest)}`, file);
+        throw new errors/* LayoutError */.R(`${where} has an invalid digest ${clip(String(JSON.stringify(descriptor.digest)))}`, file);
     if (typeof descriptor.size !== 'number' || descriptor.size < 0 || !Number.isInteger(descriptor.size))
         throw new errors/* LayoutError */.R(`${where} has an invalid size`, file);
     if (typeof descriptor.mediaType !== 'string')
@@ -3259,6 +3453,11 @@ function checkDescriptor(descriptor, where, file) {
 function refNames(descriptor) {
     const names = [descriptor.annotations?.[media_types/* ANNOTATION */.YX.refName], descriptor.annotations?.['io.containerd.image.name']].filter((n) => Boolean(n));
     return names;
+}
+/** Names from index.json for an error message: each clipped, at most 20 of them. */
+function nameList(names, max = 20) {
+    const shown = names.slice(0, max).map((n) => clip(n));
+    return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
 }
 function selectEntry(layout, layoutRef) {
     const entries = layout.index.manifests;
@@ -3270,25 +3469,35 @@ function selectEntry(layout, layoutRef) {
             return matches[0];
         const known = entries.flatMap(refNames);
         if (matches.length === 0) {
-            throw new errors/* LayoutError */.R(`${layout.source}: no index.json entry is named "${layoutRef}" (input \`layout-ref\`); the entries are named: ${known.length ? known.join(', ') : '(none: remove layout-ref)'}`, layout.source);
+            throw new errors/* LayoutError */.R(`${layout.source}: no index.json entry is named "${clip(layoutRef)}" (input \`layout-ref\`); the entries are named: ${known.length ? nameList(known) : '(none: remove layout-ref)'}`, layout.source);
         }
-        throw new errors/* LayoutError */.R(`${layout.source}: ${matches.length} index.json entries are named "${layoutRef}"`, layout.source);
+        throw new errors/* LayoutError */.R(`${layout.source}: ${matches.length} index.json entries are named "${clip(layoutRef)}"`, layout.source);
     }
     if (entries.length === 1)
         return entries[0];
     const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${(0,oci_digest/* shortDigest */.VK)(d.digest)})`);
-    throw new errors/* LayoutError */.R(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${names.join(', ')}`, layout.source);
+    throw new errors/* LayoutError */.R(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${nameList(names)}`, layout.source);
 }
+/** The deepest an index may nest: top (0), indexes below it, manifests at most at 4. */
+const MAX_INDEX_DEPTH = 4;
 /**
  * Reads the manifest tree under a descriptor and checks that every blob it names is present with
- * the right size, so a broken layout fails before anything is pushed.
+ * the right size, so a broken layout fails before anything is pushed. Indexes may share children
+ * (a DAG): each digest is read and parsed once, and a child named again shares its node's bytes,
+ * blobs and children; only the descriptor and platform of the naming index differ.
  */
-async function loadImage(layout, descriptor, depth = 0) {
-    if (depth > 4)
-        throw new errors/* LayoutError */.R(`${layout.source}: indexes are nested too deep`, layout.source);
+async function loadImage(layout, descriptor) {
+    return loadNode(layout, descriptor, 0, new Map(), new Set());
+}
+async function loadNode(layout, descriptor, depth, loaded, loading) {
+    const tooDeep = () => new errors/* LayoutError */.R(`${layout.source}: indexes are nested too deep`, layout.source);
+    if (depth > MAX_INDEX_DEPTH)
+        throw tooDeep();
     if (!media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)) {
-        throw new errors/* LayoutError */.R(`${layout.source}: ${descriptor.digest} has media type ${descriptor.mediaType}, which is not an image manifest or index`, layout.source);
+        throw new errors/* LayoutError */.R(`${layout.source}: ${clip(String(descriptor.digest))} has media type ${clip(String(descriptor.mediaType))}, which is not an image manifest or index`, layout.source);
     }
+    if (loading.has(descriptor.digest))
+        throw new errors/* LayoutError */.R(`${layout.source}: index ${descriptor.digest} lists itself`, layout.source);
     const what = media_types/* INDEX_MEDIA_TYPES */.kA.includes(descriptor.mediaType) ? 'image index' : 'image manifest';
     const bytes = await layout.readBlob(descriptor, what);
     const file = layout.blob(descriptor).file;
@@ -3300,7 +3509,7 @@ async function loadImage(layout, descriptor, depth = 0) {
         throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} is not JSON (${file})`, file);
     }
     if (document.mediaType && document.mediaType !== descriptor.mediaType) {
-        throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} says mediaType ${document.mediaType}, but its descriptor says ${descriptor.mediaType} (${file})`, file);
+        throw new errors/* LayoutError */.R(`${what} ${descriptor.digest} says mediaType ${clip(String(document.mediaType))}, but its descriptor says ${clip(descriptor.mediaType)} (${file})`, file);
     }
     const node = {
         descriptor,
@@ -3313,16 +3522,31 @@ async function loadImage(layout, descriptor, depth = 0) {
     if (node.kind === 'index') {
         if (!Array.isArray(document.manifests))
             throw new errors/* LayoutError */.R(`image index ${descriptor.digest} has no "manifests" list (${file})`, file);
+        let height = 0;
+        loading.add(descriptor.digest);
         for (const [i, child] of document.manifests.entries()) {
             checkDescriptor(child, `image index ${descriptor.digest} manifests[${i}]`, file);
-            const present = await layout.blobSize(child.digest);
-            if (present === undefined) {
-                throw new errors/* LayoutError */.R(`image index ${descriptor.digest} names manifest ${child.digest}${(0,oci_descriptor/* platformName */.$)(child) ? ` (${(0,oci_descriptor/* platformName */.$)(child)})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
+            let shared = loaded.get(child.digest);
+            if (shared) {
+                const first = shared.node.descriptor;
+                if (first.size !== child.size || first.mediaType !== child.mediaType)
+                    throw new errors/* LayoutError */.R(`image index ${descriptor.digest} names manifest ${child.digest} as ${child.size} bytes of ${clip(child.mediaType)}, but it is named elsewhere in the layout as ${first.size} bytes of ${clip(first.mediaType)}; the layout is damaged`, file);
+                if (depth + 1 + shared.height > MAX_INDEX_DEPTH)
+                    throw tooDeep();
             }
-            const childNode = await loadImage(layout, child, depth + 1);
-            childNode.platform = (0,oci_descriptor/* platformName */.$)(child);
-            node.children.push(childNode);
+            else {
+                const present = await layout.blobSize(child.digest);
+                if (present === undefined) {
+                    throw new errors/* LayoutError */.R(`image index ${descriptor.digest} names manifest ${child.digest}${(0,oci_descriptor/* platformName */.$)(child) ? ` (${clip(String((0,oci_descriptor/* platformName */.$)(child)))})` : ''}, which is missing from the layout (${layout.blob(child).file})`, file);
+                }
+                const childNode = await loadNode(layout, child, depth + 1, loaded, loading);
+                shared = loaded.get(child.digest) ?? { node: childNode, height: 0 };
+            }
+            height = Math.max(height, shared.height + 1);
+            node.children.push({ ...shared.node, descriptor: child, platform: (0,oci_descriptor/* platformName */.$)(child) });
         }
+        loading.delete(descriptor.digest);
+        loaded.set(descriptor.digest, { node, height });
         return node;
     }
     if (document.schemaVersion !== 2 || !document.config || !Array.isArray(document.layers)) {
@@ -3342,13 +3566,20 @@ async function loadImage(layout, descriptor, depth = 0) {
         }
     }
     node.blobs = blobs;
+    loaded.set(descriptor.digest, { node, height: 0 });
     return node;
 }
-/** The platform images of a tree: the children of an index that name a platform, or the image itself. */
+/** The platform images of a tree, each digest once: the children of an index that name a platform, or the image itself. */
 function platformImages(node) {
     if (node.kind !== 'index')
         return [node];
-    return node.children.filter((child) => child.kind === 'manifest' && child.platform !== 'unknown/unknown');
+    const seen = new Set();
+    return node.children.filter((child) => {
+        if (child.kind !== 'manifest' || child.platform === 'unknown/unknown' || seen.has(child.descriptor.digest))
+            return false;
+        seen.add(child.descriptor.digest);
+        return true;
+    });
 }
 /** `linux/amd64` -> digest for each platform of an index; empty for a single image. */
 function platformDigestsOf(node) {
@@ -3358,9 +3589,23 @@ function platformDigestsOf(node) {
             digests[child.platform] = child.descriptor.digest;
     return digests;
 }
-/** Every manifest node of the tree, children before parents (the order they must be pushed in). */
+/**
+ * Every manifest node of the tree once, children before parents (the order they must be pushed in).
+ * A node named by several indexes is visited once, so a DAG costs its size, not its paths.
+ */
 function manifestsBottomUp(node) {
-    return [...node.children.flatMap(manifestsBottomUp), node];
+    const seen = new Set();
+    const order = [];
+    const visit = (n) => {
+        if (seen.has(n.descriptor.digest))
+            return;
+        seen.add(n.descriptor.digest);
+        for (const child of n.children)
+            visit(child);
+        order.push(n);
+    };
+    visit(node);
+    return order;
 }
 
 
@@ -3897,7 +4142,21 @@ class RegistryClient {
         this.refuseDowngrade(url, 'POST', `${what} answered with an upload Location that`);
         return url;
     }
-    async putBlobBytes(bytes, digest = (0,oci_digest/* sha256Of */.Bj)(bytes)) {
+    /**
+     * Uploads a small blob unless the registry has it. Concurrent uploads of one digest (the empty
+     * config, a bundle stored beside several subjects) share one request: registries answer racing
+     * uploads of the same blob with DIGEST_INVALID or BLOB_UNKNOWN.
+     */
+    putBlobBytes(bytes, digest = (0,oci_digest/* sha256Of */.Bj)(bytes)) {
+        let pending = this.blobUploads.get(digest);
+        if (!pending) {
+            pending = this.uploadBlobBytes(bytes, digest).finally(() => this.blobUploads.delete(digest));
+            this.blobUploads.set(digest, pending);
+        }
+        return pending;
+    }
+    blobUploads = new Map();
+    async uploadBlobBytes(bytes, digest) {
         if (await this.blobExists(digest))
             return digest;
         const location = await this.startUpload();
@@ -3924,7 +4183,8 @@ class RegistryClient {
     }
     /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
     async putManifest(reference, bytes, mediaType, options = {}) {
-        const digest = (0,oci_digest/* sha256Of */.Bj)(bytes);
+        // By digest, under the algorithm the reference names (sha256 or sha512); by tag, sha256.
+        const digest = oci_digest/* DIGEST_PATTERN */.WA.test(reference) ? (0,oci_digest/* digestOf */.ol)(bytes, reference) : (0,oci_digest/* sha256Of */.Bj)(bytes);
         const response = await this.request({
             method: 'PUT',
             path: `/v2/${this.repository}/manifests/${reference}`,
@@ -3965,8 +4225,9 @@ class RegistryClient {
         });
         if (response.status === 404)
             return undefined;
-        const digest = (0,oci_digest/* sha256Of */.Bj)(response.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
+        const byDigest = oci_digest/* DIGEST_PATTERN */.WA.test(reference);
+        const digest = byDigest ? (0,oci_digest/* digestOf */.ol)(response.body, reference) : (0,oci_digest/* sha256Of */.Bj)(response.body);
+        if (byDigest && digest !== reference) {
             throw new oci_errors/* RegistryError */.g(`manifest ${reference} came back with bytes that hash to ${digest}`, {
                 method: 'GET',
                 url: (0,http/* redactUrl */.BO)(response.url),
@@ -6037,30 +6298,23 @@ async function release(inputs, context, result) {
             steps.publishOutputs();
             return await deploy(inputs, context, result, steps, entry.digest);
         }
+        // The run's one Fulcio certificate is requested while the blobs upload.
+        const signer = needsSigstore(inputs) ? await runSigner(checked, runnerLogger) : undefined;
         const pushed = await steps.run('push', () => (0,push/* pushImage */.n)({ client, layout: checked.layout, image, logger: runnerLogger }), (pushed) => {
             result.push = pushed;
             result.platformDigests = pushed.platformDigests;
         });
-        if (!needsSigstore(inputs)) {
+        if (!signer) {
             steps.skip('sign', '`sign: false`');
             steps.skip('attest', '`provenance: false` and `sbom: none`');
         }
         else {
-            const [{ createSigner }, { Referrers }, { expectedIdentity }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766)),
+            const [{ Referrers }, { expectedIdentity }] = await Promise.all([
                 __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)),
                 Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 75414))
             ]);
-            const identityToken = checked.identityToken;
             const claims = checked.claims;
             const services = checked.sigstoreInstance;
-            const signer = createSigner({
-                fulcioUrl: services.fulcioUrl,
-                rekorUrl: services.rekorUrl,
-                tsaUrl: services.tsaUrl,
-                identityToken,
-                logger: runnerLogger
-            });
             const referrers = new Referrers(client);
             const verifier = await evidenceVerifier(inputs, context, services);
             const publisher = await attestationPublisher(inputs, context);
@@ -6166,6 +6420,20 @@ async function attestationPublisher(inputs, context) {
     const [{ GitHubClient }, { AttestationPublisher }] = await Promise.all([__nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 96584)), __nccwpck_require__.e(/* import() */ 936).then(__nccwpck_require__.bind(__nccwpck_require__, 72936))]);
     const [owner, repo] = context.repository.split('/');
     return new AttestationPublisher(new GitHubClient(context.apiUrl, inputs.githubToken, runnerLogger), { owner, repo }, runnerLogger);
+}
+/** The run's signer, its certificate already on its way. */
+async function runSigner(checked, logger) {
+    const { createSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766));
+    const services = checked.sigstoreInstance;
+    const signer = createSigner({
+        fulcioUrl: services.fulcioUrl,
+        rekorUrl: services.rekorUrl,
+        tsaUrl: services.tsaUrl,
+        identityToken: checked.identityToken,
+        logger
+    });
+    signer.prefetchCertificate?.();
+    return signer;
 }
 async function deploy(inputs, context, result, steps, digest) {
     if (!inputs.deployRepository)

@@ -12,8 +12,9 @@ import type { Logger } from './net/logger.js'
 import type { OciLayout } from './oci/layout/read.js'
 import type { ResolvedInstance } from './sigstore/instance.js'
 import type { BundleVerifier } from './sigstore/verifier.js'
+import type { Signer } from './sigstore/signer.js'
 import type { AttestationPublisher } from './github/attestations.js'
-import { preflight } from './steps/preflight.js'
+import { preflight, type PreflightResult } from './steps/preflight.js'
 import { readLayoutImage } from './steps/layout.js'
 import { pushImage } from './steps/push.js'
 import { applyTags } from './steps/tags.js'
@@ -111,6 +112,9 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       return await deploy(inputs, context, result, steps, entry.digest)
     }
 
+    // The run's one Fulcio certificate is requested while the blobs upload.
+    const signer = needsSigstore(inputs) ? await runSigner(checked, runnerLogger) : undefined
+
     const pushed = await steps.run(
       'push',
       () => pushImage({ client, layout: checked.layout, image, logger: runnerLogger }),
@@ -120,25 +124,16 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       }
     )
 
-    if (!needsSigstore(inputs)) {
+    if (!signer) {
       steps.skip('sign', '`sign: false`')
       steps.skip('attest', '`provenance: false` and `sbom: none`')
     } else {
-      const [{ createSigner }, { Referrers }, { expectedIdentity }] = await Promise.all([
-        import('./sigstore/signer.js'),
+      const [{ Referrers }, { expectedIdentity }] = await Promise.all([
         import('./oci/registry/referrers.js'),
         import('./sigstore/identity.js')
       ])
-      const identityToken = checked.identityToken!
       const claims = checked.claims!
       const services = checked.sigstoreInstance!
-      const signer = createSigner({
-        fulcioUrl: services.fulcioUrl,
-        rekorUrl: services.rekorUrl,
-        tsaUrl: services.tsaUrl,
-        identityToken,
-        logger: runnerLogger
-      })
       const referrers = new Referrers(client)
       const verifier = await evidenceVerifier(inputs, context, services)
       const publisher = await attestationPublisher(inputs, context)
@@ -265,6 +260,21 @@ async function attestationPublisher(inputs: ReleaseInputs, context: RunnerContex
   const [{ GitHubClient }, { AttestationPublisher }] = await Promise.all([import('./github/client.js'), import('./github/attestations.js')])
   const [owner, repo] = context.repository.split('/')
   return new AttestationPublisher(new GitHubClient(context.apiUrl, inputs.githubToken, runnerLogger), { owner, repo }, runnerLogger)
+}
+
+/** The run's signer, its certificate already on its way. */
+async function runSigner(checked: PreflightResult, logger: Logger): Promise<Signer> {
+  const { createSigner } = await import('./sigstore/signer.js')
+  const services = checked.sigstoreInstance!
+  const signer = createSigner({
+    fulcioUrl: services.fulcioUrl,
+    rekorUrl: services.rekorUrl,
+    tsaUrl: services.tsaUrl,
+    identityToken: checked.identityToken!,
+    logger
+  })
+  signer.prefetchCertificate?.()
+  return signer
 }
 
 async function deploy(

@@ -44,6 +44,8 @@ export interface Signer {
   signMessage(payload: Buffer): Promise<Bundle>
   /** How many Fulcio certificates this signer asked for (one a run, unless the run outlived one). */
   readonly certificatesRequested?: number
+  /** Asks Fulcio for the run's certificate now, while other work goes on; a failure shows at first use. */
+  prefetchCertificate?(): void
 }
 
 const SERVICE_BY_CODE: Array<[RegExp, 'Fulcio' | 'Rekor' | 'TSA']> = [
@@ -134,16 +136,17 @@ export function createSigner(options: SignerOptions): Signer {
 
   let certificate: Promise<{ key: Signature['key']; notAfter: number }> | undefined
   let certificatesRequested = 0
+  const requestCertificate = async (): Promise<{ key: Signature['key']; notAfter: number }> => {
+    certificatesRequested++
+    // Fulcio's proof of possession is a signature over the token's subject, made by FulcioSigner.
+    const { key } = await fulcio.sign(Buffer.alloc(0))
+    const pem = key.$case === 'x509Certificate' ? key.certificate : ''
+    return { key, notAfter: new Date(new X509Certificate(pem).validTo).getTime() }
+  }
   const currentCertificate = async (): Promise<Signature['key']> => {
     const held = certificate && (await certificate.catch(() => undefined))
     if (!held || held.notAfter - Date.now() < CERTIFICATE_RENEWAL_MS) {
-      certificate = withRetries('requesting the signing certificate', async () => {
-        certificatesRequested++
-        // Fulcio's proof of possession is a signature over the token's subject, made by FulcioSigner.
-        const { key } = await fulcio.sign(Buffer.alloc(0))
-        const pem = key.$case === 'x509Certificate' ? key.certificate : ''
-        return { key, notAfter: new Date(new X509Certificate(pem).validTo).getTime() }
-      })
+      certificate = withRetries('requesting the signing certificate', requestCertificate)
     }
     return (await certificate!).key
   }
@@ -166,6 +169,11 @@ export function createSigner(options: SignerOptions): Signer {
     signMessage: (payload) => withRetries('signing the payload', async () => bundleToJSON(await message.create({ data: payload }))),
     get certificatesRequested() {
       return certificatesRequested
+    },
+    // One attempt, no retries: a run that fails meanwhile must not wait on a retry loop to exit.
+    prefetchCertificate: () => {
+      certificate ??= requestCertificate()
+      certificate.catch(() => undefined)
     }
   }
 }

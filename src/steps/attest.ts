@@ -226,37 +226,38 @@ async function attest(
   const bundleBytes = Buffer.from(JSON.stringify(bundle))
   const bundlePath = join(options.outputDir, `${kind}-${digestFileStem(subjects[0].digest)}.sigstore.json`)
   await writeFile(bundlePath, bundleBytes)
-  const summaries: AttestationSummary[] = []
-  for (const subject of subjects) {
-    const summary: AttestationSummary = {
-      kind,
-      platform: platformName(subject),
-      subjectDigest: subject.digest,
-      referrerDigest: '',
-      predicateType,
-      bundlePath,
-      ...(sbomPath ? { sbomPath } : {})
-    }
-    if (options.format === 'bundle' || options.format === 'both') {
-      const manifest = bundleReferrerManifest({
-        subject: plainDescriptor(subject),
-        bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
+  // Each subject has its own referrers index and `.att` tag: stored side by side.
+  return Promise.all(
+    subjects.map(async (subject) => {
+      const summary: AttestationSummary = {
+        kind,
+        platform: platformName(subject),
+        subjectDigest: subject.digest,
+        referrerDigest: '',
         predicateType,
-        created: options.now().toISOString()
-      })
-      const stored = await storeBundleReferrer({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest })
-      summary.referrerDigest = stored.digest
-    }
-    if (options.format === 'legacy' || options.format === 'both') {
-      const tag = legacyTag(subject.digest, 'att')
-      const { layer, bytes } = legacyAttestationLayer(bundle, predicateType)
-      await appendLegacyLayer({ client, tag, layer, layerBytes: bytes, buildManifest: legacyImageManifest })
-      summary.legacyTag = `${options.imageName}:${tag}`
-    }
-    logger.info(
-      `${kind} for ${platformName(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${timeProof(bundle)})`
-    )
-    summaries.push(summary)
-  }
-  return summaries
+        bundlePath,
+        ...(sbomPath ? { sbomPath } : {})
+      }
+      if (options.format === 'bundle' || options.format === 'both') {
+        const manifest = bundleReferrerManifest({
+          subject: plainDescriptor(subject),
+          bundle: { mediaType: MEDIA_TYPE.sigstoreBundle, digest: sha256Of(bundleBytes), size: bundleBytes.length },
+          predicateType,
+          created: options.now().toISOString()
+        })
+        const stored = await storeBundleReferrer({ client, referrers, subjectDigest: subject.digest, bundleBytes, manifest })
+        summary.referrerDigest = stored.digest
+      }
+      if (options.format === 'legacy' || options.format === 'both') {
+        const tag = legacyTag(subject.digest, 'att')
+        const { layer, bytes } = legacyAttestationLayer(bundle, predicateType)
+        await appendLegacyLayer({ client, tag, layer, layerBytes: bytes, buildManifest: legacyImageManifest })
+        summary.legacyTag = `${options.imageName}:${tag}`
+      }
+      logger.info(
+        `${kind} for ${platformName(subject) ?? subject.digest}: ${summary.referrerDigest || summary.legacyTag} (${timeProof(bundle)})`
+      )
+      return summary
+    })
+  )
 }

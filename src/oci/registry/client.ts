@@ -13,7 +13,7 @@ import {
   type HttpResponse
 } from '../../net/http.js'
 import { httpTransience, REGISTRY_RETRY, withRetry, type RetryPolicy, type Transience } from '../../net/retry.js'
-import { digestOf, sha256Of } from '../digest.js'
+import { DIGEST_PATTERN, digestOf, sha256Of } from '../digest.js'
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js'
 import { RegistryError, type RegistryErrorDetail } from '../errors.js'
 import type { Logger } from '../../net/logger.js'
@@ -254,7 +254,23 @@ export class RegistryClient {
     return url
   }
 
-  async putBlobBytes(bytes: Buffer, digest = sha256Of(bytes)): Promise<string> {
+  /**
+   * Uploads a small blob unless the registry has it. Concurrent uploads of one digest (the empty
+   * config, a bundle stored beside several subjects) share one request: registries answer racing
+   * uploads of the same blob with DIGEST_INVALID or BLOB_UNKNOWN.
+   */
+  putBlobBytes(bytes: Buffer, digest = sha256Of(bytes)): Promise<string> {
+    let pending = this.blobUploads.get(digest)
+    if (!pending) {
+      pending = this.uploadBlobBytes(bytes, digest).finally(() => this.blobUploads.delete(digest))
+      this.blobUploads.set(digest, pending)
+    }
+    return pending
+  }
+
+  private readonly blobUploads = new Map<string, Promise<string>>()
+
+  private async uploadBlobBytes(bytes: Buffer, digest: string): Promise<string> {
     if (await this.blobExists(digest)) return digest
     const location = await this.startUpload()
     location.searchParams.set('digest', digest)
@@ -287,7 +303,8 @@ export class RegistryClient {
     mediaType: string,
     options: { ifMatch?: string } = {}
   ): Promise<{ digest: string; subject?: string }> {
-    const digest = sha256Of(bytes)
+    // By digest, under the algorithm the reference names (sha256 or sha512); by tag, sha256.
+    const digest = DIGEST_PATTERN.test(reference) ? digestOf(bytes, reference) : sha256Of(bytes)
     const response = await this.request({
       method: 'PUT',
       path: `/v2/${this.repository}/manifests/${reference}`,
@@ -331,8 +348,9 @@ export class RegistryClient {
       maxResponseBytes: 4 * 1024 * 1024 + 1
     })
     if (response.status === 404) return undefined
-    const digest = sha256Of(response.body)
-    if (reference.startsWith('sha256:') && digest !== reference) {
+    const byDigest = DIGEST_PATTERN.test(reference)
+    const digest = byDigest ? digestOf(response.body, reference) : sha256Of(response.body)
+    if (byDigest && digest !== reference) {
       throw new RegistryError(`manifest ${reference} came back with bytes that hash to ${digest}`, {
         method: 'GET',
         url: redactUrl(response.url),
