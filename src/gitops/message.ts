@@ -20,15 +20,60 @@ export interface MessageContext {
   verifyCommands: string[]
   /** When this release started (ISO 8601), written as a trailer. */
   releasedAt?: string
+  /** The digest the deploy files pinned before this change (see previousDigestOf). */
+  previousDigest?: string
+  /** Set when this change rolls back: the base commit that pinned `digest` before. */
+  rollbackOf?: string
 }
 
-/** Conventional Commits subject, also used as the pull request title. */
-export function commitSubject(context: Pick<MessageContext, 'image' | 'digest'>): string {
-  return `chore(deploy): pin ${context.image} to ${shortDigest(context.digest)}`
+type SubjectContext = Pick<MessageContext, 'image' | 'digest' | 'previousDigest' | 'rollbackOf'>
+
+/** Conventional Commits subject, also used as the pull request title; a rollback says so. */
+export function commitSubject(context: SubjectContext): string {
+  if (!context.rollbackOf) return `chore(deploy): pin ${context.image} to ${shortDigest(context.digest)}`
+  const was = context.previousDigest ? ` (was ${shortDigest(context.previousDigest)})` : ''
+  return `chore(deploy): roll back ${context.image} to ${shortDigest(context.digest)}${was}`
+}
+
+/** The sentence that names the commit a rollback returns to. */
+export function rollbackSentence(rollbackOf: string): string {
+  return `Rolls back to the digest first pinned by ${rollbackOf}.`
+}
+
+/**
+ * The digest the deploy files pinned before this change: the digest in the first changed value (in
+ * file order) that carried one (`app:v1@sha256:…`, a kustomize `digest:` or a setter value), or
+ * undefined when no changed reference was pinned. This is the digest a rollback would return to.
+ */
+export function previousDigestOf(changes: readonly FileChange[]): string | undefined {
+  for (const change of changes) {
+    const digest = digestIn(change.from)
+    if (digest) return digest
+  }
+  return undefined
+}
+
+const DIGEST_VALUE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/
+
+function digestIn(value: string): string | undefined {
+  const candidate = value.slice(value.lastIndexOf('@') + 1).trim()
+  return DIGEST_VALUE.test(candidate) ? candidate : undefined
+}
+
+/** One Markdown line for the run summary about what the deploy replaced, or undefined when it replaced no pinned digest. */
+export function deploySummaryLine(context: SubjectContext): string | undefined {
+  if (context.rollbackOf) {
+    const was = context.previousDigest ? ` (was \`${context.previousDigest}\`)` : ''
+    return `Rolled back \`${context.image}\` to \`${context.digest}\`${was}, the digest first pinned by \`${context.rollbackOf}\`.`
+  }
+  if (context.previousDigest) return `Replaced \`${context.previousDigest}\` (the rollback target) with \`${context.digest}\`.`
+  return undefined
 }
 
 export function commitMessage(context: MessageContext): string {
-  const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`, '']
+  const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`]
+  if (context.rollbackOf) lines.push(rollbackSentence(context.rollbackOf))
+  lines.push('')
   for (const change of context.changes) lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
   if (context.tags.length > 0) lines.push('', `Tags: ${context.tags.join(', ')}`)
   const source = sourceLine(context)
@@ -52,6 +97,7 @@ export function pullRequestBody(context: MessageContext): string {
   const lines = [
     `Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`,
     '',
+    ...(context.rollbackOf ? [rollbackSentence(context.rollbackOf), ''] : []),
     '| file | line | old | new |',
     '| --- | --- | --- | --- |'
   ]

@@ -8,7 +8,16 @@ import { backoffDelay, GIT_PUSH_RETRY, sleep } from '../net/retry.js'
 import { familiarName, isValidDigest, parseReference, ReferenceError, type ImageReference } from '../oci/reference.js'
 import { BOT_EMAIL, BOT_NAME, Git } from '../gitops/git.js'
 import { GitHubApiError, GitHubClient, type MergeMethod, type PullRequest } from '../github/client.js'
-import { commitMessage, commitSubject, pullRequestBody, releasedAtOf, type FileChange, type MessageContext } from '../gitops/message.js'
+import { findRollbackOf } from '../gitops/history.js'
+import {
+  commitMessage,
+  commitSubject,
+  previousDigestOf,
+  pullRequestBody,
+  releasedAtOf,
+  type FileChange,
+  type MessageContext
+} from '../gitops/message.js'
 import { nothingFoundError, patchTree, selectFiles, type TreePatch } from '../gitops/worktree.js'
 
 export interface DeployOptions {
@@ -50,6 +59,19 @@ export interface DeployResult {
   supersededBy?: string
   /** Set when auto-merge was asked for: `enabled`, or `not-allowed`/`failed` with a warning logged. */
   autoMerge?: 'enabled' | 'not-allowed' | 'failed'
+  /**
+   * The digest the deploy files pinned before this change (the first in file order when references
+   * disagreed): the rollback target. Unset when no changed reference was pinned.
+   */
+  previousDigest?: string
+  /** Set when this change rolls back: the most recent base commit that pinned the new digest before. */
+  rollbackOf?: string
+}
+
+/** What this change replaces, worked out from the patch and the base's history. */
+interface Lineage {
+  previousDigest?: string
+  rollbackOf?: string
 }
 
 /** How often push mode re-applies the edit after losing a race for the base branch. */
@@ -168,10 +190,11 @@ class DeployRun {
         return { branch, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] }
       }
       const diff = await this.diff(patch)
-      const planned = { branch, patchedFiles: patch.patchedFiles, diff, changes: patch.changes }
+      const lineage = await this.lineage(patch, baseCommit)
+      const planned = { branch, patchedFiles: patch.patchedFiles, diff, changes: patch.changes, ...lineage }
       if (this.options.dryRun) return { ...planned, pullRequestOperation: 'none' }
 
-      const commit = await this.commit(patch)
+      const commit = await this.commit(patch, lineage)
       const remoteCommit = await this.remoteBranch(branch)
       const upToDate = remoteCommit !== undefined && (await this.sameChange(remoteCommit, commit, baseCommit))
       if (!upToDate && remoteCommit && (await this.newerRelease(remoteCommit))) {
@@ -194,7 +217,7 @@ class DeployRun {
         this.logger.info(`${branch} already holds this change on the latest ${this.base}; not pushing`)
       }
       const result: DeployResult = { ...planned, commit: upToDate ? remoteCommit : commit, pullRequestOperation: 'none' }
-      await this.openOrUpdatePullRequest(result, branch, patch.changes, upToDate)
+      await this.openOrUpdatePullRequest(result, branch, patch.changes, lineage, upToDate)
       // A newer release may have replaced our push meanwhile: say so, and name the commit that stands.
       const standing = await this.remoteBranch(branch)
       if (standing && standing !== result.commit) {
@@ -210,22 +233,24 @@ class DeployRun {
   async pushToBase(): Promise<DeployResult> {
     if (this.options.autoMerge !== 'off') this.logger.info('auto-merge applies to pull requests only; ignored in push mode')
     for (let attempt = 1; ; attempt++) {
-      await this.checkoutBase()
+      const baseCommit = await this.checkoutBase()
       const patch = await this.patch()
       if (patch.changes.length === 0) {
         this.logger.info(`${this.base} already pins ${this.options.image} to ${this.options.digest}; nothing to push`)
         return { branch: this.base, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] }
       }
       const diff = await this.diff(patch)
+      const lineage = await this.lineage(patch, baseCommit)
       const planned = {
         branch: this.base,
         patchedFiles: patch.patchedFiles,
         diff,
         changes: patch.changes,
-        pullRequestOperation: 'none' as const
+        pullRequestOperation: 'none' as const,
+        ...lineage
       }
       if (this.options.dryRun) return planned
-      const commit = await this.commit(patch)
+      const commit = await this.commit(patch, lineage)
       if ((await this.push(`HEAD:refs/heads/${this.base}`, [])) === 'pushed') {
         this.logger.info(`pushed ${commit.slice(0, 12)} to ${this.base}`)
         return { ...planned, commit }
@@ -261,15 +286,49 @@ class DeployRun {
     return this.git.run(['-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff', '--', ...patch.patchedFiles])
   }
 
-  private messageContext(changes: FileChange[]): MessageContext {
-    const { image, digest, tags, source, serverUrl, verifyCommands } = this.options
-    return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands, releasedAt: this.startedAt.toISOString() }
+  /** The digest the files pinned before, and the base commit that pinned the new digest before when this is a rollback. */
+  private async lineage(patch: TreePatch, baseCommit: string): Promise<Lineage> {
+    const lineage: Lineage = {}
+    const previousDigest = previousDigestOf(patch.changes)
+    if (previousDigest) lineage.previousDigest = previousDigest
+    const rollbackOf = await findRollbackOf({
+      git: this.git,
+      clone: this.clone,
+      baseCommit,
+      digest: this.options.digest,
+      isDeployFile: (file) => selectFiles([file], this.options.paths).length > 0,
+      onUnavailable: (reason) => this.logger.info(`cannot tell whether this is a rollback: ${reason}`)
+    })
+    if (rollbackOf) {
+      lineage.rollbackOf = rollbackOf
+      this.logger.info(
+        `rolling back ${this.options.image} to ${this.options.digest}, first pinned on ${this.base} by ${rollbackOf.slice(0, 12)}` +
+          (previousDigest ? ` (was ${previousDigest})` : '')
+      )
+    }
+    return lineage
   }
 
-  private async commit(patch: TreePatch): Promise<string> {
+  private messageContext(changes: FileChange[], lineage: Lineage): MessageContext {
+    const { image, digest, tags, source, serverUrl, verifyCommands } = this.options
+    return {
+      image,
+      digest,
+      tags,
+      base: this.base,
+      changes,
+      source,
+      serverUrl,
+      verifyCommands,
+      releasedAt: this.startedAt.toISOString(),
+      ...lineage
+    }
+  }
+
+  private async commit(patch: TreePatch, lineage: Lineage): Promise<string> {
     await this.git.run(['add', '--', ...patch.patchedFiles])
     const messageFile = join(this.clone, '.git', 'DIGEST_RELEASE_MSG')
-    await writeFile(messageFile, commitMessage(this.messageContext(patch.changes)))
+    await writeFile(messageFile, commitMessage(this.messageContext(patch.changes, lineage)))
     const identity = (await this.hasIdentity()) ? [] : ['-c', `user.name=${BOT_NAME}`, '-c', `user.email=${BOT_EMAIL}`]
     await this.git.run([...identity, 'commit', '--quiet', '--no-verify', '-F', messageFile])
     return (await this.git.run(['rev-parse', 'HEAD'])).trim()
@@ -315,7 +374,13 @@ class DeployRun {
     throw new DeployError(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`)
   }
 
-  private async openOrUpdatePullRequest(result: DeployResult, branch: string, changes: FileChange[], upToDate: boolean): Promise<void> {
+  private async openOrUpdatePullRequest(
+    result: DeployResult,
+    branch: string,
+    changes: FileChange[],
+    lineage: Lineage,
+    upToDate: boolean
+  ): Promise<void> {
     if (!this.github || !this.remote.github) {
       this.logger.warning(
         `${this.remote.url} is not a repository on ${this.options.serverUrl}; pushed ${branch} but cannot open a pull request`
@@ -323,7 +388,7 @@ class DeployRun {
       return
     }
     const { owner, repo } = this.remote.github
-    const context = this.messageContext(changes)
+    const context = this.messageContext(changes, lineage)
     const title = commitSubject(context)
     const body = pullRequestBody(context)
     let pull = await this.github.findOpenPullRequest(owner, repo, branch, this.base)

@@ -374,6 +374,99 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(new Set(results.map((r) => r.commit)).size, images.length)
   })
 
+  // v1, then v2, then v1 again: the second run names v1 as the rollback target, the third is a rollback to the commit that pinned v1.
+  const V1 = { digest: DIGEST_1, tags: ['1.1'] }
+  const V2 = { digest: DIGEST_2, tags: ['1.2'] }
+  const ROLLBACK_SUBJECT = 'chore(deploy): roll back 127.0.0.1:5000/team/app to sha256:111111111111 (was sha256:222222222222)'
+
+  test('push mode: a later release names the digest it replaced, and pinning an earlier digest again is a rollback to the commit that pinned it', async () => {
+    const push = (v: typeof V1, logger = recordingLogger()): Promise<DeployResult> =>
+      deployDigest(options({ mode: 'push', base: 'production', logger, ...v }))
+    const first = await push(V1)
+    assert.equal(first.previousDigest, undefined, 'nothing was pinned before')
+    assert.equal(first.rollbackOf, undefined)
+    assert.match(await git.git(repo, ['log', '-1', '--format=%s', 'production']), /^chore\(deploy\): pin /)
+
+    // Unrelated commits in between: the history search reaches past them.
+    await git.commitFiles(repo, 'production', { 'apps/unrelated.txt': 'someone else\n' }, 'unrelated change')
+    const second = await push(V2)
+    assert.equal(second.previousDigest, DIGEST_1)
+    assert.equal(second.rollbackOf, undefined, 'v2 was never pinned before')
+    assert.equal(
+      (await git.git(repo, ['log', '-1', '--format=%s', 'production'])).trim(),
+      'chore(deploy): pin 127.0.0.1:5000/team/app to sha256:222222222222'
+    )
+
+    const logger = recordingLogger()
+    const third = await push(V1, logger)
+    assert.equal(third.previousDigest, DIGEST_2)
+    assert.equal(third.rollbackOf, first.commit, 'the commit that pinned v1 first')
+    assert.equal(third.commit, await head('production'))
+    const message = await git.git(repo, ['log', '-1', '--format=%B', 'production'])
+    assert.equal(message.split('\n')[0], ROLLBACK_SUBJECT)
+    assert.ok(message.includes(`Rolls back to the digest first pinned by ${first.commit}.`), message)
+    assert.ok(
+      logger.messages.some((m) => m.includes(`first pinned on production by ${first.commit!.slice(0, 12)}`)),
+      logger.messages.join('\n')
+    )
+    assert.match(await fileAt('production', 'apps/app/deployment.yaml'), /app:1\.1@sha256:1{64}/)
+
+    // v2 again: a rollback to the second commit (the most recent pin of v2), not to anything older.
+    const fourth = await push(V2)
+    assert.equal(fourth.previousDigest, DIGEST_1)
+    assert.equal(fourth.rollbackOf, second.commit)
+  })
+
+  test('pull-request mode: the rollback shows in the PR title and body once earlier pins were merged', async () => {
+    const [owner, name] = repo.split('/')
+    const merge = async (): Promise<void> => {
+      // Merge the PR branch into the base: fast-forward the base to the branch head, as a merge would.
+      await git.git(repo, ['update-ref', 'refs/heads/production', (await head(BRANCH)).trim()])
+    }
+    const first = await deployDigest(options(V1))
+    assert.equal(first.pullRequestOperation, 'created')
+    assert.equal(first.previousDigest, undefined)
+    assert.equal(first.rollbackOf, undefined)
+    await merge()
+
+    const second = await deployDigest(options(V2))
+    assert.equal(second.previousDigest, DIGEST_1)
+    assert.equal(second.rollbackOf, undefined)
+    assert.equal(api.repository(owner, name).pulls.at(-1)!.title, 'chore(deploy): pin 127.0.0.1:5000/team/app to sha256:222222222222')
+    assert.doesNotMatch(api.repository(owner, name).pulls.at(-1)!.body, /Rolls back/)
+    await merge()
+
+    const third = await deployDigest(options(V1))
+    assert.equal(third.previousDigest, DIGEST_2)
+    assert.equal(third.rollbackOf, first.commit, 'the commit that pinned v1 first')
+    assert.equal(third.commit, await head(BRANCH))
+    assert.equal((await git.git(repo, ['log', '-1', '--format=%s', BRANCH])).trim(), ROLLBACK_SUBJECT)
+    assert.match(
+      await git.git(repo, ['log', '-1', '--format=%B', BRANCH]),
+      new RegExp(`Rolls back to the digest first pinned by ${first.commit}\\.`)
+    )
+    const pull = api.repository(owner, name).pulls.find((p) => p.number === third.pullRequestNumber)!
+    assert.equal(pull.title, ROLLBACK_SUBJECT)
+    assert.ok(pull.body.includes(`Rolls back to the digest first pinned by ${first.commit}.`), pull.body)
+    assert.deepEqual(api.violations, [])
+
+    // Dry-run tells the same story without writing.
+    await merge()
+    const refsBefore = await git.git(repo, ['for-each-ref'])
+    const planned = await deployDigest(options({ ...V2, dryRun: true }))
+    assert.equal(planned.previousDigest, DIGEST_1)
+    assert.equal(planned.rollbackOf, second.commit)
+    assert.equal(await git.git(repo, ['for-each-ref']), refsBefore)
+  })
+
+  test('a digest named before only outside deploy-paths is no rollback', async () => {
+    await git.commitFiles(repo, 'production', { 'docs/releases.md': `released ${IMAGE}@${DIGEST_2}\n` }, 'release notes')
+    const result = await deployDigest(options({ mode: 'push', base: 'production', ...V2 }))
+    assert.equal(result.rollbackOf, undefined, 'docs/releases.md is not a deploy file')
+    assert.equal(result.previousDigest, undefined)
+    assert.match(await git.git(repo, ['log', '-1', '--format=%s', 'production']), /^chore\(deploy\): pin /)
+  })
+
   test('a git URL off the GitHub server: base from the remote HEAD, branch pushed, no PR', async () => {
     const logger = recordingLogger()
     const url = `${git.url}/${repo}.git`
