@@ -72,6 +72,8 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
     outputs['pull-request-url'] = deploy.pullRequestUrl ?? ''
     outputs['pull-request-operation'] = deploy.pullRequestOperation
     outputs['patched-files'] = JSON.stringify(deploy.patchedFiles)
+    outputs['previous-digest'] = deploy.previousDigest ?? ''
+    outputs['rollback-of'] = deploy.rollbackOf ?? ''
   }
   return outputs
 }

@@ -1,6 +1,7 @@
 // The job summary: plain Markdown that reads well rendered on GitHub and as text in a terminal.
 import type { ReleaseResult, StepName } from './result.js'
 import { shortDigest } from '../oci/digest.js'
+import { deploySummaryLine } from '../gitops/message.js'
 
 const STEP_LABEL: Record<StepName, string> = {
   preflight: 'Preflight',
@@ -131,6 +132,10 @@ export function renderSummary(result: ReleaseResult): string {
   if (result.deploy) {
     const d = result.deploy
     lines.push('**Deploy**', '')
+    const lineage = result.digest
+      ? deploySummaryLine({ image: result.image, digest: result.digest, previousDigest: d.previousDigest, rollbackOf: d.rollbackOf })
+      : undefined
+    if (lineage) lines.push(lineage, '')
     if (d.supersededBy)
       lines.push(`> A newer release holds \`${d.branch}\` (commit \`${d.supersededBy}\`); this release did not replace it.`, '')
     if (d.pullRequestUrl) lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '')
