@@ -4,7 +4,7 @@
 // they run, so a plain push starts fast.
 import * as core from './action/runner.js'
 import { readRunnerContext, type RunnerContext } from './action/context.js'
-import { readInputs, type ReleaseInputs } from './action/inputs.js'
+import { readInputs, type PromoteInputs, type ReleaseInputs } from './action/inputs.js'
 import { emptyResult, type ReleaseResult } from './action/result.js'
 import { StepFailure, StepRunner } from './action/step-runner.js'
 import { renderSummary, verifyCommands } from './action/summary.js'
@@ -14,7 +14,8 @@ import type { ResolvedInstance } from './sigstore/instance.js'
 import type { BundleVerifier } from './sigstore/verifier.js'
 import type { Signer } from './sigstore/signer.js'
 import type { AttestationPublisher } from './github/attestations.js'
-import { preflight, type PreflightResult } from './steps/preflight.js'
+import { preflight, preflightPromote, type PreflightResult } from './steps/preflight.js'
+import { InputError } from './steps/errors.js'
 import { readLayoutImage } from './steps/layout.js'
 import { pushImage } from './steps/push.js'
 import { applyTags } from './steps/tags.js'
@@ -31,8 +32,9 @@ export async function run(): Promise<void> {
     const context = readRunnerContext()
     const inputs = readInputs((name) => core.getInput(name))
     for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken]) if (secret) core.setSecret(secret)
-    result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository)
-    await release(inputs, context, result)
+    result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository, inputs.mode)
+    if (inputs.promote) await promote(inputs, inputs.promote, context, result)
+    else await release(inputs, context, result)
   } catch (error) {
     const message =
       error instanceof StepFailure ? `${error.step} failed: ${error.message}` : error instanceof Error ? error.message : String(error)
@@ -260,6 +262,138 @@ async function attestationPublisher(inputs: ReleaseInputs, context: RunnerContex
   const [{ GitHubClient }, { AttestationPublisher }] = await Promise.all([import('./github/client.js'), import('./github/attestations.js')])
   const [owner, repo] = context.repository.split('/')
   return new AttestationPublisher(new GitHubClient(context.apiUrl, inputs.githubToken, runnerLogger), { owner, repo }, runnerLogger)
+}
+
+/**
+ * Promote mode: a digest already in a registry moves to `image` without a rebuild. Its evidence is
+ * verified at the source, copied with the bytes, and verified again at the destination before any tag.
+ */
+async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: RunnerContext, result: ReleaseResult): Promise<void> {
+  const steps = new StepRunner(result)
+  const checked = await steps.run(
+    'preflight',
+    () =>
+      preflightPromote({
+        image: inputs.image,
+        imageName: inputs.imageName,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        insecureRegistries: inputs.insecureRegistries,
+        dockerConfigDir: context.dockerConfigDir,
+        tags: inputs.tags,
+        mutableTags: inputs.mutableTags,
+        source: options.source,
+        sourceUsername: options.sourceUsername,
+        sourcePassword: options.sourcePassword,
+        onSecret: (secret) => core.setSecret(secret),
+        logger: runnerLogger
+      }),
+    (checked) => {
+      result.digest = checked.digest
+      result.imageRef = `${inputs.imageName}@${checked.digest}`
+      result.tagPlan = checked.tagPlan
+      result.promote = { from: `${checked.sourceName}@${checked.digest}` }
+    }
+  )
+  const { digest } = checked
+  const [{ verifyEvidence }, { Referrers }] = await Promise.all([import('./steps/verify.js'), import('./oci/registry/referrers.js')])
+  const verification = {
+    identity: options.verifyIdentity,
+    issuer: options.verifyIssuer,
+    attestations: options.verifyAttestations,
+    digest,
+    logger: runnerLogger
+  }
+  await steps.run(
+    'verify',
+    async () =>
+      verifyEvidence({
+        ...verification,
+        client: checked.source,
+        referrers: new Referrers(checked.source),
+        imageName: checked.sourceName,
+        verifier: await promoteVerifier(inputs, context),
+        where: 'source'
+      }),
+    (verified) => (result.promote!.source = verified)
+  )
+
+  if (inputs.dryRun) {
+    for (const name of ['copy', 'reverify', 'tags'] as const) steps.skip(name, 'dry run')
+    steps.publishOutputs()
+    return deploy(inputs, context, result, steps, digest)
+  }
+
+  const { copyStep } = await import('./steps/copy.js')
+  await steps.run(
+    'copy',
+    () =>
+      copyStep({
+        source: checked.source,
+        destination: checked.destination,
+        digest,
+        copyReferrers: options.copyReferrers,
+        logger: runnerLogger
+      }),
+    (copied) => {
+      result.promote!.copy = copied
+      result.platformDigests = copied.platformDigests
+    }
+  )
+  if (!options.copyReferrers) steps.skip('reverify', '`copy-referrers: false`: no evidence was copied')
+  else {
+    await steps.run(
+      'reverify',
+      async () =>
+        verifyEvidence({
+          ...verification,
+          client: checked.destination,
+          referrers: new Referrers(checked.destination),
+          imageName: inputs.imageName,
+          verifier: await promoteVerifier(inputs, context),
+          where: 'destination'
+        }),
+      (verified) => (result.promote!.destination = verified)
+    )
+  }
+
+  if (inputs.tags.length === 0) steps.skip('tags', 'no `tags` given')
+  else {
+    const manifest = await checked.destination.getManifest(digest)
+    await steps.run(
+      'tags',
+      () =>
+        applyTags({
+          client: checked.destination,
+          image: inputs.imageName,
+          tags: inputs.tags,
+          mutableTags: inputs.mutableTags,
+          digest,
+          manifest: { bytes: manifest!.bytes, mediaType: manifest!.mediaType },
+          logger: runnerLogger
+        }),
+      (tags) => (result.tags = tags)
+    )
+  }
+  await deploy(inputs, context, result, steps, digest)
+}
+
+/** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
+async function promoteVerifier(inputs: ReleaseInputs, context: RunnerContext): Promise<BundleVerifier> {
+  const { resolveTrustedRootWithReason, createBundleVerifier } = await import('./sigstore/verifier.js')
+  const resolved = await resolveTrustedRootWithReason({
+    trustedRootPath: inputs.trustedRoot,
+    instance: 'public-good',
+    cacheDir: context.tempDir
+  })
+  if (!resolved.trustedRoot) {
+    throw new InputError(
+      'trusted-root',
+      `no Sigstore trust material to verify the source against (${resolved.reason}); give a trusted_root.json (\`gh attestation trusted-root > trusted_root.json\` writes public-good and GitHub's instance)`
+    )
+  }
+  return createBundleVerifier(resolved.trustedRoot)
 }
 
 /** The run's signer, its certificate already on its way. */

@@ -7,8 +7,26 @@ import type { SigstoreInstanceChoice } from '../sigstore/instance.js'
 export type DeployMode = 'pull-request' | 'push'
 export type AutoMerge = 'off' | 'merge' | 'squash' | 'rebase'
 
+export interface PromoteInputs {
+  /** The image to promote, as given (`registry/repo@sha256:…` or `registry/repo:tag`). */
+  source: ImageReference
+  sourceUsername?: string
+  sourcePassword?: string
+  /** The signer identity the source's evidence must carry (a regular expression over the certificate's SAN). */
+  verifyIdentity: RegExp
+  verifyIssuer: string
+  /** Predicate types that must be attested by that signer. */
+  verifyAttestations: string[]
+  copyReferrers: boolean
+}
+
 export interface ReleaseInputs {
+  /** `release` (a layout is pushed) or `promote` (a digest in a registry is copied). */
+  mode: 'release' | 'promote'
+  /** Release mode: the layout path. */
   layout: string
+  /** Promote mode: what to promote and how to verify it. */
+  promote?: PromoteInputs
   layoutRef?: string
   image: ImageReference
   /** The image input as normalized text, `registry/repository`. */
@@ -103,7 +121,20 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
   const get = (name: string): string => (getInput(name) ?? '').trim()
 
   const layout = get('layout')
-  if (!layout) throw new InputError('layout', 'is required: the path of the OCI image layout directory or tar your build wrote')
+  const sourceText = get('source')
+  if (layout && sourceText) {
+    throw new InputError(
+      'source',
+      'and `layout` are both given: give `layout` to release a build, or `source` to promote an image already in a registry, not both'
+    )
+  }
+  if (!layout && !sourceText) {
+    throw new InputError(
+      'layout',
+      'is required to release (the path of the OCI image layout directory or tar your build wrote); to promote an image already in a registry, give `source` instead'
+    )
+  }
+  const promote = sourceText ? readPromoteInputs(sourceText, get, getInput) : undefined
 
   const imageText = get('image')
   if (!imageText) throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app')
@@ -133,7 +164,9 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
   }
 
   return {
+    mode: promote ? 'promote' : 'release',
     layout,
+    promote,
     layoutRef: get('layout-ref') || undefined,
     image,
     imageName: `${image.registry}/${image.repository}`,
@@ -164,5 +197,52 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
     deployBranch: get('deploy-branch') || undefined,
     autoMerge: parseChoice('auto-merge', get('auto-merge'), ['off', 'merge', 'squash', 'rebase'] as const, 'off'),
     dryRun: parseBoolean('dry-run', get('dry-run'), false)
+  }
+}
+
+function readPromoteInputs(sourceText: string, get: (name: string) => string, getInput: (name: string) => string): PromoteInputs {
+  let source: ImageReference
+  try {
+    source = parseReference(sourceText)
+  } catch (error) {
+    if (error instanceof ReferenceError)
+      throw new InputError('source', `${error.message}; expected registry/repository@sha256:<digest> (or :tag)`)
+    throw error
+  }
+  if (!source.digest && !source.tag) {
+    throw new InputError(
+      'source',
+      `"${sourceText}" names no digest or tag; give registry/repository@sha256:<digest> (a :tag is resolved once, in preflight)`
+    )
+  }
+  const identityText = get('verify-identity')
+  if (!identityText) {
+    throw new InputError(
+      'verify-identity',
+      "is required in promote mode: a regular expression the signer's certificate identity must match, e.g. ^https://github\\.com/acme/app/\\.github/workflows/release\\.yml@refs/(heads/main|tags/v.+)$"
+    )
+  }
+  let verifyIdentity: RegExp
+  try {
+    verifyIdentity = new RegExp(identityText)
+  } catch (error) {
+    throw new InputError('verify-identity', `"${identityText}" is not a valid regular expression (${(error as Error).message})`)
+  }
+  const username = get('source-username') || undefined
+  const password = get('source-password') || undefined
+  if (Boolean(username) !== Boolean(password)) {
+    throw new InputError(
+      username ? 'source-password' : 'source-username',
+      'goes with `source-username`/`source-password`: give both, or neither to use the Docker config'
+    )
+  }
+  return {
+    source,
+    sourceUsername: username,
+    sourcePassword: password,
+    verifyIdentity,
+    verifyIssuer: get('verify-issuer') || 'https://token.actions.githubusercontent.com',
+    verifyAttestations: splitList(getInput('verify-attestations') ?? ''),
+    copyReferrers: parseBoolean('copy-referrers', get('copy-referrers'), true)
   }
 }

@@ -11,7 +11,10 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
   if (result.steps.preflight.status === 'succeeded') outputs.tags = list(result.requestedTags)
 
   // The image outputs name what is in the registry: set once the push succeeded (or, in a dry run, once the layout was read).
-  const imageKnown = result.steps.push.status === 'succeeded' || (result.dryRun && result.steps.layout.status === 'succeeded')
+  const imageKnown =
+    result.steps.push?.status === 'succeeded' ||
+    result.steps.copy?.status === 'succeeded' ||
+    (result.dryRun && (result.steps.layout ?? result.steps.verify)?.status === 'succeeded')
   if (imageKnown && result.digest) {
     outputs.digest = result.digest
     outputs['image-ref'] = `${result.image}@${result.digest}`
@@ -23,6 +26,23 @@ export function outputsFor(result: ReleaseResult): Record<string, string> {
     outputs['blobs-mounted'] = String(result.push.blobsMounted)
     outputs['blobs-skipped'] = String(result.push.blobsSkipped)
     outputs['bytes-uploaded'] = String(result.push.bytesUploaded)
+  }
+
+  if (result.promote?.copy) {
+    const copy = result.promote.copy
+    outputs['blobs-uploaded'] = String(copy.blobsUploaded)
+    outputs['blobs-mounted'] = String(copy.blobsMounted)
+    outputs['blobs-skipped'] = String(copy.blobsSkipped)
+    outputs['bytes-uploaded'] = String(copy.bytesUploaded)
+    outputs['referrers-copied'] = String(copy.referrersCopied)
+  }
+  if (result.promote) {
+    outputs['promoted-from'] = result.promote.from
+    const verified = result.promote.destination ?? result.promote.source
+    if (verified) {
+      outputs['verified-identity'] = verified.identity
+      outputs['verified-attestations'] = JSON.stringify(Object.keys(verified.attestations))
+    }
   }
 
   if (result.sign) {

@@ -5,8 +5,10 @@ import type { TagPlanEntry, TagsResult } from '../steps/tags.js'
 import type { SignResult } from '../steps/sign.js'
 import type { AttestResult } from '../steps/attest.js'
 import type { DeployResult } from '../steps/deploy.js'
+import type { VerifyResult } from '../steps/verify.js'
+import type { CopyResult } from '../steps/copy.js'
 
-export type StepName = 'preflight' | 'layout' | 'push' | 'sign' | 'attest' | 'tags' | 'deploy'
+export type StepName = 'preflight' | 'layout' | 'push' | 'sign' | 'attest' | 'verify' | 'copy' | 'reverify' | 'tags' | 'deploy'
 export type StepStatus = 'succeeded' | 'failed' | 'skipped' | 'not-run'
 
 export interface StepReport {
@@ -18,6 +20,8 @@ export interface StepReport {
 }
 
 export interface ReleaseResult {
+  /** `release` (a layout pushed) or `promote` (a digest copied from a registry). */
+  mode: 'release' | 'promote'
   image: string
   /** Repository owner for `gh attestation verify --owner`. */
   owner?: string
@@ -42,11 +46,31 @@ export interface ReleaseResult {
   /** Attestations stored in the repository's GitHub attestations API. */
   githubAttestations?: { ids: number[]; url: string }
   deploy?: DeployResult
+  /** Promote mode: where from, what verified where, what was copied. */
+  promote?: {
+    from: string
+    source?: VerifyResult
+    destination?: VerifyResult
+    copy?: CopyResult
+  }
 }
 
-export const STEP_ORDER: StepName[] = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy']
+export const STEP_ORDER: Record<ReleaseResult['mode'], StepName[]> = {
+  release: ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'],
+  promote: ['preflight', 'verify', 'copy', 'reverify', 'tags', 'deploy']
+}
 
-export function emptyResult(image: string, dryRun: boolean, requestedTags: string[], owner?: string, repository?: string): ReleaseResult {
-  const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' } as StepReport])) as Record<StepName, StepReport>
-  return { image, owner, repository, dryRun, requestedTags, platformDigests: {}, steps }
+export function emptyResult(
+  image: string,
+  dryRun: boolean,
+  requestedTags: string[],
+  owner?: string,
+  repository?: string,
+  mode: ReleaseResult['mode'] = 'release'
+): ReleaseResult {
+  const steps = Object.fromEntries(STEP_ORDER[mode].map((name) => [name, { status: 'not-run' } as StepReport])) as Record<
+    StepName,
+    StepReport
+  >
+  return { mode, image, owner, repository, dryRun, requestedTags, platformDigests: {}, steps }
 }

@@ -11,6 +11,9 @@ const STEP_TITLE: Record<StepName, string> = {
   push: 'Push: upload blobs and manifests by digest',
   sign: 'Sign: keyless Sigstore signature',
   attest: 'Attest: SLSA provenance and SBOM',
+  verify: 'Verify: the source digest is signed and attested by the expected identity',
+  copy: 'Copy: blobs, manifests, signatures and attestations, byte for byte',
+  reverify: 'Verify again: the evidence arrived at the destination',
   tags: 'Tags: apply last',
   deploy: 'Deploy: pin the digest in the deploy repository'
 }

@@ -9,6 +9,9 @@ const STEP_LABEL: Record<StepName, string> = {
   push: 'Push',
   sign: 'Sign',
   attest: 'Attest',
+  verify: 'Verify (source)',
+  copy: 'Copy',
+  reverify: 'Verify (destination)',
   tags: 'Tags',
   deploy: 'Deploy'
 }
@@ -29,12 +32,19 @@ function seconds(ms: number | undefined): string {
 }
 
 export function verifyCommands(result: ReleaseResult): string[] {
-  if (!result.digest || !result.sign?.identity) return []
+  // Released: the identity this run signed with. Promoted: the one verified at the destination.
+  const signer = result.sign?.identity
+    ? { identity: result.sign.identity, issuer: result.sign.issuer }
+    : result.promote?.destination
+      ? { identity: result.promote.destination.identity, issuer: result.promote.destination.issuer }
+      : undefined
+  if (!result.digest || !signer) return []
   const ref = `${result.image}@${result.digest}`
-  const identity = result.sign.identity
-  const issuer = result.sign.issuer ?? 'https://token.actions.githubusercontent.com'
+  const identity = signer.identity
+  const issuer = signer.issuer ?? 'https://token.actions.githubusercontent.com'
   const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`]
-  if (result.attest?.provenance) {
+  const attested = result.promote?.destination?.attestations ?? {}
+  if (result.attest?.provenance || attested['https://slsa.dev/provenance/v1']) {
     commands.push(
       `cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`
     )
@@ -61,6 +71,27 @@ export function renderSummary(result: ReleaseResult): string {
   if (platforms.length) {
     lines.push('| platform | digest |', '|---|---|')
     for (const [platform, digest] of platforms) lines.push(`| ${platform} | \`${digest}\` |`)
+    lines.push('')
+  }
+
+  if (result.promote) {
+    const p = result.promote
+    lines.push(
+      `**Promoted** from \`${p.from}\` to \`${result.image}@${result.digest ?? ''}\` (no rebuild: sign and attest do not run in promote mode; the evidence is copied and verified).`,
+      ''
+    )
+    for (const verified of [p.source, p.destination]) {
+      if (!verified) continue
+      const attested = Object.keys(verified.attestations)
+      lines.push(
+        `- ${verified.where}: signed by \`${verified.identity}\` (${verified.signatures} signature(s))${attested.length ? `; attested: ${attested.map((t) => `\`${t}\``).join(', ')}` : ''}`
+      )
+    }
+    if (p.copy) {
+      lines.push(
+        `- copied: ${p.copy.blobsUploaded} blob(s) uploaded (${(p.copy.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB), ${p.copy.blobsMounted} mounted, ${p.copy.blobsSkipped} already there; ${p.copy.referrersCopied} signature(s), attestation(s) and legacy tag(s)`
+      )
+    }
     lines.push('')
   }
 

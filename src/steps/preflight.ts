@@ -67,31 +67,42 @@ export interface PreflightResult {
   sigstoreInstance?: ResolvedInstance
 }
 
-export async function preflight(options: PreflightOptions): Promise<PreflightResult> {
-  const { logger } = options
+/** A client for one repository, with its credentials resolved (inputs, Docker config, `github-token` for ghcr.io) and masked. */
+async function registryClientFor(
+  image: ImageReference,
+  credentials: { username?: string; password?: string },
+  options: Pick<PreflightOptions, 'githubToken' | 'dockerConfigDir' | 'insecureRegistries' | 'onSecret' | 'logger'>,
+  what: string
+): Promise<{ client: RegistryClient; source: CredentialSource }> {
   const resolved = await resolveCredential({
-    registry: options.image.registry,
-    username: options.username,
-    password: options.password,
+    registry: image.registry,
+    username: credentials.username,
+    password: credentials.password,
     githubToken: options.githubToken,
     dockerConfigDir: options.dockerConfigDir
   })
   for (const secret of credentialSecrets(resolved.credential)) options.onSecret(secret)
-  logger.info(`registry credentials: ${resolved.source}`)
+  options.logger.info(`${what} credentials: ${resolved.source}`)
   const client = new RegistryClient({
-    registry: options.image.registry,
-    repository: options.image.repository,
+    registry: image.registry,
+    repository: image.repository,
     credential: resolved.credential,
     insecureRegistries: options.insecureRegistries,
     onSecret: options.onSecret,
-    logger
+    logger: options.logger
   })
+  return { client, source: resolved.source }
+}
+
+export async function preflight(options: PreflightOptions): Promise<PreflightResult> {
+  const { logger } = options
+  const { client, source: credentialSource } = await registryClientFor(options.image, options, options, 'registry')
 
   const layout = await openLayout(options.layoutPath, { tempDir: options.tempDir })
   try {
     const entry = selectEntry(layout, options.layoutRef)
     logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`)
-    const result: PreflightResult = { client, credentialSource: resolved.source, layout, entry }
+    const result: PreflightResult = { client, credentialSource, layout, entry }
     if (options.tags.length) {
       result.tagPlan = await planTags({
         client,
@@ -187,4 +198,81 @@ async function findFiles(root: string, pattern: string): Promise<string[]> {
   }
   await walk('', 0)
   return found.sort()
+}
+
+export interface PromotePreflightOptions extends Pick<
+  PreflightOptions,
+  | 'image'
+  | 'imageName'
+  | 'username'
+  | 'password'
+  | 'githubToken'
+  | 'insecureRegistries'
+  | 'dockerConfigDir'
+  | 'tags'
+  | 'mutableTags'
+  | 'onSecret'
+  | 'logger'
+> {
+  source: ImageReference
+  sourceUsername?: string
+  sourcePassword?: string
+}
+
+export interface PromotePreflightResult {
+  source: RegistryClient
+  destination: RegistryClient
+  /** `registry/repository` of the source. */
+  sourceName: string
+  /** The source's digest: given, or its tag resolved once, here. */
+  digest: string
+  mediaType: string
+  tagPlan?: TagPlanEntry[]
+}
+
+/**
+ * Promote mode: the source is resolved to one digest (a tag, once) and must exist; the destination
+ * is reachable with its credentials and its tags are planned (immutability as in release mode).
+ */
+export async function preflightPromote(options: PromotePreflightOptions): Promise<PromotePreflightResult> {
+  const { logger } = options
+  const sourceName = `${options.source.registry}/${options.source.repository}`
+  const { client: source } = await registryClientFor(
+    options.source,
+    { username: options.sourceUsername, password: options.sourcePassword },
+    options,
+    'source'
+  )
+  const { client: destination } = await registryClientFor(options.image, options, options, 'destination')
+  const reference = options.source.digest ?? options.source.tag!
+  let head
+  try {
+    head = await source.headManifest(reference)
+  } catch (error) {
+    throw new InputError('source', `${sourceName}:${reference} cannot be read: ${(error as Error).message}`, { cause: error })
+  }
+  if (!head)
+    throw new InputError(
+      'source',
+      `${sourceName} has no manifest ${reference}; check the digest or tag (and source-username/source-password)`
+    )
+  if (options.source.digest && head.digest !== options.source.digest) {
+    throw new InputError('source', `${sourceName}@${options.source.digest} answered with the digest ${head.digest}`)
+  }
+  if (!options.source.digest)
+    logger.info(`source ${sourceName}:${options.source.tag} resolves to ${head.digest}; everything after runs by that digest`)
+  const result: PromotePreflightResult = { source, destination, sourceName, digest: head.digest, mediaType: head.mediaType }
+  // Reachability and credentials of the destination, before anything is written.
+  await destination.headManifest(head.digest)
+  if (options.tags.length) {
+    result.tagPlan = await planTags({
+      client: destination,
+      image: options.imageName,
+      tags: options.tags,
+      mutableTags: options.mutableTags,
+      digest: head.digest
+    })
+    for (const plan of result.tagPlan) logger.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`)
+  }
+  return result
 }
