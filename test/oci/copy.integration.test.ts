@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startRegistry } from '../harness/registry.js'
 import { startTokenServer } from '../harness/token-server.js'
-import { startHostileFront } from '../harness/hostile-front.js'
+import { startHostileFront, startRecordingServer } from '../harness/hostile-front.js'
 import { registryReader } from '../harness/registry-reader.js'
 import { writeLayout, randomLayer, sha256, type BuiltLayout } from '../harness/layouts.js'
 import { testScope } from '../harness/scope.js'
@@ -26,7 +26,7 @@ import { silentLogger } from '../../src/net/logger.js'
 import { EMPTY_JSON_DIGEST, MEDIA_TYPE } from '../../src/oci/media-types.js'
 import { appendLegacyLayer, storeBundleReferrer } from '../../src/sigstore/store.js'
 import type { Descriptor } from '../../src/oci/descriptor.js'
-import { copyImage, type CopyResult } from '../../src/oci/copy.js'
+import { copyImage, streamedBlob, type CopyResult } from '../../src/oci/copy.js'
 
 const run = promisify(execFile)
 const PASSWORD = 'copy-test-Pa55word'
@@ -236,6 +236,32 @@ test('without copyReferrers only the image is copied', async () => {
   assert.equal(result.blobsUploaded, IMAGE_BLOBS)
   assert.equal(result.referrersCopied, 0)
   assert.deepEqual(await new Referrers(securedClient('team/bare')).list(layout.top.digest), [])
+})
+
+test('chunked uploads read the source by Range; a source that ignores Range is cut to the window', async () => {
+  const result = await copyImage({
+    source: openClient('prod/app'),
+    destination: securedClient('team/chunked'),
+    digest: layout.top.digest,
+    copyReferrers: false,
+    logger: silentLogger,
+    upload: { chunkThreshold: 1, chunkSize: 64 * 1024 }
+  })
+  assert.equal(result.blobsUploaded, IMAGE_BLOBS)
+  const check = securedClient('team/chunked')
+  for (const blob of layout.layers) assert.ok(await check.blobExists(blob.digest))
+
+  const layer = layout.layers[0]
+  const bytes = await openReader.blob('prod/app', layer.digest)
+  const read = async (client: RegistryClient, start: number, end: number): Promise<Buffer> => {
+    const chunks: Buffer[] = []
+    for await (const chunk of streamedBlob(client, layer).open(start, end)) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  }
+  assert.deepEqual(await read(openClient('prod/app'), 1000, 70_000), bytes.subarray(1000, 70_000), 'a 206 from the registry')
+  const ignoring = scope.add(await startRecordingServer(() => ({ status: 200, body: bytes })))
+  assert.deepEqual(await read(openClient('x/y', ignoring.host), 1000, 70_000), bytes.subarray(1000, 70_000), 'a 200 with the whole blob')
+  assert.deepEqual(await read(openClient('x/y', ignoring.host), 0, layer.size), bytes)
 })
 
 test('a blob GET the source answers with a 307 to another origin is followed, without credentials', async () => {
