@@ -57,7 +57,7 @@ export function isDeadlineError(error: unknown): boolean {
   return typeof (cause as { deadlineMs?: unknown } | undefined)?.deadlineMs === 'number'
 }
 
-export function header(response: HttpResponse, name: string): string | undefined {
+export function header(response: Pick<HttpResponse, 'headers'>, name: string): string | undefined {
   const value = response.headers[name.toLowerCase()]
   return Array.isArray(value) ? value[0] : value
 }
@@ -144,6 +144,102 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       body.pipe(req)
     }
   })
+}
+
+/** An answer whose body is still arriving: read it (or destroy it) to free the connection. */
+export interface HttpStreamResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  /** The body as it arrives; it fails with an HttpConnectionError on a deadline, an idle timeout or a drop. */
+  body: Readable
+  url: URL
+}
+
+/**
+ * Like sendHttp, but settles as soon as the answer's headers arrive and hands over the body as a
+ * stream (a blob GET copied to another registry, never held in memory). The connect timer, the
+ * idle timer and the overall deadline keep running until the body has been read to its end.
+ */
+export function openHttp(request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>): Promise<HttpStreamResponse> {
+  const { url } = request
+  const isHttps = url.protocol === 'https:'
+  const transport = isHttps ? https : http
+  const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS
+
+  return new Promise<HttpStreamResponse>((resolve, reject) => {
+    let settled = false
+    let deadlineTimer: NodeJS.Timeout | undefined
+    let response: http.IncomingMessage | undefined
+    const wrap = (error: unknown): HttpConnectionError =>
+      error instanceof HttpConnectionError
+        ? error
+        : new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${(error as Error).message}`, (error as { code?: string }).code, {
+            cause: error
+          })
+    const fail = (error: unknown): void => {
+      clearTimeout(deadlineTimer)
+      // Before the headers, the promise fails; after them, the body stream does.
+      if (!settled) {
+        settled = true
+        reject(wrap(error))
+      } else if (response && !response.destroyed) response.destroy(wrap(error))
+    }
+
+    const headers: Record<string, string> = { 'User-Agent': 'digest-release', ...request.headers }
+    const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
+
+    if (Number.isFinite(deadlineMs)) {
+      deadlineTimer = setTimeout(() => {
+        const seconds = Math.round(deadlineMs / 100) / 10
+        const error = Object.assign(new Error(`the server was too slow: no complete answer within ${seconds}s (the request's deadline)`), {
+          code: DEADLINE_CODE,
+          deadlineMs
+        })
+        fail(error)
+        req.destroy(error)
+      }, deadlineMs)
+    }
+    const connectTimer = setTimeout(() => {
+      req.destroy(Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' }))
+    }, CONNECT_TIMEOUT_MS)
+    req.on('socket', (socket) => {
+      if (!socket.connecting) clearTimeout(connectTimer)
+      else socket.once('connect', () => clearTimeout(connectTimer))
+    })
+    req.setTimeout(idleTimeoutMs, () => {
+      const error = Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' })
+      fail(error)
+      req.destroy(error)
+    })
+    req.on('error', (error) => {
+      clearTimeout(connectTimer)
+      fail(error)
+    })
+    req.on('response', (res) => {
+      clearTimeout(connectTimer)
+      response = res
+      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })))
+      res.on('end', () => clearTimeout(deadlineTimer))
+      res.on('close', () => clearTimeout(deadlineTimer))
+      settled = true
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url })
+    })
+    req.end()
+  })
+}
+
+/** Reads a streamed answer's body (up to maxBytes; the rest is read and dropped) into an HttpResponse. */
+export async function bufferHttp(response: HttpStreamResponse, maxBytes = 64 * 1024): Promise<HttpResponse> {
+  const chunks: Buffer[] = []
+  let kept = 0
+  for await (const chunk of response.body) {
+    if (kept < maxBytes) {
+      chunks.push(chunk as Buffer)
+      kept += (chunk as Buffer).length
+    }
+  }
+  return { status: response.status, headers: response.headers, body: Buffer.concat(chunks), url: response.url }
 }
 
 /** A URL fit for a log line: query strings of upload sessions can carry state tokens. */

@@ -70,6 +70,25 @@ class VerifyingStream extends Transform {
   }
 }
 
+/**
+ * The sources opened for one request's body. A source that fails fails the body (pipe() alone
+ * would leave the request waiting), and every source is closed once the request is over: a source
+ * that is itself a download (a blob copied between registries) must not hold its connection open.
+ */
+class OpenedStreams {
+  private readonly streams: Readable[] = []
+
+  pipe(source: Readable, verifying: VerifyingStream): VerifyingStream {
+    this.streams.push(source)
+    source.once('error', (error) => verifying.destroy(error))
+    return source.pipe(verifying)
+  }
+
+  close(): void {
+    for (const stream of this.streams.splice(0)) stream.destroy()
+  }
+}
+
 /** Uploads one blob the registry does not have yet. */
 export async function uploadBlob(client: RegistryClient, blob: BlobSource, options: UploadOptions = DEFAULT_UPLOAD_OPTIONS): Promise<void> {
   if (blob.size >= options.chunkThreshold) return uploadChunked(client, blob, options)
@@ -82,13 +101,15 @@ async function uploadMonolithic(client: RegistryClient, blob: BlobSource, option
       let mismatch: LayoutError | undefined
       const location = await client.startUpload()
       location.searchParams.set('digest', blob.digest)
+      const opened = new OpenedStreams()
       try {
         await client.request({
           method: 'PUT',
           path: location.href,
           headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
           body: () =>
-            blob.open(0, blob.size).pipe(
+            opened.pipe(
+              blob.open(0, blob.size),
               new VerifyingStream(
                 createHash(hashAlgorithm(blob.digest)),
                 blob.size,
@@ -104,6 +125,8 @@ async function uploadMonolithic(client: RegistryClient, blob: BlobSource, option
       } catch (error) {
         // A blob that does not match its digest is never worth another attempt.
         throw mismatch ?? error
+      } finally {
+        opened.close()
       }
     },
     { policy: UPLOAD_RETRY, classify: uploadTransience }
@@ -139,6 +162,7 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
     const checkpoint = hash.copy()
     const isLast = chunkEnd === blob.size
     let mismatch: LayoutError | undefined
+    const opened = new OpenedStreams()
     try {
       const response = await client.request({
         method: 'PATCH',
@@ -149,24 +173,25 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
           'Content-Range': `${chunkStart}-${chunkEnd - 1}`
         },
         body: () =>
-          blob
-            .open(chunkStart, chunkEnd)
-            .pipe(
-              new VerifyingStream(
-                hash,
-                chunkEnd - chunkStart,
-                (e) => (mismatch = e),
-                describe,
-                isLast ? blob.digest : undefined,
-                options.onBytes
-              )
-            ),
+          opened.pipe(
+            blob.open(chunkStart, chunkEnd),
+            new VerifyingStream(
+              hash,
+              chunkEnd - chunkStart,
+              (e) => (mismatch = e),
+              describe,
+              isLast ? blob.digest : undefined,
+              options.onBytes
+            )
+          ),
         expect: [202],
         retry: false
       })
       location = client.location(response, 'PATCH upload')
       offset = chunkEnd
+      opened.close()
     } catch (error) {
+      opened.close()
       if (mismatch) {
         await client.request({ method: 'DELETE', path: location.href, expect: [204, 404], retry: false }).catch(() => undefined)
         throw mismatch

@@ -4,13 +4,16 @@ import type { Readable } from 'node:stream'
 import { Authenticator } from './auth.js'
 import type { Credential } from './credentials.js'
 import {
+  bufferHttp,
   DEFAULT_DEADLINE_MS,
   HttpConnectionError,
   header,
   isDeadlineError,
+  openHttp,
   redactUrl,
   sendHttp,
-  type HttpResponse
+  type HttpResponse,
+  type HttpStreamResponse
 } from '../../net/http.js'
 import { httpTransience, REGISTRY_RETRY, withRetry, type RetryPolicy, type Transience } from '../../net/retry.js'
 import { DIGEST_PATTERN, digestOf, sha256Of } from '../digest.js'
@@ -52,6 +55,8 @@ export interface RequestOptions {
   retry?: boolean
   /** Scope for the token; defaults to push+pull on this repository. */
   scope?: string
+  /** The size of a streamed answer (a blob GET): its deadline grows by the time for it at 100 KiB/s. */
+  expectedBytes?: number
 }
 
 export interface ManifestResult {
@@ -135,39 +140,76 @@ export class RegistryClient {
 
   /** One registry request: auth challenge answered, transient failures retried, status checked. */
   async request(options: RequestOptions): Promise<HttpResponse> {
+    return this.exchange(
+      options,
+      (url, headers, deadlineMs) => {
+        const body = typeof options.body === 'function' ? options.body() : options.body
+        return sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs })
+      },
+      async (response) => response
+    )
+  }
+
+  /**
+   * A GET or HEAD whose answer's body comes back as a stream once its headers arrive (a blob copied
+   * to another registry): the same auth, redirect and retry rules as `request`. Retries cover only
+   * getting the headers; a body that drops midway fails its stream. Read or destroy the body.
+   */
+  async requestStream(options: Omit<RequestOptions, 'body' | 'maxResponseBytes'>): Promise<HttpStreamResponse> {
+    return this.exchange(
+      options,
+      (url, headers, deadlineMs) => openHttp({ method: options.method, url, headers, deadlineMs }),
+      (response) => bufferHttp(response)
+    )
+  }
+
+  private async exchange<R extends { status: number; headers: HttpResponse['headers']; url: URL }>(
+    options: RequestOptions,
+    send: (url: URL, headers: Record<string, string>, deadlineMs: number) => Promise<R>,
+    buffered: (response: R) => Promise<HttpResponse>
+  ): Promise<R> {
     const start = this.url(options.path)
     this.refuseDowngrade(start, options.method, `a ${options.method} request`)
     const scope = options.scope ?? this.pushScope
     const deadlineMs = this.deadlineFor(options)
     const follows = options.method === 'GET' || options.method === 'HEAD'
     let authAnswered = false
-    const exchange = async (): Promise<HttpResponse> => {
+    const exchange = async (): Promise<R> => {
       let url = start
       let redirects = 0
       for (;;) {
         const headers: Record<string, string> = { ...options.headers }
         const authorization = this.auth.authorization(scope)
         if (authorization && this.isRegistryOrigin(url)) headers.Authorization = authorization
-        const body = typeof options.body === 'function' ? options.body() : options.body
-        let response: HttpResponse
+        let response: R
         try {
-          response = await sendHttp({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs })
+          response = await send(url, headers, deadlineMs)
         } catch (error) {
           throw connectionFailure(options.method, url, error, this.registry)
+        }
+        let read_: HttpResponse | undefined
+        const read = async (): Promise<HttpResponse> => {
+          try {
+            return (read_ ??= await buffered(response))
+          } catch (error) {
+            throw connectionFailure(options.method, url, error, this.registry)
+          }
         }
         // One answer to the auth challenge per request; it does not count as an attempt. Only the
         // registry's own challenge is answered: another origin (an upload location, a storage host)
         // could name any realm and collect the credentials.
         if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
           authAnswered = true
+          await read()
           if (await this.auth.respond(header(response, 'www-authenticate'), scope)) continue
         }
         if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
+          await read()
           url = this.redirectTarget(options.method, url, response, ++redirects)
           continue
         }
         if (options.expect.includes(response.status)) return response
-        throw registryError(options.method, url, response)
+        throw registryError(options.method, url, await read())
       }
     }
     if (options.retry === false) return exchange()
@@ -179,7 +221,7 @@ export class RegistryClient {
   }
 
   /** Where a redirect leads: at most MAX_REDIRECTS of them, never from HTTPS to plain HTTP. */
-  private redirectTarget(method: string, from: URL, response: HttpResponse, count: number): URL {
+  private redirectTarget(method: string, from: URL, response: Pick<HttpResponse, 'status' | 'headers'>, count: number): URL {
     const location = header(response, 'location')
     if (!location)
       throw new RegistryError(`${method} ${redactUrl(from)} answered ${response.status} without a Location header`, {
@@ -201,8 +243,9 @@ export class RegistryClient {
     return target
   }
 
-  /** The request's overall deadline: the client's, plus time for a streamed upload's size. */
+  /** The request's overall deadline: the client's, plus time for a streamed upload's or download's size. */
   private deadlineFor(options: RequestOptions): number {
+    if (options.expectedBytes !== undefined) return this.deadlineMs + options.expectedBytes / SLOWEST_UPLOAD_BYTES_PER_MS
     if (typeof options.body !== 'function') return this.deadlineMs
     const size = Number(options.headers?.['Content-Length'] ?? NaN)
     return Number.isFinite(size) ? this.deadlineMs + size / SLOWEST_UPLOAD_BYTES_PER_MS : Infinity
@@ -294,6 +337,41 @@ export class RegistryClient {
     if (digestOf(response.body, digest) !== digest)
       throw new RegistryError(`blob ${digest} came back with other content`, { method: 'GET', url: redactUrl(response.url), status: 200 })
     return response.body
+  }
+
+  /**
+   * Opens a blob for reading as a stream (bytes `start` to `end`, exclusive, through a Range request
+   * when that is not the whole blob). `partial` says whether the registry honoured the Range (206);
+   * on a 200 the body is the whole blob. The bytes are not checked here: the reader hashes them.
+   */
+  async openBlob(
+    digest: string,
+    options: { start?: number; end?: number; size?: number } = {}
+  ): Promise<{ body: Readable; partial: boolean; status: number }> {
+    const start = options.start ?? 0
+    const ranged = start > 0 || (options.end !== undefined && options.size !== undefined && options.end < options.size)
+    const headers: Record<string, string> = {}
+    if (ranged) headers.Range = `bytes=${start}-${options.end !== undefined ? options.end - 1 : ''}`
+    const response = await this.requestStream({
+      method: 'GET',
+      path: `/v2/${this.repository}/blobs/${digest}`,
+      headers,
+      expect: ranged ? [200, 206] : [200],
+      expectedBytes: (options.end ?? options.size ?? 0) - start
+    })
+    if (response.status === 206) {
+      const contentRange = header(response, 'content-range')
+      const first = contentRange ? /^bytes (\d+)-/.exec(contentRange)?.[1] : undefined
+      if (first !== undefined && Number(first) !== start) {
+        response.body.destroy()
+        throw new RegistryError(`GET blob ${digest} answered the range from ${start} with ${contentRange}`, {
+          method: 'GET',
+          url: redactUrl(response.url),
+          status: 206
+        })
+      }
+    }
+    return { body: response.body, partial: response.status === 206, status: response.status }
   }
 
   /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */

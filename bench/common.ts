@@ -1,0 +1,112 @@
+// What the benchmarks share: a ~320 MB five-layer layout of random (incompressible) bytes written
+// straight to disk, and a child process timed from spawn to exit with its peak RSS sampled.
+import { spawn } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+export const LAYERS = 5
+export const LAYER_BYTES = 64 * 1024 * 1024
+
+export async function writeBlob(dir: string, bytes: Buffer | string): Promise<{ digest: string; size: number }> {
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+  await writeFile(join(dir, 'blobs', 'sha256', digest.slice(7)), bytes)
+  return { digest, size: Buffer.byteLength(bytes) }
+}
+
+/** A tar layer of one file of random bytes, streamed to disk and hashed as it is written. */
+export async function writeRandomLayer(dir: string, index: number): Promise<{ digest: string; size: number }> {
+  const temp = join(dir, `layer-${index}.tmp`)
+  const out = createWriteStream(temp)
+  const hash = createHash('sha256')
+  const write = (chunk: Buffer): Promise<void> => {
+    hash.update(chunk)
+    return out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', () => r()))
+  }
+  const header = Buffer.alloc(512)
+  header.write(`layer${index}.bin`, 0)
+  header.write('0000644\0', 100)
+  header.write('0000000\0', 108)
+  header.write('0000000\0', 116)
+  header.write(LAYER_BYTES.toString(8).padStart(11, '0') + '\0', 124)
+  header.write('00000000000\0', 136)
+  header.write('        ', 148)
+  header.write('0', 156)
+  header.write('ustar\x0000', 257)
+  let sum = 0
+  for (const byte of header) sum += byte
+  header.write(sum.toString(8).padStart(6, '0') + '\0 ', 148)
+  await write(header)
+  for (let written = 0; written < LAYER_BYTES; written += 1024 * 1024)
+    await write(randomBytes(Math.min(1024 * 1024, LAYER_BYTES - written)))
+  await write(Buffer.alloc(1024))
+  await new Promise<void>((r) => out.end(() => r()))
+  const digest = `sha256:${hash.digest('hex')}`
+  await rename(temp, join(dir, 'blobs', 'sha256', digest.slice(7)))
+  return { digest, size: (await stat(join(dir, 'blobs', 'sha256', digest.slice(7)))).size }
+}
+
+export async function buildLayout(dir: string): Promise<string> {
+  await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true })
+  await writeFile(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
+  const layers = []
+  for (let i = 0; i < LAYERS; i++) layers.push(await writeRandomLayer(dir, i))
+  const config = await writeBlob(
+    dir,
+    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) } })
+  )
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+    layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...l }))
+  })
+  const top = await writeBlob(dir, manifest)
+  await writeFile(
+    join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...top }] })
+  )
+  return top.digest
+}
+
+export interface Measured {
+  seconds: number
+  peakRssMb: number
+  exitCode: number
+  stdout: string
+}
+
+/** Runs a command, timing it from spawn to exit and sampling its peak RSS (VmHWM) until it exits. */
+export function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
+  return new Promise((resolvePromise) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    let peakKb = 0
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const sample = async (): Promise<void> => {
+      try {
+        const status = await readFile(`/proc/${child.pid}/status`, 'utf8')
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
+        if (kb > peakKb) peakKb = kb
+      } catch {
+        // exited
+      }
+    }
+    const timer = setInterval(sample, 20)
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      if (code !== 0) console.error(stdout, stderr)
+      resolvePromise({ seconds, peakRssMb: peakKb / 1024, exitCode: code ?? 1, stdout })
+    })
+  })
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
+}

@@ -1,0 +1,364 @@
+// The copy engine behind promotion: an image already in a registry (the source) is copied by
+// digest, with its referrers and cosign's legacy `.sig`/`.att` tags, to another repository or
+// registry (the destination), byte for byte, so every digest stays what it was.
+//
+// Order: read the whole manifest tree (each manifest checked against its digest), then the blobs
+// (largest first, several at once, skipping what the destination has: mounted when both sides are
+// one registry, otherwise streamed from the source's GET into the destination's upload, hashed on
+// the way), then child manifests, the top manifest, and last the referrers and legacy tags.
+import { Readable } from 'node:stream'
+import { DEFAULT_UPLOAD_OPTIONS, uploadBlob, type BlobSource, type UploadOptions } from './registry/blobs.js'
+import type { RegistryClient } from './registry/client.js'
+import { Referrers, referrersTag } from './registry/referrers.js'
+import { platformName, type Descriptor } from './descriptor.js'
+import { DIGEST_PATTERN } from './digest.js'
+import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, MEDIA_TYPE } from './media-types.js'
+import { RegistryError } from './errors.js'
+import type { Logger } from '../net/logger.js'
+import { forEachLimit } from '../steps/push.js'
+
+export interface CopyOptions {
+  source: RegistryClient
+  destination: RegistryClient
+  /** The top manifest or index, by digest. */
+  digest: string
+  /** Also copy every referrer (signatures, attestations, SBOMs) and cosign's legacy `.sig`/`.att` tags. */
+  copyReferrers: boolean
+  /** Blob copies at once (default 4). */
+  concurrency?: number
+  logger: Logger
+  /** Called as blob bytes reach the destination, for progress. */
+  onBytes?: (count: number) => void
+  upload?: Partial<UploadOptions>
+  progressIntervalMs?: number
+}
+
+export interface CopyResult {
+  digest: string
+  mediaType: string
+  /** `linux/amd64` -> digest, for an index; empty for a single manifest. */
+  platformDigests: Record<string, string>
+  blobsUploaded: number
+  blobsMounted: number
+  blobsSkipped: number
+  bytesUploaded: number
+  /** Image manifests and indexes put at the destination (the tree's, and those inside referrers). */
+  manifestsCopied: number
+  /** Referrer manifests attached, plus legacy `.sig`/`.att` tags written. */
+  referrersCopied: number
+}
+
+/** A manifest read from the source, with what it points at. */
+export interface ManifestNode {
+  descriptor: Descriptor
+  mediaType: string
+  bytes: Buffer
+  kind: 'manifest' | 'index'
+  /** Config and layers of a manifest. */
+  blobs: Descriptor[]
+  /** Manifests of an index, in order. */
+  children: ManifestNode[]
+  platform?: string
+}
+
+/** Largest manifest read (the distribution registry's own limit is 4 MiB). */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+const MAX_DEPTH = 4
+/** Referrers of referrers (a signature on an attestation) are followed this deep. */
+const MAX_REFERRER_DEPTH = 3
+const LEGACY_SUFFIXES = ['.sig', '.att'] as const
+
+export async function copyImage(options: CopyOptions): Promise<CopyResult> {
+  const { source, destination, logger } = options
+  if (!DIGEST_PATTERN.test(options.digest)) throw new Error(`copyImage needs a digest (sha256:<hex>), not ${options.digest}`)
+  const uploadOptions: UploadOptions = { ...DEFAULT_UPLOAD_OPTIONS, ...options.upload }
+  const result: CopyResult = {
+    digest: options.digest,
+    mediaType: '',
+    platformDigests: {},
+    blobsUploaded: 0,
+    blobsMounted: 0,
+    blobsSkipped: 0,
+    bytesUploaded: 0,
+    manifestsCopied: 0,
+    referrersCopied: 0
+  }
+
+  // 1. Everything to copy, read and checked before anything is written.
+  const image = await readTree(source, { digest: options.digest })
+  result.mediaType = image.mediaType
+  for (const child of image.children)
+    if (child.platform && child.platform !== 'unknown/unknown') result.platformDigests[child.platform] = child.descriptor.digest
+  const referrers: Array<{ subject: string; tree: ManifestNode }> = []
+  const legacy: Array<{ tag: string; tree: ManifestNode }> = []
+  if (options.copyReferrers) {
+    const sourceReferrers = new Referrers(source)
+    const seen = new Set<string>()
+    let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest)
+    for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
+      const next: string[] = []
+      for (const subject of subjects) {
+        for (const listed of await sourceReferrers.list(subject)) {
+          if (!listed || typeof listed.digest !== 'string' || seen.has(listed.digest)) continue
+          seen.add(listed.digest)
+          const tree = await readTree(source, listed)
+          referrers.push({ subject, tree })
+          next.push(...manifestsBottomUp(tree).map((n) => n.descriptor.digest))
+        }
+        if (depth === 0) {
+          for (const suffix of LEGACY_SUFFIXES) {
+            const tag = `${referrersTag(subject)}${suffix}`
+            const found = await source.getManifest(tag, [MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest])
+            if (found)
+              legacy.push({ tag, tree: await nodeOf(source, found.bytes, { digest: found.digest, mediaType: found.mediaType }, 0) })
+          }
+        }
+      }
+      subjects = next
+    }
+    logger.debug(`${referrers.length} referrers and ${legacy.length} legacy tags to copy`)
+  }
+
+  // 2. Blobs.
+  const blobsByDigest = new Map<string, Descriptor>()
+  const trees = [image, ...referrers.map((r) => r.tree), ...legacy.map((l) => l.tree)]
+  for (const tree of trees) for (const node of manifestsBottomUp(tree)) for (const blob of node.blobs) blobsByDigest.set(blob.digest, blob)
+  const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size)
+  const sameRegistry = source.baseUrl.origin === destination.baseUrl.origin
+  const sameRepository = sameRegistry && source.repository === destination.repository
+  let sentBytes = 0
+  const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0)
+  const started = Date.now()
+  const progress = setInterval(() => {
+    const rate = sentBytes / Math.max((Date.now() - started) / 1000, 0.001)
+    logger.info(`copied ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s)`)
+  }, options.progressIntervalMs ?? 5000)
+  progress.unref()
+  try {
+    await forEachLimit(blobs, options.concurrency ?? 4, async (blob) => {
+      if (sameRepository || (await destination.blobExists(blob.digest))) {
+        result.blobsSkipped++
+        logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`)
+        return
+      }
+      if (sameRegistry && (await tryMount(destination, blob.digest, source.repository, logger))) {
+        result.blobsMounted++
+        logger.info(`mounted blob ${blob.digest} from ${source.repository}`)
+        return
+      }
+      await uploadBlob(destination, streamedBlob(source, blob), {
+        ...uploadOptions,
+        onBytes: (n) => {
+          sentBytes += n
+          options.onBytes?.(n)
+        }
+      })
+      result.blobsUploaded++
+      result.bytesUploaded += blob.size
+      logger.info(`copied blob ${blob.digest} (${blob.size} bytes)`)
+    })
+  } finally {
+    clearInterval(progress)
+  }
+
+  // 3. Manifests, children first, by digest.
+  for (const node of manifestsBottomUp(image)) {
+    if (await putManifest(destination, node, sameRepository)) {
+      result.manifestsCopied++
+      logger.info(
+        `copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`
+      )
+    }
+  }
+
+  // 4. Referrers, listed at the destination as at the source; then the legacy tags.
+  if (referrers.length > 0) {
+    const destinationReferrers = new Referrers(destination)
+    const listedAt = new Map<string, Set<string>>()
+    for (const { subject, tree } of referrers) {
+      let listed = listedAt.get(subject)
+      if (!listed) {
+        listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
+        listedAt.set(subject, listed)
+      }
+      if (listed.has(tree.descriptor.digest)) {
+        logger.debug(`referrer ${tree.descriptor.digest} of ${subject} is already listed`)
+        continue
+      }
+      for (const child of manifestsBottomUp(tree).slice(0, -1)) if (await putManifest(destination, child, false)) result.manifestsCopied++
+      const { digest } = await destinationReferrers.attach({ manifest: tree.bytes, subjectDigest: subject })
+      if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
+      listed.add(digest)
+      result.referrersCopied++
+      logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
+    }
+  }
+  for (const { tag, tree } of legacy) {
+    const current = await destination.headManifest(tag)
+    if (current?.digest === tree.descriptor.digest) continue
+    if (current) logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`)
+    const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType)
+    if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
+    result.referrersCopied++
+    logger.info(`copied ${tag} (${digest})`)
+  }
+  return result
+}
+
+/** Reads a manifest or index by digest, and everything under it, checking bytes against digests and sizes. */
+export async function readTree(
+  client: RegistryClient,
+  descriptor: Pick<Descriptor, 'digest'> & Partial<Descriptor>,
+  depth = 0
+): Promise<ManifestNode> {
+  if (depth > MAX_DEPTH)
+    throw new RegistryError(`indexes are nested more than ${MAX_DEPTH} deep under ${descriptor.digest}`, where(client, descriptor.digest))
+  if (!DIGEST_PATTERN.test(descriptor.digest))
+    throw new RegistryError(`${JSON.stringify(descriptor.digest)} is not a digest`, where(client, String(descriptor.digest)))
+  if (descriptor.size !== undefined && descriptor.size > MAX_MANIFEST_BYTES)
+    throw new RegistryError(
+      `manifest ${descriptor.digest} is ${descriptor.size} bytes, more than the ${MAX_MANIFEST_BYTES} a manifest may be`,
+      where(client, descriptor.digest)
+    )
+  const accept =
+    descriptor.mediaType && !MANIFEST_MEDIA_TYPES.includes(descriptor.mediaType)
+      ? [descriptor.mediaType, ...MANIFEST_MEDIA_TYPES]
+      : MANIFEST_MEDIA_TYPES
+  // getManifest refuses bytes that do not hash to the digest asked for.
+  const found = await client.getManifest(descriptor.digest, accept)
+  if (!found)
+    throw new RegistryError(`manifest ${descriptor.digest} is not in ${client.registry}/${client.repository}`, {
+      ...where(client, descriptor.digest),
+      status: 404
+    })
+  if (found.bytes.length > MAX_MANIFEST_BYTES)
+    throw new RegistryError(`manifest ${descriptor.digest} is larger than ${MAX_MANIFEST_BYTES} bytes`, where(client, descriptor.digest))
+  if (descriptor.size !== undefined && found.bytes.length !== descriptor.size)
+    throw new RegistryError(
+      `manifest ${descriptor.digest} is ${found.bytes.length} bytes, but its descriptor says ${descriptor.size}`,
+      where(client, descriptor.digest)
+    )
+  return nodeOf(client, found.bytes, { ...descriptor, mediaType: descriptor.mediaType ?? found.mediaType }, depth)
+}
+
+async function nodeOf(
+  client: RegistryClient,
+  bytes: Buffer,
+  descriptor: Pick<Descriptor, 'digest'> & Partial<Descriptor>,
+  depth: number
+): Promise<ManifestNode> {
+  const digest = descriptor.digest
+  let document: { mediaType?: string; manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] }
+  try {
+    document = JSON.parse(bytes.toString('utf8')) as typeof document
+  } catch {
+    throw new RegistryError(`manifest ${digest} is not JSON`, where(client, digest))
+  }
+  const mediaType = document.mediaType ?? descriptor.mediaType ?? MEDIA_TYPE.ociManifest
+  const node: ManifestNode = {
+    descriptor: { ...descriptor, mediaType, digest, size: bytes.length } as Descriptor,
+    mediaType,
+    bytes,
+    kind: INDEX_MEDIA_TYPES.includes(mediaType) || (Array.isArray(document.manifests) && !document.config) ? 'index' : 'manifest',
+    blobs: [],
+    children: []
+  }
+  if (node.kind === 'index') {
+    if (!Array.isArray(document.manifests)) throw new RegistryError(`index ${digest} has no "manifests" list`, where(client, digest))
+    for (const child of document.manifests) {
+      checkDescriptor(client, child, `index ${digest}`)
+      const childNode = await readTree(client, child, depth + 1)
+      childNode.platform = platformName(child)
+      node.children.push(childNode)
+    }
+    return node
+  }
+  const blobs = [...(document.config ? [document.config] : []), ...(Array.isArray(document.layers) ? document.layers : [])]
+  for (const blob of blobs) checkDescriptor(client, blob, `manifest ${digest}`)
+  node.blobs = blobs
+  return node
+}
+
+function checkDescriptor(client: RegistryClient, descriptor: Descriptor, parent: string): void {
+  if (
+    !descriptor ||
+    typeof descriptor.digest !== 'string' ||
+    !DIGEST_PATTERN.test(descriptor.digest) ||
+    !Number.isSafeInteger(descriptor.size) ||
+    descriptor.size < 0
+  )
+    throw new RegistryError(`${parent} has a malformed descriptor: ${JSON.stringify(descriptor).slice(0, 200)}`, where(client, parent))
+}
+
+/** Every manifest node of a tree, children before parents (the order they must be put in). */
+export function manifestsBottomUp(node: ManifestNode): ManifestNode[] {
+  return [...node.children.flatMap(manifestsBottomUp), node]
+}
+
+/** A source blob as an upload reads it: each open() is a GET (a Range GET for part of it) streamed from the source. */
+export function streamedBlob(source: RegistryClient, blob: Descriptor): BlobSource {
+  return {
+    digest: blob.digest,
+    size: blob.size,
+    file: `${source.registry}/${source.repository}@${blob.digest}`,
+    open(start: number, end: number): Readable {
+      return Readable.from(readRange(source, blob, start, end), { objectMode: false })
+    }
+  }
+}
+
+async function* readRange(source: RegistryClient, blob: Descriptor, start: number, end: number): AsyncGenerator<Buffer> {
+  if (end <= start) return
+  const { body, partial } = await source.openBlob(blob.digest, { start, end, size: blob.size })
+  try {
+    if (partial || (start === 0 && end >= blob.size)) {
+      for await (const chunk of body) yield chunk as Buffer
+      return
+    }
+    // The registry ignored the Range and sent the whole blob: keep only the window asked for.
+    let position = 0
+    for await (const chunk of body) {
+      const bytes = chunk as Buffer
+      const from = Math.max(0, start - position)
+      const to = Math.min(bytes.length, end - position)
+      position += bytes.length
+      if (to > from) yield bytes.subarray(from, to)
+      if (position >= end) break
+    }
+  } finally {
+    body.destroy()
+  }
+}
+
+async function tryMount(destination: RegistryClient, digest: string, from: string, logger: Logger): Promise<boolean> {
+  try {
+    return await destination.mountBlob(digest, from)
+  } catch (error) {
+    // A registry that refuses the mount outright (no pull on the source repository) still takes an upload.
+    if (error instanceof RegistryError && (error.status === 401 || error.status === 403 || error.status === 404)) {
+      logger.debug(`mounting ${digest} from ${from} was refused (${error.status}); copying it`)
+      return false
+    }
+    throw error
+  }
+}
+
+/** Puts a manifest by digest unless the destination has it; true when it was put. */
+async function putManifest(destination: RegistryClient, node: ManifestNode, sameRepository: boolean): Promise<boolean> {
+  if (sameRepository || (await destination.headManifest(node.descriptor.digest))) return false
+  const { digest } = await destination.putManifest(node.descriptor.digest, node.bytes, node.mediaType)
+  if (digest !== node.descriptor.digest) throw rewritten(destination, node.descriptor.digest, digest)
+  return true
+}
+
+function rewritten(client: RegistryClient, expected: string, got: string): RegistryError {
+  return new RegistryError(`manifest ${expected} was stored as ${got}: the copy is not byte for byte`, where(client, expected, 'PUT'))
+}
+
+function where(client: RegistryClient, reference: string, method = 'GET'): { method: string; url: string } {
+  return { method, url: client.url(`/v2/${client.repository}/manifests/${reference}`).href }
+}
+
+function mib(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1)
+}
