@@ -6,7 +6,7 @@
 // (largest first, several at once, skipping what the destination has: mounted when both sides are
 // one registry, otherwise streamed from the source's GET into the destination's upload, hashed on
 // the way), then child manifests, the top manifest, and last the referrers and legacy tags.
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { DEFAULT_UPLOAD_OPTIONS, uploadBlob, type BlobSource, type UploadOptions } from './registry/blobs.js'
 import type { RegistryClient } from './registry/client.js'
 import { Referrers, referrersTag } from './registry/referrers.js'
@@ -302,7 +302,19 @@ export function streamedBlob(source: RegistryClient, blob: Descriptor): BlobSour
     size: blob.size,
     file: `${source.registry}/${source.repository}@${blob.digest}`,
     open(start: number, end: number): Readable {
-      return Readable.from(readRange(source, blob, start, end), { objectMode: false })
+      if (start > 0 || end < blob.size) return Readable.from(readRange(source, blob, start, end), { objectMode: false })
+      // The whole blob: the GET's body piped straight through, the fewest hops per chunk.
+      const through = new PassThrough({ highWaterMark: 256 * 1024 })
+      source.openBlob(blob.digest, { size: blob.size }).then(
+        ({ body }) => {
+          if (through.destroyed) return void body.destroy()
+          body.once('error', (error) => through.destroy(error))
+          through.once('close', () => body.destroy())
+          body.pipe(through)
+        },
+        (error: unknown) => through.destroy(error as Error)
+      )
+      return through
     }
   }
 }
