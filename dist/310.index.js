@@ -418,12 +418,12 @@ async function appendLegacyLayer(options) {
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68825);
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(47592);
 /* harmony import */ var _oci_layout_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34199);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27461);
-/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36115);
-/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20993);
-/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75087);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29217);
-/* harmony import */ var _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(68042);
+/* harmony import */ var _net_concurrency_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(69880);
+/* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36115);
+/* harmony import */ var _sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20993);
+/* harmony import */ var _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75087);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(29217);
+/* harmony import */ var _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68042);
 // The sign step: a keyless Sigstore signature over each digest (the index and every platform
 // manifest, since admission controllers resolve a platform), stored where verifiers look:
 // cosign v3's bundle referrer and/or cosign v2's `sha256-<hex>.sig` tag.
@@ -453,7 +453,7 @@ async function signImage(options) {
     const signedTargets = [];
     // Each target's evidence goes to its own referrers and tags, so targets are signed side by side:
     // with one certificate for the run, only the log and timestamp requests remain, and they overlap.
-    await (0,_push_js__WEBPACK_IMPORTED_MODULE_4__/* .forEachLimit */ .G)([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
+    await (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimit */ .G)([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
         const signed = { digest: target.digest, platform: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .platformName */ .$)(target), reused: false };
         const subject = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .plainDescriptor */ .U)(target);
         const bundleFile = position === 0 ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`) : undefined;
@@ -462,40 +462,40 @@ async function signImage(options) {
             const existing = await findOwnSignature(options, target.digest);
             if (existing) {
                 noteIdentity(result, existing.bundle);
-                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
-                return { referrerDigest: existing.referrerDigest, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(existing.bundle), reused: true };
+                logger.info(`${label(target)}: already signed by ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)(existing.bundle).san} (referrer ${existing.referrerDigest}); not signing again`);
+                return { referrerDigest: existing.referrerDigest, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(existing.bundle), reused: true };
             }
-            const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
-            const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
+            const statement = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .cosignSignStatement */ .O2)({ name: options.imageName, digest: target.digest });
+            const bundle = await options.signer.signDsse(Buffer.from(JSON.stringify(statement)), _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .IN_TOTO_PAYLOAD_TYPE */ .T4);
             await options.publish?.(bundle);
             const bundleBytes = Buffer.from(JSON.stringify(bundle));
-            const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleReferrerManifest */ .j_)({
+            const manifest = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleReferrerManifest */ .j_)({
                 subject,
-                bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
-                predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign,
+                bundle: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_7__/* .MEDIA_TYPE */ .Ap.sigstoreBundle, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(bundleBytes), size: bundleBytes.length },
+                predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign,
                 created: options.now().toISOString()
             });
-            const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
+            const stored = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .storeBundleReferrer */ .B_)({ client, referrers, subjectDigest: target.digest, bundleBytes, manifest });
             result.referrersMode = stored.mode;
             noteIdentity(result, bundle);
-            logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .timeProof */ .GX)(bundle)}`);
-            return { referrerDigest: stored.digest, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle), reused: false, bundleBytes };
+            logger.info(`${label(target)}: signed; bundle referrer ${stored.digest} (${stored.mode}), ${(0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .timeProof */ .GX)(bundle)}`);
+            return { referrerDigest: stored.digest, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(bundle), reused: false, bundleBytes };
         };
         const asLegacy = async () => {
-            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyTag */ .w_)(target.digest, 'sig');
-            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
-            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readLegacyLayers */ .a4)(client, tag);
+            const tag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyTag */ .w_)(target.digest, 'sig');
+            const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleSigningPayload */ .Kq)(options.imageName, target.digest));
+            const layers = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .readLegacyLayers */ .a4)(client, tag);
             const payloadDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(payload);
             if (layers.some((l) => l.digest === payloadDigest && legacyLayerVerifies(options, l, payload, target.digest))) {
                 logger.info(`${label(target)}: ${tag} already holds a signature by this identity; not signing again`);
                 return { tag, reused: true };
             }
             const bundle = await options.signer.signMessage(payload);
-            const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacySignatureLayer */ .fT)(bundle, payload);
-            await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyImageManifest */ .wA });
+            const layer = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacySignatureLayer */ .fT)(bundle, payload);
+            await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .appendLegacyLayer */ .rY)({ client, tag, layer, layerBytes: payload, buildManifest: _sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyImageManifest */ .wA });
             noteIdentity(result, bundle);
             logger.info(`${label(target)}: signed; cosign legacy tag ${tag}`);
-            return { tag, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleLogIndex */ .FH)(bundle), reused: false, bundleBytes: Buffer.from(JSON.stringify(bundle)) };
+            return { tag, logIndex: (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleLogIndex */ .FH)(bundle), reused: false, bundleBytes: Buffer.from(JSON.stringify(bundle)) };
         };
         const [inBundle, inLegacy] = await Promise.all([
             options.format === 'bundle' || options.format === 'both' ? asBundle() : undefined,
@@ -526,7 +526,7 @@ function label(target) {
     return platform ? `${platform} ${target.digest}` : target.digest;
 }
 function noteIdentity(result, bundle) {
-    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleIdentity */ .Do)(bundle);
+    const who = (0,_sigstore_bundle_info_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleIdentity */ .Do)(bundle);
     result.identity ??= who.san;
     result.issuer ??= who.issuer;
 }
@@ -538,12 +538,12 @@ function noteIdentity(result, bundle) {
 async function findOwnSignature(options, digest) {
     if (!options.verifier)
         return undefined;
-    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .findBundleReferrers */ .QO)(options.referrers, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign)) {
-        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_5__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
+    for (const candidate of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .findBundleReferrers */ .QO)(options.referrers, digest, _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign)) {
+        const bundle = (await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_4__/* .readReferrerBundle */ .wQ)(options.client, candidate.digest).catch(() => undefined));
         const verified = bundle
             ? options.verifier.verifyStatementBundle(bundle, {
                 subjectDigest: digest,
-                predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_9__/* .PREDICATE_TYPE */ .To.cosignSign,
+                predicateType: _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_8__/* .PREDICATE_TYPE */ .To.cosignSign,
                 identity: identityPattern(options.identity),
                 issuer: options.identity.issuer
             })
@@ -558,13 +558,13 @@ async function findOwnSignature(options, digest) {
 function legacyLayerVerifies(options, layer, payload, digest) {
     if (!options.verifier)
         return false;
-    const verified = options.verifier.verifyMessageBundle((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .bundleFromLegacyLayer */ .TQ)(layer, payload), payload, {
+    const verified = options.verifier.verifyMessageBundle((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleFromLegacyLayer */ .TQ)(layer, payload), payload, {
         subjectDigest: digest,
         identity: identityPattern(options.identity),
         issuer: options.identity.issuer
     });
     if (!verified.ok)
-        options.logger.debug(`a ${(0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_7__/* .legacyTag */ .w_)(digest, 'sig')} layer is not ours (${verified.reason}); ignoring it`);
+        options.logger.debug(`a ${(0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_6__/* .legacyTag */ .w_)(digest, 'sig')} layer is not ours (${verified.reason}); ignoring it`);
     return verified.ok;
 }
 /** The SANs this run's certificate may carry, as one anchored pattern. */

@@ -7,9 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createBundleVerifier: () => (/* binding */ createBundleVerifier),
-/* harmony export */   resolveTrustedRoot: () => (/* binding */ resolveTrustedRoot)
+/* harmony export */   resolveTrustedRoot: () => (/* binding */ resolveTrustedRoot),
+/* harmony export */   resolveTrustedRootWithReason: () => (/* binding */ resolveTrustedRootWithReason)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, loadTrustMaterial, BundleVerifier, resolveTrustedRootWithReason */
+/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, loadTrustMaterial, BundleVerifier */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);

@@ -2505,6 +2505,156 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 13391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HZ: () => (/* binding */ previousDigestOf),
+/* harmony export */   NF: () => (/* binding */ pullRequestBody),
+/* harmony export */   df: () => (/* binding */ commitMessage),
+/* harmony export */   qm: () => (/* binding */ deploySummaryLine),
+/* harmony export */   sF: () => (/* binding */ commitSubject),
+/* harmony export */   y7: () => (/* binding */ releasedAtOf)
+/* harmony export */ });
+/* unused harmony exports rollbackSentence, RELEASED_AT_TRAILER */
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68825);
+// The commit message, pull request title and body: plain data in, text out.
+
+/** Conventional Commits subject, also used as the pull request title; a rollback says so. */
+function commitSubject(context) {
+    if (!context.rollbackOf)
+        return `chore(deploy): pin ${context.image} to ${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(context.digest)}`;
+    const was = context.previousDigest ? ` (was ${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(context.previousDigest)})` : '';
+    return `chore(deploy): roll back ${context.image} to ${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(context.digest)}${was}`;
+}
+/** The sentence that names the commit a rollback returns to. */
+function rollbackSentence(rollbackOf) {
+    return `Rolls back to the digest first pinned by ${rollbackOf}.`;
+}
+/**
+ * The digest the deploy files pinned before this change: the digest in the first changed value (in
+ * file order) that carried one (`app:v1@sha256:…`, a kustomize `digest:` or a setter value), or
+ * undefined when no changed reference was pinned. This is the digest a rollback would return to.
+ */
+function previousDigestOf(changes) {
+    for (const change of changes) {
+        const digest = digestIn(change.from);
+        if (digest)
+            return digest;
+    }
+    return undefined;
+}
+const DIGEST_VALUE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+function digestIn(value) {
+    const candidate = value.slice(value.lastIndexOf('@') + 1).trim();
+    return DIGEST_VALUE.test(candidate) ? candidate : undefined;
+}
+/** One Markdown line for the run summary about what the deploy replaced, or undefined when it replaced no pinned digest. */
+function deploySummaryLine(context) {
+    if (context.rollbackOf) {
+        const was = context.previousDigest ? ` (was \`${context.previousDigest}\`)` : '';
+        return `Rolled back \`${context.image}\` to \`${context.digest}\`${was}, the digest first pinned by \`${context.rollbackOf}\`.`;
+    }
+    if (context.previousDigest)
+        return `Replaced \`${context.previousDigest}\` (the rollback target) with \`${context.digest}\`.`;
+    return undefined;
+}
+function commitMessage(context) {
+    const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`];
+    if (context.rollbackOf)
+        lines.push(rollbackSentence(context.rollbackOf));
+    lines.push('');
+    for (const change of context.changes)
+        lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
+    if (context.tags.length > 0)
+        lines.push('', `Tags: ${context.tags.join(', ')}`);
+    const source = sourceLine(context);
+    if (source)
+        lines.push(`Source: ${source}`);
+    if (context.source.runUrl)
+        lines.push(`Run: ${context.source.runUrl}`);
+    if (context.releasedAt)
+        lines.push(`${RELEASED_AT_TRAILER}: ${context.releasedAt}`);
+    return `${lines.join('\n')}\n`;
+}
+/** The commit trailer that says when the release behind a deploy commit started, so concurrent releases can tell which is newer. */
+const RELEASED_AT_TRAILER = 'Released-At';
+/** The release time a deploy commit's message carries, if any. */
+function releasedAtOf(message) {
+    const match = new RegExp(`^${RELEASED_AT_TRAILER}: (\\S+)$`, 'm').exec(message);
+    const time = match ? new Date(match[1]) : undefined;
+    return time && !Number.isNaN(time.getTime()) ? time : undefined;
+}
+function pullRequestBody(context) {
+    const lines = [
+        `Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`,
+        '',
+        ...(context.rollbackOf ? [rollbackSentence(context.rollbackOf), ''] : []),
+        '| file | line | old | new |',
+        '| --- | --- | --- | --- |'
+    ];
+    for (const change of context.changes) {
+        lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`);
+    }
+    lines.push('');
+    lines.push(`**Tags:** ${context.tags.length > 0 ? context.tags.map((t) => `\`${t}\``).join(', ') : '(none)'}`);
+    const { repository, sha, runUrl } = context.source;
+    if (repository || sha) {
+        const server = context.serverUrl.replace(/\/+$/, '');
+        const commit = repository && sha ? `[\`${sha.slice(0, 12)}\`](${server}/${repository}/commit/${sha})` : sha ? `\`${sha}\`` : '';
+        lines.push(`**Source:** ${repository ? `\`${repository}\`` : ''}${repository && commit ? ' @ ' : ''}${commit}`);
+    }
+    if (runUrl)
+        lines.push(`**Run:** ${runUrl}`);
+    if (context.verifyCommands.length > 0)
+        lines.push('', '**Verify:**', '', '```sh', ...context.verifyCommands, '```');
+    lines.push('', '<sub>Opened by digest-release. Each release rebuilds this branch from the latest base.</sub>');
+    return `${lines.join('\n')}\n`;
+}
+function sourceLine(context) {
+    const { repository, sha } = context.source;
+    if (repository && sha)
+        return `${repository}@${sha}`;
+    return repository ?? sha ?? '';
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/`/g, "'");
+}
+
+
+/***/ }),
+
+/***/ 69880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ forEachLimit)
+/* harmony export */ });
+// How many requests run at once: the one bounded-parallel loop, for blob uploads and copies, and
+// signing several targets side by side.
+/** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
+async function forEachLimit(items, limit, work) {
+    let next = 0;
+    let failed;
+    const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (failed === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failed ??= error;
+            }
+        }
+    });
+    await Promise.all(runners);
+    if (failed !== undefined)
+        throw failed;
+}
+
+
+/***/ }),
+
 /***/ 34990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2513,8 +2663,10 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.d(__webpack_exports__, {
   u8: () => (/* binding */ DEFAULT_DEADLINE_MS),
   Jo: () => (/* binding */ HttpConnectionError),
+  Xq: () => (/* binding */ bufferHttp),
   wx: () => (/* binding */ header),
   Tz: () => (/* binding */ isDeadlineError),
+  fb: () => (/* binding */ openHttp),
   BO: () => (/* binding */ redactUrl),
   d3: () => (/* binding */ sendHttp)
 });
@@ -2643,6 +2795,91 @@ function sendHttp(request) {
             body.pipe(req);
         }
     });
+}
+/**
+ * Like sendHttp, but settles as soon as the answer's headers arrive and hands over the body as a
+ * stream (a blob GET copied to another registry, never held in memory). The connect timer, the
+ * idle timer and the overall deadline keep running until the body has been read to its end.
+ */
+function openHttp(request) {
+    const { url } = request;
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let deadlineTimer;
+        let response;
+        const wrap = (error) => error instanceof HttpConnectionError
+            ? error
+            : new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, error.code, {
+                cause: error
+            });
+        const fail = (error) => {
+            clearTimeout(deadlineTimer);
+            // Before the headers, the promise fails; after them, the body stream does.
+            if (!settled) {
+                settled = true;
+                reject(wrap(error));
+            }
+            else if (response && !response.destroyed)
+                response.destroy(wrap(error));
+        };
+        const headers = { 'User-Agent': 'digest-release', ...request.headers };
+        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        if (Number.isFinite(deadlineMs)) {
+            deadlineTimer = setTimeout(() => {
+                const seconds = Math.round(deadlineMs / 100) / 10;
+                const error = Object.assign(new Error(`the server was too slow: no complete answer within ${seconds}s (the request's deadline)`), {
+                    code: DEADLINE_CODE,
+                    deadlineMs
+                });
+                fail(error);
+                req.destroy(error);
+            }, deadlineMs);
+        }
+        const connectTimer = setTimeout(() => {
+            req.destroy(Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000}s`), { code: 'ETIMEDOUT' }));
+        }, CONNECT_TIMEOUT_MS);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                clearTimeout(connectTimer);
+            else
+                socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        req.setTimeout(idleTimeoutMs, () => {
+            const error = Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' });
+            fail(error);
+            req.destroy(error);
+        });
+        req.on('error', (error) => {
+            clearTimeout(connectTimer);
+            fail(error);
+        });
+        req.on('response', (res) => {
+            clearTimeout(connectTimer);
+            response = res;
+            res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            res.on('end', () => clearTimeout(deadlineTimer));
+            res.on('close', () => clearTimeout(deadlineTimer));
+            settled = true;
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url });
+        });
+        req.end();
+    });
+}
+/** Reads a streamed answer's body (up to maxBytes; the rest is read and dropped) into an HttpResponse. */
+async function bufferHttp(response, maxBytes = 64 * 1024) {
+    const chunks = [];
+    let kept = 0;
+    for await (const chunk of response.body) {
+        if (kept < maxBytes) {
+            chunks.push(chunk);
+            kept += chunk.length;
+        }
+    }
+    return { status: response.status, headers: response.headers, body: Buffer.concat(chunks), url: response.url };
 }
 /** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
 function redactUrl(url) {
@@ -3774,6 +4011,215 @@ function sameRepository(a, b) {
 
 /***/ }),
 
+/***/ 4345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ DEFAULT_UPLOAD_OPTIONS),
+/* harmony export */   P: () => (/* binding */ uploadBlob)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81570);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34990);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37893);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28630);
+// Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
+// registry, and a blob that does not match its descriptor never gets committed.
+
+
+
+
+
+
+const DEFAULT_UPLOAD_OPTIONS = { chunkThreshold: 256 * 1024 * 1024, chunkSize: 64 * 1024 * 1024 };
+/** Hashes and counts what passes; fails the stream when the content is not what the descriptor says. */
+class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    hash;
+    expectedBytes;
+    onMismatch;
+    describe;
+    finalDigest;
+    onBytes;
+    seen = 0;
+    constructor(hash, expectedBytes, onMismatch, describe, finalDigest, onBytes) {
+        super();
+        this.hash = hash;
+        this.expectedBytes = expectedBytes;
+        this.onMismatch = onMismatch;
+        this.describe = describe;
+        this.finalDigest = finalDigest;
+        this.onBytes = onBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.seen += chunk.length;
+        if (this.seen > this.expectedBytes)
+            return callback(this.mismatch(`is larger than the ${this.expectedBytes} bytes its descriptor says`));
+        this.hash.update(chunk);
+        this.onBytes?.(chunk.length);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        if (this.seen < this.expectedBytes)
+            return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`));
+        if (this.finalDigest) {
+            const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
+            if (actual !== this.finalDigest)
+                return callback(this.mismatch(`has content that hashes to ${actual}`));
+        }
+        callback();
+    }
+    mismatch(what) {
+        const { blob, file } = this.describe();
+        const error = new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LayoutError */ .R(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
+        this.onMismatch(error);
+        return error;
+    }
+}
+/**
+ * The sources opened for one request's body. A source that fails fails the body (pipe() alone
+ * would leave the request waiting), and every source is closed once the request is over: a source
+ * that is itself a download (a blob copied between registries) must not hold its connection open.
+ */
+class OpenedStreams {
+    streams = [];
+    pipe(source, verifying) {
+        this.streams.push(source);
+        source.once('error', (error) => verifying.destroy(error));
+        return source.pipe(verifying);
+    }
+    close() {
+        for (const stream of this.streams.splice(0))
+            stream.destroy();
+    }
+}
+/** Uploads one blob the registry does not have yet. */
+async function uploadBlob(client, blob, options = DEFAULT_UPLOAD_OPTIONS) {
+    if (blob.size >= options.chunkThreshold)
+        return uploadChunked(client, blob, options);
+    return uploadMonolithic(client, blob, options);
+}
+async function uploadMonolithic(client, blob, options) {
+    await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+        let mismatch;
+        const location = await client.startUpload();
+        location.searchParams.set('digest', blob.digest);
+        const opened = new OpenedStreams();
+        try {
+            await client.request({
+                method: 'PUT',
+                path: location.href,
+                headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
+                body: () => opened.pipe(blob.open(0, blob.size), new VerifyingStream((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
+                expect: [201],
+                retry: false
+            });
+        }
+        catch (error) {
+            // A blob that does not match its digest is never worth another attempt.
+            throw mismatch ?? error;
+        }
+        finally {
+            opened.close();
+        }
+    }, { policy: _net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .UPLOAD_RETRY */ .pG, classify: uploadTransience });
+}
+function uploadTransience(error) {
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LayoutError */ .R ? { transient: false } : (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .registryTransience */ .Ij)(error);
+}
+/** `sha256` or `sha512`, as the digest names it. */
+function hashAlgorithm(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
+/**
+ * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
+ * registry is asked how much it kept (GET on the session, `Range: 0-<last>`), and the upload goes
+ * on from there; the hash is rewound to the chunk's start and brought forward over the kept bytes.
+ */
+async function uploadChunked(client, blob, options) {
+    const policy = _net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .UPLOAD_RETRY */ .pG;
+    const started = Date.now();
+    let failures = 0;
+    let location = await client.startUpload();
+    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm(blob.digest));
+    let offset = 0;
+    const describe = () => ({ blob: blob.digest, file: blob.file });
+    while (offset < blob.size) {
+        const chunkStart = offset;
+        const chunkEnd = Math.min(blob.size, offset + options.chunkSize);
+        const checkpoint = hash.copy();
+        const isLast = chunkEnd === blob.size;
+        let mismatch;
+        const opened = new OpenedStreams();
+        try {
+            const response = await client.request({
+                method: 'PATCH',
+                path: location.href,
+                headers: {
+                    'Content-Type': 'application/octet-stream',
+                    'Content-Length': String(chunkEnd - chunkStart),
+                    'Content-Range': `${chunkStart}-${chunkEnd - 1}`
+                },
+                body: () => opened.pipe(blob.open(chunkStart, chunkEnd), new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
+                expect: [202],
+                retry: false
+            });
+            location = client.location(response, 'PATCH upload');
+            offset = chunkEnd;
+            opened.close();
+        }
+        catch (error) {
+            opened.close();
+            if (mismatch) {
+                await client.request({ method: 'DELETE', path: location.href, expect: [204, 404], retry: false }).catch(() => undefined);
+                throw mismatch;
+            }
+            failures++;
+            const delay = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .backoffDelay */ .EY)(policy, failures - 1);
+            if (!uploadTransience(error).transient || failures >= policy.attempts || Date.now() - started + delay > policy.budgetMs)
+                throw error;
+            await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy)(delay);
+            const kept = await uploadedSoFar(client, location).catch(() => undefined);
+            if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
+                // The session is gone or says something impossible: start over.
+                location = await client.startUpload();
+                hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm(blob.digest));
+                offset = 0;
+                continue;
+            }
+            location = kept.location;
+            hash = checkpoint;
+            if (kept.offset > chunkStart)
+                await hashRange(blob, chunkStart, kept.offset, hash);
+            offset = kept.offset;
+        }
+    }
+    const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`;
+    if (finalDigest !== blob.digest) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LayoutError */ .R(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
+    }
+    location.searchParams.set('digest', blob.digest);
+    await client.request({ method: 'PUT', path: location.href, expect: [201] });
+}
+async function uploadedSoFar(client, location) {
+    const response = await client.request({ method: 'GET', path: location.href, expect: [204] });
+    const range = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(response, 'range');
+    const match = range ? /^(?:bytes=)?0-(\d+)$/.exec(range) : null;
+    const newLocation = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(response, 'location') ? client.location(response, 'GET upload') : location;
+    // `0-0` may mean nothing or one byte (distribution writes both the same way): take it as nothing.
+    const offset = match ? (Number(match[1]) === 0 ? 0 : Number(match[1]) + 1) : 0;
+    return { offset, location: newLocation };
+}
+async function hashRange(blob, start, end, hash) {
+    for await (const chunk of blob.open(start, end))
+        hash.update(chunk);
+}
+
+
+/***/ }),
+
 /***/ 81570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4024,6 +4470,20 @@ class RegistryClient {
     }
     /** One registry request: auth challenge answered, transient failures retried, status checked. */
     async request(options) {
+        return this.exchange(options, (url, headers, deadlineMs) => {
+            const body = typeof options.body === 'function' ? options.body() : options.body;
+            return (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs });
+        }, async (response) => response);
+    }
+    /**
+     * A GET or HEAD whose answer's body comes back as a stream once its headers arrive (a blob copied
+     * to another registry): the same auth, redirect and retry rules as `request`. Retries cover only
+     * getting the headers; a body that drops midway fails its stream. Read or destroy the body.
+     */
+    async requestStream(options) {
+        return this.exchange(options, (url, headers, deadlineMs) => (0,http/* openHttp */.fb)({ method: options.method, url, headers, deadlineMs }), (response) => (0,http/* bufferHttp */.Xq)(response));
+    }
+    async exchange(options, send, buffered) {
         const start = this.url(options.path);
         this.refuseDowngrade(start, options.method, `a ${options.method} request`);
         const scope = options.scope ?? this.pushScope;
@@ -4038,29 +4498,39 @@ class RegistryClient {
                 const authorization = this.auth.authorization(scope);
                 if (authorization && this.isRegistryOrigin(url))
                     headers.Authorization = authorization;
-                const body = typeof options.body === 'function' ? options.body() : options.body;
                 let response;
                 try {
-                    response = await (0,http/* sendHttp */.d3)({ method: options.method, url, headers, body, maxResponseBytes: options.maxResponseBytes, deadlineMs });
+                    response = await send(url, headers, deadlineMs);
                 }
                 catch (error) {
                     throw connectionFailure(options.method, url, error, this.registry);
                 }
+                let read_;
+                const read = async () => {
+                    try {
+                        return (read_ ??= await buffered(response));
+                    }
+                    catch (error) {
+                        throw connectionFailure(options.method, url, error, this.registry);
+                    }
+                };
                 // One answer to the auth challenge per request; it does not count as an attempt. Only the
                 // registry's own challenge is answered: another origin (an upload location, a storage host)
                 // could name any realm and collect the credentials.
                 if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
                     authAnswered = true;
+                    await read();
                     if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope))
                         continue;
                 }
                 if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
+                    await read();
                     url = this.redirectTarget(options.method, url, response, ++redirects);
                     continue;
                 }
                 if (options.expect.includes(response.status))
                     return response;
-                throw registryError(options.method, url, response);
+                throw registryError(options.method, url, await read());
             }
         };
         if (options.retry === false)
@@ -4093,8 +4563,10 @@ class RegistryClient {
         this.logger.debug(`${method} ${(0,http/* redactUrl */.BO)(from)} redirected to ${(0,http/* redactUrl */.BO)(target)}`);
         return target;
     }
-    /** The request's overall deadline: the client's, plus time for a streamed upload's size. */
+    /** The request's overall deadline: the client's, plus time for a streamed upload's or download's size. */
     deadlineFor(options) {
+        if (options.expectedBytes !== undefined)
+            return this.deadlineMs + options.expectedBytes / SLOWEST_UPLOAD_BYTES_PER_MS;
         if (typeof options.body !== 'function')
             return this.deadlineMs;
         const size = Number(options.headers?.['Content-Length'] ?? NaN);
@@ -4180,6 +4652,38 @@ class RegistryClient {
         if ((0,oci_digest/* digestOf */.ol)(response.body, digest) !== digest)
             throw new oci_errors/* RegistryError */.g(`blob ${digest} came back with other content`, { method: 'GET', url: (0,http/* redactUrl */.BO)(response.url), status: 200 });
         return response.body;
+    }
+    /**
+     * Opens a blob for reading as a stream (bytes `start` to `end`, exclusive, through a Range request
+     * when that is not the whole blob). `partial` says whether the registry honoured the Range (206);
+     * on a 200 the body is the whole blob. The bytes are not checked here: the reader hashes them.
+     */
+    async openBlob(digest, options = {}) {
+        const start = options.start ?? 0;
+        const ranged = start > 0 || (options.end !== undefined && options.size !== undefined && options.end < options.size);
+        const headers = {};
+        if (ranged)
+            headers.Range = `bytes=${start}-${options.end !== undefined ? options.end - 1 : ''}`;
+        const response = await this.requestStream({
+            method: 'GET',
+            path: `/v2/${this.repository}/blobs/${digest}`,
+            headers,
+            expect: ranged ? [200, 206] : [200],
+            expectedBytes: (options.end ?? options.size ?? 0) - start
+        });
+        if (response.status === 206) {
+            const contentRange = (0,http/* header */.wx)(response, 'content-range');
+            const first = contentRange ? /^bytes (\d+)-/.exec(contentRange)?.[1] : undefined;
+            if (first !== undefined && Number(first) !== start) {
+                response.body.destroy();
+                throw new oci_errors/* RegistryError */.g(`GET blob ${digest} answered the range from ${start} with ${contentRange}`, {
+                    method: 'GET',
+                    url: (0,http/* redactUrl */.BO)(response.url),
+                    status: 206
+                });
+            }
+        }
+        return { body: response.body, partial: response.status === 206, status: response.status };
     }
     /** PUTs manifest bytes by digest or tag; checks the registry's Docker-Content-Digest against our own. */
     async putManifest(reference, bytes, mediaType, options = {}) {
@@ -4357,296 +4861,6 @@ function expectedIdentity(claims, serverUrl) {
         if (typeof claims[key] === 'string')
             candidates.push(claims[key]);
     return { candidates, issuer: typeof claims.iss === 'string' ? claims.iss : undefined };
-}
-
-
-/***/ }),
-
-/***/ 27461:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ forEachLimit),
-  n: () => (/* binding */ pushImage)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-// EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
-var client = __nccwpck_require__(81570);
-// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
-var http = __nccwpck_require__(34990);
-// EXTERNAL MODULE: ./src/net/retry.ts
-var retry = __nccwpck_require__(37893);
-// EXTERNAL MODULE: ./src/oci/errors.ts
-var errors = __nccwpck_require__(28630);
-;// CONCATENATED MODULE: ./src/oci/registry/blobs.ts
-// Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
-// registry, and a blob that does not match its descriptor never gets committed.
-
-
-
-
-
-
-const DEFAULT_UPLOAD_OPTIONS = { chunkThreshold: 256 * 1024 * 1024, chunkSize: 64 * 1024 * 1024 };
-/** Hashes and counts what passes; fails the stream when the content is not what the descriptor says. */
-class VerifyingStream extends external_node_stream_.Transform {
-    hash;
-    expectedBytes;
-    onMismatch;
-    describe;
-    finalDigest;
-    onBytes;
-    seen = 0;
-    constructor(hash, expectedBytes, onMismatch, describe, finalDigest, onBytes) {
-        super();
-        this.hash = hash;
-        this.expectedBytes = expectedBytes;
-        this.onMismatch = onMismatch;
-        this.describe = describe;
-        this.finalDigest = finalDigest;
-        this.onBytes = onBytes;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.seen += chunk.length;
-        if (this.seen > this.expectedBytes)
-            return callback(this.mismatch(`is larger than the ${this.expectedBytes} bytes its descriptor says`));
-        this.hash.update(chunk);
-        this.onBytes?.(chunk.length);
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        if (this.seen < this.expectedBytes)
-            return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`));
-        if (this.finalDigest) {
-            const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
-            if (actual !== this.finalDigest)
-                return callback(this.mismatch(`has content that hashes to ${actual}`));
-        }
-        callback();
-    }
-    mismatch(what) {
-        const { blob, file } = this.describe();
-        const error = new errors/* LayoutError */.R(`blob ${blob} ${what}; the layout is damaged (${file}). Rebuild the layout; nothing was committed for this blob.`, file);
-        this.onMismatch(error);
-        return error;
-    }
-}
-/** Uploads one blob the registry does not have yet. */
-async function uploadBlob(client, blob, options = DEFAULT_UPLOAD_OPTIONS) {
-    if (blob.size >= options.chunkThreshold)
-        return uploadChunked(client, blob, options);
-    return uploadMonolithic(client, blob, options);
-}
-async function uploadMonolithic(client, blob, options) {
-    await (0,retry/* withRetry */.bD)(async () => {
-        let mismatch;
-        const location = await client.startUpload();
-        location.searchParams.set('digest', blob.digest);
-        try {
-            await client.request({
-                method: 'PUT',
-                path: location.href,
-                headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-                body: () => blob.open(0, blob.size).pipe(new VerifyingStream((0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
-                expect: [201],
-                retry: false
-            });
-        }
-        catch (error) {
-            // A blob that does not match its digest is never worth another attempt.
-            throw mismatch ?? error;
-        }
-    }, { policy: retry/* UPLOAD_RETRY */.pG, classify: uploadTransience });
-}
-function uploadTransience(error) {
-    return error instanceof errors/* LayoutError */.R ? { transient: false } : (0,client/* registryTransience */.Ij)(error);
-}
-/** `sha256` or `sha512`, as the digest names it. */
-function hashAlgorithm(digest) {
-    return digest.slice(0, digest.indexOf(':'));
-}
-/**
- * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
- * registry is asked how much it kept (GET on the session, `Range: 0-<last>`), and the upload goes
- * on from there; the hash is rewound to the chunk's start and brought forward over the kept bytes.
- */
-async function uploadChunked(client, blob, options) {
-    const policy = retry/* UPLOAD_RETRY */.pG;
-    const started = Date.now();
-    let failures = 0;
-    let location = await client.startUpload();
-    let hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
-    let offset = 0;
-    const describe = () => ({ blob: blob.digest, file: blob.file });
-    while (offset < blob.size) {
-        const chunkStart = offset;
-        const chunkEnd = Math.min(blob.size, offset + options.chunkSize);
-        const checkpoint = hash.copy();
-        const isLast = chunkEnd === blob.size;
-        let mismatch;
-        try {
-            const response = await client.request({
-                method: 'PATCH',
-                path: location.href,
-                headers: {
-                    'Content-Type': 'application/octet-stream',
-                    'Content-Length': String(chunkEnd - chunkStart),
-                    'Content-Range': `${chunkStart}-${chunkEnd - 1}`
-                },
-                body: () => blob
-                    .open(chunkStart, chunkEnd)
-                    .pipe(new VerifyingStream(hash, chunkEnd - chunkStart, (e) => (mismatch = e), describe, isLast ? blob.digest : undefined, options.onBytes)),
-                expect: [202],
-                retry: false
-            });
-            location = client.location(response, 'PATCH upload');
-            offset = chunkEnd;
-        }
-        catch (error) {
-            if (mismatch) {
-                await client.request({ method: 'DELETE', path: location.href, expect: [204, 404], retry: false }).catch(() => undefined);
-                throw mismatch;
-            }
-            failures++;
-            const delay = (0,retry/* backoffDelay */.EY)(policy, failures - 1);
-            if (!uploadTransience(error).transient || failures >= policy.attempts || Date.now() - started + delay > policy.budgetMs)
-                throw error;
-            await (0,retry/* sleep */.yy)(delay);
-            const kept = await uploadedSoFar(client, location).catch(() => undefined);
-            if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
-                // The session is gone or says something impossible: start over.
-                location = await client.startUpload();
-                hash = (0,external_node_crypto_.createHash)(hashAlgorithm(blob.digest));
-                offset = 0;
-                continue;
-            }
-            location = kept.location;
-            hash = checkpoint;
-            if (kept.offset > chunkStart)
-                await hashRange(blob, chunkStart, kept.offset, hash);
-            offset = kept.offset;
-        }
-    }
-    const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`;
-    if (finalDigest !== blob.digest) {
-        throw new errors/* LayoutError */.R(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
-    }
-    location.searchParams.set('digest', blob.digest);
-    await client.request({ method: 'PUT', path: location.href, expect: [201] });
-}
-async function uploadedSoFar(client, location) {
-    const response = await client.request({ method: 'GET', path: location.href, expect: [204] });
-    const range = (0,http/* header */.wx)(response, 'range');
-    const match = range ? /^(?:bytes=)?0-(\d+)$/.exec(range) : null;
-    const newLocation = (0,http/* header */.wx)(response, 'location') ? client.location(response, 'GET upload') : location;
-    // `0-0` may mean nothing or one byte (distribution writes both the same way): take it as nothing.
-    const offset = match ? (Number(match[1]) === 0 ? 0 : Number(match[1]) + 1) : 0;
-    return { offset, location: newLocation };
-}
-async function hashRange(blob, start, end, hash) {
-    for await (const chunk of blob.open(start, end))
-        hash.update(chunk);
-}
-
-// EXTERNAL MODULE: ./src/oci/layout/read.ts + 1 modules
-var read = __nccwpck_require__(34199);
-;// CONCATENATED MODULE: ./src/steps/push.ts
-// The push step: blobs (largest first, in parallel, skipping what the registry has), then platform
-// manifests, then the top manifest, all by digest. Tags come later, in their own step.
-
-
-
-async function pushImage(options) {
-    const { client, layout, image, logger } = options;
-    const uploadOptions = { ...DEFAULT_UPLOAD_OPTIONS, ...options.upload };
-    const manifests = (0,read/* manifestsBottomUp */.dt)(image);
-    const blobsByDigest = new Map();
-    for (const node of manifests)
-        for (const blob of node.blobs)
-            blobsByDigest.set(blob.digest, blob);
-    const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
-    const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
-    let sentBytes = 0;
-    let blobsUploaded = 0;
-    let blobsSkipped = 0;
-    let bytesUploaded = 0;
-    const started = Date.now();
-    const progress = setInterval(() => {
-        const seconds = (Date.now() - started) / 1000;
-        const rate = sentBytes / Math.max(seconds, 0.001);
-        const remaining = Math.max(0, totalBytes - sentBytes);
-        const eta = rate > 0 ? `${Math.ceil(remaining / rate)}s` : '?';
-        logger.info(`uploaded ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s, ETA ${eta})`);
-    }, options.progressIntervalMs ?? 5000);
-    progress.unref();
-    try {
-        await forEachLimit(blobs, options.concurrency ?? 4, async (blob) => {
-            if (await client.blobExists(blob.digest)) {
-                blobsSkipped++;
-                logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
-                return;
-            }
-            await uploadBlob(client, layout.blob(blob), { ...uploadOptions, onBytes: (n) => (sentBytes += n) });
-            blobsUploaded++;
-            bytesUploaded += blob.size;
-            logger.info(`pushed blob ${blob.digest} (${blob.size} bytes)`);
-        });
-    }
-    finally {
-        clearInterval(progress);
-    }
-    const platformDigests = {};
-    for (const node of manifests) {
-        const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
-        if (digest !== node.descriptor.digest) {
-            throw new errors/* RegistryError */.g(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
-                method: 'PUT',
-                url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
-            });
-        }
-        if (node !== image && node.platform && node.platform !== 'unknown/unknown')
-            platformDigests[node.platform] = digest;
-        logger.info(`pushed ${node.kind === 'index' ? 'index' : 'manifest'} ${digest}${node.platform ? ` (${node.platform})` : ''}`);
-    }
-    return {
-        digest: image.descriptor.digest,
-        mediaType: image.mediaType,
-        size: image.bytes.length,
-        platformDigests,
-        blobsUploaded,
-        blobsSkipped,
-        blobsMounted: 0,
-        bytesUploaded,
-        manifestsPushed: manifests.length
-    };
-}
-function mib(bytes) {
-    return (bytes / (1024 * 1024)).toFixed(1);
-}
-/** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
-async function forEachLimit(items, limit, work) {
-    let next = 0;
-    let failed;
-    const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (failed === undefined && next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failed ??= error;
-            }
-        }
-    });
-    await Promise.all(runners);
-    if (failed !== undefined)
-        throw failed;
 }
 
 
@@ -5406,8 +5620,14 @@ function parseTags(value) {
 function readInputs(getInput) {
     const get = (name) => (getInput(name) ?? '').trim();
     const layout = get('layout');
-    if (!layout)
-        throw new InputError('layout', 'is required: the path of the OCI image layout directory or tar your build wrote');
+    const sourceText = get('source');
+    if (layout && sourceText) {
+        throw new InputError('source', 'and `layout` are both given: give `layout` to release a build, or `source` to promote an image already in a registry, not both');
+    }
+    if (!layout && !sourceText) {
+        throw new InputError('layout', 'is required to release (the path of the OCI image layout directory or tar your build wrote); to promote an image already in a registry, give `source` instead');
+    }
+    const promote = sourceText ? readPromoteInputs(sourceText, get, getInput) : undefined;
     const imageText = get('image');
     if (!imageText)
         throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
@@ -5431,7 +5651,9 @@ function readInputs(getInput) {
         throw new InputError('deploy-repository', `"${deployRepository}" is neither owner/name nor a git URL`);
     }
     return {
+        mode: promote ? 'promote' : 'release',
         layout,
+        promote,
         layoutRef: get('layout-ref') || undefined,
         image,
         imageName: `${image.registry}/${image.repository}`,
@@ -5464,12 +5686,54 @@ function readInputs(getInput) {
         dryRun: parseBoolean('dry-run', get('dry-run'), false)
     };
 }
+function readPromoteInputs(sourceText, get, getInput) {
+    let source;
+    try {
+        source = (0,reference/* parseReference */.F2)(sourceText);
+    }
+    catch (error) {
+        if (error instanceof reference/* ReferenceError */.AF)
+            throw new InputError('source', `${error.message}; expected registry/repository@sha256:<digest> (or :tag)`);
+        throw error;
+    }
+    if (!source.digest && !source.tag) {
+        throw new InputError('source', `"${sourceText}" names no digest or tag; give registry/repository@sha256:<digest> (a :tag is resolved once, in preflight)`);
+    }
+    const identityText = get('verify-identity');
+    if (!identityText) {
+        throw new InputError('verify-identity', "is required in promote mode: a regular expression the signer's certificate identity must match, e.g. ^https://github\\.com/acme/app/\\.github/workflows/release\\.yml@refs/(heads/main|tags/v.+)$");
+    }
+    let verifyIdentity;
+    try {
+        verifyIdentity = new RegExp(identityText);
+    }
+    catch (error) {
+        throw new InputError('verify-identity', `"${identityText}" is not a valid regular expression (${error.message})`);
+    }
+    const username = get('source-username') || undefined;
+    const password = get('source-password') || undefined;
+    if (Boolean(username) !== Boolean(password)) {
+        throw new InputError(username ? 'source-password' : 'source-username', 'goes with `source-username`/`source-password`: give both, or neither to use the Docker config');
+    }
+    return {
+        source,
+        sourceUsername: username,
+        sourcePassword: password,
+        verifyIdentity,
+        verifyIssuer: get('verify-issuer') || 'https://token.actions.githubusercontent.com',
+        verifyAttestations: splitList(getInput('verify-attestations') ?? ''),
+        copyReferrers: parseBoolean('copy-referrers', get('copy-referrers'), true)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/action/result.ts
-const STEP_ORDER = ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'];
-function emptyResult(image, dryRun, requestedTags, owner, repository) {
-    const steps = Object.fromEntries(STEP_ORDER.map((name) => [name, { status: 'not-run' }]));
-    return { image, owner, repository, dryRun, requestedTags, platformDigests: {}, steps };
+const STEP_ORDER = {
+    release: ['preflight', 'layout', 'push', 'sign', 'attest', 'tags', 'deploy'],
+    promote: ['preflight', 'verify', 'copy', 'reverify', 'tags', 'deploy']
+};
+function emptyResult(image, dryRun, requestedTags, owner, repository, mode = 'release') {
+    const steps = Object.fromEntries(STEP_ORDER[mode].map((name) => [name, { status: 'not-run' }]));
+    return { mode, image, owner, repository, dryRun, requestedTags, platformDigests: {}, steps };
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -5481,7 +5745,9 @@ function outputsFor(result) {
     if (result.steps.preflight.status === 'succeeded')
         outputs.tags = list(result.requestedTags);
     // The image outputs name what is in the registry: set once the push succeeded (or, in a dry run, once the layout was read).
-    const imageKnown = result.steps.push.status === 'succeeded' || (result.dryRun && result.steps.layout.status === 'succeeded');
+    const imageKnown = result.steps.push?.status === 'succeeded' ||
+        result.steps.copy?.status === 'succeeded' ||
+        (result.dryRun && (result.steps.layout ?? result.steps.verify)?.status === 'succeeded');
     if (imageKnown && result.digest) {
         outputs.digest = result.digest;
         outputs['image-ref'] = `${result.image}@${result.digest}`;
@@ -5492,6 +5758,22 @@ function outputsFor(result) {
         outputs['blobs-mounted'] = String(result.push.blobsMounted);
         outputs['blobs-skipped'] = String(result.push.blobsSkipped);
         outputs['bytes-uploaded'] = String(result.push.bytesUploaded);
+    }
+    if (result.promote?.copy) {
+        const copy = result.promote.copy;
+        outputs['blobs-uploaded'] = String(copy.blobsUploaded);
+        outputs['blobs-mounted'] = String(copy.blobsMounted);
+        outputs['blobs-skipped'] = String(copy.blobsSkipped);
+        outputs['bytes-uploaded'] = String(copy.bytesUploaded);
+        outputs['referrers-copied'] = String(copy.referrersCopied);
+    }
+    if (result.promote) {
+        outputs['promoted-from'] = result.promote.from;
+        const verified = result.promote.destination ?? result.promote.source;
+        if (verified) {
+            outputs['verified-identity'] = verified.identity;
+            outputs['verified-attestations'] = JSON.stringify(Object.keys(verified.attestations));
+        }
     }
     if (result.sign) {
         outputs['signature-digest'] = result.sign.signatureDigest ?? '';
@@ -5538,6 +5820,8 @@ function outputsFor(result) {
         outputs['pull-request-url'] = deploy.pullRequestUrl ?? '';
         outputs['pull-request-operation'] = deploy.pullRequestOperation;
         outputs['patched-files'] = JSON.stringify(deploy.patchedFiles);
+        outputs['previous-digest'] = deploy.previousDigest ?? '';
+        outputs['rollback-of'] = deploy.rollbackOf ?? '';
     }
     return outputs;
 }
@@ -5554,6 +5838,9 @@ const STEP_TITLE = {
     push: 'Push: upload blobs and manifests by digest',
     sign: 'Sign: keyless Sigstore signature',
     attest: 'Attest: SLSA provenance and SBOM',
+    verify: 'Verify: the source digest is signed and attested by the expected identity',
+    copy: 'Copy: blobs, manifests, signatures and attestations, byte for byte',
+    reverify: 'Verify again: the evidence arrived at the destination',
     tags: 'Tags: apply last',
     deploy: 'Deploy: pin the digest in the deploy repository'
 };
@@ -5615,7 +5902,10 @@ class StepRunner {
 
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var oci_digest = __nccwpck_require__(68825);
+// EXTERNAL MODULE: ./src/gitops/message.ts
+var message = __nccwpck_require__(13391);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 const STEP_LABEL = {
     preflight: 'Preflight',
@@ -5623,6 +5913,9 @@ const STEP_LABEL = {
     push: 'Push',
     sign: 'Sign',
     attest: 'Attest',
+    verify: 'Verify (source)',
+    copy: 'Copy',
+    reverify: 'Verify (destination)',
     tags: 'Tags',
     deploy: 'Deploy'
 };
@@ -5639,13 +5932,20 @@ function seconds(ms) {
     return ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`;
 }
 function verifyCommands(result) {
-    if (!result.digest || !result.sign?.identity)
+    // Released: the identity this run signed with. Promoted: the one verified at the destination.
+    const signer = result.sign?.identity
+        ? { identity: result.sign.identity, issuer: result.sign.issuer }
+        : result.promote?.destination
+            ? { identity: result.promote.destination.identity, issuer: result.promote.destination.issuer }
+            : undefined;
+    if (!result.digest || !signer)
         return [];
     const ref = `${result.image}@${result.digest}`;
-    const identity = result.sign.identity;
-    const issuer = result.sign.issuer ?? 'https://token.actions.githubusercontent.com';
+    const identity = signer.identity;
+    const issuer = signer.issuer ?? 'https://token.actions.githubusercontent.com';
     const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`];
-    if (result.attest?.provenance) {
+    const attested = result.promote?.destination?.attestations ?? {};
+    if (result.attest?.provenance || attested['https://slsa.dev/provenance/v1']) {
         commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`);
     }
     // Stored in the repository's attestations API, gh finds them by repository; otherwise it reads them from the registry.
@@ -5672,6 +5972,20 @@ function renderSummary(result) {
         lines.push('| platform | digest |', '|---|---|');
         for (const [platform, digest] of platforms)
             lines.push(`| ${platform} | \`${digest}\` |`);
+        lines.push('');
+    }
+    if (result.promote) {
+        const p = result.promote;
+        lines.push(`**Promoted** from \`${p.from}\` to \`${result.image}@${result.digest ?? ''}\` (no rebuild: sign and attest do not run in promote mode; the evidence is copied and verified).`, '');
+        for (const verified of [p.source, p.destination]) {
+            if (!verified)
+                continue;
+            const attested = Object.keys(verified.attestations);
+            lines.push(`- ${verified.where}: signed by \`${verified.identity}\` (${verified.signatures} signature(s))${attested.length ? `; attested: ${attested.map((t) => `\`${t}\``).join(', ')}` : ''}`);
+        }
+        if (p.copy) {
+            lines.push(`- copied: ${p.copy.blobsUploaded} blob(s) uploaded (${(p.copy.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB), ${p.copy.blobsMounted} mounted, ${p.copy.blobsSkipped} already there; ${p.copy.referrersCopied} signature(s), attestation(s) and legacy tag(s)`);
+        }
         lines.push('');
     }
     if (result.push) {
@@ -5729,6 +6043,11 @@ function renderSummary(result) {
     if (result.deploy) {
         const d = result.deploy;
         lines.push('**Deploy**', '');
+        const lineage = result.digest
+            ? (0,message/* deploySummaryLine */.qm)({ image: result.image, digest: result.digest, previousDigest: d.previousDigest, rollbackOf: d.rollbackOf })
+            : undefined;
+        if (lineage)
+            lines.push(lineage, '');
         if (d.supersededBy)
             lines.push(`> A newer release holds \`${d.branch}\` (commit \`${d.supersededBy}\`); this release did not replace it.`, '');
         if (d.pullRequestUrl)
@@ -6056,31 +6375,36 @@ function mapRegistryImmutability(error, image, tag, digest) {
 
 
 
-async function preflight(options) {
-    const { logger } = options;
+/** A client for one repository, with its credentials resolved (inputs, Docker config, `github-token` for ghcr.io) and masked. */
+async function registryClientFor(image, credentials, options, what) {
     const resolved = await resolveCredential({
-        registry: options.image.registry,
-        username: options.username,
-        password: options.password,
+        registry: image.registry,
+        username: credentials.username,
+        password: credentials.password,
         githubToken: options.githubToken,
         dockerConfigDir: options.dockerConfigDir
     });
     for (const secret of credentialSecrets(resolved.credential))
         options.onSecret(secret);
-    logger.info(`registry credentials: ${resolved.source}`);
+    options.logger.info(`${what} credentials: ${resolved.source}`);
     const client = new registry_client/* RegistryClient */.bP({
-        registry: options.image.registry,
-        repository: options.image.repository,
+        registry: image.registry,
+        repository: image.repository,
         credential: resolved.credential,
         insecureRegistries: options.insecureRegistries,
         onSecret: options.onSecret,
-        logger
+        logger: options.logger
     });
+    return { client, source: resolved.source };
+}
+async function preflight(options) {
+    const { logger } = options;
+    const { client, source: credentialSource } = await registryClientFor(options.image, options, options, 'registry');
     const layout = await (0,read/* openLayout */.B9)(options.layoutPath, { tempDir: options.tempDir });
     try {
         const entry = (0,read/* selectEntry */.J9)(layout, options.layoutRef);
         logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`);
-        const result = { client, credentialSource: resolved.source, layout, entry };
+        const result = { client, credentialSource, layout, entry };
         if (options.tags.length) {
             result.tagPlan = await planTags({
                 client,
@@ -6187,6 +6511,47 @@ async function findFiles(root, pattern) {
     await walk('', 0);
     return found.sort();
 }
+/**
+ * Promote mode: the source is resolved to one digest (a tag, once) and must exist; the destination
+ * is reachable with its credentials and its tags are planned (immutability as in release mode).
+ */
+async function preflightPromote(options) {
+    const { logger } = options;
+    const sourceName = `${options.source.registry}/${options.source.repository}`;
+    const { client: source } = await registryClientFor(options.source, { username: options.sourceUsername, password: options.sourcePassword }, options, 'source');
+    const { client: destination } = await registryClientFor(options.image, options, options, 'destination');
+    const reference = options.source.digest ?? options.source.tag;
+    const named = `${sourceName}${options.source.digest ? '@' : ':'}${reference}`;
+    let head;
+    try {
+        head = await source.headManifest(reference);
+    }
+    catch (error) {
+        throw new InputError('source', `${named} cannot be read: ${error.message}`, { cause: error });
+    }
+    if (!head)
+        throw new InputError('source', `${sourceName} has no manifest ${reference}; check the digest or tag (and source-username/source-password)`);
+    if (options.source.digest && head.digest !== options.source.digest) {
+        throw new InputError('source', `${sourceName}@${options.source.digest} answered with the digest ${head.digest}`);
+    }
+    if (!options.source.digest)
+        logger.info(`source ${sourceName}:${options.source.tag} resolves to ${head.digest}; everything after runs by that digest`);
+    const result = { source, destination, sourceName, digest: head.digest, mediaType: head.mediaType };
+    // Reachability and credentials of the destination, before anything is written.
+    await destination.headManifest(head.digest);
+    if (options.tags.length) {
+        result.tagPlan = await planTags({
+            client: destination,
+            image: options.imageName,
+            tags: options.tags,
+            mutableTags: options.mutableTags,
+            digest: head.digest
+        });
+        for (const plan of result.tagPlan)
+            logger.info(`tag ${plan.tag}: ${plan.action}${plan.previous ? ` (now ${plan.previous})` : ''}`);
+    }
+    return result;
+}
 
 ;// CONCATENATED MODULE: ./src/steps/layout.ts
 // The layout step: read the chosen entry's manifest tree and check that every blob is there with its
@@ -6198,13 +6563,91 @@ async function readLayoutImage(options) {
     return { image, platformDigests: (0,read/* platformDigestsOf */.c)(image) };
 }
 
-// EXTERNAL MODULE: ./src/steps/push.ts + 1 modules
-var push = __nccwpck_require__(27461);
+// EXTERNAL MODULE: ./src/net/concurrency.ts
+var concurrency = __nccwpck_require__(69880);
+// EXTERNAL MODULE: ./src/oci/registry/blobs.ts
+var registry_blobs = __nccwpck_require__(4345);
+;// CONCATENATED MODULE: ./src/steps/push.ts
+// The push step: blobs (largest first, in parallel, skipping what the registry has), then platform
+// manifests, then the top manifest, all by digest. Tags come later, in their own step.
+
+
+
+
+async function pushImage(options) {
+    const { client, layout, image, logger } = options;
+    const uploadOptions = { ...registry_blobs/* DEFAULT_UPLOAD_OPTIONS */.F, ...options.upload };
+    const manifests = (0,read/* manifestsBottomUp */.dt)(image);
+    const blobsByDigest = new Map();
+    for (const node of manifests)
+        for (const blob of node.blobs)
+            blobsByDigest.set(blob.digest, blob);
+    const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
+    const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
+    let sentBytes = 0;
+    let blobsUploaded = 0;
+    let blobsSkipped = 0;
+    let bytesUploaded = 0;
+    const started = Date.now();
+    const progress = setInterval(() => {
+        const seconds = (Date.now() - started) / 1000;
+        const rate = sentBytes / Math.max(seconds, 0.001);
+        const remaining = Math.max(0, totalBytes - sentBytes);
+        const eta = rate > 0 ? `${Math.ceil(remaining / rate)}s` : '?';
+        logger.info(`uploaded ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s, ETA ${eta})`);
+    }, options.progressIntervalMs ?? 5000);
+    progress.unref();
+    try {
+        await (0,concurrency/* forEachLimit */.G)(blobs, options.concurrency ?? 4, async (blob) => {
+            if (await client.blobExists(blob.digest)) {
+                blobsSkipped++;
+                logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
+                return;
+            }
+            await (0,registry_blobs/* uploadBlob */.P)(client, layout.blob(blob), { ...uploadOptions, onBytes: (n) => (sentBytes += n) });
+            blobsUploaded++;
+            bytesUploaded += blob.size;
+            logger.info(`pushed blob ${blob.digest} (${blob.size} bytes)`);
+        });
+    }
+    finally {
+        clearInterval(progress);
+    }
+    const platformDigests = {};
+    for (const node of manifests) {
+        const { digest } = await client.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
+        if (digest !== node.descriptor.digest) {
+            throw new errors/* RegistryError */.g(`manifest bytes hash to ${digest} but the layout names them ${node.descriptor.digest}`, {
+                method: 'PUT',
+                url: client.url(`/v2/${client.repository}/manifests/${digest}`).href
+            });
+        }
+        if (node !== image && node.platform && node.platform !== 'unknown/unknown')
+            platformDigests[node.platform] = digest;
+        logger.info(`pushed ${node.kind === 'index' ? 'index' : 'manifest'} ${digest}${node.platform ? ` (${node.platform})` : ''}`);
+    }
+    return {
+        digest: image.descriptor.digest,
+        mediaType: image.mediaType,
+        size: image.bytes.length,
+        platformDigests,
+        blobsUploaded,
+        blobsSkipped,
+        blobsMounted: 0,
+        bytesUploaded,
+        manifestsPushed: manifests.length
+    };
+}
+function mib(bytes) {
+    return (bytes / (1024 * 1024)).toFixed(1);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): read the inputs and the runner context, run the steps in order, and turn a failure into one
 // error naming its step. Outputs are set by the step runner as each step ends; the job summary and
 // the `result` output are written last, whatever happened. Steps past the push are loaded only when
 // they run, so a plain push starts fast.
+
 
 
 
@@ -6228,8 +6671,11 @@ async function run() {
         for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken])
             if (secret)
                 setSecret(secret);
-        result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository);
-        await release(inputs, context, result);
+        result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository, inputs.mode);
+        if (inputs.promote)
+            await promote(inputs, inputs.promote, context, result);
+        else
+            await release(inputs, context, result);
     }
     catch (error) {
         const message = error instanceof StepFailure ? `${error.step} failed: ${error.message}` : error instanceof Error ? error.message : String(error);
@@ -6300,7 +6746,7 @@ async function release(inputs, context, result) {
         }
         // The run's one Fulcio certificate is requested while the blobs upload.
         const signer = needsSigstore(inputs) ? await runSigner(checked, runnerLogger) : undefined;
-        const pushed = await steps.run('push', () => (0,push/* pushImage */.n)({ client, layout: checked.layout, image, logger: runnerLogger }), (pushed) => {
+        const pushed = await steps.run('push', () => pushImage({ client, layout: checked.layout, image, logger: runnerLogger }), (pushed) => {
             result.push = pushed;
             result.platformDigests = pushed.platformDigests;
         });
@@ -6345,7 +6791,7 @@ async function release(inputs, context, result) {
             if (!inputs.provenance && inputs.sbom === 'none' && !checked.testResults)
                 steps.skip('attest', '`provenance: false`, `sbom: none` and no `test-results`');
             else {
-                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(879), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57645)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
+                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(879), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57645)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
                 await steps.run('attest', async () => {
                     const platforms = await readPlatformImages(checked.layout, image);
                     return attestImage({
@@ -6421,6 +6867,108 @@ async function attestationPublisher(inputs, context) {
     const [owner, repo] = context.repository.split('/');
     return new AttestationPublisher(new GitHubClient(context.apiUrl, inputs.githubToken, runnerLogger), { owner, repo }, runnerLogger);
 }
+/**
+ * Promote mode: a digest already in a registry moves to `image` without a rebuild. Its evidence is
+ * verified at the source, copied with the bytes, and verified again at the destination before any tag.
+ */
+async function promote(inputs, options, context, result) {
+    const steps = new StepRunner(result);
+    const checked = await steps.run('preflight', () => preflightPromote({
+        image: inputs.image,
+        imageName: inputs.imageName,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        insecureRegistries: inputs.insecureRegistries,
+        dockerConfigDir: context.dockerConfigDir,
+        tags: inputs.tags,
+        mutableTags: inputs.mutableTags,
+        source: options.source,
+        sourceUsername: options.sourceUsername,
+        sourcePassword: options.sourcePassword,
+        onSecret: (secret) => setSecret(secret),
+        logger: runnerLogger
+    }), (checked) => {
+        result.digest = checked.digest;
+        result.imageRef = `${inputs.imageName}@${checked.digest}`;
+        result.tagPlan = checked.tagPlan;
+        result.promote = { from: `${checked.sourceName}@${checked.digest}` };
+    });
+    const { digest } = checked;
+    const [{ verifyEvidence }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(202)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
+    const verification = {
+        identity: options.verifyIdentity,
+        issuer: options.verifyIssuer,
+        attestations: options.verifyAttestations,
+        digest,
+        logger: runnerLogger
+    };
+    await steps.run('verify', async () => verifyEvidence({
+        ...verification,
+        client: checked.source,
+        referrers: new Referrers(checked.source),
+        imageName: checked.sourceName,
+        verifier: await promoteVerifier(inputs, context),
+        where: 'source'
+    }), (verified) => (result.promote.source = verified));
+    if (inputs.dryRun) {
+        for (const name of ['copy', 'reverify', 'tags'])
+            steps.skip(name, 'dry run');
+        steps.publishOutputs();
+        return deploy(inputs, context, result, steps, digest);
+    }
+    const { copyStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028));
+    await steps.run('copy', () => copyStep({
+        source: checked.source,
+        destination: checked.destination,
+        digest,
+        copyReferrers: options.copyReferrers,
+        logger: runnerLogger
+    }), (copied) => {
+        result.promote.copy = copied;
+        result.platformDigests = copied.platformDigests;
+    });
+    if (!options.copyReferrers)
+        steps.skip('reverify', '`copy-referrers: false`: no evidence was copied');
+    else {
+        await steps.run('reverify', async () => verifyEvidence({
+            ...verification,
+            client: checked.destination,
+            referrers: new Referrers(checked.destination),
+            imageName: inputs.imageName,
+            verifier: await promoteVerifier(inputs, context),
+            where: 'destination'
+        }), (verified) => (result.promote.destination = verified));
+    }
+    if (inputs.tags.length === 0)
+        steps.skip('tags', 'no `tags` given');
+    else {
+        const manifest = await checked.destination.getManifest(digest);
+        await steps.run('tags', () => applyTags({
+            client: checked.destination,
+            image: inputs.imageName,
+            tags: inputs.tags,
+            mutableTags: inputs.mutableTags,
+            digest,
+            manifest: { bytes: manifest.bytes, mediaType: manifest.mediaType },
+            logger: runnerLogger
+        }), (tags) => (result.tags = tags));
+    }
+    await deploy(inputs, context, result, steps, digest);
+}
+/** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
+async function promoteVerifier(inputs, context) {
+    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(798)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99798));
+    const resolved = await resolveTrustedRootWithReason({
+        trustedRootPath: inputs.trustedRoot,
+        instance: 'public-good',
+        cacheDir: context.tempDir
+    });
+    if (!resolved.trustedRoot) {
+        throw new InputError('trusted-root', `no Sigstore trust material to verify the source against (${resolved.reason}); give a trusted_root.json (\`gh attestation trusted-root > trusted_root.json\` writes public-good and GitHub's instance)`);
+    }
+    return createBundleVerifier(resolved.trustedRoot);
+}
 /** The run's signer, its certificate already on its way. */
 async function runSigner(checked, logger) {
     const { createSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766));
@@ -6439,7 +6987,7 @@ async function deploy(inputs, context, result, steps, digest) {
     if (!inputs.deployRepository)
         return steps.skip('deploy', 'no `deploy-repository` given');
     const repository = inputs.deployRepository;
-    const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56280));
+    const { deployDigest } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99378));
     const deployed = await steps.run('deploy', () => deployDigest({
         repository,
         token: inputs.deployToken || inputs.githubToken || '',

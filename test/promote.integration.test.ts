@@ -75,7 +75,11 @@ async function prodClient(repository: string): Promise<RegistryClient> {
 test('a released index promoted across registries arrives with the same digests, every platform, its signatures and provenance, verified there', async () => {
   const layout = await released('app')
   const run = await runAction(
-    promoteInputs(`${dev.host}/octo-org/app@${layout.top.digest}`, `${prod.host}/prod/app`, { ...toProd, 'verify-attestations': PROVENANCE, tags: 'v1' }),
+    promoteInputs(`${dev.host}/octo-org/app@${layout.top.digest}`, `${prod.host}/prod/app`, {
+      ...toProd,
+      'verify-attestations': PROVENANCE,
+      tags: 'v1'
+    }),
     runnerEnv({ oidc })
   )
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
@@ -104,7 +108,10 @@ test('a released index promoted across registries arrives with the same digests,
 test('refusals write nothing at the destination: wrong identity (naming who did sign), unsigned, missing provenance, forged evidence', async () => {
   const signed = await released('refusals', { provenance: 'false' })
   const wrong = await runAction(
-    promoteInputs(`${dev.host}/octo-org/refusals@${signed.top.digest}`, `${prod.host}/prod/refused-1`, { ...toProd, 'verify-identity': '^https://github\\.com/someone-else/' }),
+    promoteInputs(`${dev.host}/octo-org/refusals@${signed.top.digest}`, `${prod.host}/prod/refused-1`, {
+      ...toProd,
+      'verify-identity': '^https://github\\.com/someone-else/'
+    }),
     runnerEnv({ oidc })
   )
   assert.equal(wrong.exitCode, 1)
@@ -112,7 +119,10 @@ test('refusals write nothing at the destination: wrong identity (naming who did 
   assert.ok(wrong.errors[0].includes(`Identities that did sign: https://github.com/${oidc.claims.job_workflow_ref}`), wrong.errors[0])
 
   const noProvenance = await runAction(
-    promoteInputs(`${dev.host}/octo-org/refusals@${signed.top.digest}`, `${prod.host}/prod/refused-2`, { ...toProd, 'verify-attestations': PROVENANCE }),
+    promoteInputs(`${dev.host}/octo-org/refusals@${signed.top.digest}`, `${prod.host}/prod/refused-2`, {
+      ...toProd,
+      'verify-attestations': PROVENANCE
+    }),
     runnerEnv({ oidc })
   )
   assert.equal(noProvenance.exitCode, 1)
@@ -120,19 +130,30 @@ test('refusals write nothing at the destination: wrong identity (naming who did 
 
   const plain = await writeLayout(join(work, 'unsigned'), { images: [{ layers: [randomLayer(3000)] }] })
   assert.equal((await runAction({ layout: plain.dir, image: `${dev.host}/octo-org/unsigned`, ...OFF })).exitCode, 0)
-  const unsigned = await runAction(promoteInputs(`${dev.host}/octo-org/unsigned@${plain.top.digest}`, `${prod.host}/prod/refused-3`, toProd), runnerEnv({ oidc }))
+  const unsigned = await runAction(
+    promoteInputs(`${dev.host}/octo-org/unsigned@${plain.top.digest}`, `${prod.host}/prod/refused-3`, toProd),
+    runnerEnv({ oidc })
+  )
   assert.equal(unsigned.exitCode, 1)
   assert.match(unsigned.errors[0], /lacks a signature/)
 
   // A bundle about the unsigned digest: our identity on a self-signed certificate, a log entry copied from an honest bundle.
-  const honest = await attest(Buffer.from(JSON.stringify(cosignSignStatement({ name: 'x', digest: `sha256:${'0'.repeat(64)}` }))), 'application/vnd.in-toto+json', {
-    fulcioURL: sigstore.fulcioUrl,
-    rekorURL: sigstore.rekorUrl,
-    identityToken: await oidc.mintToken('sigstore')
-  })
+  const honest = await attest(
+    Buffer.from(JSON.stringify(cosignSignStatement({ name: 'x', digest: `sha256:${'0'.repeat(64)}` }))),
+    'application/vnd.in-toto+json',
+    {
+      fulcioURL: sigstore.fulcioUrl,
+      rekorURL: sigstore.rekorUrl,
+      identityToken: await oidc.mintToken('sigstore')
+    }
+  )
   const statement = JSON.parse(JSON.stringify(honest))
-  statement.dsseEnvelope.payload = Buffer.from(JSON.stringify(cosignSignStatement({ name: `${dev.host}/octo-org/unsigned`, digest: plain.top.digest }))).toString('base64')
-  const forged = Buffer.from(JSON.stringify(await forgeBundle(statement, { san: `https://github.com/${oidc.claims.job_workflow_ref}`, issuer: oidc.issuer })))
+  statement.dsseEnvelope.payload = Buffer.from(
+    JSON.stringify(cosignSignStatement({ name: `${dev.host}/octo-org/unsigned`, digest: plain.top.digest }))
+  ).toString('base64')
+  const forged = Buffer.from(
+    JSON.stringify(await forgeBundle(statement, { san: `https://github.com/${oidc.claims.job_workflow_ref}`, issuer: oidc.issuer }))
+  )
   const client = new RegistryClient({ registry: dev.host, repository: 'octo-org/unsigned' })
   await storeBundleReferrer({
     client,
@@ -146,7 +167,10 @@ test('refusals write nothing at the destination: wrong identity (naming who did 
       created: new Date().toISOString()
     })
   })
-  const forgedRun = await runAction(promoteInputs(`${dev.host}/octo-org/unsigned@${plain.top.digest}`, `${prod.host}/prod/refused-4`, toProd), runnerEnv({ oidc }))
+  const forgedRun = await runAction(
+    promoteInputs(`${dev.host}/octo-org/unsigned@${plain.top.digest}`, `${prod.host}/prod/refused-4`, toProd),
+    runnerEnv({ oidc })
+  )
   assert.equal(forgedRun.exitCode, 1)
   assert.match(forgedRun.errors[0], /lacks a signature .*Not counted: sha256:[0-9a-f]{64}: certificate does not chain to the trusted root/)
 
@@ -159,7 +183,10 @@ test('refusals write nothing at the destination: wrong identity (naming who did 
 
 test('promotion to another repository of the same registry mounts every blob and uploads nothing', async () => {
   const layout = await released('mounted')
-  const run = await runAction(promoteInputs(`${dev.host}/octo-org/mounted@${layout.top.digest}`, `${dev.host}/staging/mounted`), runnerEnv({ oidc }))
+  const run = await runAction(
+    promoteInputs(`${dev.host}/octo-org/mounted@${layout.top.digest}`, `${dev.host}/staging/mounted`),
+    runnerEnv({ oidc })
+  )
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
   assert.equal(run.outputs['bytes-uploaded'], '0')
   assert.ok(Number(run.outputs['blobs-mounted']) >= layout.layers.length, `mounted: ${run.outputs['blobs-mounted']}`)
@@ -199,12 +226,24 @@ test('promoting v1, then v2, then v1 again reports the previous digest each time
 test('bad input stops preflight with a clear error and writes nothing', async () => {
   const layout = await writeLayout(join(work, 'bad'), { images: [{ layers: [randomLayer(1000)] }] })
   const cases: Array<[Record<string, string>, RegExp]> = [
-    [{ layout: layout.dir, source: `${dev.host}/octo-org/app@${layout.top.digest}`, image: `${dev.host}/x/y` }, /input `source`: and `layout` are both given/],
+    [
+      { layout: layout.dir, source: `${dev.host}/octo-org/app@${layout.top.digest}`, image: `${dev.host}/x/y` },
+      /input `source`: and `layout` are both given/
+    ],
     [{ image: `${dev.host}/x/y` }, /input `layout`: is required to release .* give `source` instead/],
     [promoteInputs(`${dev.host}/octo-org/app`, `${dev.host}/x/y`), /input `source`: .* names no digest or tag/],
-    [promoteInputs(`${dev.host}/octo-org/app@${layout.top.digest}`, `${dev.host}/x/y`, { 'verify-identity': '^(unclosed' }), /input `verify-identity`: "\^\(unclosed" is not a valid regular expression/],
-    [promoteInputs(`127.0.0.1:9/octo-org/app@${layout.top.digest}`, `${dev.host}/x/y`), /^preflight failed: input `source`: 127\.0\.0\.1:9\/octo-org\/app@sha256:[0-9a-f]+ cannot be read/],
-    [promoteInputs(`${dev.host}/octo-org/app@sha256:${'e'.repeat(64)}`, `${dev.host}/x/y`), /^preflight failed: input `source`: .* has no manifest sha256:e{64}/]
+    [
+      promoteInputs(`${dev.host}/octo-org/app@${layout.top.digest}`, `${dev.host}/x/y`, { 'verify-identity': '^(unclosed' }),
+      /input `verify-identity`: "\^\(unclosed" is not a valid regular expression/
+    ],
+    [
+      promoteInputs(`127.0.0.1:9/octo-org/app@${layout.top.digest}`, `${dev.host}/x/y`),
+      /^preflight failed: input `source`: 127\.0\.0\.1:9\/octo-org\/app@sha256:[0-9a-f]+ cannot be read/
+    ],
+    [
+      promoteInputs(`${dev.host}/octo-org/app@sha256:${'e'.repeat(64)}`, `${dev.host}/x/y`),
+      /^preflight failed: input `source`: .* has no manifest sha256:e{64}/
+    ]
   ]
   for (const [inputs, expected] of cases) {
     const run = await runAction(inputs, runnerEnv({ oidc }))

@@ -15,7 +15,7 @@ import { DIGEST_PATTERN } from './digest.js'
 import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, MEDIA_TYPE } from './media-types.js'
 import { RegistryError } from './errors.js'
 import type { Logger } from '../net/logger.js'
-import { forEachLimit } from '../steps/push.js'
+import { forEachLimit } from '../net/concurrency.js'
 
 export interface CopyOptions {
   source: RegistryClient

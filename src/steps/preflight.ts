@@ -245,11 +245,12 @@ export async function preflightPromote(options: PromotePreflightOptions): Promis
   )
   const { client: destination } = await registryClientFor(options.image, options, options, 'destination')
   const reference = options.source.digest ?? options.source.tag!
+  const named = `${sourceName}${options.source.digest ? '@' : ':'}${reference}`
   let head
   try {
     head = await source.headManifest(reference)
   } catch (error) {
-    throw new InputError('source', `${sourceName}:${reference} cannot be read: ${(error as Error).message}`, { cause: error })
+    throw new InputError('source', `${named} cannot be read: ${(error as Error).message}`, { cause: error })
   }
   if (!head)
     throw new InputError(

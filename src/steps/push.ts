@@ -1,5 +1,6 @@
 // The push step: blobs (largest first, in parallel, skipping what the registry has), then platform
 // manifests, then the top manifest, all by digest. Tags come later, in their own step.
+import { forEachLimit } from '../net/concurrency.js'
 import { uploadBlob, DEFAULT_UPLOAD_OPTIONS, type UploadOptions } from '../oci/registry/blobs.js'
 import type { RegistryClient } from '../oci/registry/client.js'
 import { manifestsBottomUp, type Descriptor, type ImageNode, type OciLayout } from '../oci/layout/read.js'
@@ -98,22 +99,4 @@ export async function pushImage(options: PushOptions): Promise<PushResult> {
 
 function mib(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1)
-}
-
-/** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
-export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failed: unknown
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (failed === undefined && next < items.length) {
-      const item = items[next++]
-      try {
-        await work(item)
-      } catch (error) {
-        failed ??= error
-      }
-    }
-  })
-  await Promise.all(runners)
-  if (failed !== undefined) throw failed
 }

@@ -1,5 +1,5 @@
-export const id = 280;
-export const ids = [280,584];
+export const id = 378;
+export const ids = [378,584];
 export const modules = {
 
 /***/ 96584:
@@ -149,7 +149,7 @@ function hint(status) {
 
 /***/ }),
 
-/***/ 56280:
+/***/ 99378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -272,73 +272,109 @@ function httpOrigin(url) {
 
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(96584);
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var digest = __webpack_require__(68825);
-;// CONCATENATED MODULE: ./src/gitops/message.ts
-// The commit message, pull request title and body: plain data in, text out.
+;// CONCATENATED MODULE: ./src/gitops/history.ts
+// Rollback awareness: was the digest being pinned pinned before on the base branch, and by which commit?
+// The clone is shallow, so a bounded stretch of the base's history is fetched first (the token still
+// travels only as the extraheader the Git wrapper sets).
 
-/** Conventional Commits subject, also used as the pull request title. */
-function commitSubject(context) {
-    return `chore(deploy): pin ${context.image} to ${(0,digest/* shortDigest */.VK)(context.digest)}`;
-}
-function commitMessage(context) {
-    const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`, ''];
-    for (const change of context.changes)
-        lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
-    if (context.tags.length > 0)
-        lines.push('', `Tags: ${context.tags.join(', ')}`);
-    const source = sourceLine(context);
-    if (source)
-        lines.push(`Source: ${source}`);
-    if (context.source.runUrl)
-        lines.push(`Run: ${context.source.runUrl}`);
-    if (context.releasedAt)
-        lines.push(`${RELEASED_AT_TRAILER}: ${context.releasedAt}`);
-    return `${lines.join('\n')}\n`;
-}
-/** The commit trailer that says when the release behind a deploy commit started, so concurrent releases can tell which is newer. */
-const RELEASED_AT_TRAILER = 'Released-At';
-/** The release time a deploy commit's message carries, if any. */
-function releasedAtOf(message) {
-    const match = new RegExp(`^${RELEASED_AT_TRAILER}: (\\S+)$`, 'm').exec(message);
-    const time = match ? new Date(match[1]) : undefined;
-    return time && !Number.isNaN(time.getTime()) ? time : undefined;
-}
-function pullRequestBody(context) {
-    const lines = [
-        `Pins \`${context.image}\` to \`${context.digest}\` on \`${context.base}\`.`,
-        '',
-        '| file | line | old | new |',
-        '| --- | --- | --- | --- |'
-    ];
-    for (const change of context.changes) {
-        lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`);
+
+/** How many commits of the base's history are searched for an earlier pin of the digest. */
+const HISTORY_DEPTH = 500;
+/**
+ * The most recent commit in the last `depth` commits of `baseCommit`'s history whose diff adds a
+ * line containing `digest` to a deploy file, or undefined. A commit at the shallow cut-off is never
+ * the answer: git shows it as adding every file it holds.
+ */
+async function findRollbackOf(lookup) {
+    const { git, baseCommit, digest } = lookup;
+    const depth = lookup.depth ?? HISTORY_DEPTH;
+    const fetched = await git.tryRun(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', baseCommit]);
+    if (fetched.exitCode !== 0) {
+        lookup.onUnavailable?.(`cannot fetch the history of ${baseCommit.slice(0, 12)}: ${fetched.stderr.trim()}`);
+        return undefined;
     }
-    lines.push('');
-    lines.push(`**Tags:** ${context.tags.length > 0 ? context.tags.map((t) => `\`${t}\``).join(', ') : '(none)'}`);
-    const { repository, sha, runUrl } = context.source;
-    if (repository || sha) {
-        const server = context.serverUrl.replace(/\/+$/, '');
-        const commit = repository && sha ? `[\`${sha.slice(0, 12)}\`](${server}/${repository}/commit/${sha})` : sha ? `\`${sha}\`` : '';
-        lines.push(`**Source:** ${repository ? `\`${repository}\`` : ''}${repository && commit ? ' @ ' : ''}${commit}`);
+    const log = await git.tryRun([
+        '-c',
+        'core.quotepath=off',
+        'log',
+        `-G${literalPattern(digest)}`,
+        '--format=commit %H',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-renames',
+        '--unified=0',
+        '-p',
+        `--max-count=${depth}`,
+        baseCommit,
+        '--'
+    ]);
+    if (log.exitCode !== 0) {
+        lookup.onUnavailable?.(`cannot search the history of ${baseCommit.slice(0, 12)}: ${log.stderr.trim()}`);
+        return undefined;
     }
-    if (runUrl)
-        lines.push(`**Run:** ${runUrl}`);
-    if (context.verifyCommands.length > 0)
-        lines.push('', '**Verify:**', '', '```sh', ...context.verifyCommands, '```');
-    lines.push('', '<sub>Opened by digest-release. Each release rebuilds this branch from the latest base.</sub>');
-    return `${lines.join('\n')}\n`;
+    return commitAddingDigest(log.stdout, digest, lookup.isDeployFile, await shallowCommits(lookup.clone));
 }
-function sourceLine(context) {
-    const { repository, sha } = context.source;
-    if (repository && sha)
-        return `${repository}@${sha}`;
-    return repository ?? sha ?? '';
+/**
+ * Reads `git log --format='commit %H' -p` output, newest first, and returns the first commit that adds
+ * a line containing `digest` to a file `isDeployFile` accepts, skipping the commits in `excluded`.
+ */
+function commitAddingDigest(log, digest, isDeployFile, excluded = new Set()) {
+    let commit;
+    let file;
+    let inHunk = false;
+    for (const line of log.split('\n')) {
+        const header = /^commit ([0-9a-f]{40,64})$/.exec(line);
+        if (header) {
+            commit = header[1];
+            file = undefined;
+            inHunk = false;
+        }
+        else if (line.startsWith('diff --git ')) {
+            file = undefined;
+            inHunk = false;
+        }
+        else if (line.startsWith('@@')) {
+            inHunk = true;
+        }
+        else if (!inHunk && line.startsWith('+++ ')) {
+            file = diffPath(line.slice(4));
+        }
+        else if (inHunk && line.startsWith('+') && line.includes(digest)) {
+            if (commit && !excluded.has(commit) && file !== undefined && isDeployFile(file))
+                return commit;
+        }
+    }
+    return undefined;
 }
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/`/g, "'");
+/** `b/path` (or `"b/pa\"th"`) from a `+++` line; undefined for /dev/null or a name that cannot be read. */
+function diffPath(text) {
+    let name = text.replace(/\t$/, '');
+    if (name.startsWith('"')) {
+        try {
+            name = JSON.parse(name);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return name.startsWith('b/') ? name.slice(2) : undefined;
+}
+/** The digest as a pattern that matches only itself, in both basic and extended regular expressions. */
+function literalPattern(text) {
+    return text.replace(/[^A-Za-z0-9:]/g, (c) => `[${c}]`);
+}
+async function shallowCommits(clone) {
+    try {
+        return new Set((await (0,promises_.readFile)((0,external_node_path_.join)(clone, '.git', 'shallow'), 'utf8')).split('\n').filter(Boolean));
+    }
+    catch {
+        return new Set();
+    }
 }
 
+// EXTERNAL MODULE: ./src/gitops/message.ts
+var message = __webpack_require__(13391);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -977,6 +1013,7 @@ function nothingFoundError(image, patch, globs) {
 
 
 
+
 /** How often push mode re-applies the edit after losing a race for the base branch. */
 const PUSH_ATTEMPTS = retry/* GIT_PUSH_RETRY */.Zm.attempts;
 const WORK_BRANCH = 'digest-release-work';
@@ -1089,10 +1126,11 @@ class DeployRun {
                 return { branch, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] };
             }
             const diff = await this.diff(patch);
-            const planned = { branch, patchedFiles: patch.patchedFiles, diff, changes: patch.changes };
+            const lineage = await this.lineage(patch, baseCommit);
+            const planned = { branch, patchedFiles: patch.patchedFiles, diff, changes: patch.changes, ...lineage };
             if (this.options.dryRun)
                 return { ...planned, pullRequestOperation: 'none' };
-            const commit = await this.commit(patch);
+            const commit = await this.commit(patch, lineage);
             const remoteCommit = await this.remoteBranch(branch);
             const upToDate = remoteCommit !== undefined && (await this.sameChange(remoteCommit, commit, baseCommit));
             if (!upToDate && remoteCommit && (await this.newerRelease(remoteCommit))) {
@@ -1115,7 +1153,7 @@ class DeployRun {
                 this.logger.info(`${branch} already holds this change on the latest ${this.base}; not pushing`);
             }
             const result = { ...planned, commit: upToDate ? remoteCommit : commit, pullRequestOperation: 'none' };
-            await this.openOrUpdatePullRequest(result, branch, patch.changes, upToDate);
+            await this.openOrUpdatePullRequest(result, branch, patch.changes, lineage, upToDate);
             // A newer release may have replaced our push meanwhile: say so, and name the commit that stands.
             const standing = await this.remoteBranch(branch);
             if (standing && standing !== result.commit) {
@@ -1131,23 +1169,25 @@ class DeployRun {
         if (this.options.autoMerge !== 'off')
             this.logger.info('auto-merge applies to pull requests only; ignored in push mode');
         for (let attempt = 1;; attempt++) {
-            await this.checkoutBase();
+            const baseCommit = await this.checkoutBase();
             const patch = await this.patch();
             if (patch.changes.length === 0) {
                 this.logger.info(`${this.base} already pins ${this.options.image} to ${this.options.digest}; nothing to push`);
                 return { branch: this.base, pullRequestOperation: 'none', patchedFiles: [], diff: '', changes: [] };
             }
             const diff = await this.diff(patch);
+            const lineage = await this.lineage(patch, baseCommit);
             const planned = {
                 branch: this.base,
                 patchedFiles: patch.patchedFiles,
                 diff,
                 changes: patch.changes,
-                pullRequestOperation: 'none'
+                pullRequestOperation: 'none',
+                ...lineage
             };
             if (this.options.dryRun)
                 return planned;
-            const commit = await this.commit(patch);
+            const commit = await this.commit(patch, lineage);
             if ((await this.push(`HEAD:refs/heads/${this.base}`, [])) === 'pushed') {
                 this.logger.info(`pushed ${commit.slice(0, 12)} to ${this.base}`);
                 return { ...planned, commit };
@@ -1183,14 +1223,46 @@ class DeployRun {
     async diff(patch) {
         return this.git.run(['-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff', '--', ...patch.patchedFiles]);
     }
-    messageContext(changes) {
-        const { image, digest, tags, source, serverUrl, verifyCommands } = this.options;
-        return { image, digest, tags, base: this.base, changes, source, serverUrl, verifyCommands, releasedAt: this.startedAt.toISOString() };
+    /** The digest the files pinned before, and the base commit that pinned the new digest before when this is a rollback. */
+    async lineage(patch, baseCommit) {
+        const lineage = {};
+        const previousDigest = (0,message/* previousDigestOf */.HZ)(patch.changes);
+        if (previousDigest)
+            lineage.previousDigest = previousDigest;
+        const rollbackOf = await findRollbackOf({
+            git: this.git,
+            clone: this.clone,
+            baseCommit,
+            digest: this.options.digest,
+            isDeployFile: (file) => selectFiles([file], this.options.paths).length > 0,
+            onUnavailable: (reason) => this.logger.info(`cannot tell whether this is a rollback: ${reason}`)
+        });
+        if (rollbackOf) {
+            lineage.rollbackOf = rollbackOf;
+            this.logger.info(`rolling back ${this.options.image} to ${this.options.digest}, first pinned on ${this.base} by ${rollbackOf.slice(0, 12)}` +
+                (previousDigest ? ` (was ${previousDigest})` : ''));
+        }
+        return lineage;
     }
-    async commit(patch) {
+    messageContext(changes, lineage) {
+        const { image, digest, tags, source, serverUrl, verifyCommands } = this.options;
+        return {
+            image,
+            digest,
+            tags,
+            base: this.base,
+            changes,
+            source,
+            serverUrl,
+            verifyCommands,
+            releasedAt: this.startedAt.toISOString(),
+            ...lineage
+        };
+    }
+    async commit(patch, lineage) {
         await this.git.run(['add', '--', ...patch.patchedFiles]);
         const messageFile = (0,external_node_path_.join)(this.clone, '.git', 'DIGEST_RELEASE_MSG');
-        await (0,promises_.writeFile)(messageFile, commitMessage(this.messageContext(patch.changes)));
+        await (0,promises_.writeFile)(messageFile, (0,message/* commitMessage */.df)(this.messageContext(patch.changes, lineage)));
         const identity = (await this.hasIdentity()) ? [] : ['-c', `user.name=${BOT_NAME}`, '-c', `user.email=${BOT_EMAIL}`];
         await this.git.run([...identity, 'commit', '--quiet', '--no-verify', '-F', messageFile]);
         return (await this.git.run(['rev-parse', 'HEAD'])).trim();
@@ -1218,7 +1290,7 @@ class DeployRun {
     }
     /** True when `remoteCommit` carries a release time later than this release's start. */
     async newerRelease(remoteCommit) {
-        const theirs = releasedAtOf(await this.git.run(['cat-file', 'commit', remoteCommit]));
+        const theirs = (0,message/* releasedAtOf */.y7)(await this.git.run(['cat-file', 'commit', remoteCommit]));
         return theirs !== undefined && theirs.getTime() > this.startedAt.getTime();
     }
     /** Pushes `refspec`; a rejection because the remote moved is an answer, any other failure an error. */
@@ -1232,15 +1304,15 @@ class DeployRun {
             return 'rejected';
         throw new DeployError(`git push to ${this.remote.url} failed: ${this.git.redact(report.trim())}`);
     }
-    async openOrUpdatePullRequest(result, branch, changes, upToDate) {
+    async openOrUpdatePullRequest(result, branch, changes, lineage, upToDate) {
         if (!this.github || !this.remote.github) {
             this.logger.warning(`${this.remote.url} is not a repository on ${this.options.serverUrl}; pushed ${branch} but cannot open a pull request`);
             return;
         }
         const { owner, repo } = this.remote.github;
-        const context = this.messageContext(changes);
-        const title = commitSubject(context);
-        const body = pullRequestBody(context);
+        const context = this.messageContext(changes, lineage);
+        const title = (0,message/* commitSubject */.sF)(context);
+        const body = (0,message/* pullRequestBody */.NF)(context);
         let pull = await this.github.findOpenPullRequest(owner, repo, branch, this.base);
         if (pull && upToDate) {
             result.pullRequestOperation = 'unchanged';

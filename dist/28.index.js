@@ -1,0 +1,491 @@
+export const id = 28;
+export const ids = [28,985];
+export const modules = {
+
+/***/ 26985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Referrers: () => (/* binding */ Referrers),
+/* harmony export */   describeReferrer: () => (/* binding */ describeReferrer),
+/* harmony export */   referrersTag: () => (/* binding */ referrersTag)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68825);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29217);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28630);
+
+
+
+
+function referrersTag(digest) {
+    const [algorithm, hex] = digest.split(':');
+    return `${algorithm}-${hex}`;
+}
+/** The descriptor of a referrer manifest as the spec wants it listed: artifactType and annotations included. */
+function describeReferrer(bytes) {
+    const manifest = JSON.parse(bytes.toString('utf8'));
+    const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
+    return {
+        mediaType: manifest.mediaType ?? _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociManifest,
+        digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Of */ .Bj)(bytes),
+        size: bytes.length,
+        ...(artifactType ? { artifactType } : {}),
+        ...(manifest.annotations ? { annotations: manifest.annotations } : {})
+    };
+}
+class Referrers {
+    client;
+    mode;
+    constructor(client) {
+        this.client = client;
+    }
+    get detectedMode() {
+        return this.mode;
+    }
+    /** Pushes a referrer manifest by digest and makes sure it is listed for its subject. */
+    async attach(options) {
+        const descriptor = describeReferrer(options.manifest);
+        const { subject } = await this.client.putManifest(descriptor.digest, options.manifest, descriptor.mediaType);
+        if (this.mode === undefined) {
+            this.mode = subject && (await this.client.getReferrers(options.subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema';
+        }
+        if (this.mode === 'tag-schema')
+            await this.addToTagIndex(options.subjectDigest, descriptor);
+        return { digest: descriptor.digest, mode: this.mode };
+    }
+    /** Every referrer of a subject, from the API or the tag-schema index. */
+    async list(subjectDigest) {
+        if (this.mode !== 'tag-schema') {
+            const fromApi = await this.client.getReferrers(subjectDigest);
+            if (fromApi) {
+                this.mode ??= 'referrers-api';
+                return (fromApi.index.manifests ?? []);
+            }
+        }
+        return (await this.readTagIndex(subjectDigest)).manifests;
+    }
+    async readTagIndex(subjectDigest) {
+        const existing = await this.client.getManifest(referrersTag(subjectDigest), [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex]);
+        if (!existing)
+            return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, manifests: [] };
+        try {
+            const index = JSON.parse(existing.bytes.toString('utf8'));
+            return {
+                schemaVersion: 2,
+                mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex,
+                manifests: Array.isArray(index.manifests) ? index.manifests : [],
+                etag: existing.etag
+            };
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`the referrers tag ${referrersTag(subjectDigest)} holds something that is not an image index; remove that tag or use a registry with the referrers API`, {
+                method: 'GET',
+                url: this.client.url(`/v2/${this.client.repository}/manifests/${referrersTag(subjectDigest)}`).href
+            });
+        }
+    }
+    /**
+     * Read, add, write, then read again: a concurrent writer may have replaced the index between
+     * our read and our write (most registries ignore If-Match), so merge until our entry stays.
+     */
+    async addToTagIndex(subjectDigest, descriptor) {
+        const tag = referrersTag(subjectDigest);
+        let confirmations = 0;
+        let wrote = false;
+        for (let attempt = 0; attempt < _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS.attempts; attempt++) {
+            const index = await this.readTagIndex(subjectDigest);
+            if (index.manifests.some((d) => d.digest === descriptor.digest)) {
+                // Listed before we wrote (a re-run), or still listed after two pauses: done.
+                if (!wrote || ++confirmations >= 2)
+                    return;
+            }
+            else {
+                confirmations = 0;
+                const { etag, ...body } = index;
+                body.manifests.push(descriptor);
+                try {
+                    // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+                    await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
+                    wrote = true;
+                }
+                catch (error) {
+                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.status === 412))
+                        throw error;
+                }
+            }
+            await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS, attempt));
+        }
+        const final = await this.readTagIndex(subjectDigest);
+        if (!final.manifests.some((d) => d.digest === descriptor.digest)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
+                method: 'PUT',
+                url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
+            });
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 86028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  copyStep: () => (/* binding */ copyStep)
+});
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./src/oci/registry/blobs.ts
+var registry_blobs = __webpack_require__(4345);
+// EXTERNAL MODULE: ./src/oci/registry/referrers.ts
+var registry_referrers = __webpack_require__(26985);
+// EXTERNAL MODULE: ./src/oci/descriptor.ts
+var oci_descriptor = __webpack_require__(47592);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(68825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(29217);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __webpack_require__(28630);
+// EXTERNAL MODULE: ./src/net/concurrency.ts
+var concurrency = __webpack_require__(69880);
+;// CONCATENATED MODULE: ./src/oci/copy.ts
+// The copy engine behind promotion: an image already in a registry (the source) is copied by
+// digest, with its referrers and cosign's legacy `.sig`/`.att` tags, to another repository or
+// registry (the destination), byte for byte, so every digest stays what it was.
+//
+// Order: read the whole manifest tree (each manifest checked against its digest), then the blobs
+// (largest first, several at once, skipping what the destination has: mounted when both sides are
+// one registry, otherwise streamed from the source's GET into the destination's upload, hashed on
+// the way), then child manifests, the top manifest, and last the referrers and legacy tags.
+
+
+
+
+
+
+
+
+/** Largest manifest read (the distribution registry's own limit is 4 MiB). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_DEPTH = 4;
+/** Referrers of referrers (a signature on an attestation) are followed this deep. */
+const MAX_REFERRER_DEPTH = 3;
+const LEGACY_SUFFIXES = ['.sig', '.att'];
+async function copyImage(options) {
+    const { source, destination, logger } = options;
+    if (!digest/* DIGEST_PATTERN */.WA.test(options.digest))
+        throw new Error(`copyImage needs a digest (sha256:<hex>), not ${options.digest}`);
+    const uploadOptions = { ...registry_blobs/* DEFAULT_UPLOAD_OPTIONS */.F, ...options.upload };
+    const result = {
+        digest: options.digest,
+        mediaType: '',
+        platformDigests: {},
+        blobsUploaded: 0,
+        blobsMounted: 0,
+        blobsSkipped: 0,
+        bytesUploaded: 0,
+        manifestsCopied: 0,
+        referrersCopied: 0
+    };
+    // 1. Everything to copy, read and checked before anything is written.
+    const image = await readTree(source, { digest: options.digest });
+    result.mediaType = image.mediaType;
+    for (const child of image.children)
+        if (child.platform && child.platform !== 'unknown/unknown')
+            result.platformDigests[child.platform] = child.descriptor.digest;
+    const referrers = [];
+    const legacy = [];
+    if (options.copyReferrers) {
+        const sourceReferrers = new registry_referrers.Referrers(source);
+        const seen = new Set();
+        let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest);
+        for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
+            const next = [];
+            for (const subject of subjects) {
+                for (const listed of await sourceReferrers.list(subject)) {
+                    if (!listed || typeof listed.digest !== 'string' || seen.has(listed.digest))
+                        continue;
+                    seen.add(listed.digest);
+                    const tree = await readTree(source, listed);
+                    referrers.push({ subject, tree });
+                    next.push(...manifestsBottomUp(tree).map((n) => n.descriptor.digest));
+                }
+                if (depth === 0) {
+                    for (const suffix of LEGACY_SUFFIXES) {
+                        const tag = `${(0,registry_referrers.referrersTag)(subject)}${suffix}`;
+                        const found = await source.getManifest(tag, [media_types/* MEDIA_TYPE */.Ap.ociManifest, media_types/* MEDIA_TYPE */.Ap.dockerManifest]);
+                        if (found)
+                            legacy.push({ tag, tree: await nodeOf(source, found.bytes, { digest: found.digest, mediaType: found.mediaType }, 0) });
+                    }
+                }
+            }
+            subjects = next;
+        }
+        logger.debug(`${referrers.length} referrers and ${legacy.length} legacy tags to copy`);
+    }
+    // 2. Blobs.
+    const blobsByDigest = new Map();
+    const trees = [image, ...referrers.map((r) => r.tree), ...legacy.map((l) => l.tree)];
+    for (const tree of trees)
+        for (const node of manifestsBottomUp(tree))
+            for (const blob of node.blobs)
+                blobsByDigest.set(blob.digest, blob);
+    const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
+    const sameRegistry = source.baseUrl.origin === destination.baseUrl.origin;
+    const sameRepository = sameRegistry && source.repository === destination.repository;
+    let sentBytes = 0;
+    const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
+    const started = Date.now();
+    const progress = setInterval(() => {
+        const rate = sentBytes / Math.max((Date.now() - started) / 1000, 0.001);
+        logger.info(`copied ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s)`);
+    }, options.progressIntervalMs ?? 5000);
+    progress.unref();
+    try {
+        await (0,concurrency/* forEachLimit */.G)(blobs, options.concurrency ?? 4, async (blob) => {
+            if (sameRepository || (await destination.blobExists(blob.digest))) {
+                result.blobsSkipped++;
+                logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
+                return;
+            }
+            if (sameRegistry && (await tryMount(destination, blob.digest, source.repository, logger))) {
+                result.blobsMounted++;
+                logger.info(`mounted blob ${blob.digest} from ${source.repository}`);
+                return;
+            }
+            await (0,registry_blobs/* uploadBlob */.P)(destination, streamedBlob(source, blob), {
+                ...uploadOptions,
+                onBytes: (n) => {
+                    sentBytes += n;
+                    options.onBytes?.(n);
+                }
+            });
+            result.blobsUploaded++;
+            result.bytesUploaded += blob.size;
+            logger.info(`copied blob ${blob.digest} (${blob.size} bytes)`);
+        });
+    }
+    finally {
+        clearInterval(progress);
+    }
+    // 3. Manifests, children first, by digest.
+    for (const node of manifestsBottomUp(image)) {
+        if (await putManifest(destination, node, sameRepository)) {
+            result.manifestsCopied++;
+            logger.info(`copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`);
+        }
+    }
+    // 4. Referrers, listed at the destination as at the source; then the legacy tags.
+    if (referrers.length > 0) {
+        const destinationReferrers = new registry_referrers.Referrers(destination);
+        const listedAt = new Map();
+        for (const { subject, tree } of referrers) {
+            let listed = listedAt.get(subject);
+            if (!listed) {
+                listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest));
+                listedAt.set(subject, listed);
+            }
+            if (listed.has(tree.descriptor.digest)) {
+                logger.debug(`referrer ${tree.descriptor.digest} of ${subject} is already listed`);
+                continue;
+            }
+            for (const child of manifestsBottomUp(tree).slice(0, -1))
+                if (await putManifest(destination, child, false))
+                    result.manifestsCopied++;
+            const { digest } = await destinationReferrers.attach({ manifest: tree.bytes, subjectDigest: subject });
+            if (digest !== tree.descriptor.digest)
+                throw rewritten(destination, tree.descriptor.digest, digest);
+            listed.add(digest);
+            result.referrersCopied++;
+            logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`);
+        }
+    }
+    for (const { tag, tree } of legacy) {
+        const current = await destination.headManifest(tag);
+        if (current?.digest === tree.descriptor.digest)
+            continue;
+        if (current)
+            logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`);
+        const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType);
+        if (digest !== tree.descriptor.digest)
+            throw rewritten(destination, tree.descriptor.digest, digest);
+        result.referrersCopied++;
+        logger.info(`copied ${tag} (${digest})`);
+    }
+    return result;
+}
+/** Reads a manifest or index by digest, and everything under it, checking bytes against digests and sizes. */
+async function readTree(client, descriptor, depth = 0) {
+    if (depth > MAX_DEPTH)
+        throw new errors/* RegistryError */.g(`indexes are nested more than ${MAX_DEPTH} deep under ${descriptor.digest}`, where(client, descriptor.digest));
+    if (!digest/* DIGEST_PATTERN */.WA.test(descriptor.digest))
+        throw new errors/* RegistryError */.g(`${JSON.stringify(descriptor.digest)} is not a digest`, where(client, String(descriptor.digest)));
+    if (descriptor.size !== undefined && descriptor.size > MAX_MANIFEST_BYTES)
+        throw new errors/* RegistryError */.g(`manifest ${descriptor.digest} is ${descriptor.size} bytes, more than the ${MAX_MANIFEST_BYTES} a manifest may be`, where(client, descriptor.digest));
+    const accept = descriptor.mediaType && !media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(descriptor.mediaType)
+        ? [descriptor.mediaType, ...media_types/* MANIFEST_MEDIA_TYPES */.$T]
+        : media_types/* MANIFEST_MEDIA_TYPES */.$T;
+    // getManifest refuses bytes that do not hash to the digest asked for.
+    const found = await client.getManifest(descriptor.digest, accept);
+    if (!found)
+        throw new errors/* RegistryError */.g(`manifest ${descriptor.digest} is not in ${client.registry}/${client.repository}`, {
+            ...where(client, descriptor.digest),
+            status: 404
+        });
+    if (found.bytes.length > MAX_MANIFEST_BYTES)
+        throw new errors/* RegistryError */.g(`manifest ${descriptor.digest} is larger than ${MAX_MANIFEST_BYTES} bytes`, where(client, descriptor.digest));
+    if (descriptor.size !== undefined && found.bytes.length !== descriptor.size)
+        throw new errors/* RegistryError */.g(`manifest ${descriptor.digest} is ${found.bytes.length} bytes, but its descriptor says ${descriptor.size}`, where(client, descriptor.digest));
+    return nodeOf(client, found.bytes, { ...descriptor, mediaType: descriptor.mediaType ?? found.mediaType }, depth);
+}
+async function nodeOf(client, bytes, descriptor, depth) {
+    const digest = descriptor.digest;
+    let document;
+    try {
+        document = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new errors/* RegistryError */.g(`manifest ${digest} is not JSON`, where(client, digest));
+    }
+    const mediaType = document.mediaType ?? descriptor.mediaType ?? media_types/* MEDIA_TYPE */.Ap.ociManifest;
+    const node = {
+        descriptor: { ...descriptor, mediaType, digest, size: bytes.length },
+        mediaType,
+        bytes,
+        kind: media_types/* INDEX_MEDIA_TYPES */.kA.includes(mediaType) || (Array.isArray(document.manifests) && !document.config) ? 'index' : 'manifest',
+        blobs: [],
+        children: []
+    };
+    if (node.kind === 'index') {
+        if (!Array.isArray(document.manifests))
+            throw new errors/* RegistryError */.g(`index ${digest} has no "manifests" list`, where(client, digest));
+        for (const child of document.manifests) {
+            checkDescriptor(client, child, `index ${digest}`);
+            const childNode = await readTree(client, child, depth + 1);
+            childNode.platform = (0,oci_descriptor/* platformName */.$)(child);
+            node.children.push(childNode);
+        }
+        return node;
+    }
+    const blobs = [...(document.config ? [document.config] : []), ...(Array.isArray(document.layers) ? document.layers : [])];
+    for (const blob of blobs)
+        checkDescriptor(client, blob, `manifest ${digest}`);
+    node.blobs = blobs;
+    return node;
+}
+function checkDescriptor(client, descriptor, parent) {
+    if (!descriptor ||
+        typeof descriptor.digest !== 'string' ||
+        !digest/* DIGEST_PATTERN */.WA.test(descriptor.digest) ||
+        !Number.isSafeInteger(descriptor.size) ||
+        descriptor.size < 0)
+        throw new errors/* RegistryError */.g(`${parent} has a malformed descriptor: ${JSON.stringify(descriptor).slice(0, 200)}`, where(client, parent));
+}
+/** Every manifest node of a tree, children before parents (the order they must be put in). */
+function manifestsBottomUp(node) {
+    return [...node.children.flatMap(manifestsBottomUp), node];
+}
+/** A source blob as an upload reads it: each open() is a GET (a Range GET for part of it) streamed from the source. */
+function streamedBlob(source, blob) {
+    return {
+        digest: blob.digest,
+        size: blob.size,
+        file: `${source.registry}/${source.repository}@${blob.digest}`,
+        open(start, end) {
+            if (start > 0 || end < blob.size)
+                return external_node_stream_.Readable.from(readRange(source, blob, start, end), { objectMode: false });
+            // The whole blob: the GET's body piped straight through, the fewest hops per chunk.
+            const through = new external_node_stream_.PassThrough({ highWaterMark: 256 * 1024 });
+            source.openBlob(blob.digest, { size: blob.size }).then(({ body }) => {
+                if (through.destroyed)
+                    return void body.destroy();
+                body.once('error', (error) => through.destroy(error));
+                through.once('close', () => body.destroy());
+                body.pipe(through);
+            }, (error) => through.destroy(error));
+            return through;
+        }
+    };
+}
+async function* readRange(source, blob, start, end) {
+    if (end <= start)
+        return;
+    const { body, partial } = await source.openBlob(blob.digest, { start, end, size: blob.size });
+    try {
+        if (partial || (start === 0 && end >= blob.size)) {
+            for await (const chunk of body)
+                yield chunk;
+            return;
+        }
+        // The registry ignored the Range and sent the whole blob: keep only the window asked for.
+        let position = 0;
+        for await (const chunk of body) {
+            const bytes = chunk;
+            const from = Math.max(0, start - position);
+            const to = Math.min(bytes.length, end - position);
+            position += bytes.length;
+            if (to > from)
+                yield bytes.subarray(from, to);
+            if (position >= end)
+                break;
+        }
+    }
+    finally {
+        body.destroy();
+    }
+}
+async function tryMount(destination, digest, from, logger) {
+    try {
+        return await destination.mountBlob(digest, from);
+    }
+    catch (error) {
+        // A registry that refuses the mount outright (no pull on the source repository) still takes an upload.
+        if (error instanceof errors/* RegistryError */.g && (error.status === 401 || error.status === 403 || error.status === 404)) {
+            logger.debug(`mounting ${digest} from ${from} was refused (${error.status}); copying it`);
+            return false;
+        }
+        throw error;
+    }
+}
+/** Puts a manifest by digest unless the destination has it; true when it was put. */
+async function putManifest(destination, node, sameRepository) {
+    if (sameRepository || (await destination.headManifest(node.descriptor.digest)))
+        return false;
+    const { digest } = await destination.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
+    if (digest !== node.descriptor.digest)
+        throw rewritten(destination, node.descriptor.digest, digest);
+    return true;
+}
+function rewritten(client, expected, got) {
+    return new errors/* RegistryError */.g(`manifest ${expected} was stored as ${got}: the copy is not byte for byte`, where(client, expected, 'PUT'));
+}
+function where(client, reference, method = 'GET') {
+    return { method, url: client.url(`/v2/${client.repository}/manifests/${reference}`).href };
+}
+function mib(bytes) {
+    return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+;// CONCATENATED MODULE: ./src/steps/copy.ts
+// The copy step of promote mode: the digest's blobs (mounted within a registry, else streamed from
+// the source's GET into the destination's upload), its manifests, and unless turned off its
+// signatures and attestations (referrers and cosign's legacy tags), byte for byte, so every digest
+// stays the same. Nothing is rebuilt: the bytes that were verified are the bytes that arrive.
+
+async function copyStep(options) {
+    const copied = await copyImage(options);
+    options.logger.info(`copied ${copied.digest}: ${copied.blobsUploaded} blob(s) uploaded (${copied.bytesUploaded} bytes), ${copied.blobsMounted} mounted, ${copied.blobsSkipped} already there; ${copied.manifestsCopied} manifest(s), ${copied.referrersCopied} referrer(s) and legacy tag(s)`);
+    return copied;
+}
+
+
+/***/ })
+
+};
