@@ -46,14 +46,24 @@ class Referrers {
     }
     /** Pushes a referrer manifest by digest and makes sure it is listed for its subject. */
     async attach(options) {
-        const descriptor = describeReferrer(options.manifest);
-        const { subject } = await this.client.putManifest(descriptor.digest, options.manifest, descriptor.mediaType);
+        const [attached] = await this.attachAll(options.subjectDigest, [options.manifest]);
+        return attached;
+    }
+    /**
+     * Pushes several referrer manifests of one subject and lists them all: in tag-schema mode with one
+     * read-modify-write of the subject's index, not one per referrer.
+     */
+    async attachAll(subjectDigest, manifests) {
+        const descriptors = manifests.map(describeReferrer);
+        const answers = await Promise.all(descriptors.map((descriptor, i) => this.client.putManifest(descriptor.digest, manifests[i], descriptor.mediaType)));
         if (this.mode === undefined) {
-            this.mode = subject && (await this.client.getReferrers(options.subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema';
+            this.mode =
+                answers.some((a) => a.subject) && (await this.client.getReferrers(subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema';
         }
         if (this.mode === 'tag-schema')
-            await this.addToTagIndex(options.subjectDigest, descriptor);
-        return { digest: descriptor.digest, mode: this.mode };
+            await this.addToTagIndex(subjectDigest, descriptors);
+        const mode = this.mode;
+        return descriptors.map((descriptor) => ({ digest: descriptor.digest, mode }));
     }
     /** Every referrer of a subject, from the API or the tag-schema index. */
     async list(subjectDigest) {
@@ -90,13 +100,15 @@ class Referrers {
      * Read, add, write, then read again: a concurrent writer may have replaced the index between
      * our read and our write (most registries ignore If-Match), so merge until our entry stays.
      */
-    async addToTagIndex(subjectDigest, descriptor) {
+    async addToTagIndex(subjectDigest, descriptors) {
         const tag = referrersTag(subjectDigest);
+        const missingFrom = (index) => descriptors.filter((descriptor) => !index.manifests.some((d) => d.digest === descriptor.digest));
         let confirmations = 0;
         let wrote = false;
         for (let attempt = 0; attempt < _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS.attempts; attempt++) {
             const index = await this.readTagIndex(subjectDigest);
-            if (index.manifests.some((d) => d.digest === descriptor.digest)) {
+            const missing = missingFrom(index);
+            if (missing.length === 0) {
                 // Listed before we wrote (a re-run), or still listed after two pauses: done.
                 if (!wrote || ++confirmations >= 2)
                     return;
@@ -104,7 +116,7 @@ class Referrers {
             else {
                 confirmations = 0;
                 const { etag, ...body } = index;
-                body.manifests.push(descriptor);
+                body.manifests.push(...missing);
                 try {
                     // If-Match makes the write conditional where the registry supports it (412 on a lost race).
                     await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
@@ -117,9 +129,9 @@ class Referrers {
             }
             await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS, attempt));
         }
-        const final = await this.readTagIndex(subjectDigest);
-        if (!final.manifests.some((d) => d.digest === descriptor.digest)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
+        const lost = missingFrom(await this.readTagIndex(subjectDigest));
+        if (lost.length > 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`the referrers index ${tag} kept losing our entries ${lost.map((d) => d.digest).join(', ')} to concurrent writers`, {
                 method: 'PUT',
                 url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
             });
@@ -285,27 +297,28 @@ async function copyImage(options) {
     // 4. Referrers, listed at the destination as at the source; then the legacy tags.
     if (referrers.length > 0) {
         const destinationReferrers = new registry_referrers.Referrers(destination);
-        const listedAt = new Map();
-        for (const { subject, tree } of referrers) {
-            let listed = listedAt.get(subject);
-            if (!listed) {
-                listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest));
-                listedAt.set(subject, listed);
-            }
-            if (listed.has(tree.descriptor.digest)) {
-                logger.debug(`referrer ${tree.descriptor.digest} of ${subject} is already listed`);
-                continue;
-            }
-            for (const child of manifestsBottomUp(tree).slice(0, -1))
-                if (await putManifest(destination, child, false))
-                    result.manifestsCopied++;
-            const { digest } = await destinationReferrers.attach({ manifest: tree.bytes, subjectDigest: subject });
-            if (digest !== tree.descriptor.digest)
-                throw rewritten(destination, tree.descriptor.digest, digest);
-            listed.add(digest);
-            result.referrersCopied++;
-            logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`);
-        }
+        const bySubject = new Map();
+        for (const { subject, tree } of referrers)
+            bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree]);
+        // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
+        await (0,concurrency/* forEachLimit */.G)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
+            const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest));
+            const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest));
+            if (missing.length === 0)
+                return logger.debug(`every referrer of ${subject} is already listed`);
+            for (const tree of missing)
+                for (const child of manifestsBottomUp(tree).slice(0, -1))
+                    if (await putManifest(destination, child, false))
+                        result.manifestsCopied++;
+            const attached = await destinationReferrers.attachAll(subject, missing.map((tree) => tree.bytes));
+            attached.forEach(({ digest }, i) => {
+                const tree = missing[i];
+                if (digest !== tree.descriptor.digest)
+                    throw rewritten(destination, tree.descriptor.digest, digest);
+                result.referrersCopied++;
+                logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`);
+            });
+        });
     }
     for (const { tag, tree } of legacy) {
         const current = await destination.headManifest(tag);

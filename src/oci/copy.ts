@@ -174,24 +174,26 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   // 4. Referrers, listed at the destination as at the source; then the legacy tags.
   if (referrers.length > 0) {
     const destinationReferrers = new Referrers(destination)
-    const listedAt = new Map<string, Set<string>>()
-    for (const { subject, tree } of referrers) {
-      let listed = listedAt.get(subject)
-      if (!listed) {
-        listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
-        listedAt.set(subject, listed)
-      }
-      if (listed.has(tree.descriptor.digest)) {
-        logger.debug(`referrer ${tree.descriptor.digest} of ${subject} is already listed`)
-        continue
-      }
-      for (const child of manifestsBottomUp(tree).slice(0, -1)) if (await putManifest(destination, child, false)) result.manifestsCopied++
-      const { digest } = await destinationReferrers.attach({ manifest: tree.bytes, subjectDigest: subject })
-      if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
-      listed.add(digest)
-      result.referrersCopied++
-      logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
-    }
+    const bySubject = new Map<string, ManifestNode[]>()
+    for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
+    // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
+    await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
+      const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
+      const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
+      if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
+      for (const tree of missing)
+        for (const child of manifestsBottomUp(tree).slice(0, -1)) if (await putManifest(destination, child, false)) result.manifestsCopied++
+      const attached = await destinationReferrers.attachAll(
+        subject,
+        missing.map((tree) => tree.bytes)
+      )
+      attached.forEach(({ digest }, i) => {
+        const tree = missing[i]
+        if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
+        result.referrersCopied++
+        logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
+      })
+    })
   }
   for (const { tag, tree } of legacy) {
     const current = await destination.headManifest(tag)

@@ -48,11 +48,11 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-export async function runAction(
+/** The environment a runner gives the action: inputs as INPUT_* (with action.yml's defaults), output and summary files, RUNNER_TEMP. */
+export async function actionEnvironment(
   inputs: Record<string, string>,
-  env: Record<string, string> = {},
-  options: { timeoutMs?: number } = {}
-): Promise<ActionRun> {
+  env: Record<string, string> = {}
+): Promise<{ env: Record<string, string>; work: string; outputFile: string; summaryFile: string; runnerTemp: string }> {
   const work = await mkdtemp(join(tmpdir(), 'dr-run-'))
   const outputFile = join(work, 'output')
   const summaryFile = join(work, 'summary')
@@ -75,7 +75,15 @@ export async function runAction(
   for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...inputs })) {
     childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
+  return { env: childEnv, work, outputFile, summaryFile, runnerTemp }
+}
 
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  options: { timeoutMs?: number } = {}
+): Promise<ActionRun> {
+  const { env: childEnv, work, outputFile, summaryFile, runnerTemp } = await actionEnvironment(inputs, env)
   const child = spawn(process.execPath, [join(repoRoot, 'dist/index.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

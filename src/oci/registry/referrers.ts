@@ -58,13 +58,26 @@ export class Referrers {
 
   /** Pushes a referrer manifest by digest and makes sure it is listed for its subject. */
   async attach(options: AttachOptions): Promise<{ digest: string; mode: ReferrersMode }> {
-    const descriptor = describeReferrer(options.manifest)
-    const { subject } = await this.client.putManifest(descriptor.digest, options.manifest, descriptor.mediaType)
+    const [attached] = await this.attachAll(options.subjectDigest, [options.manifest])
+    return attached
+  }
+
+  /**
+   * Pushes several referrer manifests of one subject and lists them all: in tag-schema mode with one
+   * read-modify-write of the subject's index, not one per referrer.
+   */
+  async attachAll(subjectDigest: string, manifests: Buffer[]): Promise<Array<{ digest: string; mode: ReferrersMode }>> {
+    const descriptors = manifests.map(describeReferrer)
+    const answers = await Promise.all(
+      descriptors.map((descriptor, i) => this.client.putManifest(descriptor.digest, manifests[i], descriptor.mediaType))
+    )
     if (this.mode === undefined) {
-      this.mode = subject && (await this.client.getReferrers(options.subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema'
+      this.mode =
+        answers.some((a) => a.subject) && (await this.client.getReferrers(subjectDigest)) !== undefined ? 'referrers-api' : 'tag-schema'
     }
-    if (this.mode === 'tag-schema') await this.addToTagIndex(options.subjectDigest, descriptor)
-    return { digest: descriptor.digest, mode: this.mode }
+    if (this.mode === 'tag-schema') await this.addToTagIndex(subjectDigest, descriptors)
+    const mode = this.mode
+    return descriptors.map((descriptor) => ({ digest: descriptor.digest, mode }))
   }
 
   /** Every referrer of a subject, from the API or the tag-schema index. */
@@ -105,19 +118,22 @@ export class Referrers {
    * Read, add, write, then read again: a concurrent writer may have replaced the index between
    * our read and our write (most registries ignore If-Match), so merge until our entry stays.
    */
-  private async addToTagIndex(subjectDigest: string, descriptor: Descriptor): Promise<void> {
+  private async addToTagIndex(subjectDigest: string, descriptors: Descriptor[]): Promise<void> {
     const tag = referrersTag(subjectDigest)
+    const missingFrom = (index: { manifests: Descriptor[] }): Descriptor[] =>
+      descriptors.filter((descriptor) => !index.manifests.some((d) => d.digest === descriptor.digest))
     let confirmations = 0
     let wrote = false
     for (let attempt = 0; attempt < REFERRERS_MERGE_RETRY.attempts; attempt++) {
       const index = await this.readTagIndex(subjectDigest)
-      if (index.manifests.some((d) => d.digest === descriptor.digest)) {
+      const missing = missingFrom(index)
+      if (missing.length === 0) {
         // Listed before we wrote (a re-run), or still listed after two pauses: done.
         if (!wrote || ++confirmations >= 2) return
       } else {
         confirmations = 0
         const { etag, ...body } = index
-        body.manifests.push(descriptor)
+        body.manifests.push(...missing)
         try {
           // If-Match makes the write conditional where the registry supports it (412 on a lost race).
           await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), MEDIA_TYPE.ociIndex, { ifMatch: etag })
@@ -128,12 +144,15 @@ export class Referrers {
       }
       await sleep(backoffDelay(REFERRERS_MERGE_RETRY, attempt))
     }
-    const final = await this.readTagIndex(subjectDigest)
-    if (!final.manifests.some((d) => d.digest === descriptor.digest)) {
-      throw new RegistryError(`the referrers index ${tag} kept losing our entry ${descriptor.digest} to concurrent writers`, {
-        method: 'PUT',
-        url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
-      })
+    const lost = missingFrom(await this.readTagIndex(subjectDigest))
+    if (lost.length > 0) {
+      throw new RegistryError(
+        `the referrers index ${tag} kept losing our entries ${lost.map((d) => d.digest).join(', ')} to concurrent writers`,
+        {
+          method: 'PUT',
+          url: this.client.url(`/v2/${this.client.repository}/manifests/${tag}`).href
+        }
+      )
     }
   }
 }
