@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     // The action runs from an ncc bundle; build one of the SBOM module the same way (types are checked elsewhere).
     await promisify(execFile)(
       join(REPO, 'node_modules', '.bin', 'ncc'),
-      ['build', join(REPO, 'src/attest/sbom.ts'), '-o', join(dir, 'bundle'), '--transpile-only', '--quiet'],
+      ['build', join(REPO, 'src/sbom/index.ts'), '-o', join(dir, 'bundle'), '--transpile-only', '--quiet'],
       { cwd: REPO }
     )
 
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     let failed = size < 0.9 * TARGET_LAYER_BYTES
     for (const [mode, modulePath] of [
       ['bundle', join(dir, 'bundle', 'index.js')],
-      ['tsx', join(REPO, 'src/attest/sbom.ts')]
+      ['tsx', join(REPO, 'src/sbom/index.ts')]
     ] as const) {
       const report = await runChild(dir, mode, modulePath, digest, size)
       const under = report.peakRss < LIMIT_BYTES

@@ -3,6 +3,8 @@
 import { posix } from 'node:path'
 import type { Logger } from '../../net/logger.js'
 import { APK_INSTALLED_PATH, apkPackage, isApkDatabaseFile, parseApkInstalled, type ApkRecord } from './apk.js'
+import { composerPackage, isComposerInstalledJson, parseComposerInstalled, type ComposerRecord } from './composer.js'
+import { isDotnetDepsJson, nugetPackage, parseDotnetDeps, type NugetRecord } from './dotnet.js'
 import { BINARY_MATCHER, binaryPackages, type BinaryRecord } from './executable.js'
 import { DPKG_STATUS_DIR, DPKG_STATUS_PATH, dpkgPackage, isDpkgDatabaseFile, parseDpkgFile, type DpkgRecord } from './dpkg.js'
 import { collectFilesystem, type FileMatcher, type OpenBlob, type SkippedFile } from './filesystem.js'
@@ -11,6 +13,7 @@ import { JAVA_MATCHER, javaPackages, type JavaRecord } from './java.js'
 import { isNpmPackageJson, npmPackage, parseNpmPackageJson, type NpmRecord } from './npm.js'
 import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js'
 import { isPythonMetadata, parsePythonMetadata, pythonPackage, type PythonRecord } from './python.js'
+import { gemPackage, isGemspec, parseGemspec, type GemRecord } from './ruby.js'
 import { isRpmDatabaseFile, MAX_RPMDB_SIZE, parseRpmDatabase, RPMDB_PATHS, rpmPackage, type RpmRecord } from './rpm.js'
 import type { CatalogedPackage, OsRelease } from './types.js'
 
@@ -34,6 +37,9 @@ const MATCHERS: FileMatcher[] = [
   { id: 'rpm', matches: isRpmDatabaseFile, parse: (_path, content) => parseRpmDatabase(content), maxFileSize: MAX_RPMDB_SIZE },
   { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
   { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) },
+  { id: 'gem', matches: isGemspec, parse: (_path, content) => parseGemspec(content) },
+  { id: 'composer', matches: isComposerInstalledJson, parse: (_path, content) => parseComposerInstalled(content) },
+  { id: 'nuget', matches: isDotnetDepsJson, parse: (_path, content) => parseDotnetDeps(content) },
   JAVA_MATCHER,
   // Last: it looks at every file no other matcher claimed (and keeps only binaries' build info).
   BINARY_MATCHER
@@ -89,6 +95,10 @@ export async function catalogImage(
 
   for (const file of fs.files('npm')) packages.push(npmPackage(file.value as NpmRecord, file.path))
   for (const file of fs.files('python')) packages.push(pythonPackage(file.value as PythonRecord, file.path))
+  for (const file of fs.files('gem')) packages.push(gemPackage(file.value as GemRecord, file.path))
+  for (const file of fs.files('composer'))
+    for (const record of file.value as ComposerRecord[]) packages.push(composerPackage(record, file.path))
+  for (const file of fs.files('nuget')) for (const record of file.value as NugetRecord[]) packages.push(nugetPackage(record, file.path))
   for (const file of fs.files('java')) packages.push(...javaPackages(file.value as JavaRecord[], file.path))
   for (const file of fs.files('binary')) packages.push(...binaryPackages(file.value as BinaryRecord, file.path))
 

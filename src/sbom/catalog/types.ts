@@ -1,6 +1,6 @@
 // What the catalogers find in an image's filesystem, before it becomes an SPDX document.
 
-export type PackageType = 'deb' | 'apk' | 'rpm' | 'npm' | 'pypi' | 'golang' | 'cargo' | 'maven'
+export type PackageType = 'deb' | 'apk' | 'rpm' | 'npm' | 'pypi' | 'golang' | 'cargo' | 'maven' | 'gem' | 'composer' | 'nuget'
 
 export interface CatalogedPackage {
   type: PackageType
