@@ -492,7 +492,8 @@ export function selectEntry(layout: OciLayout, layoutRef: string | undefined): D
         )}`
       )
     }
-    const choices = `the entries are: ${nameList(entryLabels(entries))}`
+    const allNamed = entries.every((d) => refNames(d).length > 0)
+    const choices = `the entries are${allNamed ? ' named' : ''}: ${nameList(entryLabels(entries))}`
     const digestRef = DIGEST_REF.exec(ref)
     if (!digestRef) throw fail(`no index.json entry is named "${clip(ref)}" (input \`layout-ref\`); ${choices}`)
     const algorithm = digestRef[1]?.toLowerCase()
