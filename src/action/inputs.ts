@@ -31,6 +31,8 @@ export interface ReleaseInputs {
   image: ImageReference
   /** The image input as normalized text, `registry/repository`. */
   imageName: string
+  /** Set when the image input was changed to be valid (a ghcr.io path lower-cased), for the log. */
+  imageNotice?: string
   tags: string[]
   mutableTags: string[]
   username?: string
@@ -66,12 +68,24 @@ export interface ReleaseInputs {
   dryRun: boolean
 }
 
-/** Splits a list input on newlines and commas, trimming and dropping empties and duplicates. */
+/**
+ * Splits a list input on newlines and commas (paths and globs, which may hold spaces), trimming and
+ * dropping empties and duplicates.
+ */
 export function splitList(value: string): string[] {
+  return splitOn(value, /[\n,]/)
+}
+
+/** Splits a list of tags on commas, newlines and spaces: a tag cannot hold a space. */
+export function splitTags(value: string): string[] {
+  return splitOn(value, /[\s,]/)
+}
+
+function splitOn(value: string, separator: RegExp): string[] {
   return [
     ...new Set(
       value
-        .split(/[\n,]/)
+        .split(separator)
         .map((s) => s.trim())
         .filter(Boolean)
     )
@@ -105,7 +119,7 @@ function parseUrl(name: string, value: string, fallback: string): string {
 }
 
 export function parseTags(value: string): string[] {
-  const tags = splitList(value)
+  const tags = splitTags(value)
   for (const tag of tags) {
     if (!isValidTag(tag)) {
       throw new InputError(
@@ -115,6 +129,35 @@ export function parseTags(value: string): string[] {
     }
   }
   return tags
+}
+
+// ghcr.io, written as the image input's registry (any case), then its repository path.
+const GHCR = /^ghcr\.io\/([^:@]*)(.*)$/i
+
+/**
+ * Parses the image input. A ghcr.io repository path is lower-cased first, with a notice to log:
+ * GitHub owner and repository names may hold capitals (`ghcr.io/${{ github.repository }}`), and
+ * GHCR stores them lower-cased. Any other registry's upper case is refused, as the reference
+ * grammar requires.
+ */
+export function normalizeImage(text: string): { image: ImageReference; notice?: string } {
+  let input = text.trim()
+  let notice: string | undefined
+  const ghcr = GHCR.exec(input)
+  if (ghcr) {
+    const [, path, rest] = ghcr
+    const given = input.slice(0, input.length - rest.length)
+    input = `ghcr.io/${path.toLowerCase()}${rest}`
+    if (path !== path.toLowerCase())
+      notice = `input \`image\`: using ghcr.io/${path.toLowerCase()} for ${given} (ghcr.io repository names are lowercase)`
+  }
+  try {
+    return { image: parseReference(input), notice }
+  } catch (error) {
+    if (error instanceof ReferenceError)
+      throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`)
+    throw error
+  }
 }
 
 export function readInputs(getInput: (name: string) => string): ReleaseInputs {
@@ -138,14 +181,7 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
 
   const imageText = get('image')
   if (!imageText) throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app')
-  let image: ImageReference
-  try {
-    image = parseReference(imageText)
-  } catch (error) {
-    if (error instanceof ReferenceError)
-      throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`)
-    throw error
-  }
+  const { image, notice: imageNotice } = normalizeImage(imageText)
   if (image.tag || image.digest) {
     throw new InputError(
       'image',
@@ -170,6 +206,7 @@ export function readInputs(getInput: (name: string) => string): ReleaseInputs {
     layoutRef: get('layout-ref') || undefined,
     image,
     imageName: `${image.registry}/${image.repository}`,
+    imageNotice,
     tags: parseTags(getInput('tags') ?? ''),
     mutableTags: splitList(getInput('mutable-tags') ?? ''),
     username: get('username') || undefined,

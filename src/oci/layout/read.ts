@@ -440,27 +440,84 @@ function nameList(names: string[], max = 20): string {
   return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ')
 }
 
+/** The fewest hex characters of a digest a `layout-ref` prefix may have. */
+export const MIN_DIGEST_PREFIX = 12
+
+// `sha256:<hex>`, `<hex>` or another algorithm's `<algorithm>:<hex>`: a digest or a prefix of one.
+const DIGEST_REF = /^(?:([a-z0-9]+(?:[+._-][a-z0-9]+)*):)?([0-9a-f]+)$/i
+
+/**
+ * How each entry can be given back as `layout-ref`, once per label: its name, or for an unnamed entry
+ * its digest cut to the shortest prefix of at least MIN_DIGEST_PREFIX hex characters that no other
+ * digest in `entries` starts with (found from its neighbours in sorted order).
+ */
+function entryLabels(selected: Descriptor[], entries: Descriptor[] = selected): string[] {
+  const hexes = [...new Set(entries.map((d) => d.digest.split(':')[1]))].sort()
+  const position = new Map(hexes.map((hex, i) => [hex, i]))
+  const common = (a = '', b = ''): number => {
+    let i = 0
+    while (i < a.length && i < b.length && a[i] === b[i]) i++
+    return i
+  }
+  const labels = selected.map((entry) => {
+    const name = refNames(entry)[0]
+    if (name !== undefined) return name
+    const [algorithm, hex] = entry.digest.split(':')
+    const at = position.get(hex) ?? -1
+    const length = Math.max(MIN_DIGEST_PREFIX, common(hex, hexes[at - 1]) + 1, common(hex, hexes[at + 1]) + 1)
+    return `${algorithm}:${hex.slice(0, Math.min(length, hex.length))}`
+  })
+  return [...new Set(labels)]
+}
+
+/**
+ * The index.json entry to push: the only one, or the one `layoutRef` names, by ref name
+ * (`org.opencontainers.image.ref.name`, or containerd's `io.containerd.image.name`) or by manifest
+ * digest: whole (`sha256:<hex>`) or a prefix of at least MIN_DIGEST_PREFIX hex characters, with or
+ * without `sha256:`, that only one digest in the index starts with (ko writes unnamed entries).
+ */
 export function selectEntry(layout: OciLayout, layoutRef: string | undefined): Descriptor {
   const entries = layout.index.manifests
   if (entries.length === 0) throw new LayoutError(`${layout.source}: index.json lists no images`, layout.source)
-  if (layoutRef) {
-    const matches = entries.filter((d) => refNames(d).includes(layoutRef))
-    if (matches.length === 1) return matches[0]
-    const known = entries.flatMap(refNames)
-    if (matches.length === 0) {
-      throw new LayoutError(
-        `${layout.source}: no index.json entry is named "${clip(layoutRef)}" (input \`layout-ref\`); the entries are named: ${known.length ? nameList(known) : '(none: remove layout-ref)'}`,
-        layout.source
+  const fail = (message: string): LayoutError => new LayoutError(`${layout.source}: ${message}`, layout.source)
+  const ref = layoutRef?.trim()
+  if (ref) {
+    const named = entries.filter((d) => refNames(d).includes(ref))
+    if (named.length === 1) return named[0]
+    if (named.length > 1) {
+      if (new Set(named.map((d) => d.digest)).size === 1) return named[0]
+      throw fail(
+        `${named.length} index.json entries are named "${clip(ref)}" (input \`layout-ref\`); give one by digest instead: ${nameList(
+          named.map((d) => shortDigest(d.digest))
+        )}`
       )
     }
-    throw new LayoutError(`${layout.source}: ${matches.length} index.json entries are named "${clip(layoutRef)}"`, layout.source)
+    const allNamed = entries.every((d) => refNames(d).length > 0)
+    const choices = `the entries are${allNamed ? ' named' : ''}: ${nameList(entryLabels(entries))}`
+    const digestRef = DIGEST_REF.exec(ref)
+    if (!digestRef) throw fail(`no index.json entry is named "${clip(ref)}" (input \`layout-ref\`); ${choices}`)
+    const algorithm = digestRef[1]?.toLowerCase()
+    const hex = digestRef[2].toLowerCase()
+    if (hex.length < MIN_DIGEST_PREFIX)
+      throw fail(
+        `no index.json entry is named "${clip(ref)}" (input \`layout-ref\`), and as a digest prefix it is too short: give at least ${MIN_DIGEST_PREFIX} hex characters; ${choices}`
+      )
+    const matching = entries.filter((d) => {
+      const [entryAlgorithm, entryHex] = d.digest.split(':')
+      return (algorithm === undefined || algorithm === entryAlgorithm) && entryHex.startsWith(hex)
+    })
+    const digests = [...new Set(matching.map((d) => d.digest))]
+    if (digests.length === 1) return matching[0]
+    if (digests.length === 0)
+      throw fail(`no index.json entry is named "${clip(ref)}" or has a digest starting with it (input \`layout-ref\`); ${choices}`)
+    throw fail(
+      `"${clip(ref)}" (input \`layout-ref\`) is ambiguous: ${digests.length} index.json entries have digests starting with it (${nameList(
+        entryLabels(matching, entries)
+      )}); give more of the digest`
+    )
   }
   if (entries.length === 1) return entries[0]
-  const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${shortDigest(d.digest)})`)
-  throw new LayoutError(
-    `${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${nameList(names)}`,
-    layout.source
-  )
+  throw fail(`index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${nameList(entryLabels(entries))}`)
 }
 
 export interface ImageNode {
