@@ -3124,7 +3124,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   J9: () => (/* binding */ selectEntry)
 });
 
-// UNUSED EXPORTS: GUNZIP_LIMITS, MAX_MANIFEST_BYTES
+// UNUSED EXPORTS: GUNZIP_LIMITS, MAX_MANIFEST_BYTES, MIN_DIGEST_PREFIX
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -3696,24 +3696,79 @@ function nameList(names, max = 20) {
     const shown = names.slice(0, max).map((n) => clip(n));
     return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
 }
+/** The fewest hex characters of a digest a `layout-ref` prefix may have. */
+const MIN_DIGEST_PREFIX = 12;
+// `sha256:<hex>`, `<hex>` or another algorithm's `<algorithm>:<hex>`: a digest or a prefix of one.
+const DIGEST_REF = /^(?:([a-z0-9]+(?:[+._-][a-z0-9]+)*):)?([0-9a-f]+)$/i;
+/**
+ * How each entry can be given back as `layout-ref`, once per label: its name, or for an unnamed entry
+ * its digest cut to the shortest prefix of at least MIN_DIGEST_PREFIX hex characters that no other
+ * digest in `entries` starts with (found from its neighbours in sorted order).
+ */
+function entryLabels(selected, entries = selected) {
+    const hexes = [...new Set(entries.map((d) => d.digest.split(':')[1]))].sort();
+    const position = new Map(hexes.map((hex, i) => [hex, i]));
+    const common = (a = '', b = '') => {
+        let i = 0;
+        while (i < a.length && i < b.length && a[i] === b[i])
+            i++;
+        return i;
+    };
+    const labels = selected.map((entry) => {
+        const name = refNames(entry)[0];
+        if (name !== undefined)
+            return name;
+        const [algorithm, hex] = entry.digest.split(':');
+        const at = position.get(hex) ?? -1;
+        const length = Math.max(MIN_DIGEST_PREFIX, common(hex, hexes[at - 1]) + 1, common(hex, hexes[at + 1]) + 1);
+        return `${algorithm}:${hex.slice(0, Math.min(length, hex.length))}`;
+    });
+    return [...new Set(labels)];
+}
+/**
+ * The index.json entry to push: the only one, or the one `layoutRef` names, by ref name
+ * (`org.opencontainers.image.ref.name`, or containerd's `io.containerd.image.name`) or by manifest
+ * digest: whole (`sha256:<hex>`) or a prefix of at least MIN_DIGEST_PREFIX hex characters, with or
+ * without `sha256:`, that only one digest in the index starts with (ko writes unnamed entries).
+ */
 function selectEntry(layout, layoutRef) {
     const entries = layout.index.manifests;
     if (entries.length === 0)
         throw new errors/* LayoutError */.R(`${layout.source}: index.json lists no images`, layout.source);
-    if (layoutRef) {
-        const matches = entries.filter((d) => refNames(d).includes(layoutRef));
-        if (matches.length === 1)
-            return matches[0];
-        const known = entries.flatMap(refNames);
-        if (matches.length === 0) {
-            throw new errors/* LayoutError */.R(`${layout.source}: no index.json entry is named "${clip(layoutRef)}" (input \`layout-ref\`); the entries are named: ${known.length ? nameList(known) : '(none: remove layout-ref)'}`, layout.source);
+    const fail = (message) => new errors/* LayoutError */.R(`${layout.source}: ${message}`, layout.source);
+    const ref = layoutRef?.trim();
+    if (ref) {
+        const named = entries.filter((d) => refNames(d).includes(ref));
+        if (named.length === 1)
+            return named[0];
+        if (named.length > 1) {
+            if (new Set(named.map((d) => d.digest)).size === 1)
+                return named[0];
+            throw fail(`${named.length} index.json entries are named "${clip(ref)}" (input \`layout-ref\`); give one by digest instead: ${nameList(named.map((d) => (0,oci_digest/* shortDigest */.VK)(d.digest)))}`);
         }
-        throw new errors/* LayoutError */.R(`${layout.source}: ${matches.length} index.json entries are named "${clip(layoutRef)}"`, layout.source);
+        const allNamed = entries.every((d) => refNames(d).length > 0);
+        const choices = `the entries are${allNamed ? ' named' : ''}: ${nameList(entryLabels(entries))}`;
+        const digestRef = DIGEST_REF.exec(ref);
+        if (!digestRef)
+            throw fail(`no index.json entry is named "${clip(ref)}" (input \`layout-ref\`); ${choices}`);
+        const algorithm = digestRef[1]?.toLowerCase();
+        const hex = digestRef[2].toLowerCase();
+        if (hex.length < MIN_DIGEST_PREFIX)
+            throw fail(`no index.json entry is named "${clip(ref)}" (input \`layout-ref\`), and as a digest prefix it is too short: give at least ${MIN_DIGEST_PREFIX} hex characters; ${choices}`);
+        const matching = entries.filter((d) => {
+            const [entryAlgorithm, entryHex] = d.digest.split(':');
+            return (algorithm === undefined || algorithm === entryAlgorithm) && entryHex.startsWith(hex);
+        });
+        const digests = [...new Set(matching.map((d) => d.digest))];
+        if (digests.length === 1)
+            return matching[0];
+        if (digests.length === 0)
+            throw fail(`no index.json entry is named "${clip(ref)}" or has a digest starting with it (input \`layout-ref\`); ${choices}`);
+        throw fail(`"${clip(ref)}" (input \`layout-ref\`) is ambiguous: ${digests.length} index.json entries have digests starting with it (${nameList(entryLabels(matching, entries))}); give more of the digest`);
     }
     if (entries.length === 1)
         return entries[0];
-    const names = entries.map((d) => refNames(d)[0] ?? `(unnamed ${(0,oci_digest/* shortDigest */.VK)(d.digest)})`);
-    throw new errors/* LayoutError */.R(`${layout.source}: index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${nameList(names)}`, layout.source);
+    throw fail(`index.json lists ${entries.length} images; choose one with \`layout-ref\`: ${nameList(entryLabels(entries))}`);
 }
 /** The deepest an index may nest: top (0), indexes below it, manifests at most at 4. */
 const MAX_INDEX_DEPTH = 4;
@@ -5469,6 +5524,9 @@ function info(message) {
 function debug(message) {
     command('debug', message);
 }
+function notice(message) {
+    command('notice', message);
+}
 function warning(message) {
     command('warning', message);
 }
@@ -5569,11 +5627,21 @@ var reference = __nccwpck_require__(62148);
 // Inputs -> one typed, validated options object. Every error names the input and the fix.
 
 
-/** Splits a list input on newlines and commas, trimming and dropping empties and duplicates. */
+/**
+ * Splits a list input on newlines and commas (paths and globs, which may hold spaces), trimming and
+ * dropping empties and duplicates.
+ */
 function splitList(value) {
+    return splitOn(value, /[\n,]/);
+}
+/** Splits a list of tags on commas, newlines and spaces: a tag cannot hold a space. */
+function splitTags(value) {
+    return splitOn(value, /[\s,]/);
+}
+function splitOn(value, separator) {
     return [
         ...new Set(value
-            .split(/[\n,]/)
+            .split(separator)
             .map((s) => s.trim())
             .filter(Boolean))
     ];
@@ -5609,13 +5677,41 @@ function parseUrl(name, value, fallback) {
     }
 }
 function parseTags(value) {
-    const tags = splitList(value);
+    const tags = splitTags(value);
     for (const tag of tags) {
         if (!(0,reference/* isValidTag */.r_)(tag)) {
             throw new InputError('tags', `"${tag}" is not a valid tag: use letters, digits, "_", "." and "-", start with a letter, digit or "_", at most 128 characters`);
         }
     }
     return tags;
+}
+// ghcr.io, written as the image input's registry (any case), then its repository path.
+const GHCR = /^ghcr\.io\/([^:@]*)(.*)$/i;
+/**
+ * Parses the image input. A ghcr.io repository path is lower-cased first, with a notice to log:
+ * GitHub owner and repository names may hold capitals (`ghcr.io/${{ github.repository }}`), and
+ * GHCR stores them lower-cased. Any other registry's upper case is refused, as the reference
+ * grammar requires.
+ */
+function normalizeImage(text) {
+    let input = text.trim();
+    let notice;
+    const ghcr = GHCR.exec(input);
+    if (ghcr) {
+        const [, path, rest] = ghcr;
+        const given = input.slice(0, input.length - rest.length);
+        input = `ghcr.io/${path.toLowerCase()}${rest}`;
+        if (path !== path.toLowerCase())
+            notice = `input \`image\`: using ghcr.io/${path.toLowerCase()} for ${given} (ghcr.io repository names are lowercase)`;
+    }
+    try {
+        return { image: (0,reference/* parseReference */.F2)(input), notice };
+    }
+    catch (error) {
+        if (error instanceof reference/* ReferenceError */.AF)
+            throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
+        throw error;
+    }
 }
 function readInputs(getInput) {
     const get = (name) => (getInput(name) ?? '').trim();
@@ -5631,15 +5727,7 @@ function readInputs(getInput) {
     const imageText = get('image');
     if (!imageText)
         throw new InputError('image', 'is required: the destination repository, e.g. ghcr.io/owner/app');
-    let image;
-    try {
-        image = (0,reference/* parseReference */.F2)(imageText);
-    }
-    catch (error) {
-        if (error instanceof reference/* ReferenceError */.AF)
-            throw new InputError('image', `${error.message}; expected registry/namespace/name, e.g. ghcr.io/owner/app`);
-        throw error;
-    }
+    const { image, notice: imageNotice } = normalizeImage(imageText);
     if (image.tag || image.digest) {
         throw new InputError('image', `"${imageText}" carries a ${image.digest ? 'digest' : 'tag'}; give the repository alone and list tags in \`tags\``);
     }
@@ -5657,6 +5745,7 @@ function readInputs(getInput) {
         layoutRef: get('layout-ref') || undefined,
         image,
         imageName: `${image.registry}/${image.repository}`,
+        imageNotice,
         tags: parseTags(getInput('tags') ?? ''),
         mutableTags: splitList(getInput('mutable-tags') ?? ''),
         username: get('username') || undefined,
@@ -6668,6 +6757,8 @@ async function run() {
     try {
         const context = readRunnerContext();
         const inputs = readInputs((name) => getInput(name));
+        if (inputs.imageNotice)
+            notice(inputs.imageNotice);
         for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken])
             if (secret)
                 setSecret(secret);
@@ -6791,7 +6882,7 @@ async function release(inputs, context, result) {
             if (!inputs.provenance && inputs.sbom === 'none' && !checked.testResults)
                 steps.skip('attest', '`provenance: false`, `sbom: none` and no `test-results`');
             else {
-                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(879), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57645)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
+                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(879), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(941)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13941)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
                 await steps.run('attest', async () => {
                     const platforms = await readPlatformImages(checked.layout, image);
                     return attestImage({

@@ -31,6 +31,7 @@ export async function run(): Promise<void> {
   try {
     const context = readRunnerContext()
     const inputs = readInputs((name) => core.getInput(name))
+    if (inputs.imageNotice) core.notice(inputs.imageNotice)
     for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken]) if (secret) core.setSecret(secret)
     result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository, inputs.mode)
     if (inputs.promote) await promote(inputs, inputs.promote, context, result)

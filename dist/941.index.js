@@ -1,5 +1,5 @@
-export const id = 645;
-export const ids = [645,700];
+export const id = 941;
+export const ids = [941,700];
 export const modules = {
 
 /***/ 20993:
@@ -456,7 +456,7 @@ function buildTestResultPredicate(files, url) {
 
 /***/ }),
 
-/***/ 57645:
+/***/ 13941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -590,6 +590,97 @@ function apkPackage(record, os, location) {
         source: record.origin && record.origin !== record.name ? record.origin : undefined,
         declaredLicense: record.license,
         description: record.description,
+        locations: [location]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/composer.ts
+// PHP packages installed by Composer: <vendor dir>/composer/installed.json, which Composer rewrites on
+// every install. Composer 2 writes {"packages": [...], "dev": true, "dev-package-names": [...]};
+// Composer 1 wrote the array of packages alone. Each package is its composer.json as installed, with
+// "name": "vendor/name", "version" (as tagged: "3.5.0", "v6.4.1", "dev-main") and "license" (an array).
+
+const INSTALLED_JSON = /(^|\/)composer\/installed\.json$/;
+function isComposerInstalledJson(path) {
+    return INSTALLED_JSON.test(path);
+}
+function parseComposerInstalled(content) {
+    const json = JSON.parse(content.toString('utf8'));
+    const packages = Array.isArray(json)
+        ? json
+        : json && typeof json === 'object'
+            ? json.packages
+            : undefined;
+    if (!Array.isArray(packages))
+        return undefined;
+    const records = [];
+    for (const entry of packages) {
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { name, version, license, description } = entry;
+        // A package name is vendor/project (https://getcomposer.org/doc/04-schema.md#name).
+        if (typeof name !== 'string' || !/^[^/\s]+\/[^/\s]+$/.test(name) || typeof version !== 'string' || version === '')
+            continue;
+        const licenses = (Array.isArray(license) ? license : [license]).filter((l) => typeof l === 'string' && l !== '');
+        records.push({
+            name,
+            version,
+            licenses,
+            description: typeof description === 'string' && description !== '' ? description.slice(0, 256) : undefined
+        });
+    }
+    return records.length === 0 ? undefined : records;
+}
+function composerPackage(record, location) {
+    const [vendor, project] = record.name.split('/');
+    // Several licenses are a choice ("disjunctive", https://getcomposer.org/doc/04-schema.md#license).
+    const license = record.licenses.length === 0 ? undefined : record.licenses.length === 1 ? record.licenses[0] : `(${record.licenses.join(' OR ')})`;
+    return {
+        type: 'composer',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({ type: 'composer', namespace: vendor, name: project, version: record.version }),
+        declaredLicense: license,
+        description: record.description,
+        locations: [location]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalog/dotnet.ts
+// .NET applications: <app>.deps.json, the dependency manifest `dotnet publish` writes next to the
+// app's dll and the host reads at start-up. Its "libraries" object names every library of the app by
+// "Name/Version"; those of type "package" came from NuGet ("project" is the app or one of its own
+// projects, "reference" an assembly referenced directly, "runtimepack" the runtime of a self-contained app).
+
+const DEPS_JSON = /(^|\/)[^/]+\.deps\.json$/;
+function isDotnetDepsJson(path) {
+    return DEPS_JSON.test(path);
+}
+function parseDotnetDeps(content) {
+    // The SDK writes it with a byte order mark at times.
+    const json = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
+    if (!json || typeof json !== 'object')
+        return undefined;
+    const libraries = json.libraries;
+    if (!libraries || typeof libraries !== 'object' || Array.isArray(libraries))
+        return undefined;
+    const records = [];
+    for (const [key, library] of Object.entries(libraries)) {
+        if (!library || typeof library !== 'object' || library.type !== 'package')
+            continue;
+        const slash = key.indexOf('/');
+        if (slash <= 0 || slash === key.length - 1)
+            continue;
+        records.push({ name: key.slice(0, slash), version: key.slice(slash + 1) });
+    }
+    return records.length === 0 ? undefined : records;
+}
+function nugetPackage(record, location) {
+    return {
+        type: 'nuget',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({ type: 'nuget', name: record.name, version: record.version }),
         locations: [location]
     };
 }
@@ -2058,6 +2149,107 @@ function pythonPackage(record, location) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sbom/catalog/ruby.ts
+// Ruby gems: the specification RubyGems writes for each installed gem,
+// <gem dir>/specifications/<name>-<version>[-<platform>].gemspec (Gem::Specification#to_ruby):
+//
+//   Gem::Specification.new do |s|
+//     s.name = "rake".freeze
+//     s.version = "13.0.6"
+//     s.licenses = ["MIT".freeze]
+//
+// under /usr/lib/ruby/gems/<ruby>/, /usr/local/bundle/ (the official images' GEM_HOME), vendor/bundle/
+// and Debian's /usr/share/rubygems-integration/all/, with the gems Ruby ships in specifications/default/.
+// The file is Ruby; it is read with regular expressions for the few assignments RubyGems writes, never run.
+
+const GEMSPEC = /(^|\/)specifications\/(default\/)?[^/]+\.gemspec$/;
+function isGemspec(path) {
+    return GEMSPEC.test(path);
+}
+// A Ruby string literal as to_ruby writes it ("..." with backslash escapes), or as a hand-written or older
+// RubyGems gemspec may (single quotes, %q{...}); `.freeze` after it is optional.
+const STRING = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|%[qQ]\{([^}]*)\})(?:\.freeze)?`;
+function ruby_unquote(match, first) {
+    const double = match[first];
+    if (double !== undefined)
+        return double.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|.)/g, (_, escape) => {
+            if (escape[0] === 'u' && escape.length > 1)
+                return String.fromCodePoint(parseInt(escape.replace(/[u{}]/g, ''), 16));
+            return { n: '\n', t: '\t', r: '\r' }[escape] ?? escape;
+        });
+    const single = match[first + 1];
+    if (single !== undefined)
+        return single.replace(/\\([\\'])/g, '$1');
+    return match[first + 2];
+}
+function parseGemspec(content) {
+    const text = content.toString('utf8');
+    const block = /Gem::Specification\.new\s+do\s*\|\s*(\w+)\s*\|/.exec(text);
+    if (!block)
+        return undefined;
+    const variable = block[1];
+    const body = text.slice(block.index + block[0].length);
+    const scalar = (attribute) => {
+        const match = new RegExp(String.raw `^\s*${variable}\.${attribute}\s*=\s*${STRING}`, 'm').exec(body);
+        return match ? ruby_unquote(match, 1) : undefined;
+    };
+    const list = (attribute) => {
+        const match = new RegExp(String.raw `^\s*${variable}\.${attribute}\s*=\s*\[([^\]]*)\]`, 'm').exec(body);
+        if (!match)
+            return undefined;
+        const items = [];
+        const item = new RegExp(STRING, 'g');
+        for (let found = item.exec(match[1]); found; found = item.exec(match[1]))
+            items.push(ruby_unquote(found, 1));
+        return items;
+    };
+    const name = scalar('name');
+    // to_ruby writes the version as a plain string; Gem::Version.new("...") is how some hand-written ones do.
+    const version = scalar('version') ??
+        (() => {
+            const match = new RegExp(String.raw `^\s*${variable}\.version\s*=\s*Gem::Version\.new\(\s*${STRING}\s*\)`, 'm').exec(body);
+            return match ? ruby_unquote(match, 1) : undefined;
+        })();
+    if (!name || !version)
+        return undefined;
+    const platform = scalar('platform') ?? platformObject(body, variable);
+    const licenses = list('licenses') ?? [scalar('license')].filter((l) => l !== undefined && l !== '');
+    return {
+        name,
+        version,
+        platform: platform && platform !== 'ruby' ? platform : undefined,
+        licenses,
+        summary: scalar('summary')?.slice(0, 256) || undefined
+    };
+}
+/**
+ * A platform given as a Gem::Platform rather than a string is written as its parts,
+ * `Gem::Platform.new(["x86_64", "darwin", "22"])`, and named by them joined with "-" (Gem::Platform#to_s).
+ */
+function platformObject(body, variable) {
+    const match = new RegExp(String.raw `^\s*${variable}\.platform\s*=\s*Gem::Platform\.new\(\s*\[([^\]]*)\]\s*\)`, 'm').exec(body);
+    if (!match)
+        return undefined;
+    const parts = [];
+    const part = new RegExp(STRING, 'g');
+    for (let found = part.exec(match[1]); found; found = part.exec(match[1]))
+        parts.push(ruby_unquote(found, 1));
+    return parts.length > 0 ? parts.join('-') : undefined;
+}
+function gemPackage(record, location) {
+    // RubyGems treats several licenses as a choice ("MIT or Ruby"), like npm's and Composer's arrays.
+    const license = record.licenses.length === 0 ? undefined : record.licenses.length === 1 ? record.licenses[0] : `(${record.licenses.join(' OR ')})`;
+    return {
+        type: 'gem',
+        name: record.name,
+        version: record.version,
+        purl: formatPurl({ type: 'gem', name: record.name, version: record.version, qualifiers: { platform: record.platform } }),
+        declaredLicense: license,
+        description: record.summary,
+        locations: [location]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/catalog/sqlite.ts
 // Reads the rows of one table from an SQLite database file held in memory, without SQLite: only what
 // a read-only scan of a rowid table needs, from the file format (https://www.sqlite.org/fileformat2.html,
@@ -2435,6 +2627,9 @@ function rpmPackage(record, os, location) {
 
 
 
+
+
+
 /** Metadata files are small (Debian's status is a few MiB); anything larger is not what we think it is. */
 const MAX_METADATA_FILE_SIZE = 16 * 1024 * 1024;
 /**
@@ -2453,6 +2648,9 @@ const MATCHERS = [
     { id: 'rpm', matches: isRpmDatabaseFile, parse: (_path, content) => parseRpmDatabase(content), maxFileSize: MAX_RPMDB_SIZE },
     { id: 'npm', matches: isNpmPackageJson, parse: (_path, content) => parseNpmPackageJson(content) },
     { id: 'python', matches: isPythonMetadata, parse: (_path, content) => parsePythonMetadata(content) },
+    { id: 'gem', matches: isGemspec, parse: (_path, content) => parseGemspec(content) },
+    { id: 'composer', matches: isComposerInstalledJson, parse: (_path, content) => parseComposerInstalled(content) },
+    { id: 'nuget', matches: isDotnetDepsJson, parse: (_path, content) => parseDotnetDeps(content) },
     JAVA_MATCHER,
     // Last: it looks at every file no other matcher claimed (and keeps only binaries' build info).
     BINARY_MATCHER
@@ -2497,6 +2695,14 @@ async function catalogImage(layers, openBlob, logger, maxTotalBytes = MAX_METADA
         packages.push(npmPackage(file.value, file.path));
     for (const file of fs.files('python'))
         packages.push(pythonPackage(file.value, file.path));
+    for (const file of fs.files('gem'))
+        packages.push(gemPackage(file.value, file.path));
+    for (const file of fs.files('composer'))
+        for (const record of file.value)
+            packages.push(composerPackage(record, file.path));
+    for (const file of fs.files('nuget'))
+        for (const record of file.value)
+            packages.push(nugetPackage(record, file.path));
     for (const file of fs.files('java'))
         packages.push(...javaPackages(file.value, file.path));
     for (const file of fs.files('binary'))
