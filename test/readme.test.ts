@@ -57,7 +57,9 @@ test('each job of the examples that runs digest-release has the permissions it n
     for (const [jobName, job] of Object.entries(workflow.jobs)) {
       const runs = job.uses?.startsWith('digest-release/') || job.steps?.some((step) => step.uses?.startsWith('digest-release/'))
       // A promotion signs nothing: it reads and copies evidence, so it needs no token for Sigstore or the attestations API.
-      const promotes = job.steps?.some((step) => step.uses?.startsWith('digest-release/') && (step.with as Record<string, unknown> | undefined)?.source)
+      const promotes = job.steps?.some(
+        (step) => step.uses?.startsWith('digest-release/') && (step.with as Record<string, unknown> | undefined)?.source
+      )
       if (runs) assert.deepEqual(job.permissions, promotes ? { contents: 'read', packages: 'write' } : NEEDED, `${name} job ${jobName}`)
     }
   }
