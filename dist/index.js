@@ -5831,17 +5831,16 @@ function list(values) {
 }
 function outputsFor(result) {
     const outputs = {};
-    if (result.steps.preflight.status === 'succeeded')
-        outputs.tags = list(result.requestedTags);
-    // The image outputs name what is in the registry: set once the push succeeded (or, in a dry run, once the layout was read).
-    const imageKnown = result.steps.push?.status === 'succeeded' ||
-        result.steps.copy?.status === 'succeeded' ||
-        (result.dryRun && (result.steps.layout ?? result.steps.verify)?.status === 'succeeded');
-    if (imageKnown && result.digest) {
+    // What is known from the inputs and the layout (or the source) is reported as soon as it is known,
+    // even when a later check fails: the error names the digest, and so do the outputs.
+    outputs.tags = list(result.requestedTags);
+    if (result.digest) {
         outputs.digest = result.digest;
         outputs['image-ref'] = `${result.image}@${result.digest}`;
-        outputs['platform-digests'] = JSON.stringify(result.platformDigests);
     }
+    const treeKnown = result.steps.layout?.status === 'succeeded' || result.steps.copy?.status === 'succeeded';
+    if (treeKnown)
+        outputs['platform-digests'] = JSON.stringify(result.platformDigests);
     if (result.push) {
         outputs['blobs-uploaded'] = String(result.push.blobsUploaded);
         outputs['blobs-mounted'] = String(result.push.blobsMounted);
@@ -6493,7 +6492,12 @@ async function preflight(options) {
     try {
         const entry = (0,read/* selectEntry */.J9)(layout, options.layoutRef);
         logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`);
+        options.onDigest?.(entry.digest);
         const result = { client, credentialSource, layout, entry };
+        // The registry is reached (and the credentials tried) now, tags or not: not first in the push step.
+        const present = await client.headManifest(entry.digest);
+        if (present)
+            logger.info(`the registry already holds ${entry.digest}`);
         if (options.tags.length) {
             result.tagPlan = await planTags({
                 client,
@@ -6816,6 +6820,10 @@ async function release(inputs, context, result) {
                 overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
             },
             onSecret: (secret) => setSecret(secret),
+            onDigest: (digest) => {
+                result.digest = digest;
+                result.imageRef = `${inputs.imageName}@${digest}`;
+            },
             logger: runnerLogger
         }), (checked) => {
             result.tagPlan = checked.tagPlan;

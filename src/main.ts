@@ -88,6 +88,10 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
             overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
           },
           onSecret: (secret) => core.setSecret(secret),
+          onDigest: (digest) => {
+            result.digest = digest
+            result.imageRef = `${inputs.imageName}@${digest}`
+          },
           logger: runnerLogger
         }),
       (checked) => {

@@ -8,18 +8,15 @@ function list(values: readonly string[] | undefined): string {
 
 export function outputsFor(result: ReleaseResult): Record<string, string> {
   const outputs: Record<string, string> = {}
-  if (result.steps.preflight.status === 'succeeded') outputs.tags = list(result.requestedTags)
-
-  // The image outputs name what is in the registry: set once the push succeeded (or, in a dry run, once the layout was read).
-  const imageKnown =
-    result.steps.push?.status === 'succeeded' ||
-    result.steps.copy?.status === 'succeeded' ||
-    (result.dryRun && (result.steps.layout ?? result.steps.verify)?.status === 'succeeded')
-  if (imageKnown && result.digest) {
+  // What is known from the inputs and the layout (or the source) is reported as soon as it is known,
+  // even when a later check fails: the error names the digest, and so do the outputs.
+  outputs.tags = list(result.requestedTags)
+  if (result.digest) {
     outputs.digest = result.digest
     outputs['image-ref'] = `${result.image}@${result.digest}`
-    outputs['platform-digests'] = JSON.stringify(result.platformDigests)
   }
+  const treeKnown = result.steps.layout?.status === 'succeeded' || result.steps.copy?.status === 'succeeded'
+  if (treeKnown) outputs['platform-digests'] = JSON.stringify(result.platformDigests)
 
   if (result.push) {
     outputs['blobs-uploaded'] = String(result.push.blobsUploaded)

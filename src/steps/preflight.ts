@@ -48,6 +48,8 @@ export interface PreflightOptions {
   sigstore?: { choice: SigstoreInstanceChoice; serverUrl: string; overrides: Partial<SigstoreServices> }
   /** Told every secret learned (credentials, tokens), to mask it. */
   onSecret(secret: string): void
+  /** Told the digest as soon as it is known, so it is reported even if a later check fails. */
+  onDigest?(digest: string): void
   logger: Logger
 }
 
@@ -102,7 +104,11 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
   try {
     const entry = selectEntry(layout, options.layoutRef)
     logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`)
+    options.onDigest?.(entry.digest)
     const result: PreflightResult = { client, credentialSource, layout, entry }
+    // The registry is reached (and the credentials tried) now, tags or not: not first in the push step.
+    const present = await client.headManifest(entry.digest)
+    if (present) logger.info(`the registry already holds ${entry.digest}`)
     if (options.tags.length) {
       result.tagPlan = await planTags({
         client,

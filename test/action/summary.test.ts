@@ -96,14 +96,14 @@ test('outputs: every step that ran has its outputs, a step that did not run has 
   assert.equal(outputs['pull-request-url'], undefined, 'no deploy ran')
 })
 
-test('outputs: the digest is not claimed before the push succeeded, except in a dry run once the layout was read', () => {
-  const result = released()
-  result.steps.push = { status: 'failed', error: 'boom' }
-  delete result.push
-  assert.equal(outputsFor(result).digest, undefined)
-  const dry = emptyResult('registry.test/octo-org/app', true, [])
-  dry.digest = DIGEST
-  dry.steps.preflight = { status: 'succeeded' }
-  dry.steps.layout = { status: 'succeeded' }
-  assert.equal(outputsFor(dry).digest, DIGEST)
+test('outputs: what preflight learned (tags, digest, image-ref) is reported even when a step fails; platform digests once the tree was read', () => {
+  const failed = emptyResult('registry.test/octo-org/app', false, ['v1'])
+  failed.digest = DIGEST
+  failed.steps.preflight = { status: 'failed', error: 'tag conflict' }
+  const outputs = outputsFor(failed)
+  assert.equal(outputs.tags, 'v1')
+  assert.equal(outputs.digest, DIGEST)
+  assert.equal(outputs['image-ref'], `registry.test/octo-org/app@${DIGEST}`)
+  assert.equal(outputs['platform-digests'], undefined)
+  assert.equal(outputsFor(released())['platform-digests'], JSON.stringify({ 'linux/amd64': OLD }))
 })

@@ -218,14 +218,17 @@ for (const badCase of badCases) {
   })
 }
 
-test('an unreachable registry fails with an error within a minute, not a hang', async () => {
+test('an unreachable registry fails in preflight, with or without tags, within a minute, not a hang', async () => {
   const layout = await writeLayout(join(work, 'unreachable'), { images: [{ layers: [randomLayer(100)] }] })
-  const started = Date.now()
-  const run = await runAction({ layout: layout.dir, image: '127.0.0.1:9/team/app', tags: 'v1', ...OFF })
-  assert.equal(run.exitCode, 1)
-  assert.ok(Date.now() - started < 60_000, 'within a minute')
-  assert.match(
-    run.errors[0],
-    /preflight failed: HEAD http:\/\/127\.0\.0\.1:9\/v2\/team\/app\/manifests\/v1 failed: nothing listens at 127\.0\.0\.1:9/
-  )
+  for (const tags of ['v1', '']) {
+    const started = Date.now()
+    const run = await runAction({ layout: layout.dir, image: '127.0.0.1:9/team/app', tags, ...OFF })
+    assert.equal(run.exitCode, 1)
+    assert.ok(Date.now() - started < 60_000, 'within a minute')
+    assert.match(
+      run.errors[0],
+      /^preflight failed: HEAD http:\/\/127\.0\.0\.1:9\/v2\/team\/app\/manifests\/sha256:[0-9a-f]{64} failed: nothing listens at 127\.0\.0\.1:9/
+    )
+    assert.equal(run.outputs.digest, layout.top.digest, 'the digest known from the layout is reported')
+  }
 })

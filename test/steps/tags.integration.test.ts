@@ -49,7 +49,8 @@ test('a release lifecycle: create, refuse to move an immutable tag, move a mutab
   assert.equal((await client('team/app').headManifest('v1.0.0'))?.digest, first.top.digest)
   assert.equal(await client('team/app').headManifest(second.top.digest), undefined, 'no manifest was pushed')
   assert.equal(await client('team/app').blobExists(second.layers[0].digest), false, 'no blob was pushed')
-  assert.equal(refused.outputs.digest, undefined)
+  assert.equal(refused.outputs.digest, second.top.digest, 'the digest the error names is an output too')
+  assert.equal(refused.outputs.tags, 'v1.0.0')
 
   // A new version moves the mutable `latest`.
   const moved = await runAction({ layout: second.dir, image, tags: 'v1.1.0\nlatest', 'mutable-tags': 'latest', ...OFF })
