@@ -6037,19 +6037,67 @@ function verifyCommands(result) {
         commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`);
     }
     // Stored in the repository's attestations API, gh finds them by repository; otherwise it reads them from the registry.
+    // When the signer is a workflow of another repository (a reusable workflow), gh must be told so.
+    const signerWorkflow = /^https:\/\/[^/]+\/([^/]+\/[^/]+)\/(\.github\/workflows\/[^@]+)@/.exec(identity);
+    const elsewhere = signerWorkflow && result.repository && signerWorkflow[1].toLowerCase() !== result.repository.toLowerCase();
+    const signerFlag = elsewhere ? ` --signer-workflow ${signerWorkflow[1]}/${signerWorkflow[2]}` : '';
     if (result.attest && result.githubAttestations?.ids.length && result.repository)
-        commands.push(`gh attestation verify oci://${ref} -R ${result.repository}`);
+        commands.push(`gh attestation verify oci://${ref} -R ${result.repository}${signerFlag}`);
     else if (result.attest && result.owner)
-        commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci`);
+        commands.push(`gh attestation verify oci://${ref} --owner ${result.owner} --bundle-from-oci${signerFlag}`);
     return commands;
+}
+/** The outcome in one line: what was released or promoted, as which tags, with what evidence, and where it was pinned. */
+function headline(result) {
+    const failed = Object.values(result.steps).some((step) => step.status === 'failed');
+    const ref = result.digest ? `\`${result.image}@${(0,oci_digest/* shortDigest */.VK)(result.digest)}…\`` : `\`${result.image}\``;
+    if (failed)
+        return `❌ **Not released:** ${ref}${result.tags?.created.length ? '' : ' is not tagged'}.`;
+    const verb = result.dryRun ? 'Planned' : result.mode === 'promote' ? 'Promoted' : 'Released';
+    const tags = result.tags
+        ? [...result.tags.created, ...result.tags.unchanged, ...result.tags.moved]
+        : result.dryRun
+            ? result.requestedTags
+            : [];
+    const parts = [
+        `✅ **${verb}** ${ref}${result.promote ? ` from \`${result.promote.from.split('@')[0]}\`` : ''}${tags.length ? ` as ${tags.map((t) => `\`${t}\``).join(', ')}` : ''}`
+    ];
+    const evidence = [
+        result.sign?.signatureDigest || result.sign?.signatureTag ? 'signed' : '',
+        result.attest?.attestations.length ? 'attested' : ''
+    ]
+        .filter(Boolean)
+        .join(' and ');
+    if (evidence)
+        parts.push(evidence);
+    if (result.promote?.destination)
+        parts.push('verified at the destination');
+    if (result.deploy?.pullRequestNumber)
+        parts.push(`deploy PR #${result.deploy.pullRequestNumber}`);
+    else if (result.deploy?.commit)
+        parts.push(`deploy commit \`${result.deploy.commit.slice(0, 12)}\``);
+    return `${parts.join(', ')}.`;
+}
+/** What a failed run left in the registry: so nobody has to guess whether a digest is out there untagged. */
+function leftBehind(result) {
+    const pushed = result.steps.push?.status === 'succeeded' || result.steps.copy?.status === 'succeeded';
+    if (!pushed)
+        return 'Nothing was written to the registry.';
+    const tagged = result.tags?.created.length || result.tags?.moved.length
+        ? ` Tags written before the failure: ${[...result.tags.created, ...result.tags.moved].join(', ')}.`
+        : ' No tag was applied.';
+    return `The image was ${result.mode === 'promote' ? 'copied' : 'pushed'} by digest (${result.digest ?? ''}).${tagged}`;
 }
 function renderSummary(result) {
     const lines = [];
     const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed');
     lines.push(`## digest-release: ${result.image}`);
     lines.push('');
-    if (failed)
-        lines.push(`> **Failed in ${STEP_LABEL[failed[0]]}:** ${failed[1].error ?? ''}`, '');
+    lines.push(headline(result), '');
+    if (failed) {
+        // GitHub's alert syntax: the failure, and what it left behind, before anything else.
+        lines.push('> [!CAUTION]', `> **Failed in ${STEP_LABEL[failed[0]]}:** ${failed[1].error ?? ''}`, `> ${leftBehind(result)}`, '');
+    }
     if (result.dryRun)
         lines.push('> **Dry run:** nothing was written to the registry or the deploy repository.', '');
     if (result.digest) {

@@ -55,6 +55,10 @@ function released(): ReleaseResult {
 test('the summary names the image, each step, the tags and the stored evidence, and gives verify commands for the identity that signed', () => {
   const summary = renderSummary(released())
   assert.match(summary, /^## digest-release: registry\.test\/octo-org\/app/)
+  assert.equal(
+    summary.split('\n')[2],
+    '✅ **Released** `registry.test/octo-org/app@sha256:abababababab…` as `v1`, `latest`, signed and attested.'
+  )
   assert.ok(summary.includes(`registry.test/octo-org/app@${DIGEST}`))
   assert.match(summary, /\| `latest` \| moved \| `sha256:cdcdcdcdcdcd…` \| `sha256:abababababab…` \|/)
   assert.match(summary, /\| Deploy \| ⏭️ skipped \(no `deploy-repository` given\)/)
@@ -68,7 +72,11 @@ test('a failed step leads the summary with its error; no verify commands without
   const result = emptyResult('registry.test/octo-org/app', false, ['v1'])
   result.steps.preflight = { status: 'failed', error: 'tag registry.test/octo-org/app:v1 already names sha256:…' }
   const summary = renderSummary(result)
-  assert.match(summary, /> \*\*Failed in Preflight:\*\* tag registry\.test\/octo-org\/app:v1 already names/)
+  assert.match(
+    summary,
+    /> \[!CAUTION\]\n> \*\*Failed in Preflight:\*\* tag registry\.test\/octo-org\/app:v1 already names.*\n> Nothing was written to the registry\./
+  )
+  assert.match(summary.split('\n')[2], /^❌ \*\*Not released:\*\*/)
   assert.deepEqual(verifyCommands(result), [])
   assert.doesNotMatch(summary, /\*\*Verify\*\*/)
 })
@@ -106,4 +114,26 @@ test('outputs: what preflight learned (tags, digest, image-ref) is reported even
   assert.equal(outputs['image-ref'], `registry.test/octo-org/app@${DIGEST}`)
   assert.equal(outputs['platform-digests'], undefined)
   assert.equal(outputsFor(released())['platform-digests'], JSON.stringify({ 'linux/amd64': OLD }))
+})
+
+test('a signer that is a reusable workflow of another repository is named in the gh command; one of this repository is not', () => {
+  const result = released()
+  result.repository = 'octo-org/app'
+  result.sign!.identity = 'https://github.com/octo-org/shared/.github/workflows/release.yml@refs/tags/v2'
+  assert.ok(verifyCommands(result).some((c) => c.endsWith('--signer-workflow octo-org/shared/.github/workflows/release.yml')))
+  assert.ok(
+    verifyCommands(result).some((c) =>
+      c.includes("--certificate-identity 'https://github.com/octo-org/shared/.github/workflows/release.yml@refs/tags/v2'")
+    )
+  )
+  result.sign!.identity = IDENTITY
+  assert.ok(!verifyCommands(result).some((c) => c.includes('--signer-workflow')))
+})
+
+test('a failure after the push says the image is in the registry, by digest, untagged', () => {
+  const result = released()
+  delete result.tags
+  result.steps.tags = { status: 'not-run' }
+  result.steps.attest = { status: 'failed', error: 'Rekor answered 503' }
+  assert.match(renderSummary(result), /> The image was pushed by digest \(sha256:a{0}(ab){32}\)\. No tag was applied\./)
 })

@@ -329,3 +329,31 @@ test('forged evidence planted in the registry is never taken for our own: a new 
   const sig = await getManifest(repo, sigTag)
   assert.equal(sig.json.layers.length, 2, 'our signature is appended beside the planted one')
 })
+
+test('inside a reusable workflow of another repository, the signer is that workflow, and the verify commands name it', async () => {
+  const reusable = await startOidcProvider({ claims: { job_workflow_ref: 'octo-org/shared/.github/workflows/release.yml@refs/tags/v2' } })
+  try {
+    const layout = await writeLayout(join(work, 'reusable'), { images: [{ layers: [randomLayer(2000)] }] })
+    const run = await runAction(
+      { layout: layout.dir, image: `${registry.host}/octo-org/reusable`, tags: 'v1 latest', ...sigstoreInputs(sigstore, { sbom: 'none' }) },
+      runnerEnvWith({ oidc: reusable })
+    )
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+    assert.equal(run.outputs['signer-identity'], 'https://github.com/octo-org/shared/.github/workflows/release.yml@refs/tags/v2')
+    assert.equal(run.outputs['tags-created'], 'v1,latest', '`tags: v1 latest` applies both')
+    assert.match(
+      run.summary,
+      /--certificate-identity 'https:\/\/github\.com\/octo-org\/shared\/\.github\/workflows\/release\.yml@refs\/tags\/v2'/
+    )
+    assert.match(
+      run.summary,
+      /gh attestation verify oci:\/\/\S+ --owner octo-org --bundle-from-oci --signer-workflow octo-org\/shared\/\.github\/workflows\/release\.yml/
+    )
+    assert.equal(
+      run.summary.split('\n')[2],
+      `✅ **Released** \`${registry.host}/octo-org/reusable@${layout.top.digest.slice(0, 19)}…\` as \`v1\`, \`latest\`, signed and attested.`
+    )
+  } finally {
+    await reusable.close()
+  }
+})
