@@ -44,7 +44,7 @@ class GitHubClient {
         const body = (await this.rest('GET', `/repos/${owner}/${repo}`));
         if (!body.default_branch)
             throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '');
-        return { defaultBranch: body.default_branch };
+        return { defaultBranch: body.default_branch, permissions: body.permissions };
     }
     /** The open pull request from `branch` into `base`, if there is one. */
     async findOpenPullRequest(owner, repo, branch, base) {
@@ -155,6 +155,7 @@ function hint(status) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  checkDeployAccess: () => (/* binding */ checkDeployAccess),
   deployDigest: () => (/* binding */ deployDigest)
 });
 
@@ -1017,6 +1018,48 @@ function nothingFoundError(image, patch, globs) {
 /** How often push mode re-applies the edit after losing a race for the base branch. */
 const PUSH_ATTEMPTS = retry/* GIT_PUSH_RETRY */.Zm.attempts;
 const WORK_BRANCH = 'digest-release-work';
+/**
+ * Preflight's check of the deploy repository, before anything is pushed: the token is accepted
+ * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, and git
+ * can read the repository with the same credentials.
+ */
+async function checkDeployAccess(options) {
+    const remote = resolveRemote(options.repository, options.serverUrl);
+    const need = 'a token with `contents: write` and `pull-requests: write` on the deploy repository (a GitHub App installation token; `GITHUB_TOKEN` cannot push to another repository)';
+    if (remote.github) {
+        const github = new client.GitHubClient(options.apiUrl, options.token, options.logger);
+        let info;
+        try {
+            info = await github.getRepository(remote.github.owner, remote.github.repo);
+        }
+        catch (error) {
+            if (error instanceof client.GitHubApiError && error.status !== undefined && error.status < 500) {
+                throw new DeployError(`\`deploy-token\` cannot reach ${options.repository}: GitHub answered ${error.status} ${error.responseMessage || ''}. Give \`deploy-token\` ${need}`.replace(/ {2,}/g, ' '));
+            }
+            throw error;
+        }
+        if (info.permissions && info.permissions.push === false) {
+            throw new DeployError(`\`deploy-token\` can read ${options.repository} but not write to it. Give \`deploy-token\` ${need}`);
+        }
+    }
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-check-'));
+    try {
+        const git = new Git({
+            cwd: scratch,
+            remoteUrl: remote.url,
+            token: options.token,
+            environment: options.gitEnvironment,
+            logger: options.logger
+        });
+        const listed = await git.tryRun(['ls-remote', '--heads', remote.url]);
+        if (listed.exitCode !== 0) {
+            throw new DeployError(`git cannot read ${remote.url} with \`deploy-token\`: ${git.redact(listed.stderr.trim().split('\n').pop() ?? '')}. Give \`deploy-token\` ${need}`);
+        }
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
 async function deployDigest(options) {
     const target = parseImage(options.image);
     if (!(0,reference/* isValidDigest */.fH)(options.digest))

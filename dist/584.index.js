@@ -44,7 +44,7 @@ class GitHubClient {
         const body = (await this.rest('GET', `/repos/${owner}/${repo}`));
         if (!body.default_branch)
             throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '');
-        return { defaultBranch: body.default_branch };
+        return { defaultBranch: body.default_branch, permissions: body.permissions };
     }
     /** The open pull request from `branch` into `base`, if there is one. */
     async findOpenPullRequest(owner, repo, branch, base) {

@@ -6846,7 +6846,7 @@ async function release(inputs, context, result) {
     const steps = new StepRunner(result);
     let layout;
     try {
-        const checked = await steps.run('preflight', () => preflight({
+        const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflight({
             image: inputs.image,
             imageName: inputs.imageName,
             username: inputs.username,
@@ -6873,7 +6873,7 @@ async function release(inputs, context, result) {
                 result.imageRef = `${inputs.imageName}@${digest}`;
             },
             logger: runnerLogger
-        }), (checked) => {
+        })), (checked) => {
             result.tagPlan = checked.tagPlan;
             if (checked.sigstoreInstance)
                 result.sigstore = { instance: checked.sigstoreInstance.instance, reason: checked.sigstoreInstance.reason };
@@ -7020,7 +7020,7 @@ async function attestationPublisher(inputs, context) {
  */
 async function promote(inputs, options, context, result) {
     const steps = new StepRunner(result);
-    const checked = await steps.run('preflight', () => preflightPromote({
+    const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflightPromote({
         image: inputs.image,
         imageName: inputs.imageName,
         username: inputs.username,
@@ -7035,7 +7035,7 @@ async function promote(inputs, options, context, result) {
         sourcePassword: options.sourcePassword,
         onSecret: (secret) => setSecret(secret),
         logger: runnerLogger
-    }), (checked) => {
+    })), (checked) => {
         result.digest = checked.digest;
         result.imageRef = `${inputs.imageName}@${checked.digest}`;
         result.tagPlan = checked.tagPlan;
@@ -7115,6 +7115,35 @@ async function promoteVerifier(inputs, context) {
         throw new InputError('trusted-root', `no Sigstore trust material to verify the source against (${resolved.reason}); give a trusted_root.json (\`gh attestation trusted-root > trusted_root.json\` writes public-good and GitHub's instance)`);
     }
     return createBundleVerifier(resolved.trustedRoot);
+}
+/** A preflight that also checks the deploy repository, when there is one, before anything is written. */
+async function withDeployCheck(inputs, context, check) {
+    const checked = await check();
+    if (inputs.deployRepository) {
+        try {
+            await checkDeploy(inputs, context);
+        }
+        catch (error) {
+            await checked.layout?.close();
+            throw error;
+        }
+    }
+    return checked;
+}
+async function checkDeploy(inputs, context) {
+    if (inputs.deployRepository) {
+        const { checkDeployAccess } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99378));
+        await checkDeployAccess({
+            repository: inputs.deployRepository,
+            token: inputs.deployToken || inputs.githubToken || '',
+            serverUrl: context.serverUrl,
+            apiUrl: context.apiUrl,
+            gitEnvironment: context.childEnvironment,
+            workDir: context.tempDir,
+            logger: runnerLogger
+        });
+        runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\``);
+    }
 }
 /** The run's signer, its certificate already on its way. */
 async function runSigner(checked, logger) {

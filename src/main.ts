@@ -66,34 +66,37 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
     const checked = await steps.run(
       'preflight',
       () =>
-        preflight({
-          image: inputs.image,
-          imageName: inputs.imageName,
-          username: inputs.username,
-          password: inputs.password,
-          githubToken: inputs.githubToken,
-          insecureRegistries: inputs.insecureRegistries,
-          dockerConfigDir: context.dockerConfigDir,
-          layoutPath: inputs.layout,
-          layoutRef: inputs.layoutRef,
-          tempDir: context.tempDir,
-          tags: inputs.tags,
-          mutableTags: inputs.mutableTags,
-          sbom: inputs.sbom,
-          testResults: inputs.testResults.length ? { patterns: inputs.testResults, root: context.workspace } : undefined,
-          requestIdentityToken: !inputs.dryRun && needsSigstore(inputs) ? () => core.requestIdentityToken(inputs.oidcAudience) : undefined,
-          sigstore: {
-            choice: inputs.sigstoreInstance,
-            serverUrl: context.serverUrl,
-            overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
-          },
-          onSecret: (secret) => core.setSecret(secret),
-          onDigest: (digest) => {
-            result.digest = digest
-            result.imageRef = `${inputs.imageName}@${digest}`
-          },
-          logger: runnerLogger
-        }),
+        withDeployCheck(inputs, context, () =>
+          preflight({
+            image: inputs.image,
+            imageName: inputs.imageName,
+            username: inputs.username,
+            password: inputs.password,
+            githubToken: inputs.githubToken,
+            insecureRegistries: inputs.insecureRegistries,
+            dockerConfigDir: context.dockerConfigDir,
+            layoutPath: inputs.layout,
+            layoutRef: inputs.layoutRef,
+            tempDir: context.tempDir,
+            tags: inputs.tags,
+            mutableTags: inputs.mutableTags,
+            sbom: inputs.sbom,
+            testResults: inputs.testResults.length ? { patterns: inputs.testResults, root: context.workspace } : undefined,
+            requestIdentityToken:
+              !inputs.dryRun && needsSigstore(inputs) ? () => core.requestIdentityToken(inputs.oidcAudience) : undefined,
+            sigstore: {
+              choice: inputs.sigstoreInstance,
+              serverUrl: context.serverUrl,
+              overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
+            },
+            onSecret: (secret) => core.setSecret(secret),
+            onDigest: (digest) => {
+              result.digest = digest
+              result.imageRef = `${inputs.imageName}@${digest}`
+            },
+            logger: runnerLogger
+          })
+        ),
       (checked) => {
         result.tagPlan = checked.tagPlan
         if (checked.sigstoreInstance)
@@ -278,22 +281,24 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
   const checked = await steps.run(
     'preflight',
     () =>
-      preflightPromote({
-        image: inputs.image,
-        imageName: inputs.imageName,
-        username: inputs.username,
-        password: inputs.password,
-        githubToken: inputs.githubToken,
-        insecureRegistries: inputs.insecureRegistries,
-        dockerConfigDir: context.dockerConfigDir,
-        tags: inputs.tags,
-        mutableTags: inputs.mutableTags,
-        source: options.source,
-        sourceUsername: options.sourceUsername,
-        sourcePassword: options.sourcePassword,
-        onSecret: (secret) => core.setSecret(secret),
-        logger: runnerLogger
-      }),
+      withDeployCheck(inputs, context, () =>
+        preflightPromote({
+          image: inputs.image,
+          imageName: inputs.imageName,
+          username: inputs.username,
+          password: inputs.password,
+          githubToken: inputs.githubToken,
+          insecureRegistries: inputs.insecureRegistries,
+          dockerConfigDir: context.dockerConfigDir,
+          tags: inputs.tags,
+          mutableTags: inputs.mutableTags,
+          source: options.source,
+          sourceUsername: options.sourceUsername,
+          sourcePassword: options.sourcePassword,
+          onSecret: (secret) => core.setSecret(secret),
+          logger: runnerLogger
+        })
+      ),
     (checked) => {
       result.digest = checked.digest
       result.imageRef = `${inputs.imageName}@${checked.digest}`
@@ -399,6 +404,36 @@ async function promoteVerifier(inputs: ReleaseInputs, context: RunnerContext): P
     )
   }
   return createBundleVerifier(resolved.trustedRoot)
+}
+
+/** A preflight that also checks the deploy repository, when there is one, before anything is written. */
+async function withDeployCheck<T>(inputs: ReleaseInputs, context: RunnerContext, check: () => Promise<T>): Promise<T> {
+  const checked = await check()
+  if (inputs.deployRepository) {
+    try {
+      await checkDeploy(inputs, context)
+    } catch (error) {
+      await (checked as { layout?: OciLayout }).layout?.close()
+      throw error
+    }
+  }
+  return checked
+}
+
+async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext): Promise<void> {
+  if (inputs.deployRepository) {
+    const { checkDeployAccess } = await import('./steps/deploy.js')
+    await checkDeployAccess({
+      repository: inputs.deployRepository,
+      token: inputs.deployToken || inputs.githubToken || '',
+      serverUrl: context.serverUrl,
+      apiUrl: context.apiUrl,
+      gitEnvironment: context.childEnvironment,
+      workDir: context.tempDir,
+      logger: runnerLogger
+    })
+    runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\``)
+  }
 }
 
 /** The run's signer, its certificate already on its way. */

@@ -247,3 +247,31 @@ test('names and lines from a hostile deploy repository reach the log as text, ne
   assert.deepEqual(forged, [], 'no line from the repository is read as a command')
   assert.equal(run.outputs.digest, layout.top.digest, 'the digest output is ours')
 })
+
+test("a deploy token the deploy repository refuses stops preflight: nothing pushed or tagged, the error names deploy-token and GitHub's 401", async () => {
+  const guarded = await startGitHubApi({ token: 'deploy-secret-token' })
+  try {
+    const image = `${registry.host}/octo-org/refused-deploy`
+    await git.createRepository('octo-org/refused-deploy', { 'app.yaml': deployment(image) })
+    guarded.addRepository('octo-org', 'refused-deploy', { defaultBranch: 'main' })
+    const layout = await writeLayout(join(work, 'refused-deploy'), { images: [{ layers: [randomLayer(2000)] }] })
+    const run = await runAction(
+      { layout: layout.dir, image, tags: 'v1', ...OFF, 'deploy-repository': 'octo-org/refused-deploy', 'deploy-token': 'a-wrong-token' },
+      runnerEnv({ git, api: guarded })
+    )
+    assert.equal(run.exitCode, 1)
+    assert.match(
+      run.errors[0],
+      /^preflight failed: `deploy-token` cannot reach octo-org\/refused-deploy: GitHub answered 401 Bad credentials.*contents: write/
+    )
+    assert.ok(!run.stdout.includes('a-wrong-token') || run.stdout.includes('::add-mask::a-wrong-token'), 'the token is masked')
+    assert.equal((await fetch(`${registry.url}/v2/octo-org/refused-deploy/manifests/v1`, { method: 'HEAD' })).status, 404, 'no tag')
+    assert.equal(
+      (await fetch(`${registry.url}/v2/octo-org/refused-deploy/blobs/${layout.layers[0].digest}`, { method: 'HEAD' })).status,
+      404,
+      'nothing pushed'
+    )
+  } finally {
+    await guarded.close()
+  }
+})

@@ -4,6 +4,8 @@ import { GITHUB_API_RETRY, httpTransience, withRetry } from '../net/retry.js'
 
 export interface RepositoryInfo {
   defaultBranch: string
+  /** What the token may do there, when GitHub says (`push` is write access). */
+  permissions?: { push?: boolean; pull?: boolean }
 }
 
 export interface PullRequest {
@@ -47,9 +49,12 @@ export class GitHubClient {
   }
 
   async getRepository(owner: string, repo: string): Promise<RepositoryInfo> {
-    const body = (await this.rest('GET', `/repos/${owner}/${repo}`)) as { default_branch?: string }
+    const body = (await this.rest('GET', `/repos/${owner}/${repo}`)) as {
+      default_branch?: string
+      permissions?: { push?: boolean; pull?: boolean }
+    }
     if (!body.default_branch) throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '')
-    return { defaultBranch: body.default_branch }
+    return { defaultBranch: body.default_branch, permissions: body.permissions }
   }
 
   /** The open pull request from `branch` into `base`, if there is one. */

@@ -7,7 +7,7 @@ import type { Logger } from '../net/logger.js'
 import { backoffDelay, GIT_PUSH_RETRY, sleep } from '../net/retry.js'
 import { familiarName, isValidDigest, parseReference, ReferenceError, type ImageReference } from '../oci/reference.js'
 import { BOT_EMAIL, BOT_NAME, Git } from '../gitops/git.js'
-import { GitHubApiError, GitHubClient, type MergeMethod, type PullRequest } from '../github/client.js'
+import { GitHubApiError, GitHubClient, type MergeMethod, type PullRequest, type RepositoryInfo } from '../github/client.js'
 import { findRollbackOf } from '../gitops/history.js'
 import {
   commitMessage,
@@ -82,6 +82,57 @@ interface Remote {
   url: string
   /** Set when the repository lives on the GitHub server, so its API can be used. */
   github?: { owner: string; repo: string }
+}
+
+/**
+ * Preflight's check of the deploy repository, before anything is pushed: the token is accepted
+ * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, and git
+ * can read the repository with the same credentials.
+ */
+export async function checkDeployAccess(
+  options: Pick<DeployOptions, 'repository' | 'token' | 'serverUrl' | 'apiUrl' | 'gitEnvironment' | 'workDir' | 'logger'>
+): Promise<void> {
+  const remote = resolveRemote(options.repository, options.serverUrl)
+  const need =
+    'a token with `contents: write` and `pull-requests: write` on the deploy repository (a GitHub App installation token; `GITHUB_TOKEN` cannot push to another repository)'
+  if (remote.github) {
+    const github = new GitHubClient(options.apiUrl, options.token, options.logger)
+    let info: RepositoryInfo
+    try {
+      info = await github.getRepository(remote.github.owner, remote.github.repo)
+    } catch (error) {
+      if (error instanceof GitHubApiError && error.status !== undefined && error.status < 500) {
+        throw new DeployError(
+          `\`deploy-token\` cannot reach ${options.repository}: GitHub answered ${error.status} ${error.responseMessage || ''}. Give \`deploy-token\` ${need}`.replace(
+            / {2,}/g,
+            ' '
+          )
+        )
+      }
+      throw error
+    }
+    if (info.permissions && info.permissions.push === false) {
+      throw new DeployError(`\`deploy-token\` can read ${options.repository} but not write to it. Give \`deploy-token\` ${need}`)
+    }
+  }
+  const scratch = await mkdtemp(join(options.workDir, 'deploy-check-'))
+  try {
+    const git = new Git({
+      cwd: scratch,
+      remoteUrl: remote.url,
+      token: options.token,
+      environment: options.gitEnvironment,
+      logger: options.logger
+    })
+    const listed = await git.tryRun(['ls-remote', '--heads', remote.url])
+    if (listed.exitCode !== 0) {
+      throw new DeployError(
+        `git cannot read ${remote.url} with \`deploy-token\`: ${git.redact(listed.stderr.trim().split('\n').pop() ?? '')}. Give \`deploy-token\` ${need}`
+      )
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
 }
 
 export async function deployDigest(options: DeployOptions): Promise<DeployResult> {
