@@ -83,6 +83,11 @@ export class GitHubClient {
     return body.id ?? 0
   }
 
+  /** Merges a pull request now (when auto-merge cannot be queued because nothing is required to pass). */
+  async mergePullRequest(owner: string, repo: string, number: number, method: MergeMethod): Promise<void> {
+    await this.rest('PUT', `/repos/${owner}/${repo}/pulls/${number}/merge`, { merge_method: method })
+  }
+
   async enableAutoMerge(pullRequestNodeId: string, method: MergeMethod): Promise<void> {
     const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }

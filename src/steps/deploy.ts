@@ -58,7 +58,7 @@ export interface DeployResult {
   /** Set when a newer release's change holds the branch: the commit that stands, which this run did not replace. */
   supersededBy?: string
   /** Set when auto-merge was asked for: `enabled`, or `not-allowed`/`failed` with a warning logged. */
-  autoMerge?: 'enabled' | 'not-allowed' | 'failed'
+  autoMerge?: 'enabled' | 'merged' | 'not-allowed' | 'failed'
   /**
    * The digest the deploy files pinned before this change (the first in file order when references
    * disagreed): the rollback target. Unset when no changed reference was pinned.
@@ -476,6 +476,21 @@ class DeployRun {
       return 'enabled'
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
+      if (/clean status/i.test(message) && this.remote.github) {
+        // Nothing is required to pass on the deploy repository, so GitHub has nothing to wait for: merge now.
+        try {
+          await this.github!.mergePullRequest(this.remote.github.owner, this.remote.github.repo, pull.number, method)
+          this.logger.info(
+            `${this.options.repository} requires no checks, so there was nothing to auto-merge after: merged #${pull.number} (${method})`
+          )
+          return 'merged'
+        } catch (mergeError) {
+          this.logger.warning(
+            `${this.options.repository} requires no checks, so GitHub cannot queue auto-merge on #${pull.number}, and merging it directly failed: ${(mergeError as Error).message}`
+          )
+          return 'failed'
+        }
+      }
       if (/auto.?merge is not allowed|not enabled for this repository|allow_auto_merge|auto.?merge.*disabled/i.test(message)) {
         this.logger.warning(
           `auto-merge was not enabled on #${pull.number}: ${this.options.repository} does not allow auto-merge. ` +

@@ -51,6 +51,8 @@ export interface FakePullRequest {
   head: string
   base: string
   autoMerge?: string
+  /** How it was merged directly (pulls/merge), if it was. */
+  merged?: string
 }
 
 export interface FakeRepository {
@@ -59,6 +61,8 @@ export interface FakeRepository {
   defaultBranch: string
   /** When false, enablePullRequestAutoMerge fails as GitHub does for repositories without "Allow auto-merge". */
   allowAutoMerge: boolean
+  /** When false (no required checks), enablePullRequestAutoMerge fails with GitHub's "Pull request is in clean status". */
+  requiredChecks?: boolean
   pulls: FakePullRequest[]
   /** Sigstore bundles stored through repos/create-attestation, in order; the id of each is its position + 1. */
   attestations: unknown[]
@@ -243,6 +247,13 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         if (body.state === 'open' || body.state === 'closed') pull.state = body.state
         return send(response, 200, pullJson(pull, base))
       }
+      case 'pulls/merge': {
+        const pull = repository.pulls.find((p) => p.number === Number(parameters.pull_number))
+        if (!pull || pull.state !== 'open') return send(response, 405, { message: 'Pull Request is not mergeable' })
+        pull.state = 'closed'
+        pull.merged = String(body?.merge_method ?? 'merge')
+        return send(response, 200, { sha: 'f'.repeat(40), merged: true, message: 'Pull Request successfully merged' })
+      }
       case 'repos/create-attestation': {
         if (repository.attestationsForbidden) return send(response, 403, { message: 'Resource not accessible by integration' })
         repository.attestations.push(body.bundle)
@@ -275,6 +286,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
               message: 'Pull request Auto merge is not allowed for this repository'
             }
           ]
+        })
+      }
+      if (repository.requiredChecks === false) {
+        return send(response, 200, {
+          data: { enablePullRequestAutoMerge: null },
+          errors: [{ type: 'UNPROCESSABLE', path: ['enablePullRequestAutoMerge'], message: 'Pull request Pull request is in clean status' }]
         })
       }
       pull.autoMerge = String(method)

@@ -306,6 +306,23 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.ok(api.requests.some((r) => r.path === '/graphql'))
   })
 
+  test('a deploy repository with no required checks: GitHub cannot queue auto-merge, so the pull request is merged directly, and the log says why', async () => {
+    const [owner, name] = repo.split('/')
+    api.addRepository(owner, name, { defaultBranch: 'production' }).requiredChecks = false
+    const logger = recordingLogger()
+    const result = await deployDigest(options({ autoMerge: 'squash', logger }))
+    assert.equal(result.pullRequestOperation, 'created')
+    assert.equal(result.autoMerge, 'merged')
+    const pull = api.repository(owner, name).pulls[0]
+    assert.equal(pull.state, 'closed')
+    assert.equal(pull.merged, 'squash')
+    assert.ok(
+      logger.messages.some((m) => /requires no checks, so there was nothing to auto-merge after: merged #\d+ \(squash\)/.test(m)),
+      logger.messages.join('\n')
+    )
+    assert.deepEqual(api.violations, [])
+  })
+
   test('push mode commits on the base', async () => {
     const result = await deployDigest(options({ mode: 'push', base: 'production' }))
     assert.equal(result.pullRequestOperation, 'none')
