@@ -64,6 +64,10 @@ class GitHubClient {
         const body = (await this.rest('POST', `/repos/${owner}/${repo}/attestations`, { bundle }));
         return body.id ?? 0;
     }
+    /** Merges a pull request now (when auto-merge cannot be queued because nothing is required to pass). */
+    async mergePullRequest(owner, repo, number, method) {
+        await this.rest('PUT', `/repos/${owner}/${repo}/pulls/${number}/merge`, { merge_method: method });
+    }
     async enableAutoMerge(pullRequestNodeId, method) {
         const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
@@ -1394,6 +1398,18 @@ class DeployRun {
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
+            if (/clean status/i.test(message) && this.remote.github) {
+                // Nothing is required to pass on the deploy repository, so GitHub has nothing to wait for: merge now.
+                try {
+                    await this.github.mergePullRequest(this.remote.github.owner, this.remote.github.repo, pull.number, method);
+                    this.logger.info(`${this.options.repository} requires no checks, so there was nothing to auto-merge after: merged #${pull.number} (${method})`);
+                    return 'merged';
+                }
+                catch (mergeError) {
+                    this.logger.warning(`${this.options.repository} requires no checks, so GitHub cannot queue auto-merge on #${pull.number}, and merging it directly failed: ${mergeError.message}`);
+                    return 'failed';
+                }
+            }
             if (/auto.?merge is not allowed|not enabled for this repository|allow_auto_merge|auto.?merge.*disabled/i.test(message)) {
                 this.logger.warning(`auto-merge was not enabled on #${pull.number}: ${this.options.repository} does not allow auto-merge. ` +
                     'Turn on "Allow auto-merge" in the repository settings, or set auto-merge: off.');

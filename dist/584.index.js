@@ -64,6 +64,10 @@ class GitHubClient {
         const body = (await this.rest('POST', `/repos/${owner}/${repo}/attestations`, { bundle }));
         return body.id ?? 0;
     }
+    /** Merges a pull request now (when auto-merge cannot be queued because nothing is required to pass). */
+    async mergePullRequest(owner, repo, number, method) {
+        await this.rest('PUT', `/repos/${owner}/${repo}/pulls/${number}/merge`, { merge_method: method });
+    }
     async enableAutoMerge(pullRequestNodeId, method) {
         const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }

@@ -6189,7 +6189,7 @@ function renderSummary(result) {
         if (d.pullRequestUrl)
             lines.push(`Pull request #${d.pullRequestNumber} (${d.pullRequestOperation}): ${d.pullRequestUrl}`, '');
         if (d.autoMerge)
-            lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '');
+            lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'merged' ? 'the deploy repository requires no checks, so the pull request was merged directly' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '');
         else if (d.commit)
             lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '');
         if (d.patchedFiles.length) {

@@ -134,8 +134,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     logger.info(`copied ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s)`)
   }, options.progressIntervalMs ?? 5000)
   progress.unref()
-  try {
-    await forEachLimit(blobs, options.concurrency ?? 4, async (blob) => {
+  const copyBlobs = (list: Descriptor[]): Promise<void> =>
+    forEachLimit(list, options.concurrency ?? 4, async (blob) => {
       if (sameRepository || (await destination.blobExists(blob.digest))) {
         result.blobsSkipped++
         logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`)
@@ -157,54 +157,69 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       result.bytesUploaded += blob.size
       logger.info(`copied blob ${blob.digest} (${blob.size} bytes)`)
     })
+  // The evidence's blobs are small: copied first, so its manifests (which only need their own blobs)
+  // are attached while the image's large blobs are still on their way.
+  const imageBlobs = new Set(manifestsBottomUp(image).flatMap((node) => node.blobs.map((blob) => blob.digest)))
+  const evidenceOnly = blobs.filter((blob) => !imageBlobs.has(blob.digest))
+  try {
+    await copyBlobs(evidenceOnly)
+    await Promise.all([
+      (async () => {
+        await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)))
+        // 3. Manifests, children first, by digest.
+        for (const node of manifestsBottomUp(image)) {
+          if (await putManifest(destination, node, sameRepository)) {
+            result.manifestsCopied++
+            logger.info(
+              `copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`
+            )
+          }
+        }
+      })(),
+      copyEvidence()
+    ])
   } finally {
     clearInterval(progress)
   }
+  return result
 
-  // 3. Manifests, children first, by digest.
-  for (const node of manifestsBottomUp(image)) {
-    if (await putManifest(destination, node, sameRepository)) {
-      result.manifestsCopied++
-      logger.info(
-        `copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`
-      )
+  async function copyEvidence(): Promise<void> {
+    // 4. Referrers, listed at the destination as at the source; then the legacy tags.
+    if (referrers.length > 0) {
+      const destinationReferrers = new Referrers(destination)
+      const bySubject = new Map<string, ManifestNode[]>()
+      for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
+      // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
+      await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
+        const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
+        const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
+        if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
+        for (const tree of missing)
+          for (const child of manifestsBottomUp(tree).slice(0, -1))
+            if (await putManifest(destination, child, false)) result.manifestsCopied++
+        const attached = await destinationReferrers.attachAll(
+          subject,
+          missing.map((tree) => tree.bytes)
+        )
+        attached.forEach(({ digest }, i) => {
+          const tree = missing[i]
+          if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
+          result.referrersCopied++
+          logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
+        })
+      })
+    }
+    for (const { tag, tree } of legacy) {
+      const current = await destination.headManifest(tag)
+      if (current?.digest === tree.descriptor.digest) continue
+      if (current)
+        logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`)
+      const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType)
+      if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
+      result.referrersCopied++
+      logger.info(`copied ${tag} (${digest})`)
     }
   }
-
-  // 4. Referrers, listed at the destination as at the source; then the legacy tags.
-  if (referrers.length > 0) {
-    const destinationReferrers = new Referrers(destination)
-    const bySubject = new Map<string, ManifestNode[]>()
-    for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
-    // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
-    await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-      const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
-      const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
-      if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
-      for (const tree of missing)
-        for (const child of manifestsBottomUp(tree).slice(0, -1)) if (await putManifest(destination, child, false)) result.manifestsCopied++
-      const attached = await destinationReferrers.attachAll(
-        subject,
-        missing.map((tree) => tree.bytes)
-      )
-      attached.forEach(({ digest }, i) => {
-        const tree = missing[i]
-        if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
-        result.referrersCopied++
-        logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
-      })
-    })
-  }
-  for (const { tag, tree } of legacy) {
-    const current = await destination.headManifest(tag)
-    if (current?.digest === tree.descriptor.digest) continue
-    if (current) logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`)
-    const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType)
-    if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
-    result.referrersCopied++
-    logger.info(`copied ${tag} (${digest})`)
-  }
-  return result
 }
 
 /** Reads a manifest or index by digest, and everything under it, checking bytes against digests and sizes. */
