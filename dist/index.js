@@ -6839,6 +6839,18 @@ async function run() {
         }
     }
 }
+/** The destination repository and how to reach it: the same in both modes. */
+function destination(inputs, context) {
+    return {
+        image: inputs.image,
+        imageName: inputs.imageName,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        insecureRegistries: inputs.insecureRegistries,
+        dockerConfigDir: context.dockerConfigDir
+    };
+}
 function needsSigstore(inputs) {
     return inputs.sign || inputs.provenance || inputs.sbom !== 'none' || inputs.testResults.length > 0;
 }
@@ -6847,13 +6859,7 @@ async function release(inputs, context, result) {
     let layout;
     try {
         const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflight({
-            image: inputs.image,
-            imageName: inputs.imageName,
-            username: inputs.username,
-            password: inputs.password,
-            githubToken: inputs.githubToken,
-            insecureRegistries: inputs.insecureRegistries,
-            dockerConfigDir: context.dockerConfigDir,
+            ...destination(inputs, context),
             layoutPath: inputs.layout,
             layoutRef: inputs.layoutRef,
             tempDir: context.tempDir,
@@ -7021,13 +7027,7 @@ async function attestationPublisher(inputs, context) {
 async function promote(inputs, options, context, result) {
     const steps = new StepRunner(result);
     const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflightPromote({
-        image: inputs.image,
-        imageName: inputs.imageName,
-        username: inputs.username,
-        password: inputs.password,
-        githubToken: inputs.githubToken,
-        insecureRegistries: inputs.insecureRegistries,
-        dockerConfigDir: context.dockerConfigDir,
+        ...destination(inputs, context),
         tags: inputs.tags,
         mutableTags: inputs.mutableTags,
         source: options.source,

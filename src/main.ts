@@ -55,6 +55,19 @@ export async function run(): Promise<void> {
   }
 }
 
+/** The destination repository and how to reach it: the same in both modes. */
+function destination(inputs: ReleaseInputs, context: RunnerContext) {
+  return {
+    image: inputs.image,
+    imageName: inputs.imageName,
+    username: inputs.username,
+    password: inputs.password,
+    githubToken: inputs.githubToken,
+    insecureRegistries: inputs.insecureRegistries,
+    dockerConfigDir: context.dockerConfigDir
+  }
+}
+
 function needsSigstore(inputs: ReleaseInputs): boolean {
   return inputs.sign || inputs.provenance || inputs.sbom !== 'none' || inputs.testResults.length > 0
 }
@@ -68,13 +81,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       () =>
         withDeployCheck(inputs, context, () =>
           preflight({
-            image: inputs.image,
-            imageName: inputs.imageName,
-            username: inputs.username,
-            password: inputs.password,
-            githubToken: inputs.githubToken,
-            insecureRegistries: inputs.insecureRegistries,
-            dockerConfigDir: context.dockerConfigDir,
+            ...destination(inputs, context),
             layoutPath: inputs.layout,
             layoutRef: inputs.layoutRef,
             tempDir: context.tempDir,
@@ -283,13 +290,7 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
     () =>
       withDeployCheck(inputs, context, () =>
         preflightPromote({
-          image: inputs.image,
-          imageName: inputs.imageName,
-          username: inputs.username,
-          password: inputs.password,
-          githubToken: inputs.githubToken,
-          insecureRegistries: inputs.insecureRegistries,
-          dockerConfigDir: context.dockerConfigDir,
+          ...destination(inputs, context),
           tags: inputs.tags,
           mutableTags: inputs.mutableTags,
           source: options.source,
