@@ -43,6 +43,7 @@ export async function startSquid(options: { names?: string[] } = {}): Promise<Sq
     'logformat plain %ts.%03tu %>a %Ss/%03>Hs %rm %ru %<a',
     `access_log stdio:${accessLog} plain`,
     'buffered_logs off',
+    'strip_query_terms off',
     'cache_store_log none',
     'logfile_rotate 0',
     `coredump_dir ${dir}`,
