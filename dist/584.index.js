@@ -11,7 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GitHubClient: () => (/* binding */ GitHubClient),
 /* harmony export */   graphqlUrl: () => (/* binding */ graphqlUrl)
 /* harmony export */ });
-/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37893);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
+// The few GitHub REST and GraphQL calls the deploy step needs, over the action's HTTP layer (so
+// the runner's proxy and NODE_EXTRA_CA_CERTS apply as for every other connection).
+
 
 /** A REST or GraphQL request that failed, with the status and GitHub's message. */
 class GitHubApiError extends Error {
@@ -19,8 +23,8 @@ class GitHubApiError extends Error {
     responseMessage;
     retryAfter;
     name = 'GitHubApiError';
-    constructor(message, status, responseMessage, retryAfter) {
-        super(message);
+    constructor(message, status, responseMessage, retryAfter, options) {
+        super(message, options);
         this.status = status;
         this.responseMessage = responseMessage;
         this.retryAfter = retryAfter;
@@ -31,6 +35,8 @@ function graphqlUrl(apiUrl) {
     const base = apiUrl.replace(/\/+$/, '');
     return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
 }
+/** One API exchange's deadline: the calls are small, and GITHUB_API_RETRY's whole budget is a minute. */
+const API_DEADLINE_MS = 60_000;
 class GitHubClient {
     token;
     logger;
@@ -86,15 +92,16 @@ class GitHubClient {
         return this.send(method, `${this.apiUrl}${path}`, body);
     }
     send(method, url, body) {
-        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(() => this.sendOnce(method, url, body), {
-            policy: _net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_API_RETRY */ .sl,
+        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.sendOnce(method, url, body), {
+            policy: _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_API_RETRY */ .sl,
             classify: (error) => error instanceof GitHubApiError
                 ? // A secondary rate limit answers 403 with Retry-After: wait as asked, like a 429.
                     error.status === 403 && error.retryAfter !== undefined
-                        ? (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .httpTransience */ .xv)(429, error.retryAfter)
+                        ? (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpTransience */ .xv)(429, error.retryAfter)
                         : error.status === undefined
-                            ? { transient: true }
-                            : (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .httpTransience */ .xv)(error.status, error.retryAfter)
+                            ? // A dropped connection is worth another attempt; a certificate that does not verify is not.
+                                (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpTransience */ .xv)(undefined, undefined, error.cause)
+                            : (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpTransience */ .xv)(error.status, error.retryAfter)
                 : { transient: false },
             onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
         });
@@ -112,12 +119,22 @@ class GitHubClient {
         this.logger.debug(`${method} ${url}`);
         let response;
         try {
-            response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+            response = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sendHttp */ .d3)({
+                method,
+                url: new URL(url),
+                headers,
+                body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+                deadlineMs: API_DEADLINE_MS
+            });
         }
         catch (error) {
-            throw new GitHubApiError(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`, undefined, '');
+            // sendHttp's message already names the method and URL.
+            throw new GitHubApiError(error instanceof Error ? error.message : `${method} ${url}: ${String(error)}`, undefined, '', undefined, {
+                cause: error.cause ?? error
+            });
         }
-        const text = await response.text();
+        const text = response.body.toString('utf8');
+        const ok = response.status >= 200 && response.status < 300;
         let parsed = undefined;
         try {
             parsed = text ? JSON.parse(text) : undefined;
@@ -125,9 +142,9 @@ class GitHubClient {
         catch {
             // a non-JSON error page; the status says enough
         }
-        if (!response.ok) {
+        if (!ok) {
             const detail = describeError(parsed) || text.slice(0, 200);
-            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail, response.headers.get('retry-after') ?? undefined);
+            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(response, 'retry-after'));
         }
         return parsed;
     }

@@ -2655,33 +2655,29 @@ async function forEachLimit(items, limit, work) {
 
 /***/ }),
 
-/***/ 34990:
+/***/ 59663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  u8: () => (/* binding */ DEFAULT_DEADLINE_MS),
-  Jo: () => (/* binding */ HttpConnectionError),
-  Xq: () => (/* binding */ bufferHttp),
-  wx: () => (/* binding */ header),
-  Tz: () => (/* binding */ isDeadlineError),
-  fb: () => (/* binding */ openHttp),
-  BO: () => (/* binding */ redactUrl),
-  d3: () => (/* binding */ sendHttp)
-});
-
-// UNUSED EXPORTS: DEADLINE_CODE
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/net/http.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   BU: () => (/* binding */ configureProxy),
+/* harmony export */   Jo: () => (/* binding */ HttpConnectionError),
+/* harmony export */   Tz: () => (/* binding */ isDeadlineError),
+/* harmony export */   Xq: () => (/* binding */ bufferHttp),
+/* harmony export */   d3: () => (/* binding */ sendHttp),
+/* harmony export */   fb: () => (/* binding */ openHttp),
+/* harmony export */   u8: () => (/* binding */ DEFAULT_DEADLINE_MS),
+/* harmony export */   wx: () => (/* binding */ header)
+/* harmony export */ });
+/* unused harmony exports DEADLINE_CODE, isCertificateError, describeCertificateFailure */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 // A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
-// backpressure, bounded response bodies, connect and idle timeouts.
+// backpressure, bounded response bodies, connect and idle timeouts. With a proxy configured
+// (configureProxy, from the runner's environment) requests go through it; the proxy code is
+// loaded only then.
 
 
 class HttpConnectionError extends Error {
@@ -2693,8 +2689,8 @@ class HttpConnectionError extends Error {
     }
 }
 const agents = {
-    http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 })
+    http: new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets: 16 }),
+    https: new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true, maxSockets: 16 })
 };
 const CONNECT_TIMEOUT_MS = 15_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -2710,10 +2706,36 @@ function header(response, name) {
     const value = response.headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
 }
+/** The proxy variables, in the toolkit's order (https_proxy before HTTPS_PROXY, …). */
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'];
+let proxyEnvironment;
+let proxyModule;
+/**
+ * Routes every later sendHttp through the proxy `env` names (https_proxy/HTTPS_PROXY,
+ * http_proxy/HTTP_PROXY, no_proxy/NO_PROXY; the runner's environment). Without any proxy variable
+ * nothing changes and no proxy code is loaded.
+ */
+function configureProxy(env) {
+    const picked = {};
+    for (const name of [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES])
+        if (env[name])
+            picked[name] = env[name];
+    proxyEnvironment = PROXY_VARIABLES.some((name) => picked[name]) ? picked : undefined;
+}
 function sendHttp(request) {
+    const env = proxyEnvironment;
+    if (env === undefined)
+        return exchange(request, undefined);
+    return (proxyModule ??= __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987))).then((proxy) => {
+        const via = proxy.proxyFor(request.url, env);
+        return exchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)));
+    });
+}
+function exchange(request, route) {
     const { url } = request;
     const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const transport = isHttps ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
     const maxResponseBytes = request.maxResponseBytes ?? 8 * 1024 * 1024;
     const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -2726,14 +2748,29 @@ function sendHttp(request) {
             settled = true;
             clearTimeout(deadlineTimer);
             const code = error.code;
-            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, code, { cause: error }));
+            const reason = describeCertificateFailure(error, url.hostname) ?? proxyReason(error) ?? error.message;
+            reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${reason}`, code, { cause: error }));
         };
         const headers = { 'User-Agent': 'digest-release', ...request.headers };
         if (Buffer.isBuffer(request.body))
             headers['Content-Length'] = String(request.body.length);
         else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method))
             headers['Content-Length'] = '0';
-        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        const proxied = route?.(headers);
+        const req = proxied
+            ? proxied.transport.request(proxied.options)
+            : transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        // A plain-http request through a proxy that fails before its socket connects failed at the proxy.
+        let connected = false;
+        const proxyReason = (error) => {
+            if (!proxied)
+                return undefined;
+            if (error.proxy)
+                return error.message;
+            if (proxied.options.agent instanceof (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent) && isHttps)
+                return undefined;
+            return connected ? undefined : `cannot reach the proxy ${proxied.proxy.protocol}//${proxied.proxy.host}: ${error.message}`;
+        };
         if (Number.isFinite(deadlineMs)) {
             deadlineTimer = setTimeout(() => {
                 const seconds = Math.round(deadlineMs / 100) / 10;
@@ -2750,10 +2787,14 @@ function sendHttp(request) {
             req.destroy(error);
         }, CONNECT_TIMEOUT_MS);
         req.on('socket', (socket) => {
-            if (!socket.connecting)
+            const onConnect = () => {
+                connected = true;
                 clearTimeout(connectTimer);
+            };
+            if (!socket.connecting)
+                onConnect();
             else
-                socket.once('connect', () => clearTimeout(connectTimer));
+                socket.once('connect', onConnect);
         });
         req.setTimeout(idleTimeoutMs, () => {
             req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }));
@@ -2802,9 +2843,18 @@ function sendHttp(request) {
  * idle timer and the overall deadline keep running until the body has been read to its end.
  */
 function openHttp(request) {
+    const env = proxyEnvironment;
+    if (env === undefined)
+        return openExchange(request, undefined);
+    return (proxyModule ??= __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987))).then((proxy) => {
+        const via = proxy.proxyFor(request.url, env);
+        return openExchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)));
+    });
+}
+function openExchange(request, route) {
     const { url } = request;
     const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    const transport = isHttps ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
     const idleTimeoutMs = request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS;
     return new Promise((resolve, reject) => {
@@ -2813,9 +2863,7 @@ function openHttp(request) {
         let response;
         const wrap = (error) => error instanceof HttpConnectionError
             ? error
-            : new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${error.message}`, error.code, {
-                cause: error
-            });
+            : new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${describeCertificateFailure(error, url.hostname) ?? error.message}`, error.code, { cause: error });
         const fail = (error) => {
             clearTimeout(deadlineTimer);
             // Before the headers, the promise fails; after them, the body stream does.
@@ -2827,7 +2875,10 @@ function openHttp(request) {
                 response.destroy(wrap(error));
         };
         const headers = { 'User-Agent': 'digest-release', ...request.headers };
-        const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
+        const proxied = route?.(headers);
+        const req = proxied
+            ? proxied.transport.request(proxied.options)
+            : transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http });
         if (Number.isFinite(deadlineMs)) {
             deadlineTimer = setTimeout(() => {
                 const seconds = Math.round(deadlineMs / 100) / 10;
@@ -2880,6 +2931,48 @@ async function bufferHttp(response, maxBytes = 64 * 1024) {
         }
     }
     return { status: response.status, headers: response.headers, body: Buffer.concat(chunks), url: response.url };
+}
+const UNTRUSTED_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'CERT_SIGNATURE_FAILURE',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+    'INVALID_CA',
+    'PATH_LENGTH_EXCEEDED',
+    'INVALID_PURPOSE'
+]);
+const EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+/** Whether `error` (or the HttpConnectionError around it) is a certificate the client does not accept: retrying cannot help. */
+function isCertificateError(error) {
+    const cause = error instanceof HttpConnectionError ? error.cause : error;
+    const code = cause?.code;
+    return code !== undefined && (UNTRUSTED_CODES.has(code) || EXPIRED_CODES.has(code) || code === 'ERR_TLS_CERT_ALTNAME_INVALID');
+}
+/**
+ * What a TLS certificate failure means for `host`, with the fix; undefined for other errors.
+ * A private CA (or a proxy that inspects TLS and re-signs) is trusted through NODE_EXTRA_CA_CERTS.
+ */
+function describeCertificateFailure(error, host) {
+    const cause = error instanceof HttpConnectionError ? error.cause : error;
+    const code = cause?.code;
+    if (code === undefined)
+        return undefined;
+    const detail = `${code}: ${cause.message}`;
+    if (UNTRUSTED_CODES.has(code))
+        return (`the certificate of ${host} is not trusted (${detail}); if ${host} (or a proxy that inspects TLS) uses a private CA, ` +
+            `set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env (Node reads it at start)`);
+    if (EXPIRED_CODES.has(code))
+        return (`the certificate of ${host} is not trusted: it is outside its validity period (${detail}); ${host} must renew it ` +
+            `(NODE_EXTRA_CA_CERTS adds CAs, it cannot make an expired certificate valid)`);
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return `the certificate of ${host} is not trusted: it is not issued for ${host} (${detail})`;
+    return undefined;
 }
 /** A URL fit for a log line: query strings of upload sessions can carry state tokens. */
 function redactUrl(url) {
@@ -4078,7 +4171,7 @@ function sameRepository(a, b) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81570);
-/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34990);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59663);
 /* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37893);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28630);
 // Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
@@ -4287,8 +4380,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_REDIRECTS, isLoopbackRegistry, registryError
 
-// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
-var http = __nccwpck_require__(34990);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(59663);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var retry = __nccwpck_require__(37893);
 // EXTERNAL MODULE: ./src/oci/errors.ts
@@ -4865,13 +4958,17 @@ function statusHint(status, url) {
 }
 function connectionFailure(method, url, error, registry) {
     const code = error instanceof http/* HttpConnectionError */.Jo ? error.code : error.code;
+    // A failure at the proxy is the proxy's, not the registry's: keep its own words.
+    const atProxy = /the proxy /.test(error.message);
     const reason = (0,http/* isDeadlineError */.Tz)(error)
         ? `the registry ${registry} was too slow: no complete answer within ${deadlineSeconds(error)}s (the request's deadline)`
-        : code === 'ENOTFOUND'
-            ? `the host ${url.hostname} does not resolve`
-            : code === 'ECONNREFUSED'
-                ? `nothing listens at ${url.host}`
-                : error.message;
+        : atProxy
+            ? error.message
+            : code === 'ENOTFOUND'
+                ? `the host ${url.hostname} does not resolve`
+                : code === 'ECONNREFUSED'
+                    ? `nothing listens at ${url.host}`
+                    : error.message;
     const tls = /certificate|SSL|TLS|EPROTO/i.test(error.message) && url.protocol === 'https:'
         ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
         : '';
@@ -5093,6 +5190,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -6210,6 +6314,8 @@ function renderSummary(result) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(59663);
 // EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
 var registry_client = __nccwpck_require__(81570);
 // EXTERNAL MODULE: external "node:child_process"
@@ -6799,6 +6905,7 @@ function mib(bytes) {
 
 
 
+
 const runnerLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -6808,6 +6915,8 @@ async function run() {
     let result;
     try {
         const context = readRunnerContext();
+        // Every connection of the run honours the runner's proxy variables (git gets them per remote).
+        (0,http/* configureProxy */.BU)(context.childEnvironment);
         const inputs = readInputs((name) => getInput(name));
         if (inputs.imageNotice)
             notice(inputs.imageNotice);

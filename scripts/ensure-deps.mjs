@@ -31,6 +31,7 @@ if (process.argv.includes('--skopeo')) {
   if (!has('sqlite3', ['--version'])) missing.push('sqlite3')
   if (!has('unzip', ['-v'])) missing.push('unzip')
   if (!has('ruby', ['--version'])) missing.push('ruby')
+  if (!existsSync('/usr/sbin/squid')) missing.push('squid')
   if (!existsSync('/usr/share/java/commons-lang3.jar')) missing.push('libcommons-lang3-java')
   if (!existsSync('/usr/share/java/jackson-databind.jar')) missing.push('libjackson2-databind-java')
 }

@@ -9,6 +9,7 @@ import { emptyResult, type ReleaseResult } from './action/result.js'
 import { StepFailure, StepRunner } from './action/step-runner.js'
 import { renderSummary, verifyCommands } from './action/summary.js'
 import type { Logger } from './net/logger.js'
+import { configureProxy } from './net/http.js'
 import type { OciLayout } from './oci/layout/read.js'
 import type { ResolvedInstance } from './sigstore/instance.js'
 import type { BundleVerifier } from './sigstore/verifier.js'
@@ -30,6 +31,8 @@ export async function run(): Promise<void> {
   let result: ReleaseResult | undefined
   try {
     const context = readRunnerContext()
+    // Every connection of the run honours the runner's proxy variables (git gets them per remote).
+    configureProxy(context.childEnvironment)
     const inputs = readInputs((name) => core.getInput(name))
     if (inputs.imageNotice) core.notice(inputs.imageNotice)
     for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken]) if (secret) core.setSecret(secret)

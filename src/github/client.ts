@@ -1,4 +1,6 @@
-// The few GitHub REST and GraphQL calls the deploy step needs, over fetch.
+// The few GitHub REST and GraphQL calls the deploy step needs, over the action's HTTP layer (so
+// the runner's proxy and NODE_EXTRA_CA_CERTS apply as for every other connection).
+import { header, sendHttp, type HttpResponse } from '../net/http.js'
 import type { Logger } from '../net/logger.js'
 import { GITHUB_API_RETRY, httpTransience, withRetry } from '../net/retry.js'
 
@@ -25,9 +27,10 @@ export class GitHubApiError extends Error {
     message: string,
     readonly status: number | undefined,
     readonly responseMessage: string,
-    readonly retryAfter?: string
+    readonly retryAfter?: string,
+    options?: { cause?: unknown }
   ) {
-    super(message)
+    super(message, options)
   }
 }
 
@@ -36,6 +39,9 @@ export function graphqlUrl(apiUrl: string): string {
   const base = apiUrl.replace(/\/+$/, '')
   return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`
 }
+
+/** One API exchange's deadline: the calls are small, and GITHUB_API_RETRY's whole budget is a minute. */
+const API_DEADLINE_MS = 60_000
 
 export class GitHubClient {
   private readonly apiUrl: string
@@ -118,7 +124,8 @@ export class GitHubClient {
             error.status === 403 && error.retryAfter !== undefined
             ? httpTransience(429, error.retryAfter)
             : error.status === undefined
-              ? { transient: true }
+              ? // A dropped connection is worth another attempt; a certificate that does not verify is not.
+                httpTransience(undefined, undefined, error.cause)
               : httpTransience(error.status, error.retryAfter)
           : { transient: false },
       onRetry: (error, delay) => this.logger.debug(`${(error as Error).message}; retrying in ${Math.round(delay)} ms`)
@@ -134,26 +141,36 @@ export class GitHubClient {
     if (this.token) headers.authorization = `Bearer ${this.token}`
     if (body !== undefined) headers['content-type'] = 'application/json'
     this.logger.debug(`${method} ${url}`)
-    let response: Response
+    let response: HttpResponse
     try {
-      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      response = await sendHttp({
+        method,
+        url: new URL(url),
+        headers,
+        body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+        deadlineMs: API_DEADLINE_MS
+      })
     } catch (error) {
-      throw new GitHubApiError(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`, undefined, '')
+      // sendHttp's message already names the method and URL.
+      throw new GitHubApiError(error instanceof Error ? error.message : `${method} ${url}: ${String(error)}`, undefined, '', undefined, {
+        cause: (error as { cause?: unknown }).cause ?? error
+      })
     }
-    const text = await response.text()
+    const text = response.body.toString('utf8')
+    const ok = response.status >= 200 && response.status < 300
     let parsed: unknown = undefined
     try {
       parsed = text ? JSON.parse(text) : undefined
     } catch {
       // a non-JSON error page; the status says enough
     }
-    if (!response.ok) {
+    if (!ok) {
       const detail = describeError(parsed) || text.slice(0, 200)
       throw new GitHubApiError(
         `${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`,
         response.status,
         detail,
-        response.headers.get('retry-after') ?? undefined
+        header(response, 'retry-after')
       )
     }
     return parsed

@@ -1,9 +1,12 @@
 // Runs real git with argument arrays (never a shell). The token reaches git only as an
 // `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
-// no log; anything git prints is redacted before it is surfaced.
+// no log; anything git prints is redacted before it is surfaced. The runner's proxy reaches git
+// the same way, as `http.<origin>/.proxy`: git's HTTP layer ignores upper-case HTTP_PROXY, and the
+// toolkit's NO_PROXY rules decide, as for every other connection of the action.
 import { spawn } from 'node:child_process'
 import { DeployError } from './errors.js'
 import type { Logger } from '../net/logger.js'
+import { proxyFor } from '../net/proxy.js'
 
 export interface GitResult {
   exitCode: number
@@ -40,6 +43,12 @@ export class Git {
     ]
     const origin = httpOrigin(options.remoteUrl)
     if (header && origin) config.push([`http.${origin}/.extraheader`, header])
+    const proxy = origin ? gitProxy(options.remoteUrl, options.environment) : undefined
+    if (origin && proxy !== undefined) {
+      config.push([`http.${origin}/.proxy`, proxy])
+      const password = proxy ? decodeURIComponent(new URL(proxy).password) : ''
+      if (password) this.secrets.push(password, new URL(proxy).password)
+    }
     const environment: NodeJS.ProcessEnv = {
       ...options.environment,
       GIT_TERMINAL_PROMPT: '0',
@@ -100,6 +109,19 @@ export class Git {
       }
     })
   }
+}
+
+/**
+ * The `http.<origin>/.proxy` value for `remoteUrl` under the runner's environment: the proxy URL,
+ * '' (git's "no proxy") when NO_PROXY or loopback sends the remote around the proxy, or undefined
+ * when no proxy variable covers its scheme (git is left to its own configuration).
+ */
+export function gitProxy(remoteUrl: string, environment: Record<string, string | undefined>): string | undefined {
+  const url = new URL(remoteUrl)
+  const variables = url.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY']
+  if (!variables.some((name) => environment[name])) return undefined
+  const proxy = proxyFor(url, environment)
+  return proxy ? proxy.href : ''
 }
 
 /** `https://host[:port]` of an http(s) URL, which git matches `http.<url>.*` settings against. */

@@ -1,8 +1,11 @@
 // A small HTTP layer over node:http/https: keep-alive agents, request bodies streamed with
-// backpressure, bounded response bodies, connect and idle timeouts.
+// backpressure, bounded response bodies, connect and idle timeouts. With a proxy configured
+// (configureProxy, from the runner's environment) requests go through it; the proxy code is
+// loaded only then.
 import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
+import type { Environment, ProxyRoute } from './proxy.js'
 
 export interface HttpRequest {
   method: string
@@ -62,7 +65,34 @@ export function header(response: Pick<HttpResponse, 'headers'>, name: string): s
   return Array.isArray(value) ? value[0] : value
 }
 
+/** The proxy variables, in the toolkit's order (https_proxy before HTTPS_PROXY, …). */
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY']
+
+let proxyEnvironment: Environment | undefined
+let proxyModule: Promise<typeof import('./proxy.js')> | undefined
+
+/**
+ * Routes every later sendHttp through the proxy `env` names (https_proxy/HTTPS_PROXY,
+ * http_proxy/HTTP_PROXY, no_proxy/NO_PROXY; the runner's environment). Without any proxy variable
+ * nothing changes and no proxy code is loaded.
+ */
+export function configureProxy(env: Environment): void {
+  const picked: Environment = {}
+  for (const name of [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES]) if (env[name]) picked[name] = env[name]
+  proxyEnvironment = PROXY_VARIABLES.some((name) => picked[name]) ? picked : undefined
+}
+
 export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
+  const env = proxyEnvironment
+  if (env === undefined) return exchange(request, undefined)
+  return (proxyModule ??= import('./proxy.js')).then((proxy) => {
+    const via = proxy.proxyFor(request.url, env)
+    return exchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)))
+  })
+}
+
+function exchange(request: HttpRequest, route: ((headers: Record<string, string>) => ProxyRoute) | undefined): Promise<HttpResponse> {
   const { url } = request
   const isHttps = url.protocol === 'https:'
   const transport = isHttps ? https : http
@@ -78,14 +108,26 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       settled = true
       clearTimeout(deadlineTimer)
       const code = (error as { code?: string }).code
-      reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${(error as Error).message}`, code, { cause: error }))
+      const reason = describeCertificateFailure(error, url.hostname) ?? proxyReason(error) ?? (error as Error).message
+      reject(new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${reason}`, code, { cause: error }))
     }
 
     const headers: Record<string, string> = { 'User-Agent': 'digest-release', ...request.headers }
     if (Buffer.isBuffer(request.body)) headers['Content-Length'] = String(request.body.length)
     else if (request.body === undefined && ['PUT', 'POST', 'PATCH'].includes(request.method)) headers['Content-Length'] = '0'
 
-    const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
+    const proxied = route?.(headers)
+    const req = proxied
+      ? proxied.transport.request(proxied.options)
+      : transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
+    // A plain-http request through a proxy that fails before its socket connects failed at the proxy.
+    let connected = false
+    const proxyReason = (error: unknown): string | undefined => {
+      if (!proxied) return undefined
+      if ((error as { proxy?: unknown }).proxy) return (error as Error).message
+      if (proxied.options.agent instanceof https.Agent && isHttps) return undefined
+      return connected ? undefined : `cannot reach the proxy ${proxied.proxy.protocol}//${proxied.proxy.host}: ${(error as Error).message}`
+    }
 
     if (Number.isFinite(deadlineMs)) {
       deadlineTimer = setTimeout(() => {
@@ -104,8 +146,12 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       req.destroy(error)
     }, CONNECT_TIMEOUT_MS)
     req.on('socket', (socket) => {
-      if (!socket.connecting) clearTimeout(connectTimer)
-      else socket.once('connect', () => clearTimeout(connectTimer))
+      const onConnect = (): void => {
+        connected = true
+        clearTimeout(connectTimer)
+      }
+      if (!socket.connecting) onConnect()
+      else socket.once('connect', onConnect)
     })
     req.setTimeout(idleTimeoutMs, () => {
       req.destroy(Object.assign(new Error(`no data moved for ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' }))
@@ -161,6 +207,18 @@ export interface HttpStreamResponse {
  * idle timer and the overall deadline keep running until the body has been read to its end.
  */
 export function openHttp(request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>): Promise<HttpStreamResponse> {
+  const env = proxyEnvironment
+  if (env === undefined) return openExchange(request, undefined)
+  return (proxyModule ??= import('./proxy.js')).then((proxy) => {
+    const via = proxy.proxyFor(request.url, env)
+    return openExchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)))
+  })
+}
+
+function openExchange(
+  request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>,
+  route: ((headers: Record<string, string>) => ProxyRoute) | undefined
+): Promise<HttpStreamResponse> {
   const { url } = request
   const isHttps = url.protocol === 'https:'
   const transport = isHttps ? https : http
@@ -174,9 +232,11 @@ export function openHttp(request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>
     const wrap = (error: unknown): HttpConnectionError =>
       error instanceof HttpConnectionError
         ? error
-        : new HttpConnectionError(`${request.method} ${redactUrl(url)}: ${(error as Error).message}`, (error as { code?: string }).code, {
-            cause: error
-          })
+        : new HttpConnectionError(
+            `${request.method} ${redactUrl(url)}: ${describeCertificateFailure(error, url.hostname) ?? (error as Error).message}`,
+            (error as { code?: string }).code,
+            { cause: error }
+          )
     const fail = (error: unknown): void => {
       clearTimeout(deadlineTimer)
       // Before the headers, the promise fails; after them, the body stream does.
@@ -187,7 +247,10 @@ export function openHttp(request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>
     }
 
     const headers: Record<string, string> = { 'User-Agent': 'digest-release', ...request.headers }
-    const req = transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
+    const proxied = route?.(headers)
+    const req = proxied
+      ? proxied.transport.request(proxied.options)
+      : transport.request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http })
 
     if (Number.isFinite(deadlineMs)) {
       deadlineTimer = setTimeout(() => {
@@ -240,6 +303,53 @@ export async function bufferHttp(response: HttpStreamResponse, maxBytes = 64 * 1
     }
   }
   return { status: response.status, headers: response.headers, body: Buffer.concat(chunks), url: response.url }
+}
+
+const UNTRUSTED_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'INVALID_CA',
+  'PATH_LENGTH_EXCEEDED',
+  'INVALID_PURPOSE'
+])
+const EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
+
+/** Whether `error` (or the HttpConnectionError around it) is a certificate the client does not accept: retrying cannot help. */
+export function isCertificateError(error: unknown): boolean {
+  const cause = error instanceof HttpConnectionError ? error.cause : error
+  const code = (cause as { code?: string } | undefined)?.code
+  return code !== undefined && (UNTRUSTED_CODES.has(code) || EXPIRED_CODES.has(code) || code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+}
+
+/**
+ * What a TLS certificate failure means for `host`, with the fix; undefined for other errors.
+ * A private CA (or a proxy that inspects TLS and re-signs) is trusted through NODE_EXTRA_CA_CERTS.
+ */
+export function describeCertificateFailure(error: unknown, host: string): string | undefined {
+  const cause = error instanceof HttpConnectionError ? error.cause : error
+  const code = (cause as { code?: string } | undefined)?.code
+  if (code === undefined) return undefined
+  const detail = `${code}: ${(cause as Error).message}`
+  if (UNTRUSTED_CODES.has(code))
+    return (
+      `the certificate of ${host} is not trusted (${detail}); if ${host} (or a proxy that inspects TLS) uses a private CA, ` +
+      `set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env (Node reads it at start)`
+    )
+  if (EXPIRED_CODES.has(code))
+    return (
+      `the certificate of ${host} is not trusted: it is outside its validity period (${detail}); ${host} must renew it ` +
+      `(NODE_EXTRA_CA_CERTS adds CAs, it cannot make an expired certificate valid)`
+    )
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the certificate of ${host} is not trusted: it is not issued for ${host} (${detail})`
+  return undefined
 }
 
 /** A URL fit for a log line: query strings of upload sessions can carry state tokens. */

@@ -508,13 +508,17 @@ function statusHint(status: number, url: URL): string {
 
 function connectionFailure(method: string, url: URL, error: unknown, registry: string): RegistryError {
   const code = error instanceof HttpConnectionError ? error.code : (error as { code?: string }).code
+  // A failure at the proxy is the proxy's, not the registry's: keep its own words.
+  const atProxy = /the proxy /.test((error as Error).message)
   const reason = isDeadlineError(error)
     ? `the registry ${registry} was too slow: no complete answer within ${deadlineSeconds(error)}s (the request's deadline)`
-    : code === 'ENOTFOUND'
-      ? `the host ${url.hostname} does not resolve`
-      : code === 'ECONNREFUSED'
-        ? `nothing listens at ${url.host}`
-        : (error as Error).message
+    : atProxy
+      ? (error as Error).message
+      : code === 'ENOTFOUND'
+        ? `the host ${url.hostname} does not resolve`
+        : code === 'ECONNREFUSED'
+          ? `nothing listens at ${url.host}`
+          : (error as Error).message
   const tls =
     /certificate|SSL|TLS|EPROTO/i.test((error as Error).message) && url.protocol === 'https:'
       ? `; if ${registry} serves plain HTTP, list it in \`insecure-registries\``
