@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_3__);
 // Which proxy a URL goes through, and the agents that go through it. Which proxy: by the rules of the Actions toolkit (@actions/http-client's
 // proxy module, which the runner's own tools follow), applied to an environment given as a
-// parameter: only src/action reads process.env. test/net/proxy.test.ts checks these answers
+// parameter: only src/action reads the environment. test/net/proxy.test.ts checks these answers
 // against the toolkit's getProxyUrl/checkBypass case by case.
 //
 // - https targets use https_proxy, else HTTPS_PROXY; http targets http_proxy, else HTTP_PROXY.
