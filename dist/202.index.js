@@ -407,7 +407,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 class VerificationError extends Error {
     name = 'VerificationError';
 }

@@ -10,21 +10,18 @@ export const modules = {
 /* harmony export */   FH: () => (/* binding */ bundleLogIndex),
 /* harmony export */   GX: () => (/* binding */ timeProof)
 /* harmony export */ });
-/* unused harmony exports leafCertificate, preAuthEncoding, verifiedStatement, isOwnStatementAbout */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83917);
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_1__);
-// Facts read out of a Sigstore bundle (v0.3 JSON): the signer's identity, the log entry, and
-// whether its DSSE signature really verifies under its certificate.
-
+/* unused harmony export preAuthEncoding */
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83917);
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_0__);
+// Facts read out of a Sigstore bundle (v0.3 JSON) for logs and outputs: the signer's identity and
+// the log entry. Whether a bundle is to be trusted is the verifier's question (verifier.ts), never this file's.
 
 const FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
 const FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 function leafCertificate(bundle) {
     const material = bundle.verificationMaterial;
     const raw = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes;
-    return raw ? _sigstore_core__WEBPACK_IMPORTED_MODULE_1__.X509Certificate.parse(Buffer.from(raw, 'base64')) : undefined;
+    return raw ? _sigstore_core__WEBPACK_IMPORTED_MODULE_0__.X509Certificate.parse(Buffer.from(raw, 'base64')) : undefined;
 }
 function extensionText(cert, oid) {
     const value = cert.extension(oid)?.value;
@@ -49,39 +46,6 @@ function bundleLogIndex(bundle) {
 function preAuthEncoding(payloadType, payload) {
     const type = Buffer.from(payloadType, 'utf8');
     return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
-}
-/** The in-toto statement of a DSSE bundle, when its signature verifies under the bundle's certificate. */
-function verifiedStatement(bundle) {
-    const envelope = bundle.dsseEnvelope;
-    const cert = leafCertificate(bundle);
-    if (!envelope || !cert || !envelope.signatures?.length)
-        return undefined;
-    const payload = Buffer.from(envelope.payload, 'base64');
-    const key = createPublicKey({ key: cert.publicKey, format: 'der', type: 'spki' });
-    const valid = envelope.signatures.some((s) => verify('sha256', preAuthEncoding(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
-    if (!valid)
-        return undefined;
-    try {
-        return JSON.parse(payload.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True when the bundle is a verifying DSSE statement of this predicate type about this digest, by this signer. */
-function isOwnStatementAbout(bundle, digest, predicateType, identities, issuer) {
-    const who = bundleIdentity(bundle);
-    if (!who.san || !identities.includes(who.san))
-        return false;
-    if (issuer && who.issuer && who.issuer !== issuer)
-        return false;
-    if (!bundle.verificationMaterial.tlogEntries?.length)
-        return false;
-    const statement = verifiedStatement(bundle);
-    if (!statement || statement.predicateType !== predicateType)
-        return false;
-    const [algorithm, hex] = digest.split(':');
-    return (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
 }
 /** What proves when the bundle was signed: its Rekor entry, or its RFC 3161 timestamp (GitHub's instance has no log). */
 function timeProof(bundle) {

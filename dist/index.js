@@ -2723,14 +2723,18 @@ function configureProxy(env) {
             picked[name] = env[name];
     proxyEnvironment = PROXY_VARIABLES.some((name) => picked[name]) ? picked : undefined;
 }
-function sendHttp(request) {
+/** Runs `send` with the route through the runner's proxy for this request, if one applies (the proxy code is loaded only then). */
+function viaProxy(request, send) {
     const env = proxyEnvironment;
     if (env === undefined)
-        return exchange(request, undefined);
+        return send(undefined);
     return (proxyModule ??= __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987))).then((proxy) => {
         const via = proxy.proxyFor(request.url, env);
-        return exchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)));
+        return send(via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)));
     });
+}
+function sendHttp(request) {
+    return viaProxy(request, (route) => exchange(request, route));
 }
 function exchange(request, route) {
     const { url } = request;
@@ -2843,13 +2847,7 @@ function exchange(request, route) {
  * idle timer and the overall deadline keep running until the body has been read to its end.
  */
 function openHttp(request) {
-    const env = proxyEnvironment;
-    if (env === undefined)
-        return openExchange(request, undefined);
-    return (proxyModule ??= __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987))).then((proxy) => {
-        const via = proxy.proxyFor(request.url, env);
-        return openExchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)));
-    });
+    return viaProxy(request, (route) => openExchange(request, route));
 }
 function openExchange(request, route) {
     const { url } = request;
@@ -3132,6 +3130,7 @@ function plainDescriptor(descriptor) {
 /* harmony export */   JD: () => (/* binding */ digestSet),
 /* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   WA: () => (/* binding */ DIGEST_PATTERN),
+/* harmony export */   g4: () => (/* binding */ digestAlgorithm),
 /* harmony export */   ol: () => (/* binding */ digestOf),
 /* harmony export */   yP: () => (/* binding */ digestFileStem)
 /* harmony export */ });
@@ -3144,9 +3143,13 @@ const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
 function sha256Of(bytes) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
 }
+/** `sha256` or `sha512`: the algorithm a digest names. */
+function digestAlgorithm(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
 /** The digest of `bytes` under the algorithm `digest` names (sha256 or sha512). */
 function digestOf(bytes, algorithmOf) {
-    const [algorithm] = algorithmOf.split(':');
+    const algorithm = digestAlgorithm(algorithmOf);
     return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 /** `sha256:0123456789ab`: short enough for a subject line or a table cell, long enough to find it. */
@@ -4174,8 +4177,10 @@ function sameRepository(a, b) {
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59663);
 /* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37893);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28630);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(68825);
 // Blob upload that reads each byte once: the bytes are hashed and counted on their way to the
 // registry, and a blob that does not match its descriptor never gets committed.
+
 
 
 
@@ -4213,7 +4218,7 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
         if (this.seen < this.expectedBytes)
             return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`));
         if (this.finalDigest) {
-            const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
+            const actual = `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .digestAlgorithm */ .g4)(this.finalDigest)}:${this.hash.copy().digest('hex')}`;
             if (actual !== this.finalDigest)
                 return callback(this.mismatch(`has content that hashes to ${actual}`));
         }
@@ -4260,7 +4265,7 @@ async function uploadMonolithic(client, blob, options) {
                 method: 'PUT',
                 path: location.href,
                 headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-                body: () => opened.pipe(blob.open(0, blob.size), new VerifyingStream((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
+                body: () => opened.pipe(blob.open(0, blob.size), new VerifyingStream((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .digestAlgorithm */ .g4)(blob.digest)), blob.size, (e) => (mismatch = e), () => ({ blob: blob.digest, file: blob.file }), blob.digest, options.onBytes)),
                 expect: [201],
                 retry: false
             });
@@ -4277,10 +4282,6 @@ async function uploadMonolithic(client, blob, options) {
 function uploadTransience(error) {
     return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LayoutError */ .R ? { transient: false } : (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .registryTransience */ .Ij)(error);
 }
-/** `sha256` or `sha512`, as the digest names it. */
-function hashAlgorithm(digest) {
-    return digest.slice(0, digest.indexOf(':'));
-}
 /**
  * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
  * registry is asked how much it kept (GET on the session, `Range: 0-<last>`), and the upload goes
@@ -4291,7 +4292,7 @@ async function uploadChunked(client, blob, options) {
     const started = Date.now();
     let failures = 0;
     let location = await client.startUpload();
-    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm(blob.digest));
+    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .digestAlgorithm */ .g4)(blob.digest));
     let offset = 0;
     const describe = () => ({ blob: blob.digest, file: blob.file });
     while (offset < blob.size) {
@@ -4333,7 +4334,7 @@ async function uploadChunked(client, blob, options) {
             if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
                 // The session is gone or says something impossible: start over.
                 location = await client.startUpload();
-                hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm(blob.digest));
+                hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .digestAlgorithm */ .g4)(blob.digest));
                 offset = 0;
                 continue;
             }
@@ -4344,7 +4345,7 @@ async function uploadChunked(client, blob, options) {
             offset = kept.offset;
         }
     }
-    const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`;
+    const finalDigest = `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .digestAlgorithm */ .g4)(blob.digest)}:${hash.digest('hex')}`;
     if (finalDigest !== blob.digest) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LayoutError */ .R(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file);
     }
@@ -6648,9 +6649,9 @@ async function preflight(options) {
         logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`);
         options.onDigest?.(entry.digest);
         const result = { client, credentialSource, layout, entry };
-        // The registry is reached (and the credentials tried) now, tags or not: not first in the push step.
-        const present = await client.headManifest(entry.digest);
-        if (present)
+        // The registry is reached (and the credentials tried) now, not first in the push step: by the tag
+        // plan below when there are tags, else by asking for the digest itself.
+        if (!options.tags.length && (await client.headManifest(entry.digest)))
             logger.info(`the registry already holds ${entry.digest}`);
         if (options.tags.length) {
             result.tagPlan = await planTags({
@@ -7152,6 +7153,9 @@ async function promote(inputs, options, context, result) {
     });
     const { digest } = checked;
     const [{ verifyEvidence }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(202)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
+    // The trust material is read once, for the source and the destination alike.
+    let trusted;
+    const trust = () => (trusted ??= promoteVerifier(inputs, context));
     const verification = {
         identity: options.verifyIdentity,
         issuer: options.verifyIssuer,
@@ -7164,7 +7168,7 @@ async function promote(inputs, options, context, result) {
         client: checked.source,
         referrers: new Referrers(checked.source),
         imageName: checked.sourceName,
-        verifier: await promoteVerifier(inputs, context),
+        verifier: await trust(),
         where: 'source'
     }), (verified) => (result.promote.source = verified));
     if (inputs.dryRun) {
@@ -7192,7 +7196,7 @@ async function promote(inputs, options, context, result) {
             client: checked.destination,
             referrers: new Referrers(checked.destination),
             imageName: inputs.imageName,
-            verifier: await promoteVerifier(inputs, context),
+            verifier: await trust(),
             where: 'destination'
         }), (verified) => (result.promote.destination = verified));
     }

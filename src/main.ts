@@ -312,6 +312,9 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
   )
   const { digest } = checked
   const [{ verifyEvidence }, { Referrers }] = await Promise.all([import('./steps/verify.js'), import('./oci/registry/referrers.js')])
+  // The trust material is read once, for the source and the destination alike.
+  let trusted: Promise<BundleVerifier> | undefined
+  const trust = (): Promise<BundleVerifier> => (trusted ??= promoteVerifier(inputs, context))
   const verification = {
     identity: options.verifyIdentity,
     issuer: options.verifyIssuer,
@@ -327,7 +330,7 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
         client: checked.source,
         referrers: new Referrers(checked.source),
         imageName: checked.sourceName,
-        verifier: await promoteVerifier(inputs, context),
+        verifier: await trust(),
         where: 'source'
       }),
     (verified) => (result.promote!.source = verified)
@@ -365,7 +368,7 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
           client: checked.destination,
           referrers: new Referrers(checked.destination),
           imageName: inputs.imageName,
-          verifier: await promoteVerifier(inputs, context),
+          verifier: await trust(),
           where: 'destination'
         }),
       (verified) => (result.promote!.destination = verified)

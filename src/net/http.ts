@@ -83,16 +83,23 @@ export function configureProxy(env: Environment): void {
   proxyEnvironment = PROXY_VARIABLES.some((name) => picked[name]) ? picked : undefined
 }
 
-export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
+type Route = ((headers: Record<string, string>) => ProxyRoute) | undefined
+
+/** Runs `send` with the route through the runner's proxy for this request, if one applies (the proxy code is loaded only then). */
+function viaProxy<T>(request: Pick<HttpRequest, 'url' | 'method'>, send: (route: Route) => Promise<T>): Promise<T> {
   const env = proxyEnvironment
-  if (env === undefined) return exchange(request, undefined)
+  if (env === undefined) return send(undefined)
   return (proxyModule ??= import('./proxy.js')).then((proxy) => {
     const via = proxy.proxyFor(request.url, env)
-    return exchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)))
+    return send(via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)))
   })
 }
 
-function exchange(request: HttpRequest, route: ((headers: Record<string, string>) => ProxyRoute) | undefined): Promise<HttpResponse> {
+export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
+  return viaProxy(request, (route) => exchange(request, route))
+}
+
+function exchange(request: HttpRequest, route: Route): Promise<HttpResponse> {
   const { url } = request
   const isHttps = url.protocol === 'https:'
   const transport = isHttps ? https : http
@@ -207,18 +214,10 @@ export interface HttpStreamResponse {
  * idle timer and the overall deadline keep running until the body has been read to its end.
  */
 export function openHttp(request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>): Promise<HttpStreamResponse> {
-  const env = proxyEnvironment
-  if (env === undefined) return openExchange(request, undefined)
-  return (proxyModule ??= import('./proxy.js')).then((proxy) => {
-    const via = proxy.proxyFor(request.url, env)
-    return openExchange(request, via && ((headers) => proxy.proxyRoute(request.url, via, request.method, headers)))
-  })
+  return viaProxy(request, (route) => openExchange(request, route))
 }
 
-function openExchange(
-  request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>,
-  route: ((headers: Record<string, string>) => ProxyRoute) | undefined
-): Promise<HttpStreamResponse> {
+function openExchange(request: Omit<HttpRequest, 'maxResponseBytes' | 'body'>, route: Route): Promise<HttpStreamResponse> {
   const { url } = request
   const isHttps = url.protocol === 'https:'
   const transport = isHttps ? https : http

@@ -8,9 +8,14 @@ export function sha256Of(bytes: Buffer | string): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 }
 
+/** `sha256` or `sha512`: the algorithm a digest names. */
+export function digestAlgorithm(digest: string): string {
+  return digest.slice(0, digest.indexOf(':'))
+}
+
 /** The digest of `bytes` under the algorithm `digest` names (sha256 or sha512). */
 export function digestOf(bytes: Buffer, algorithmOf: string): string {
-  const [algorithm] = algorithmOf.split(':')
+  const algorithm = digestAlgorithm(algorithmOf)
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
 }
 

@@ -106,9 +106,9 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
     logger.info(`layout entry: ${entry.digest} (${entry.mediaType})`)
     options.onDigest?.(entry.digest)
     const result: PreflightResult = { client, credentialSource, layout, entry }
-    // The registry is reached (and the credentials tried) now, tags or not: not first in the push step.
-    const present = await client.headManifest(entry.digest)
-    if (present) logger.info(`the registry already holds ${entry.digest}`)
+    // The registry is reached (and the credentials tried) now, not first in the push step: by the tag
+    // plan below when there are tags, else by asking for the digest itself.
+    if (!options.tags.length && (await client.headManifest(entry.digest))) logger.info(`the registry already holds ${entry.digest}`)
     if (options.tags.length) {
       result.tagPlan = await planTags({
         client,

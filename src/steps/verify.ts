@@ -4,8 +4,7 @@
 // runs on the source before anything is copied, and on the destination after, before any tag.
 import type { RegistryClient } from '../oci/registry/client.js'
 import type { Referrers } from '../oci/registry/referrers.js'
-import { MEDIA_TYPE } from '../oci/media-types.js'
-import { ANNOTATION } from '../oci/media-types.js'
+import { ANNOTATION, MEDIA_TYPE } from '../oci/media-types.js'
 import type { Logger } from '../net/logger.js'
 import { bundleFromLegacyLayer, legacyTag, simpleSigningPayload } from '../sigstore/cosign.js'
 import { PREDICATE_TYPE } from '../sigstore/predicates.js'

@@ -135,5 +135,5 @@ test('a failure after the push says the image is in the registry, by digest, unt
   delete result.tags
   result.steps.tags = { status: 'not-run' }
   result.steps.attest = { status: 'failed', error: 'Rekor answered 503' }
-  assert.match(renderSummary(result), /> The image was pushed by digest \(sha256:a{0}(ab){32}\)\. No tag was applied\./)
+  assert.ok(renderSummary(result).includes(`> The image was pushed by digest (${DIGEST}). No tag was applied.`))
 })

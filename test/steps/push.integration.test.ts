@@ -227,7 +227,7 @@ test('an unreachable registry fails in preflight, with or without tags, within a
     assert.ok(Date.now() - started < 60_000, 'within a minute')
     assert.match(
       run.errors[0],
-      /^preflight failed: HEAD http:\/\/127\.0\.0\.1:9\/v2\/team\/app\/manifests\/sha256:[0-9a-f]{64} failed: nothing listens at 127\.0\.0\.1:9/
+      /^preflight failed: HEAD http:\/\/127\.0\.0\.1:9\/v2\/team\/app\/manifests\/(v1|sha256:[0-9a-f]{64}) failed: nothing listens at 127\.0\.0\.1:9/
     )
     assert.equal(run.outputs.digest, layout.top.digest, 'the digest known from the layout is reported')
   }

@@ -6,6 +6,7 @@ import { registryTransience, type RegistryClient } from './client.js'
 import { header } from '../../net/http.js'
 import { backoffDelay, sleep, UPLOAD_RETRY, withRetry } from '../../net/retry.js'
 import { LayoutError } from '../errors.js'
+import { digestAlgorithm } from '../digest.js'
 
 export interface BlobSource {
   digest: string
@@ -53,7 +54,7 @@ class VerifyingStream extends Transform {
     if (this.seen < this.expectedBytes)
       return callback(this.mismatch(`is truncated: ${this.seen} bytes where its descriptor says ${this.expectedBytes}`))
     if (this.finalDigest) {
-      const actual = `${hashAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`
+      const actual = `${digestAlgorithm(this.finalDigest)}:${this.hash.copy().digest('hex')}`
       if (actual !== this.finalDigest) return callback(this.mismatch(`has content that hashes to ${actual}`))
     }
     callback()
@@ -111,7 +112,7 @@ async function uploadMonolithic(client: RegistryClient, blob: BlobSource, option
             opened.pipe(
               blob.open(0, blob.size),
               new VerifyingStream(
-                createHash(hashAlgorithm(blob.digest)),
+                createHash(digestAlgorithm(blob.digest)),
                 blob.size,
                 (e) => (mismatch = e),
                 () => ({ blob: blob.digest, file: blob.file }),
@@ -137,11 +138,6 @@ function uploadTransience(error: unknown): ReturnType<typeof registryTransience>
   return error instanceof LayoutError ? { transient: false } : registryTransience(error)
 }
 
-/** `sha256` or `sha512`, as the digest names it. */
-function hashAlgorithm(digest: string): string {
-  return digest.slice(0, digest.indexOf(':'))
-}
-
 /**
  * Chunked upload (distribution spec: "Pushing a blob in chunks"). After a dropped connection the
  * registry is asked how much it kept (GET on the session, `Range: 0-<last>`), and the upload goes
@@ -152,7 +148,7 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
   const started = Date.now()
   let failures = 0
   let location = await client.startUpload()
-  let hash = createHash(hashAlgorithm(blob.digest))
+  let hash = createHash(digestAlgorithm(blob.digest))
   let offset = 0
   const describe = (): { blob: string; file: string } => ({ blob: blob.digest, file: blob.file })
 
@@ -204,7 +200,7 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
       if (kept === undefined || kept.offset < chunkStart || kept.offset > chunkEnd) {
         // The session is gone or says something impossible: start over.
         location = await client.startUpload()
-        hash = createHash(hashAlgorithm(blob.digest))
+        hash = createHash(digestAlgorithm(blob.digest))
         offset = 0
         continue
       }
@@ -215,7 +211,7 @@ async function uploadChunked(client: RegistryClient, blob: BlobSource, options: 
     }
   }
 
-  const finalDigest = `${hashAlgorithm(blob.digest)}:${hash.digest('hex')}`
+  const finalDigest = `${digestAlgorithm(blob.digest)}:${hash.digest('hex')}`
   if (finalDigest !== blob.digest) {
     throw new LayoutError(`blob ${blob.digest} has content that hashes to ${finalDigest}; the layout is damaged (${blob.file})`, blob.file)
   }
