@@ -1269,9 +1269,13 @@ async function patchTree(root, files, target, pin, write) {
     return patch;
 }
 /** A deploy that pins nothing is a mistake: say what was searched. */
-function nothingFoundError(image, patch, globs) {
-    if (patch.searched.length === 0)
-        return new DeployError(`no file in the deploy repository matches deploy-paths (${globs.join(', ')})`);
+function nothingFoundError(image, patch, globs, tree) {
+    if (patch.searched.length === 0) {
+        const examples = tree.files.filter((file) => /\.ya?ml$/i.test(file)).slice(0, 5);
+        return new DeployError(`no file on branch ${tree.base} of the deploy repository matches deploy-paths (${globs.map((g) => `"${g}"`).join(', ')})` +
+            (examples.length ? `; its YAML files include ${examples.join(', ')}` : tree.files.length ? '' : '; the branch has no files') +
+            '. Fix `deploy-paths`: globs relative to the repository root, separated by commas or newlines');
+    }
     const skipped = new Map(patch.skipped.map((s) => [s.file, s.reason]));
     const listed = patch.searched.map((file) => (skipped.has(file) ? `${file} (skipped: ${skipped.get(file)})` : file));
     return new DeployError(`no reference to ${image} found in ${patch.searched.length} file(s) searched: ${listed.join(', ')}. ` +
@@ -1296,14 +1300,18 @@ const PUSH_ATTEMPTS = retry/* GIT_PUSH_RETRY */.Zm.attempts;
 const WORK_BRANCH = 'digest-release-work';
 /**
  * Preflight's check of the deploy repository, before anything is pushed: the token is accepted
- * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, and git
- * can read the repository with the same credentials.
+ * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, git
+ * can read the repository with the same credentials, and the base branch has files that
+ * `deploy-paths` selects and that reference the image: a deploy that could only fail must not
+ * leave a pushed, tagged image behind it.
  */
 async function checkDeployAccess(options) {
     const remote = resolveRemote(options.repository, options.serverUrl);
+    const target = parseImage(options.image);
     const need = 'a token with `contents: write` and `pull-requests: write` on the deploy repository (a GitHub App installation token; `GITHUB_TOKEN` cannot push to another repository)';
+    let github;
     if (remote.github) {
-        const github = new client.GitHubClient(options.apiUrl, options.token, options.logger);
+        github = new client.GitHubClient(options.apiUrl, options.token, options.logger);
         let info;
         try {
             info = await github.getRepository(remote.github.owner, remote.github.repo);
@@ -1331,6 +1339,23 @@ async function checkDeployAccess(options) {
         if (listed.exitCode !== 0) {
             throw new DeployError(`git cannot read ${remote.url} with \`deploy-token\`: ${git.redact(listed.stderr.trim().split('\n').pop() ?? '')}. Give \`deploy-token\` ${need}`);
         }
+        await git.run(['init', '--quiet']);
+        await git.run(['remote', 'add', 'origin', remote.url]);
+        const base = options.base || (await defaultBranch(git, github, remote, options.logger));
+        const planOnly = {
+            ...options,
+            tags: [],
+            mode: 'pull-request',
+            autoMerge: 'off',
+            dryRun: true,
+            source: {},
+            gitIdentityInEnvironment: true,
+            verifyCommands: []
+        };
+        const run = new DeployRun(planOnly, target, remote, github, git, scratch, base);
+        await run.checkoutBase();
+        // Only whether references are found matters here: the patch is computed and dropped.
+        await run.patch(false);
     }
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -1527,14 +1552,14 @@ class DeployRun {
         await this.git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking]);
         return (await this.git.run(['rev-parse', 'HEAD'])).trim();
     }
-    async patch() {
+    async patch(write = true) {
         const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean);
         const files = selectFiles(listed, this.options.paths);
-        const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true);
+        const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, write);
         for (const skipped of patch.skipped)
             this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`);
         if (patch.references === 0)
-            throw nothingFoundError(this.options.image, patch, this.options.paths);
+            throw nothingFoundError(this.options.image, patch, this.options.paths, { base: this.base, files: listed });
         for (const change of patch.changes)
             this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
         return patch;

@@ -6989,7 +6989,7 @@ async function release(inputs, context, result) {
                 result.imageRef = `${inputs.imageName}@${digest}`;
             },
             logger: runnerLogger
-        })), (checked) => {
+        }), (checked) => checked.entry.digest), (checked) => {
             result.tagPlan = checked.tagPlan;
             if (checked.sigstoreInstance)
                 result.sigstore = { instance: checked.sigstoreInstance.instance, reason: checked.sigstoreInstance.reason };
@@ -7145,7 +7145,7 @@ async function promote(inputs, options, context, result) {
         sourcePassword: options.sourcePassword,
         onSecret: (secret) => setSecret(secret),
         logger: runnerLogger
-    })), (checked) => {
+    }), (checked) => checked.digest), (checked) => {
         result.digest = checked.digest;
         result.imageRef = `${inputs.imageName}@${checked.digest}`;
         result.tagPlan = checked.tagPlan;
@@ -7230,11 +7230,11 @@ async function promoteVerifier(inputs, context) {
     return createBundleVerifier(resolved.trustedRoot);
 }
 /** A preflight that also checks the deploy repository, when there is one, before anything is written. */
-async function withDeployCheck(inputs, context, check) {
+async function withDeployCheck(inputs, context, check, digestOf) {
     const checked = await check();
     if (inputs.deployRepository) {
         try {
-            await checkDeploy(inputs, context);
+            await checkDeploy(inputs, context, digestOf(checked));
         }
         catch (error) {
             await checked.layout?.close();
@@ -7243,19 +7243,23 @@ async function withDeployCheck(inputs, context, check) {
     }
     return checked;
 }
-async function checkDeploy(inputs, context) {
+async function checkDeploy(inputs, context, digest) {
     if (inputs.deployRepository) {
         const { checkDeployAccess } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99378));
         await checkDeployAccess({
             repository: inputs.deployRepository,
             token: inputs.deployToken || inputs.githubToken || '',
+            base: inputs.deployBase,
+            paths: inputs.deployPaths,
+            image: inputs.imageName,
+            digest,
             serverUrl: context.serverUrl,
             apiUrl: context.apiUrl,
             gitEnvironment: context.childEnvironment,
             workDir: context.tempDir,
             logger: runnerLogger
         });
-        runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\``);
+        runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\`, and deploy-paths find ${inputs.imageName}`);
     }
 }
 /** The run's signer, its certificate already on its way. */

@@ -82,30 +82,34 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
     const checked = await steps.run(
       'preflight',
       () =>
-        withDeployCheck(inputs, context, () =>
-          preflight({
-            ...destination(inputs, context),
-            layoutPath: inputs.layout,
-            layoutRef: inputs.layoutRef,
-            tempDir: context.tempDir,
-            tags: inputs.tags,
-            mutableTags: inputs.mutableTags,
-            sbom: inputs.sbom,
-            testResults: inputs.testResults.length ? { patterns: inputs.testResults, root: context.workspace } : undefined,
-            requestIdentityToken:
-              !inputs.dryRun && needsSigstore(inputs) ? () => core.requestIdentityToken(inputs.oidcAudience) : undefined,
-            sigstore: {
-              choice: inputs.sigstoreInstance,
-              serverUrl: context.serverUrl,
-              overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
-            },
-            onSecret: (secret) => core.setSecret(secret),
-            onDigest: (digest) => {
-              result.digest = digest
-              result.imageRef = `${inputs.imageName}@${digest}`
-            },
-            logger: runnerLogger
-          })
+        withDeployCheck(
+          inputs,
+          context,
+          () =>
+            preflight({
+              ...destination(inputs, context),
+              layoutPath: inputs.layout,
+              layoutRef: inputs.layoutRef,
+              tempDir: context.tempDir,
+              tags: inputs.tags,
+              mutableTags: inputs.mutableTags,
+              sbom: inputs.sbom,
+              testResults: inputs.testResults.length ? { patterns: inputs.testResults, root: context.workspace } : undefined,
+              requestIdentityToken:
+                !inputs.dryRun && needsSigstore(inputs) ? () => core.requestIdentityToken(inputs.oidcAudience) : undefined,
+              sigstore: {
+                choice: inputs.sigstoreInstance,
+                serverUrl: context.serverUrl,
+                overrides: { fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl }
+              },
+              onSecret: (secret) => core.setSecret(secret),
+              onDigest: (digest) => {
+                result.digest = digest
+                result.imageRef = `${inputs.imageName}@${digest}`
+              },
+              logger: runnerLogger
+            }),
+          (checked) => checked.entry.digest
         ),
       (checked) => {
         result.tagPlan = checked.tagPlan
@@ -291,17 +295,21 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
   const checked = await steps.run(
     'preflight',
     () =>
-      withDeployCheck(inputs, context, () =>
-        preflightPromote({
-          ...destination(inputs, context),
-          tags: inputs.tags,
-          mutableTags: inputs.mutableTags,
-          source: options.source,
-          sourceUsername: options.sourceUsername,
-          sourcePassword: options.sourcePassword,
-          onSecret: (secret) => core.setSecret(secret),
-          logger: runnerLogger
-        })
+      withDeployCheck(
+        inputs,
+        context,
+        () =>
+          preflightPromote({
+            ...destination(inputs, context),
+            tags: inputs.tags,
+            mutableTags: inputs.mutableTags,
+            source: options.source,
+            sourceUsername: options.sourceUsername,
+            sourcePassword: options.sourcePassword,
+            onSecret: (secret) => core.setSecret(secret),
+            logger: runnerLogger
+          }),
+        (checked) => checked.digest
       ),
     (checked) => {
       result.digest = checked.digest
@@ -414,11 +422,16 @@ async function promoteVerifier(inputs: ReleaseInputs, context: RunnerContext): P
 }
 
 /** A preflight that also checks the deploy repository, when there is one, before anything is written. */
-async function withDeployCheck<T>(inputs: ReleaseInputs, context: RunnerContext, check: () => Promise<T>): Promise<T> {
+async function withDeployCheck<T>(
+  inputs: ReleaseInputs,
+  context: RunnerContext,
+  check: () => Promise<T>,
+  digestOf: (checked: T) => string
+): Promise<T> {
   const checked = await check()
   if (inputs.deployRepository) {
     try {
-      await checkDeploy(inputs, context)
+      await checkDeploy(inputs, context, digestOf(checked))
     } catch (error) {
       await (checked as { layout?: OciLayout }).layout?.close()
       throw error
@@ -427,19 +440,25 @@ async function withDeployCheck<T>(inputs: ReleaseInputs, context: RunnerContext,
   return checked
 }
 
-async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext): Promise<void> {
+async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest: string): Promise<void> {
   if (inputs.deployRepository) {
     const { checkDeployAccess } = await import('./steps/deploy.js')
     await checkDeployAccess({
       repository: inputs.deployRepository,
       token: inputs.deployToken || inputs.githubToken || '',
+      base: inputs.deployBase,
+      paths: inputs.deployPaths,
+      image: inputs.imageName,
+      digest,
       serverUrl: context.serverUrl,
       apiUrl: context.apiUrl,
       gitEnvironment: context.childEnvironment,
       workDir: context.tempDir,
       logger: runnerLogger
     })
-    runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\``)
+    runnerLogger.info(
+      `deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\`, and deploy-paths find ${inputs.imageName}`
+    )
   }
 }
 

@@ -275,3 +275,52 @@ test("a deploy token the deploy repository refuses stops preflight: nothing push
     await guarded.close()
   }
 })
+
+test('deploy-paths that select no file, or files without the image, stop preflight: nothing pushed, the error names the fix', async () => {
+  const image = `${registry.host}/octo-org/paths-check`
+  await git.createRepository('octo-org/paths-check-deploy', {
+    'k8s/app.yaml': deployment(image),
+    'k8s/other.yaml': deployment(`${registry.host}/octo-org/someone-else`)
+  })
+  api.addRepository('octo-org', 'paths-check-deploy', { defaultBranch: 'main' })
+  const layout = await writeLayout(join(work, 'paths-check'), { images: [{ layers: [randomLayer(2000)] }] })
+  const attempt = (paths: string) =>
+    runAction(
+      {
+        layout: layout.dir,
+        image,
+        ...OFF,
+        'deploy-repository': 'octo-org/paths-check-deploy',
+        'deploy-token': 'deploy-secret-token',
+        'deploy-paths': paths
+      },
+      runnerEnv({ git, api })
+    )
+
+  // A space-separated list is one glob with a space in it: it selects nothing.
+  const spaced = await attempt('k8s/app.yaml k8s/other.yaml')
+  assert.equal(spaced.exitCode, 1)
+  assert.equal(spaced.errors.length, 1)
+  assert.match(
+    spaced.errors[0],
+    /^preflight failed: no file on branch main of the deploy repository matches deploy-paths \("k8s\/app\.yaml k8s\/other\.yaml"\); its YAML files include k8s\/app\.yaml, k8s\/other\.yaml\. Fix `deploy-paths`/
+  )
+
+  const elsewhere = await attempt('k8s/other.yaml')
+  assert.equal(elsewhere.exitCode, 1)
+  assert.match(
+    elsewhere.errors[0],
+    new RegExp(`^preflight failed: no reference to ${image.replace(/[.]/g, '\\.')} found in 1 file\\(s\\) searched: k8s/other\\.yaml`)
+  )
+
+  for (const run of [spaced, elsewhere]) {
+    assert.equal(JSON.parse(run.outputs.result).steps.push.status, 'not-run')
+    assert.equal(run.outputs.digest, layout.top.digest, 'the digest is known and reported')
+  }
+  assert.equal(
+    (await fetch(`${registry.url}/v2/octo-org/paths-check/blobs/${layout.layers[0].digest}`, { method: 'HEAD' })).status,
+    404,
+    'nothing pushed'
+  )
+  assert.equal(api.repository('octo-org', 'paths-check-deploy').pulls.length, 0)
+})

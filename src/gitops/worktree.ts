@@ -165,8 +165,20 @@ export async function patchTree(
 }
 
 /** A deploy that pins nothing is a mistake: say what was searched. */
-export function nothingFoundError(image: string, patch: TreePatch, globs: readonly string[]): DeployError {
-  if (patch.searched.length === 0) return new DeployError(`no file in the deploy repository matches deploy-paths (${globs.join(', ')})`)
+export function nothingFoundError(
+  image: string,
+  patch: TreePatch,
+  globs: readonly string[],
+  tree: { base: string; files: readonly string[] }
+): DeployError {
+  if (patch.searched.length === 0) {
+    const examples = tree.files.filter((file) => /\.ya?ml$/i.test(file)).slice(0, 5)
+    return new DeployError(
+      `no file on branch ${tree.base} of the deploy repository matches deploy-paths (${globs.map((g) => `"${g}"`).join(', ')})` +
+        (examples.length ? `; its YAML files include ${examples.join(', ')}` : tree.files.length ? '' : '; the branch has no files') +
+        '. Fix `deploy-paths`: globs relative to the repository root, separated by commas or newlines'
+    )
+  }
   const skipped = new Map(patch.skipped.map((s) => [s.file, s.reason]))
   const listed = patch.searched.map((file) => (skipped.has(file) ? `${file} (skipped: ${skipped.get(file)})` : file))
   return new DeployError(

@@ -86,17 +86,24 @@ interface Remote {
 
 /**
  * Preflight's check of the deploy repository, before anything is pushed: the token is accepted
- * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, and git
- * can read the repository with the same credentials.
+ * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, git
+ * can read the repository with the same credentials, and the base branch has files that
+ * `deploy-paths` selects and that reference the image: a deploy that could only fail must not
+ * leave a pushed, tagged image behind it.
  */
 export async function checkDeployAccess(
-  options: Pick<DeployOptions, 'repository' | 'token' | 'serverUrl' | 'apiUrl' | 'gitEnvironment' | 'workDir' | 'logger'>
+  options: Pick<
+    DeployOptions,
+    'repository' | 'token' | 'base' | 'paths' | 'image' | 'digest' | 'serverUrl' | 'apiUrl' | 'gitEnvironment' | 'workDir' | 'logger'
+  >
 ): Promise<void> {
   const remote = resolveRemote(options.repository, options.serverUrl)
+  const target = parseImage(options.image)
   const need =
     'a token with `contents: write` and `pull-requests: write` on the deploy repository (a GitHub App installation token; `GITHUB_TOKEN` cannot push to another repository)'
+  let github: GitHubClient | undefined
   if (remote.github) {
-    const github = new GitHubClient(options.apiUrl, options.token, options.logger)
+    github = new GitHubClient(options.apiUrl, options.token, options.logger)
     let info: RepositoryInfo
     try {
       info = await github.getRepository(remote.github.owner, remote.github.repo)
@@ -130,6 +137,23 @@ export async function checkDeployAccess(
         `git cannot read ${remote.url} with \`deploy-token\`: ${git.redact(listed.stderr.trim().split('\n').pop() ?? '')}. Give \`deploy-token\` ${need}`
       )
     }
+    await git.run(['init', '--quiet'])
+    await git.run(['remote', 'add', 'origin', remote.url])
+    const base = options.base || (await defaultBranch(git, github, remote, options.logger))
+    const planOnly: DeployOptions = {
+      ...options,
+      tags: [],
+      mode: 'pull-request',
+      autoMerge: 'off',
+      dryRun: true,
+      source: {},
+      gitIdentityInEnvironment: true,
+      verifyCommands: []
+    }
+    const run = new DeployRun(planOnly, target, remote, github, git, scratch, base)
+    await run.checkoutBase()
+    // Only whether references are found matters here: the patch is computed and dropped.
+    await run.patch(false)
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
@@ -313,7 +337,7 @@ class DeployRun {
   }
 
   /** Fetches the latest base and checks it out over whatever the last attempt left. */
-  private async checkoutBase(): Promise<string> {
+  async checkoutBase(): Promise<string> {
     const tracking = `refs/remotes/origin/${this.base}`
     const fetched = await this.git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${this.base}:${tracking}`])
     if (fetched.exitCode !== 0) {
@@ -323,12 +347,12 @@ class DeployRun {
     return (await this.git.run(['rev-parse', 'HEAD'])).trim()
   }
 
-  private async patch(): Promise<TreePatch> {
+  async patch(write = true): Promise<TreePatch> {
     const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean)
     const files = selectFiles(listed, this.options.paths)
-    const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true)
+    const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, write)
     for (const skipped of patch.skipped) this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`)
-    if (patch.references === 0) throw nothingFoundError(this.options.image, patch, this.options.paths)
+    if (patch.references === 0) throw nothingFoundError(this.options.image, patch, this.options.paths, { base: this.base, files: listed })
     for (const change of patch.changes) this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
     return patch
   }

@@ -281,7 +281,7 @@ describe('deployDigest against a git server and the GitHub API', () => {
     })
     await assert.rejects(
       deployDigest(options({ paths: ['k8s/**/*.yaml'] })),
-      /no file in the deploy repository matches deploy-paths \(k8s\/\*\*\/\*\.yaml\)/
+      /no file on branch \S+ of the deploy repository matches deploy-paths \("k8s\/\*\*\/\*\.yaml"\); its YAML files include apps\/app\/deployment\.yaml, /
     )
   })
 
