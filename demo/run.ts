@@ -43,6 +43,22 @@ const { runAction } = await import('../test/harness/action.js')
 const { writeLayout } = await import('../test/harness/layouts.js')
 
 const step = (text: string): void => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`)
+/**
+ * The action's log as a runner would show it, folded: each step's group title with the time it
+ * started, and its informational lines under it, so a step that takes a while (signing) is visibly
+ * at work. Masks, debug lines and group ends are the runner's business and are left out.
+ */
+function showProgress(started: number): (line: string) => void {
+  return (line) => {
+    const at = `${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s`
+    if (line.startsWith('::group::')) console.log(`${at}  \x1b[1m${line.slice('::group::'.length)}\x1b[0m`)
+    else if (line.startsWith('::error')) console.log(`${at}  \x1b[31m${line.replace(/^::error[^:]*::/, '')}\x1b[0m`)
+    else if (line.startsWith('::warning')) console.log(`${at}  \x1b[33m${line.replace(/^::warning[^:]*::/, '')}\x1b[0m`)
+    else if (line.startsWith('::notice')) console.log(`${at}  ${line.replace(/^::notice[^:]*::/, '')}`)
+    else if (!line.startsWith('::') && line.trim()) console.log(`${at}    \x1b[2m${line}\x1b[0m`)
+  }
+}
+
 const cleanups: Array<() => Promise<void>> = []
 let exitCode = 1
 
@@ -124,7 +140,8 @@ spec:
       GITHUB_RUN_ID: '4242',
       GITHUB_RUN_ATTEMPT: '1',
       RUNNER_ENVIRONMENT: 'github-hosted'
-    }
+    },
+    { onLine: showProgress(Date.now()) }
   )
   if (run.exitCode !== 0) {
     console.error(run.stdout, run.stderr)

@@ -1556,10 +1556,13 @@ class DeployRun {
         const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean);
         const files = selectFiles(listed, this.options.paths);
         const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, write);
-        for (const skipped of patch.skipped)
-            this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`);
         if (patch.references === 0)
             throw nothingFoundError(this.options.image, patch, this.options.paths, { base: this.base, files: listed });
+        // A patch that is only counted (preflight) is not the change: the deploy step logs that one.
+        if (!write)
+            return patch;
+        for (const skipped of patch.skipped)
+            this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`);
         for (const change of patch.changes)
             this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
         return patch;

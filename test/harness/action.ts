@@ -81,13 +81,20 @@ export async function actionEnvironment(
 export async function runAction(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
-  options: { timeoutMs?: number } = {}
+  options: { timeoutMs?: number; onLine?: (line: string) => void } = {}
 ): Promise<ActionRun> {
   const { env: childEnv, work, outputFile, summaryFile, runnerTemp } = await actionEnvironment(inputs, env)
   const child = spawn(process.execPath, [join(repoRoot, 'dist/index.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  let partial = ''
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString()
+    if (!options.onLine) return
+    const lines = (partial + d.toString()).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) options.onLine(line)
+  })
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000)
   const exitCode: number = await new Promise((r) => child.on('close', (code) => r(code ?? 1)))
