@@ -7113,7 +7113,7 @@ async function release(inputs, context, result) {
  */
 async function evidenceVerifier(inputs, context, services) {
     const overridden = Boolean(inputs.fulcioUrl || inputs.rekorUrl || inputs.tsaUrl);
-    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(798)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99798));
+    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
     const trustedRoot = await resolveTrustedRoot({
         trustedRootPath: inputs.trustedRoot,
         instance: overridden ? 'custom' : services.instance,
@@ -7218,7 +7218,7 @@ async function promote(inputs, options, context, result) {
 }
 /** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
 async function promoteVerifier(inputs, context) {
-    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(798)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99798));
+    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
     const resolved = await resolveTrustedRootWithReason({
         trustedRootPath: inputs.trustedRoot,
         instance: 'public-good',

@@ -6,13 +6,16 @@
 // source present verifies, the signature verifies over the DSSE payload or the message bytes,
 // and the certificate names the expected identity and issuer. Bad evidence never throws: the
 // answer is { ok: false, reason } with a short reason naming what failed.
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { getTrustedRoot } from '@sigstore/tuf'
 import { Verifier, toSignedEntity, toTrustMaterial, type SignedEntity, type TrustMaterial } from '@sigstore/verify'
 import type { Logger } from '../net/logger.js'
+import { sendHttp } from '../net/http.js'
+import { checkPinnedRoot, GITHUB_TUF_ROOT, type PinnedTufRoot } from './tuf-root.js'
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
 const IN_TOTO_STATEMENT_TYPES = ['https://in-toto.io/Statement/v1', 'https://in-toto.io/Statement/v0.1']
@@ -313,7 +316,7 @@ export interface ResolveTrustedRootOptions {
   /** A trusted-root file (TrustedRoot JSON, as `cosign trusted-root create` or `gh attestation trusted-root` write). */
   trustedRootPath?: string
   instance: SigstoreInstanceKind
-  /** Where the TUF client keeps its metadata (public-good). */
+  /** Where the TUF client keeps its metadata. */
   cacheDir: string
   /** Bound on the TUF fetch (default 5 s): offline runners must not wait. */
   timeoutMs?: number
@@ -321,6 +324,8 @@ export interface ResolveTrustedRootOptions {
   tufMirrorUrl?: string
   /** TUF root.json for a mirror other than the default; for tests. */
   tufRootPath?: string
+  /** The pinned root of GitHub's TUF repository (default GITHUB_TUF_ROOT); for tests. */
+  githubTufRoot?: PinnedTufRoot
   /** Told why no trust material could be had. */
   logger?: Logger
 }
@@ -328,8 +333,9 @@ export interface ResolveTrustedRootOptions {
 export type TrustedRootResolution = { trustedRoot: object; source: string } | { trustedRoot: undefined; reason: string }
 
 /**
- * The trusted root to verify against: the trusted-root file when one is given, else for
- * public-good Sigstore the root from Sigstore's TUF repository. Undefined (never a throw) when
+ * The trusted root to verify against: the trusted-root file when one is given, else the
+ * instance's TUF repository (public-good: Sigstore's, its root shipped in `@sigstore/tuf`;
+ * GitHub's: tuf-repo.github.com, its root pinned in tuf-root.ts). Undefined (never a throw) when
  * none can be had; the reason is logged as a warning and the caller verifies nothing.
  */
 export async function resolveTrustedRoot(options: ResolveTrustedRootOptions): Promise<object | undefined> {
@@ -347,10 +353,7 @@ export async function resolveTrustedRootWithReason(options: ResolveTrustedRootOp
       case 'public-good':
         return await fromTuf(options)
       case 'github':
-        return {
-          trustedRoot: undefined,
-          reason: "GitHub's Sigstore instance has no built-in trust root here; give a trusted-root file (gh attestation trusted-root)"
-        }
+        return await fromPinnedTuf(options, options.githubTufRoot ?? GITHUB_TUF_ROOT)
       default:
         return { trustedRoot: undefined, reason: 'a custom Sigstore instance needs a trusted-root file' }
     }
@@ -372,6 +375,43 @@ async function fromFile(path: string): Promise<TrustedRootResolution> {
   const invalid = checkRoot(json)
   if (invalid) return { trustedRoot: undefined, reason: `trusted root ${path} is not a Sigstore trusted root (${invalid})` }
   return { trustedRoot: json as object, source: path }
+}
+
+/**
+ * A TUF repository whose root is pinned here rather than shipped in `@sigstore/tuf` (GitHub's):
+ * its root file is fetched from the repository once, accepted only when it matches the pin, and
+ * seeds the TUF client. A cache the client already holds for the mirror was reached from a
+ * checked root, so it is used as it is.
+ */
+async function fromPinnedTuf(options: ResolveTrustedRootOptions, pin: PinnedTufRoot): Promise<TrustedRootResolution> {
+  const mirror = pin.mirror.replace(/\/+$/, '')
+  // Where @sigstore/tuf keeps a mirror's metadata: the mirror's host and path, URI-encoded.
+  const mirrorUrl = new URL(mirror)
+  const cached = join(
+    options.cacheDir,
+    'sigstore-tuf',
+    encodeURIComponent(mirrorUrl.host + mirrorUrl.pathname.replace(/\/$/, '')),
+    'root.json'
+  )
+  if (existsSync(cached)) return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: undefined })
+  const timeoutMs = options.timeoutMs ?? 5000
+  const url = new URL(`${mirror}/${pin.version}.root.json`)
+  let bytes: Buffer
+  try {
+    const response = await sendHttp({ method: 'GET', url, maxResponseBytes: 1024 * 1024, deadlineMs: timeoutMs, idleTimeoutMs: timeoutMs })
+    if (response.status !== 200)
+      return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${url.pathname} answered HTTP ${response.status}` }
+    bytes = response.body
+  } catch (error) {
+    return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${shown(messageOf(error))}` }
+  }
+  const mismatch = checkPinnedRoot(bytes, pin)
+  if (mismatch) return { trustedRoot: undefined, reason: `TUF repository ${mirror} served a root that is not the pinned one: ${mismatch}` }
+  const seeds = join(options.cacheDir, 'sigstore-tuf-seeds')
+  await mkdir(seeds, { recursive: true })
+  const rootPath = join(seeds, `${encodeURIComponent(mirrorUrl.host)}-${pin.version}.root.json`)
+  await writeFile(rootPath, bytes)
+  return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: rootPath })
 }
 
 async function fromTuf(options: ResolveTrustedRootOptions): Promise<TrustedRootResolution> {

@@ -18,6 +18,8 @@ import { testScope } from '../harness/scope.js'
 import { forgeBundle } from '../harness/forge.js'
 import { startOidcProvider } from '../harness/oidc.js'
 import { startSigstore } from '../harness/sigstore.js'
+import { startTufRepository } from '../harness/tuf-repo.js'
+import { GITHUB_TUF_ROOT } from '../../src/sigstore/tuf-root.js'
 import {
   BundleVerifier,
   createBundleVerifier,
@@ -336,9 +338,80 @@ describe('resolveTrustedRoot', () => {
     )
   })
 
-  test('github and custom instances without a file give undefined and say why', async () => {
-    const github = await resolveTrustedRootWithReason({ instance: 'github', cacheDir: work })
-    assert.match(github.trustedRoot === undefined ? github.reason : '', /trusted-root/)
+  test("github: the trusted root comes from GitHub's TUF repository, its root pinned; bundles by timestamp verify against it", async () => {
+    const repository = await startTufRepository(sigstore.trustedRoot)
+    try {
+      const cacheDir = join(work, 'github-tuf')
+      const resolved = await resolveTrustedRootWithReason({ instance: 'github', cacheDir, githubTufRoot: repository.pin })
+      assert.ok(resolved.trustedRoot, resolved.trustedRoot === undefined ? resolved.reason : '')
+      assert.deepEqual(resolved.trustedRoot, sigstore.trustedRoot)
+      assert.equal(resolved.source, `${repository.url} (TUF)`)
+      assert.deepEqual(repository.requests.slice(0, 2), ['/1.root.json', '/2.root.json'], 'the pinned root, then a look for a newer one')
+      const result = createBundleVerifier(resolved.trustedRoot).verifyStatementBundle(
+        await attestAbout(DIGEST, { tsa: true }),
+        expectOurs()
+      )
+      assert.ok(result.ok, !result.ok ? result.reason : '')
+
+      // A second resolution starts from the client's cache, reached from the checked root.
+      const before = repository.requests.length
+      const again = await resolveTrustedRootWithReason({ instance: 'github', cacheDir, githubTufRoot: repository.pin })
+      assert.deepEqual(again.trustedRoot, sigstore.trustedRoot)
+      assert.ok(!repository.requests.slice(before).includes('/1.root.json'), repository.requests.join(' '))
+    } finally {
+      await repository.close()
+    }
+  })
+
+  test('FORGED: a TUF repository whose root is not the pinned one (other keys, or too few signatures) gives no trust material', async () => {
+    const forged = await startTufRepository(sigstore.trustedRoot, { forgeRootKeys: true })
+    const underSigned = await startTufRepository(sigstore.trustedRoot, { rootSigners: 1 })
+    try {
+      const a = await resolveTrustedRootWithReason({ instance: 'github', cacheDir: join(work, 'forged-tuf'), githubTufRoot: forged.pin })
+      assert.equal(a.trustedRoot, undefined)
+      assert.match(
+        a.trustedRoot === undefined ? a.reason : '',
+        /served a root that is not the pinned one: its root keys or threshold are not the pinned ones/
+      )
+      assert.ok(!forged.requests.some((r) => r.includes('trusted_root')), 'nothing was taken from it')
+      const b = await resolveTrustedRootWithReason({
+        instance: 'github',
+        cacheDir: join(work, 'undersigned-tuf'),
+        githubTufRoot: underSigned.pin
+      })
+      assert.match(
+        b.trustedRoot === undefined ? b.reason : '',
+        /not the pinned one: its signatures do not verify \(root was signed by 1\/2 keys\)/
+      )
+    } finally {
+      await forged.close()
+      await underSigned.close()
+    }
+  })
+
+  test("github's TUF repository is pinned by its eight root keys; an unreachable repository gives undefined and says why, at once", async () => {
+    assert.equal(GITHUB_TUF_ROOT.mirror, 'https://tuf-repo.github.com')
+    assert.equal(GITHUB_TUF_ROOT.threshold, 3)
+    assert.equal(Object.keys(GITHUB_TUF_ROOT.rootKeys).length, 8)
+    // A closed port on loopback stands in for a runner without a way out (tests reach nothing else).
+    const closed = http.createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const started = Date.now()
+    const github = await resolveTrustedRootWithReason({
+      instance: 'github',
+      cacheDir: join(work, 'github-unreachable'),
+      githubTufRoot: { ...GITHUB_TUF_ROOT, mirror: `http://127.0.0.1:${port}` }
+    })
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`)
+    assert.match(
+      github.trustedRoot === undefined ? github.reason : '',
+      new RegExp(`^TUF repository http://127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)
+    )
+  })
+
+  test('custom instances without a file give undefined and say why', async () => {
     const custom = await resolveTrustedRootWithReason({ instance: 'custom', cacheDir: work })
     assert.match(custom.trustedRoot === undefined ? custom.reason : '', /custom Sigstore instance needs a trusted-root file/)
   })
@@ -371,14 +444,5 @@ describe('resolveTrustedRoot', () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
-  })
-
-  test('public-good from the real TUF repository never throws or hangs (undefined offline)', async () => {
-    const started = Date.now()
-    const resolved = await resolveTrustedRootWithReason({ instance: 'public-good', cacheDir: join(work, 'public-good'), timeoutMs: 5000 })
-    assert.ok(Date.now() - started < 7000, `took ${Date.now() - started} ms`)
-    if (resolved.trustedRoot === undefined) assert.match(resolved.reason, /^Sigstore TUF repository https:\/\/tuf-repo-cdn\.sigstore\.dev/)
-    // With a network the root comes back, and it is usable.
-    else assert.ok(loadTrustMaterial(resolved.trustedRoot).certificateAuthorities > 0)
   })
 })

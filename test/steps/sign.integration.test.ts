@@ -221,7 +221,9 @@ test("a private repository's release is signed on GitHub's instance: Fulcio and 
         provenance: 'true',
         sbom: 'none',
         'fulcio-url': sigstore.fulcioUrl,
-        'tsa-url': sigstore.tsaUrl
+        'tsa-url': sigstore.tsaUrl,
+        // GitHub's instance would be trusted through its TUF repository; tests reach only loopback.
+        'trusted-root': sigstore.trustedRootPath
       },
       runnerEnvWith({ oidc: privateOidc })
     )

@@ -1,25 +1,118 @@
-export const id = 798;
-export const ids = [798];
+export const id = 731;
+export const ids = [731];
 export const modules = {
 
-/***/ 99798:
+/***/ 43731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createBundleVerifier: () => (/* binding */ createBundleVerifier),
-/* harmony export */   resolveTrustedRoot: () => (/* binding */ resolveTrustedRoot),
-/* harmony export */   resolveTrustedRootWithReason: () => (/* binding */ resolveTrustedRootWithReason)
-/* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, loadTrustMaterial, BundleVerifier */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61040);
-/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19654);
-/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _sigstore_tuf__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84423);
-/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54187);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createBundleVerifier: () => (/* binding */ createBundleVerifier),
+  resolveTrustedRoot: () => (/* binding */ resolveTrustedRoot),
+  resolveTrustedRootWithReason: () => (/* binding */ resolveTrustedRootWithReason)
+});
+
+// UNUSED EXPORTS: BundleVerifier, IN_TOTO_PAYLOAD_TYPE, loadTrustMaterial
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __webpack_require__(61040);
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var protobuf_specs_dist = __webpack_require__(19654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/tuf/dist/index.js
+var tuf_dist = __webpack_require__(84423);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __webpack_require__(54187);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __webpack_require__(59663);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@tufjs/models/dist/index.js
+var models_dist = __webpack_require__(68908);
+;// CONCATENATED MODULE: ./src/sigstore/tuf-root.ts
+// A TUF repository's root, pinned by its root role. GitHub's Sigstore instance publishes its
+// trusted root (Fulcio CA, timestamp authority) through its own TUF repository, as public-good
+// does through Sigstore's; `gh attestation verify` ships a copy of that repository's root file.
+// Here the root is pinned by what makes it a root instead: its version, the root role's key IDs
+// with each key's SPKI SHA-256, and the threshold. The root file is fetched from the repository
+// itself, accepted only when it matches the pin and carries a threshold of valid signatures by the
+// pinned keys, and then handed to the TUF client as its starting point; from there the client
+// follows the repository's own root rotations, each signed by the root before it.
+
+
+/**
+ * GitHub's TUF repository for its Sigstore instance, root version 3 (the one `gh` embeds at the
+ * time of writing): eight root keys held by GitHub staff, three of which must sign. Checked
+ * against that root file when this pin was written: version 3, threshold 3, every signature valid.
+ */
+const GITHUB_TUF_ROOT = {
+    mirror: 'https://tuf-repo.github.com',
+    version: 3,
+    threshold: 3,
+    rootKeys: {
+        a10513a5ab61acd0c6b6fbe0504856ead18f3b17c4fabbe3fa848c79a5a187cf: '4d51648341eaf864c56194659781b9b698b2b62c6ff57bde7c9ee99ff0d617fa',
+        '4f4d1dd75f2d7f3860e3a068d7bed90dec5f0faafcbe1ace7fb7d95d29e07228': 'ac87cbe5a11c1481959712dbd3e9a4e96274a2d373d67e0c7d03ec47a77f1791',
+        '88737ccdac7b49cc237e9aaead81be2a40278b886a693d8149a19cf543f093d3': 'f1e33752868b32fe48ead587047e2841d4b9be5ed4fea4c7a8ff6d6813d40b69',
+        d6a89e23fb22801a0d1186bf1bdd007e228f65a8aa9964d24d06cb5fbb0ce91c: '330627082e3d3684b1cfe51e80c96e7039bd3e5e550ee7e38bea38de0126e28f',
+        eb8eff37f93af2faaba519f341decec3cecd3eeafcace32966db9723842c8a62: '30578897f00c2138252e12c6ce364c2acef7d1717355d02c7c7647e45afb3cb5',
+        '8b498a80a1b7af188c10c9abdf6aade81d14faaffcde2abcd6063baa673ebd12': '4c7178a8e906ff3480b45755d492f1e200006447abcc1d056313e6ad9e5b3f43',
+        '539dde44014c850fe6eeb8b299eb7dae2e1f4bf83454b949e98aa73542cdc65a': 'ec3f38c307feabc44527624d04edb5673bce480e43da53a7a2ad9e72ceb8836a',
+        '54809115b40137aac01af4b7ac2408c77ea0d58fa4dad48fc3196497d2a26f44': 'f382551bc69ee805011de0e5bfcb7da6acba4f459f4851f8e1d72b60ed5409e4'
+    }
+};
+/** SHA-256 of a PEM public key's DER SubjectPublicKeyInfo: the same key hashes the same however the PEM is wrapped. */
+function spkiFingerprint(pem) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update((0,external_node_crypto_.createPublicKey)(pem).export({ format: 'der', type: 'spki' }))
+        .digest('hex');
+}
+/** Why `bytes` is not the pinned root, or undefined when it is (right version, pinned keys and threshold, enough valid signatures). */
+function checkPinnedRoot(bytes, pin) {
+    let root;
+    try {
+        root = models_dist.Metadata.fromJSON(models_dist.MetadataKind.Root, JSON.parse(bytes.toString('utf8')));
+    }
+    catch (error) {
+        return `not TUF root metadata (${error.message})`;
+    }
+    const signed = root.signed;
+    if (signed.version !== pin.version)
+        return `version ${signed.version}, pinned ${pin.version}`;
+    const role = signed.roles.root;
+    if (!role)
+        return 'no root role';
+    const pinnedIds = Object.keys(pin.rootKeys).sort();
+    if (role.threshold !== pin.threshold || role.keyIDs.length !== pinnedIds.length || [...role.keyIDs].sort().join() !== pinnedIds.join())
+        return 'its root keys or threshold are not the pinned ones';
+    for (const id of pinnedIds) {
+        const key = signed.keys[id];
+        const pem = key?.keyVal.public;
+        let fingerprint;
+        try {
+            fingerprint = pem ? spkiFingerprint(pem) : undefined;
+        }
+        catch {
+            fingerprint = undefined;
+        }
+        if (fingerprint !== pin.rootKeys[id])
+            return `root key ${id.slice(0, 12)}… is not the pinned key`;
+    }
+    try {
+        root.verifyDelegate('root', root);
+    }
+    catch (error) {
+        return `its signatures do not verify (${error.message})`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/verifier.ts
 // A Sigstore verifier over a trusted root: is this bundle a signature by the identity we expect,
 // about the digest we expect? Built on @sigstore/verify, with the checks a verifier owes a bundle
 // served by a registry that may be hostile: the certificate chains to the instance's CA (with an
@@ -34,6 +127,9 @@ export const modules = {
 
 
 
+
+
+
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const IN_TOTO_STATEMENT_TYPES = ['https://in-toto.io/Statement/v1', 'https://in-toto.io/Statement/v0.1'];
 const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
@@ -42,11 +138,11 @@ const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
  * (it is configuration, not evidence); resolveTrustedRoot checks a root with this before handing it out.
  */
 function loadTrustMaterial(trustedRoot) {
-    const root = _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__.TrustedRoot.fromJSON(trustedRoot);
+    const root = protobuf_specs_dist.TrustedRoot.fromJSON(trustedRoot);
     if (root.certificateAuthorities.length === 0)
         throw new Error('the trusted root has no certificate authority');
     return {
-        material: (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_5__/* .toTrustMaterial */ .jO)(root),
+        material: (0,verify_dist/* toTrustMaterial */.jO)(root),
         ctlogs: root.ctlogs.length,
         tlogs: root.tlogs.length,
         timestampAuthorities: root.timestampAuthorities.length,
@@ -61,7 +157,7 @@ class BundleVerifier {
         this.trust = isLoaded(trust) ? trust : loadTrustMaterial(trust);
         // Thresholds for time sources are enforced in checkTimeSources: either kind will do, but every
         // one present must verify, and the library does verify every one present.
-        this.verifier = new _sigstore_verify__WEBPACK_IMPORTED_MODULE_5__/* .Verifier */ .BL(this.trust.material, { tlogThreshold: 0, tsaThreshold: 0, ctlogThreshold: this.trust.ctlogs > 0 ? 1 : 0 });
+        this.verifier = new verify_dist/* Verifier */.BL(this.trust.material, { tlogThreshold: 0, tsaThreshold: 0, ctlogThreshold: this.trust.ctlogs > 0 ? 1 : 0 });
     }
     /** A DSSE bundle whose in-toto statement is about `expect.subjectDigest`, signed by the expected identity. */
     verifyStatementBundle(bundle, expect) {
@@ -144,7 +240,7 @@ class BundleVerifier {
             return { ok: false, reason: 'no transparency log entry or timestamp verifies (the bundle has none)' };
         let entity;
         try {
-            entity = (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_5__/* .toSignedEntity */ .DC)(bundle, payload);
+            entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, payload);
         }
         catch (error) {
             return { ok: false, reason: `not a Sigstore bundle (its certificate or timestamp does not parse: ${shown(messageOf(error))})` };
@@ -176,7 +272,7 @@ function parseBundle(bundle) {
     if (!bundle || typeof bundle !== 'object' || Array.isArray(bundle))
         return { ok: false, reason: 'not a Sigstore bundle' };
     try {
-        return { ok: true, bundle: (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.bundleFromJSON)(bundle) };
+        return { ok: true, bundle: (0,dist.bundleFromJSON)(bundle) };
     }
     catch (error) {
         const fields = error.fields;
@@ -259,8 +355,9 @@ function describeVerificationError(error) {
     }
 }
 /**
- * The trusted root to verify against: the trusted-root file when one is given, else for
- * public-good Sigstore the root from Sigstore's TUF repository. Undefined (never a throw) when
+ * The trusted root to verify against: the trusted-root file when one is given, else the
+ * instance's TUF repository (public-good: Sigstore's, its root shipped in `@sigstore/tuf`;
+ * GitHub's: tuf-repo.github.com, its root pinned in tuf-root.ts). Undefined (never a throw) when
  * none can be had; the reason is logged as a warning and the caller verifies nothing.
  */
 async function resolveTrustedRoot(options) {
@@ -280,10 +377,7 @@ async function resolveTrustedRootWithReason(options) {
             case 'public-good':
                 return await fromTuf(options);
             case 'github':
-                return {
-                    trustedRoot: undefined,
-                    reason: "GitHub's Sigstore instance has no built-in trust root here; give a trusted-root file (gh attestation trusted-root)"
-                };
+                return await fromPinnedTuf(options, options.githubTufRoot ?? GITHUB_TUF_ROOT);
             default:
                 return { trustedRoot: undefined, reason: 'a custom Sigstore instance needs a trusted-root file' };
         }
@@ -295,7 +389,7 @@ async function resolveTrustedRootWithReason(options) {
 async function fromFile(path) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -309,6 +403,40 @@ async function fromFile(path) {
         return { trustedRoot: undefined, reason: `trusted root ${path} is not a Sigstore trusted root (${invalid})` };
     return { trustedRoot: json, source: path };
 }
+/**
+ * A TUF repository whose root is pinned here rather than shipped in `@sigstore/tuf` (GitHub's):
+ * its root file is fetched from the repository once, accepted only when it matches the pin, and
+ * seeds the TUF client. A cache the client already holds for the mirror was reached from a
+ * checked root, so it is used as it is.
+ */
+async function fromPinnedTuf(options, pin) {
+    const mirror = pin.mirror.replace(/\/+$/, '');
+    // Where @sigstore/tuf keeps a mirror's metadata: the mirror's host and path, URI-encoded.
+    const mirrorUrl = new URL(mirror);
+    const cached = (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf', encodeURIComponent(mirrorUrl.host + mirrorUrl.pathname.replace(/\/$/, '')), 'root.json');
+    if ((0,external_node_fs_.existsSync)(cached))
+        return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: undefined });
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const url = new URL(`${mirror}/${pin.version}.root.json`);
+    let bytes;
+    try {
+        const response = await (0,http/* sendHttp */.d3)({ method: 'GET', url, maxResponseBytes: 1024 * 1024, deadlineMs: timeoutMs, idleTimeoutMs: timeoutMs });
+        if (response.status !== 200)
+            return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${url.pathname} answered HTTP ${response.status}` };
+        bytes = response.body;
+    }
+    catch (error) {
+        return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${shown(messageOf(error))}` };
+    }
+    const mismatch = checkPinnedRoot(bytes, pin);
+    if (mismatch)
+        return { trustedRoot: undefined, reason: `TUF repository ${mirror} served a root that is not the pinned one: ${mismatch}` };
+    const seeds = (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf-seeds');
+    await (0,promises_.mkdir)(seeds, { recursive: true });
+    const rootPath = (0,external_node_path_.join)(seeds, `${encodeURIComponent(mirrorUrl.host)}-${pin.version}.root.json`);
+    await (0,promises_.writeFile)(rootPath, bytes);
+    return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: rootPath });
+}
 async function fromTuf(options) {
     const timeoutMs = options.timeoutMs ?? 5000;
     const mirror = options.tufMirrorUrl ?? 'https://tuf-repo-cdn.sigstore.dev';
@@ -317,10 +445,10 @@ async function fromTuf(options) {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
         timer.unref?.();
     });
-    const fetched = (0,_sigstore_tuf__WEBPACK_IMPORTED_MODULE_4__.getTrustedRoot)({
+    const fetched = (0,tuf_dist.getTrustedRoot)({
         mirrorURL: mirror,
         rootPath: options.tufRootPath,
-        cachePath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.cacheDir, 'sigstore-tuf'),
+        cachePath: (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf'),
         retry: false,
         timeout: timeoutMs
     }).then((root) => ({ root }), (error) => ({ error }));
@@ -335,7 +463,7 @@ async function fromTuf(options) {
                 reason: `Sigstore TUF repository ${mirror}: ${shown(err.message ?? String(outcome.error))}${err.cause?.message ? ` (${shown(err.cause.message)})` : ''}`
             };
         }
-        const json = _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__.TrustedRoot.toJSON(outcome.root);
+        const json = protobuf_specs_dist.TrustedRoot.toJSON(outcome.root);
         const invalid = checkRoot(json);
         if (invalid)
             return { trustedRoot: undefined, reason: `Sigstore TUF repository ${mirror} served an unusable trusted root (${invalid})` };
