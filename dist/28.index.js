@@ -103,29 +103,23 @@ class Referrers {
     async addToTagIndex(subjectDigest, descriptors) {
         const tag = referrersTag(subjectDigest);
         const missingFrom = (index) => descriptors.filter((descriptor) => !index.manifests.some((d) => d.digest === descriptor.digest));
-        let confirmations = 0;
-        let wrote = false;
         for (let attempt = 0; attempt < _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS.attempts; attempt++) {
             const index = await this.readTagIndex(subjectDigest);
             const missing = missingFrom(index);
-            if (missing.length === 0) {
-                // Listed before we wrote (a re-run), or still listed after two pauses: done.
-                if (!wrote || ++confirmations >= 2)
-                    return;
+            // Listed before we wrote (a re-run), or still listed after the pause that followed our write:
+            // done. A concurrent writer that read the index before our write puts it back within a couple
+            // of round trips; the pause (100-200 ms at first) outlasts that, and a second one bought only latency.
+            if (missing.length === 0)
+                return;
+            const { etag, ...body } = index;
+            body.manifests.push(...missing);
+            try {
+                // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+                await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
             }
-            else {
-                confirmations = 0;
-                const { etag, ...body } = index;
-                body.manifests.push(...missing);
-                try {
-                    // If-Match makes the write conditional where the registry supports it (412 on a lost race).
-                    await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
-                    wrote = true;
-                }
-                catch (error) {
-                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.status === 412))
-                        throw error;
-                }
+            catch (error) {
+                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.status === 412))
+                    throw error;
             }
             await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS, attempt));
         }
@@ -307,36 +301,41 @@ async function copyImage(options) {
     }
     return result;
     async function copyEvidence() {
-        // 4. Referrers, listed at the destination as at the source; then the legacy tags.
-        if (referrers.length > 0) {
-            const destinationReferrers = new registry_referrers.Referrers(destination);
-            const bySubject = new Map();
-            for (const { subject, tree } of referrers)
-                bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree]);
-            // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
-            await (0,concurrency/* forEachLimit */.G)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-                const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest));
-                const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest));
-                if (missing.length === 0)
-                    return logger.debug(`every referrer of ${subject} is already listed`);
-                for (const tree of missing)
-                    for (const child of manifestsBottomUp(tree).slice(0, -1))
-                        if (await putManifest(destination, child, false))
-                            result.manifestsCopied++;
-                const attached = await destinationReferrers.attachAll(subject, missing.map((tree) => tree.bytes));
-                attached.forEach(({ digest }, i) => {
-                    const tree = missing[i];
-                    if (digest !== tree.descriptor.digest)
-                        throw rewritten(destination, tree.descriptor.digest, digest);
-                    result.referrersCopied++;
-                    logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`);
-                });
+        // 4. Referrers, listed at the destination as at the source, and the legacy tags, side by side.
+        await Promise.all([copyReferrers(), copyLegacyTags()]);
+    }
+    async function copyReferrers() {
+        if (referrers.length === 0)
+            return;
+        const destinationReferrers = new registry_referrers.Referrers(destination);
+        const bySubject = new Map();
+        for (const { subject, tree } of referrers)
+            bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree]);
+        // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
+        await (0,concurrency/* forEachLimit */.G)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
+            const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest));
+            const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest));
+            if (missing.length === 0)
+                return logger.debug(`every referrer of ${subject} is already listed`);
+            for (const tree of missing)
+                for (const child of manifestsBottomUp(tree).slice(0, -1))
+                    if (await putManifest(destination, child, false))
+                        result.manifestsCopied++;
+            const attached = await destinationReferrers.attachAll(subject, missing.map((tree) => tree.bytes));
+            attached.forEach(({ digest }, i) => {
+                const tree = missing[i];
+                if (digest !== tree.descriptor.digest)
+                    throw rewritten(destination, tree.descriptor.digest, digest);
+                result.referrersCopied++;
+                logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`);
             });
-        }
-        for (const { tag, tree } of legacy) {
+        });
+    }
+    async function copyLegacyTags() {
+        await (0,concurrency/* forEachLimit */.G)(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
             const current = await destination.headManifest(tag);
             if (current?.digest === tree.descriptor.digest)
-                continue;
+                return;
             if (current)
                 logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`);
             const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType);
@@ -344,7 +343,7 @@ async function copyImage(options) {
                 throw rewritten(destination, tree.descriptor.digest, digest);
             result.referrersCopied++;
             logger.info(`copied ${tag} (${digest})`);
-        }
+        });
     }
 }
 /** Reads a manifest or index by digest, and everything under it, checking bytes against digests and sizes. */

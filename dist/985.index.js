@@ -103,29 +103,23 @@ class Referrers {
     async addToTagIndex(subjectDigest, descriptors) {
         const tag = referrersTag(subjectDigest);
         const missingFrom = (index) => descriptors.filter((descriptor) => !index.manifests.some((d) => d.digest === descriptor.digest));
-        let confirmations = 0;
-        let wrote = false;
         for (let attempt = 0; attempt < _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS.attempts; attempt++) {
             const index = await this.readTagIndex(subjectDigest);
             const missing = missingFrom(index);
-            if (missing.length === 0) {
-                // Listed before we wrote (a re-run), or still listed after two pauses: done.
-                if (!wrote || ++confirmations >= 2)
-                    return;
+            // Listed before we wrote (a re-run), or still listed after the pause that followed our write:
+            // done. A concurrent writer that read the index before our write puts it back within a couple
+            // of round trips; the pause (100-200 ms at first) outlasts that, and a second one bought only latency.
+            if (missing.length === 0)
+                return;
+            const { etag, ...body } = index;
+            body.manifests.push(...missing);
+            try {
+                // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+                await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
             }
-            else {
-                confirmations = 0;
-                const { etag, ...body } = index;
-                body.manifests.push(...missing);
-                try {
-                    // If-Match makes the write conditional where the registry supports it (412 on a lost race).
-                    await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociIndex, { ifMatch: etag });
-                    wrote = true;
-                }
-                catch (error) {
-                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.status === 412))
-                        throw error;
-                }
+            catch (error) {
+                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.status === 412))
+                    throw error;
             }
             await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERRERS_MERGE_RETRY */ .hS, attempt));
         }

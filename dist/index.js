@@ -3031,7 +3031,7 @@ const GITHUB_API_RETRY = { attempts: 4, budgetMs: 60_000, baseDelayMs: 500, maxD
 /** Re-applying a deploy edit after another push won the race for the branch. */
 const GIT_PUSH_RETRY = { attempts: 6, budgetMs: 5 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
 /** Re-reading the referrers tag-schema index until concurrent writers stop replacing our entry. */
-const REFERRERS_MERGE_RETRY = { attempts: 10, budgetMs: 60_000, baseDelayMs: 300, maxDelayMs: 350 };
+const REFERRERS_MERGE_RETRY = { attempts: 10, budgetMs: 60_000, baseDelayMs: 200, maxDelayMs: 400 };
 const RETRYABLE_CODES = new Set([
     'ECONNRESET',
     'EPIPE',

@@ -24,7 +24,7 @@ export const GITHUB_API_RETRY: RetryPolicy = { attempts: 4, budgetMs: 60_000, ba
 /** Re-applying a deploy edit after another push won the race for the branch. */
 export const GIT_PUSH_RETRY: RetryPolicy = { attempts: 6, budgetMs: 5 * 60_000, baseDelayMs: 250, maxDelayMs: 8_000 }
 /** Re-reading the referrers tag-schema index until concurrent writers stop replacing our entry. */
-export const REFERRERS_MERGE_RETRY: RetryPolicy = { attempts: 10, budgetMs: 60_000, baseDelayMs: 300, maxDelayMs: 350 }
+export const REFERRERS_MERGE_RETRY: RetryPolicy = { attempts: 10, budgetMs: 60_000, baseDelayMs: 200, maxDelayMs: 400 }
 
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',

@@ -184,41 +184,46 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   return result
 
   async function copyEvidence(): Promise<void> {
-    // 4. Referrers, listed at the destination as at the source; then the legacy tags.
-    if (referrers.length > 0) {
-      const destinationReferrers = new Referrers(destination)
-      const bySubject = new Map<string, ManifestNode[]>()
-      for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
-      // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
-      await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-        const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
-        const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
-        if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
-        for (const tree of missing)
-          for (const child of manifestsBottomUp(tree).slice(0, -1))
-            if (await putManifest(destination, child, false)) result.manifestsCopied++
-        const attached = await destinationReferrers.attachAll(
-          subject,
-          missing.map((tree) => tree.bytes)
-        )
-        attached.forEach(({ digest }, i) => {
-          const tree = missing[i]
-          if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
-          result.referrersCopied++
-          logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
-        })
+    // 4. Referrers, listed at the destination as at the source, and the legacy tags, side by side.
+    await Promise.all([copyReferrers(), copyLegacyTags()])
+  }
+
+  async function copyReferrers(): Promise<void> {
+    if (referrers.length === 0) return
+    const destinationReferrers = new Referrers(destination)
+    const bySubject = new Map<string, ManifestNode[]>()
+    for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
+    // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
+    await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
+      const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
+      const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
+      if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
+      for (const tree of missing)
+        for (const child of manifestsBottomUp(tree).slice(0, -1)) if (await putManifest(destination, child, false)) result.manifestsCopied++
+      const attached = await destinationReferrers.attachAll(
+        subject,
+        missing.map((tree) => tree.bytes)
+      )
+      attached.forEach(({ digest }, i) => {
+        const tree = missing[i]
+        if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
+        result.referrersCopied++
+        logger.info(`copied referrer ${digest} of ${subject}${tree.descriptor.artifactType ? ` (${tree.descriptor.artifactType})` : ''}`)
       })
-    }
-    for (const { tag, tree } of legacy) {
+    })
+  }
+
+  async function copyLegacyTags(): Promise<void> {
+    await forEachLimit(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
       const current = await destination.headManifest(tag)
-      if (current?.digest === tree.descriptor.digest) continue
+      if (current?.digest === tree.descriptor.digest) return
       if (current)
         logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`)
       const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType)
       if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
       result.referrersCopied++
       logger.info(`copied ${tag} (${digest})`)
-    }
+    })
   }
 }
 

@@ -122,25 +122,20 @@ export class Referrers {
     const tag = referrersTag(subjectDigest)
     const missingFrom = (index: { manifests: Descriptor[] }): Descriptor[] =>
       descriptors.filter((descriptor) => !index.manifests.some((d) => d.digest === descriptor.digest))
-    let confirmations = 0
-    let wrote = false
     for (let attempt = 0; attempt < REFERRERS_MERGE_RETRY.attempts; attempt++) {
       const index = await this.readTagIndex(subjectDigest)
       const missing = missingFrom(index)
-      if (missing.length === 0) {
-        // Listed before we wrote (a re-run), or still listed after two pauses: done.
-        if (!wrote || ++confirmations >= 2) return
-      } else {
-        confirmations = 0
-        const { etag, ...body } = index
-        body.manifests.push(...missing)
-        try {
-          // If-Match makes the write conditional where the registry supports it (412 on a lost race).
-          await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), MEDIA_TYPE.ociIndex, { ifMatch: etag })
-          wrote = true
-        } catch (error) {
-          if (!(error instanceof RegistryError && error.status === 412)) throw error
-        }
+      // Listed before we wrote (a re-run), or still listed after the pause that followed our write:
+      // done. A concurrent writer that read the index before our write puts it back within a couple
+      // of round trips; the pause (100-200 ms at first) outlasts that, and a second one bought only latency.
+      if (missing.length === 0) return
+      const { etag, ...body } = index
+      body.manifests.push(...missing)
+      try {
+        // If-Match makes the write conditional where the registry supports it (412 on a lost race).
+        await this.client.putManifest(tag, Buffer.from(JSON.stringify(body)), MEDIA_TYPE.ociIndex, { ifMatch: etag })
+      } catch (error) {
+        if (!(error instanceof RegistryError && error.status === 412)) throw error
       }
       await sleep(backoffDelay(REFERRERS_MERGE_RETRY, attempt))
     }
