@@ -426,8 +426,6 @@ class DeployError extends Error {
 var retry = __webpack_require__(37893);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/net/proxy.ts
 var net_proxy = __webpack_require__(51987);
 ;// CONCATENATED MODULE: ./src/gitops/git.ts
@@ -435,8 +433,9 @@ var net_proxy = __webpack_require__(51987);
 // `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
 // no log; anything git prints is redacted before it is surfaced. The runner's proxy reaches git
 // the same way, as `http.<origin>/.proxy`: git's HTTP layer ignores upper-case HTTP_PROXY, and the
-// toolkit's NO_PROXY rules decide, as for every other connection of the action.
-
+// toolkit's NO_PROXY rules decide, as for every other connection of the action. git runs through
+// the toolkit's @actions/exec (argument array, no shell, output captured, nothing echoed), loaded
+// only when the deploy step runs.
 
 
 const BOT_NAME = 'digest-release[bot]';
@@ -489,8 +488,8 @@ class Git {
         return result;
     }
     /** Runs git; a non-zero exit throws a DeployError naming the command and git's (redacted) message. */
-    async run(args, input) {
-        const result = await this.tryRun(args, input);
+    async run(args) {
+        const result = await this.tryRun(args);
         if (result.exitCode !== 0) {
             const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0];
             throw new DeployError(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`);
@@ -498,29 +497,23 @@ class Git {
         return result.stdout;
     }
     /** Runs git and returns its exit code and output, for commands whose failure is an answer. */
-    tryRun(args, input) {
+    async tryRun(args) {
         this.options.logger.debug(`git ${args.map((a) => this.redact(a)).join(' ')}`);
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)('git', args, {
+        const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 81260));
+        let result;
+        try {
+            // silent: git's output is not echoed (it may name the remote's files); it is returned, redacted.
+            result = await getExecOutput('git', args, {
                 cwd: this.options.cwd,
                 env: this.environment,
-                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+                silent: true,
+                ignoreReturnCode: true
             });
-            const stdout = [];
-            const stderr = [];
-            child.stdout?.on('data', (chunk) => stdout.push(chunk));
-            child.stderr?.on('data', (chunk) => stderr.push(chunk));
-            child.on('error', (error) => reject(new DeployError(`cannot run git: ${error.message} (is git installed?)`)));
-            child.on('close', (code) => resolve({
-                exitCode: code ?? 1,
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: this.redact(Buffer.concat(stderr).toString('utf8'))
-            }));
-            if (child.stdin) {
-                child.stdin.on('error', () => { }); // git may exit before reading; its exit code tells the story
-                child.stdin.end(input);
-            }
-        });
+        }
+        catch (error) {
+            throw new DeployError(`cannot run git: ${error.message} (is git installed?)`);
+        }
+        return { exitCode: result.exitCode, stdout: result.stdout, stderr: this.redact(result.stderr) };
     }
 }
 /**

@@ -5124,13 +5124,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 31421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 37540:
 /***/ ((module) => {
 
@@ -5662,7 +5655,7 @@ function appendSummary(markdown) {
 async function requestIdentityToken(audience) {
     let token;
     try {
-        const { getIDToken } = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 96421));
+        const { getIDToken } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57264));
         token = await getIDToken(audience);
     }
     catch (error) {
@@ -6319,8 +6312,8 @@ function renderSummary(result) {
 var http = __nccwpck_require__(59663);
 // EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
 var registry_client = __nccwpck_require__(81570);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -6418,7 +6411,7 @@ function runCredentialHelper(helper, serverUrl) {
     if (!/^[A-Za-z0-9_.-]+$/.test(helper))
         return Promise.reject(new Error(`credential helper name "${helper}" is not valid`));
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (error, stdout, stderr) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (error, stdout, stderr) => {
             if (error) {
                 const message = `${stdout}${stderr}`.trim() || error.message;
                 reject(new Error(`docker-credential-${helper} get failed: ${message}`));

@@ -2,8 +2,9 @@
 // `http.<origin>/.extraheader` set through GIT_CONFIG_* variables, so it is in no URL, no argv and
 // no log; anything git prints is redacted before it is surfaced. The runner's proxy reaches git
 // the same way, as `http.<origin>/.proxy`: git's HTTP layer ignores upper-case HTTP_PROXY, and the
-// toolkit's NO_PROXY rules decide, as for every other connection of the action.
-import { spawn } from 'node:child_process'
+// toolkit's NO_PROXY rules decide, as for every other connection of the action. git runs through
+// the toolkit's @actions/exec (argument array, no shell, output captured, nothing echoed), loaded
+// only when the deploy step runs.
 import { DeployError } from './errors.js'
 import type { Logger } from '../net/logger.js'
 import { proxyFor } from '../net/proxy.js'
@@ -73,8 +74,8 @@ export class Git {
   }
 
   /** Runs git; a non-zero exit throws a DeployError naming the command and git's (redacted) message. */
-  async run(args: string[], input?: string): Promise<string> {
-    const result = await this.tryRun(args, input)
+  async run(args: string[]): Promise<string> {
+    const result = await this.tryRun(args)
     if (result.exitCode !== 0) {
       const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0]
       throw new DeployError(`git ${command} failed (exit ${result.exitCode}): ${this.redact(result.stderr.trim() || result.stdout.trim())}`)
@@ -83,31 +84,22 @@ export class Git {
   }
 
   /** Runs git and returns its exit code and output, for commands whose failure is an answer. */
-  tryRun(args: string[], input?: string): Promise<GitResult> {
+  async tryRun(args: string[]): Promise<GitResult> {
     this.options.logger.debug(`git ${args.map((a) => this.redact(a)).join(' ')}`)
-    return new Promise((resolve, reject) => {
-      const child = spawn('git', args, {
+    const { getExecOutput } = await import('@actions/exec')
+    let result: GitResult
+    try {
+      // silent: git's output is not echoed (it may name the remote's files); it is returned, redacted.
+      result = await getExecOutput('git', args, {
         cwd: this.options.cwd,
-        env: this.environment,
-        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+        env: this.environment as Record<string, string>,
+        silent: true,
+        ignoreReturnCode: true
       })
-      const stdout: Buffer[] = []
-      const stderr: Buffer[] = []
-      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
-      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
-      child.on('error', (error) => reject(new DeployError(`cannot run git: ${error.message} (is git installed?)`)))
-      child.on('close', (code) =>
-        resolve({
-          exitCode: code ?? 1,
-          stdout: Buffer.concat(stdout).toString('utf8'),
-          stderr: this.redact(Buffer.concat(stderr).toString('utf8'))
-        })
-      )
-      if (child.stdin) {
-        child.stdin.on('error', () => {}) // git may exit before reading; its exit code tells the story
-        child.stdin.end(input)
-      }
-    })
+    } catch (error) {
+      throw new DeployError(`cannot run git: ${(error as Error).message} (is git installed?)`)
+    }
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: this.redact(result.stderr) }
   }
 }
 
