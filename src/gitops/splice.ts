@@ -26,7 +26,9 @@ export interface Edit {
 
 export interface Change {
   line: number
+  /** Empty for an inserted `digest:`. */
   from: string
+  /** Empty for a dropped or emptied tag. */
   to: string
 }
 

@@ -329,7 +329,8 @@ class DeployRun {
     const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, true)
     for (const skipped of patch.skipped) this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`)
     if (patch.references === 0) throw nothingFoundError(this.options.image, patch, this.options.paths)
-    for (const change of patch.changes) this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
+    for (const change of patch.changes)
+      this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to || '(none)'}`)
     return patch
   }
 
