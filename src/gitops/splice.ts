@@ -147,9 +147,9 @@ function planSite(site: ReferenceSite, pin: Pin, digestSetters: Map<string, bool
         // Charts that take a digest render `repository@digest` from an empty tag, whether they
         // ignore the tag once a digest is set (Bitnami's common.images.image, cert-manager) or add
         // the tag only when there is one (`{{ if .tag }}:{{ .tag }}{{ end }}`); one that falls back
-        // to `.Chart.AppVersion` writes the tag it asks for. A chart that always
-        // writes `repository:tag@digest` renders an invalid reference, which Kubernetes refuses
-        // rather than run other bytes. The tag stays as it is beside the digest it already pinned.
+        // to `.Chart.AppVersion` writes the tag it asks for. A chart that always writes
+        // `repository:tag@digest` renders an invalid reference, which Kubernetes refuses rather than
+        // run other bytes. The tag stays as it is beside the digest it already pinned.
         if (pin.tag) replace(site.scalar, pin.tag)
         else replace(site.scalar, digestChanges ? '' : written.tag)
         return
