@@ -853,7 +853,45 @@ function kustomizeSite(entry, text, lines, matches) {
     const insertDigestAt = digest ? { offset: digest.start, text: (v) => v } : digestInsertion(entry, text);
     if (!insertDigestAt)
         return undefined;
-    return { kind: 'kustomize', entry, line: lineOf(lines, entry.range?.[0] ?? 0), digest, newTag, insertDigestAt };
+    const newTagPair = newTag ? pairRemoval(entry, 'newTag', text) : undefined;
+    return { kind: 'kustomize', entry, line: lineOf(lines, entry.range?.[0] ?? 0), digest, newTag, newTagPair, insertDigestAt };
+}
+/**
+ * The bytes that remove the pair `key: value` from `entry` and nothing else, or undefined when there
+ * is no such range: a pair over several lines, one that shares its line with `- ` or another pair,
+ * or an anchored one (an alias elsewhere may name it). In block style that is the whole line, with
+ * its comment; in flow style the pair and one of the commas beside it.
+ */
+function pairRemoval(entry, key, text) {
+    const index = entry.items.findIndex((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
+    const pair = entry.items[index];
+    if (!pair || !(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isScalar */.jn)(pair.value) || !pair.key.range || !pair.value.range)
+        return undefined;
+    if (pair.key.anchor || pair.value.anchor)
+        return undefined;
+    const keyStart = pair.key.range[0];
+    const valueEnd = pair.value.range[1];
+    if (text.slice(keyStart, valueEnd).includes('\n'))
+        return undefined;
+    if (entry.flow) {
+        const onlyComma = (from, to) => /^[ \t]*,[ \t]*$/.test(text.slice(from, to));
+        const previous = entry.items[index - 1]?.value;
+        if ((0,dist/* isScalar */.jn)(previous) && previous.range && onlyComma(previous.range[1], keyStart))
+            return { start: previous.range[1], end: valueEnd };
+        const next = entry.items[index + 1]?.key;
+        if (index === 0 && (0,dist/* isScalar */.jn)(next) && next.range && onlyComma(valueEnd, next.range[0]))
+            return { start: keyStart, end: next.range[0] };
+        return undefined;
+    }
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    if (lineStart === 0 || !/^[ \t]*$/.test(text.slice(lineStart, keyStart)))
+        return undefined;
+    const newline = text.indexOf('\n', valueEnd);
+    const lineEnd = newline < 0 ? text.length : newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+    if (!/^[ \t]*(#.*)?$/.test(text.slice(valueEnd, lineEnd)))
+        return undefined;
+    // From the end of the line before (its CRLF or LF) to the end of this one, so an insertion at this line's end still follows.
+    return { start: lineStart - (text[lineStart - 2] === '\r' ? 2 : 1), end: lineEnd };
 }
 /** Where a `digest:` pair goes in an entry that has none: a new line in block style, `, digest: …` in flow style. */
 function digestInsertion(entry, text) {
@@ -982,26 +1020,35 @@ function applyEdits(text, edits) {
     }
     return result + text.slice(position);
 }
-/** `repo[:tag]@digest`, keeping the repository as written (`nginx` stays `nginx`). */
+/**
+ * `repo[:tag]@digest`, keeping the repository as written (`nginx` stays `nginx`). A written tag gives
+ * way to the release's tag, and without one it is dropped (`app:old` becomes `app@sha256:…`): the old
+ * tag names other bytes than the new digest. Only beside the digest it already pinned does it stay.
+ */
 function pinnedReference(written, pin) {
-    const { name, tag } = splitWritten(written);
-    const newTag = tag === undefined ? undefined : (pin.tag ?? tag);
+    const { name, tag, digest } = splitWritten(written);
+    const newTag = tag === undefined ? undefined : (pin.tag ?? (digest === pin.digest ? tag : undefined));
     return `${name}${newTag ? `:${newTag}` : ''}@${pin.digest}`;
 }
 function splitWritten(reference) {
     const at = reference.indexOf('@');
     const withoutDigest = at >= 0 ? reference.slice(0, at) : reference;
+    const digest = at >= 0 ? reference.slice(at + 1) : undefined;
     const colon = withoutDigest.lastIndexOf(':');
     if (colon > withoutDigest.lastIndexOf('/'))
-        return { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) };
-    return { name: withoutDigest };
+        return { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1), digest };
+    return { name: withoutDigest, digest };
 }
 /** Finds every reference to `target` in `text` and pins it to `pin.digest`. Throws DeployError if the result would change anything else. */
 function spliceImageReferences(text, target, pin, fileName = '') {
     const located = locateReferences(text, target, fileName);
     if (located.skipped)
         return { text, changes: [], references: 0, skipped: located.skipped };
-    const digestSetters = new Set(located.sites.flatMap((site) => (site.kind === 'setter-digest' ? [site.policy] : [])));
+    // Per policy with a `:digest` setter: whether this pin changes any of its digests.
+    const digestSetters = new Map();
+    for (const site of located.sites)
+        if (site.kind === 'setter-digest')
+            digestSetters.set(site.policy, digestSetters.get(site.policy) === true || site.scalar.value !== pin.digest);
     const edits = [];
     const changes = [];
     // Applied to the parsed documents too, so the re-parsed output can be compared with them.
@@ -1016,11 +1063,20 @@ function spliceImageReferences(text, target, pin, fileName = '') {
         });
     };
     for (const site of located.sites)
-        planSite(site, pin, digestSetters, replace, (offset, inserted, line, to) => {
-            edits.push({ start: offset, end: offset, text: inserted });
-            changes.push({ line, from: '', to });
-            if (site.kind === 'kustomize')
-                expectations.push(() => site.entry.set('digest', to));
+        planSite(site, pin, digestSetters, fileName, {
+            replace,
+            insert: (offset, inserted, line, to) => {
+                edits.push({ start: offset, end: offset, text: inserted });
+                changes.push({ line, from: '', to });
+                if (site.kind === 'kustomize')
+                    expectations.push(() => site.entry.set('digest', to));
+            },
+            removeNewTag: (range, scalar) => {
+                edits.push({ start: range.start, end: range.end, text: '' });
+                changes.push({ line: scalar.line, from: scalar.value, to: '' });
+                if (site.kind === 'kustomize')
+                    expectations.push(() => site.entry.delete('newTag'));
+            }
         });
     if (edits.length === 0)
         return { text, changes: [], references: located.sites.length };
@@ -1031,7 +1087,8 @@ function spliceImageReferences(text, target, pin, fileName = '') {
     changes.sort((a, b) => a.line - b.line);
     return { text: patched, changes, references: located.sites.length };
 }
-function planSite(site, pin, digestSetters, replace, insert) {
+function planSite(site, pin, digestSetters, fileName, plan) {
+    const { replace } = plan;
     switch (site.kind) {
         case 'image':
             replace(site.scalar, pinnedReference(site.scalar.value, pin));
@@ -1040,28 +1097,62 @@ function planSite(site, pin, digestSetters, replace, insert) {
             replace(site.scalar, pin.digest);
             return;
         case 'setter-tag': {
-            const tag = pin.tag ?? splitTagValue(site.scalar.value);
-            // A `:tag` setter alone feeds `repository:tag` in a chart, so `tag@digest` pins it; with a
-            // `:digest` setter beside it the digest goes there and the tag stays a plain tag.
-            if (digestSetters.has(site.policy))
-                replace(site.scalar, tag);
-            else if (tag !== '')
-                replace(site.scalar, `${tag}@${pin.digest}`);
+            const written = splitTagValue(site.scalar.value);
+            const digestChanges = digestSetters.get(site.policy);
+            if (digestChanges !== undefined) {
+                // Beside a `:digest` setter (Helm values with repository, tag and digest keys) the digest
+                // goes there and this field holds only a tag: the release's, or none. Without a release tag
+                // the old one would name other bytes than the new digest, so it is emptied, not removed:
+                // removing the key would bring back the chart's default tag through Helm's values merge.
+                // Charts that take a digest render `repository@digest` from an empty tag, whether they
+                // ignore the tag once a digest is set (Bitnami's common.images.image, cert-manager) or add
+                // the tag only when there is one (`{{ if .tag }}:{{ .tag }}{{ end }}`); one that falls back
+                // to `.Chart.AppVersion` writes the tag it asks for. A chart that always writes
+                // `repository:tag@digest` renders an invalid reference, which Kubernetes refuses rather than
+                // run other bytes. The tag stays as it is beside the digest it already pinned.
+                if (pin.tag)
+                    replace(site.scalar, pin.tag);
+                else
+                    replace(site.scalar, digestChanges ? '' : written.tag);
+                return;
+            }
+            // A `:tag` setter alone feeds `repository:tag` in a chart, so `tag@digest` pins it. It must
+            // hold a tag, so without a release tag there is no honest value: the old tag would name other
+            // bytes than the new digest. That is refused rather than written (an empty field stays empty).
+            if (pin.tag)
+                replace(site.scalar, `${pin.tag}@${pin.digest}`);
+            else if (written.tag !== '' && written.digest !== pin.digest)
+                throw new DeployError(`refusing to write ${fileName || 'the file'}: line ${site.scalar.line}: the Flux setter ${JSON.stringify(`${site.policy}:tag`)} ` +
+                    `can only pin as \`tag@digest\`, and the release has no tag to replace \`${written.tag}\`, which names other bytes; ` +
+                    'give the release a tag (`tags`), or add a `:digest` setter for the policy');
             return;
         }
-        case 'kustomize':
-            if (site.newTag && pin.tag)
-                replace(site.newTag, pin.tag);
+        case 'kustomize': {
+            // kustomize renders `name:newTag@digest` from both and `name@digest` from a digest alone,
+            // whatever tag the base had, so `newTag` follows the release tag, or goes when there is none.
+            // Removed when it can be without touching other bytes, else emptied (kustomize reads an empty
+            // `newTag` as none). It stays beside the digest it already pinned.
+            const newTag = site.newTag;
+            if (newTag && pin.tag)
+                replace(newTag, pin.tag);
+            else if (newTag && newTag.value !== '' && site.digest?.value !== pin.digest) {
+                if (site.newTagPair)
+                    plan.removeNewTag(site.newTagPair, newTag);
+                else
+                    replace(newTag, '');
+            }
             if (site.digest)
                 replace(site.digest, pin.digest);
             else
-                insert(site.insertDigestAt.offset, site.insertDigestAt.text(pin.digest), site.line, pin.digest);
+                plan.insert(site.insertDigestAt.offset, site.insertDigestAt.text(pin.digest), site.line, pin.digest);
             return;
+        }
     }
 }
+/** A `:tag` setter's value, `tag` or `tag@digest`. */
 function splitTagValue(value) {
     const at = value.indexOf('@');
-    return at >= 0 ? value.slice(0, at) : value;
+    return at >= 0 ? { tag: value.slice(0, at), digest: value.slice(at + 1) } : { tag: value };
 }
 /** The new scalar in the style of the old one; a plain scalar that would read back as something else is double-quoted. */
 function formatScalar(value, scalar, text) {
@@ -1337,7 +1428,6 @@ async function checkDeployAccess(options) {
         const base = options.base || (await defaultBranch(git, github, remote, options.logger));
         const planOnly = {
             ...options,
-            tags: [],
             mode: 'pull-request',
             autoMerge: 'off',
             dryRun: true,
@@ -1557,7 +1647,7 @@ class DeployRun {
         for (const skipped of patch.skipped)
             this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`);
         for (const change of patch.changes)
-            this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
+            this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to || '(none)'}`);
         return patch;
     }
     async diff(patch) {

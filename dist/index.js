@@ -2565,7 +2565,7 @@ function commitMessage(context) {
         lines.push(rollbackSentence(context.rollbackOf));
     lines.push('');
     for (const change of context.changes)
-        lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`);
+        lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to || '(none)'}`);
     if (context.tags.length > 0)
         lines.push('', `Tags: ${context.tags.join(', ')}`);
     const source = sourceLine(context);
@@ -2594,7 +2594,7 @@ function pullRequestBody(context) {
         '| --- | --- | --- | --- |'
     ];
     for (const change of context.changes) {
-        lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`);
+        lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${cell(change.from)} | ${cell(change.to)} |`);
     }
     lines.push('');
     lines.push(`**Tags:** ${context.tags.length > 0 ? context.tags.map((t) => `\`${t}\``).join(', ') : '(none)'}`);
@@ -2616,6 +2616,10 @@ function sourceLine(context) {
     if (repository && sha)
         return `${repository}@${sha}`;
     return repository ?? sha ?? '';
+}
+/** A value as a table cell; an empty one (an inserted `digest:`'s old value, a dropped `newTag:`'s new one) is `(none)`. */
+function cell(value) {
+    return value ? `\`${escapeCell(value)}\`` : '(none)';
 }
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/`/g, "'");
@@ -7246,6 +7250,7 @@ async function checkDeploy(inputs, context, digest) {
             paths: inputs.deployPaths,
             image: inputs.imageName,
             digest,
+            tags: inputs.tags,
             serverUrl: context.serverUrl,
             apiUrl: context.apiUrl,
             gitEnvironment: context.childEnvironment,

@@ -450,6 +450,7 @@ async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest
       paths: inputs.deployPaths,
       image: inputs.imageName,
       digest,
+      tags: inputs.tags,
       serverUrl: context.serverUrl,
       apiUrl: context.apiUrl,
       gitEnvironment: context.childEnvironment,

@@ -212,6 +212,9 @@ test('promoting v1, then v2, then v1 again reports the previous digest each time
     )
   const first = await promoteTo(v1.top.digest)
   assert.equal(first.exitCode, 0, first.stdout)
+  // Promoted without tags: the written tag v0 names other bytes, so it goes and only the digest stays.
+  const deployed = (await git.readFile('octo-org/rolling-deploy', 'main', 'app.yaml')).toString()
+  assert.ok(deployed.endsWith(`          image: ${image}@${v1.top.digest}\n`), deployed)
   const second = await promoteTo(v2.top.digest)
   assert.equal(second.exitCode, 0, second.stdout)
   assert.equal(second.outputs['previous-digest'], v1.top.digest)

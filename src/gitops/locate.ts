@@ -46,16 +46,18 @@ export interface ScalarSite {
 export type ReferenceSite =
   /** A full image reference: a container `image:` or a Flux full-reference setter. */
   | { kind: 'image'; source: 'container' | 'setter'; scalar: ScalarSite }
-  /** A Flux `:tag` setter; gets `tag@digest` unless the same policy also has a `:digest` setter. */
+  /** A Flux `:tag` setter; gets `tag@digest`, or only the tag when the same policy also has a `:digest` setter. */
   | { kind: 'setter-tag'; scalar: ScalarSite; policy: string }
   | { kind: 'setter-digest'; scalar: ScalarSite; policy: string }
-  /** A kustomization `images:` entry naming the image; its `digest:` is set, its `newTag:` kept in step. */
+  /** A kustomization `images:` entry naming the image; its `digest:` is set, its `newTag:` set to the release tag or dropped. */
   | {
       kind: 'kustomize'
       entry: YAMLMap
       line: number
       digest?: ScalarSite
       newTag?: ScalarSite
+      /** The bytes that remove the `newTag` pair and nothing else; undefined when no such range exists. */
+      newTagPair?: { start: number; end: number }
       insertDigestAt: { offset: number; text: (value: string) => string }
     }
 
@@ -228,7 +230,39 @@ function kustomizeSite(entry: YAMLMap, text: string, lines: number[], matches: (
   if ((digestNode !== undefined && !digest) || (newTagNode !== undefined && !newTag)) return undefined
   const insertDigestAt = digest ? { offset: digest.start, text: (v: string) => v } : digestInsertion(entry, text)
   if (!insertDigestAt) return undefined
-  return { kind: 'kustomize', entry, line: lineOf(lines, entry.range?.[0] ?? 0), digest, newTag, insertDigestAt }
+  const newTagPair = newTag ? pairRemoval(entry, 'newTag', text) : undefined
+  return { kind: 'kustomize', entry, line: lineOf(lines, entry.range?.[0] ?? 0), digest, newTag, newTagPair, insertDigestAt }
+}
+
+/**
+ * The bytes that remove the pair `key: value` from `entry` and nothing else, or undefined when there
+ * is no such range: a pair over several lines, one that shares its line with `- ` or another pair,
+ * or an anchored one (an alias elsewhere may name it). In block style that is the whole line, with
+ * its comment; in flow style the pair and one of the commas beside it.
+ */
+function pairRemoval(entry: YAMLMap, key: string, text: string): { start: number; end: number } | undefined {
+  const index = entry.items.findIndex((item) => isScalar(item.key) && item.key.value === key)
+  const pair = entry.items[index]
+  if (!pair || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return undefined
+  if (pair.key.anchor || pair.value.anchor) return undefined
+  const keyStart = pair.key.range[0]
+  const valueEnd = pair.value.range[1]
+  if (text.slice(keyStart, valueEnd).includes('\n')) return undefined
+  if (entry.flow) {
+    const onlyComma = (from: number, to: number): boolean => /^[ \t]*,[ \t]*$/.test(text.slice(from, to))
+    const previous = entry.items[index - 1]?.value
+    if (isScalar(previous) && previous.range && onlyComma(previous.range[1], keyStart)) return { start: previous.range[1], end: valueEnd }
+    const next = entry.items[index + 1]?.key
+    if (index === 0 && isScalar(next) && next.range && onlyComma(valueEnd, next.range[0])) return { start: keyStart, end: next.range[0] }
+    return undefined
+  }
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1
+  if (lineStart === 0 || !/^[ \t]*$/.test(text.slice(lineStart, keyStart))) return undefined
+  const newline = text.indexOf('\n', valueEnd)
+  const lineEnd = newline < 0 ? text.length : newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline
+  if (!/^[ \t]*(#.*)?$/.test(text.slice(valueEnd, lineEnd))) return undefined
+  // From the end of the line before (its CRLF or LF) to the end of this one, so an insertion at this line's end still follows.
+  return { start: lineStart - (text[lineStart - 2] === '\r' ? 2 : 1), end: lineEnd }
 }
 
 /** Where a `digest:` pair goes in an entry that has none: a new line in block style, `, digest: …` in flow style. */

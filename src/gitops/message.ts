@@ -74,7 +74,7 @@ export function commitMessage(context: MessageContext): string {
   const lines = [commitSubject(context), '', `Pin ${context.image} to ${context.digest}.`]
   if (context.rollbackOf) lines.push(rollbackSentence(context.rollbackOf))
   lines.push('')
-  for (const change of context.changes) lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
+  for (const change of context.changes) lines.push(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to || '(none)'}`)
   if (context.tags.length > 0) lines.push('', `Tags: ${context.tags.join(', ')}`)
   const source = sourceLine(context)
   if (source) lines.push(`Source: ${source}`)
@@ -102,9 +102,7 @@ export function pullRequestBody(context: MessageContext): string {
     '| --- | --- | --- | --- |'
   ]
   for (const change of context.changes) {
-    lines.push(
-      `| \`${escapeCell(change.file)}\` | ${change.line} | ${change.from ? `\`${escapeCell(change.from)}\`` : '(none)'} | \`${escapeCell(change.to)}\` |`
-    )
+    lines.push(`| \`${escapeCell(change.file)}\` | ${change.line} | ${cell(change.from)} | ${cell(change.to)} |`)
   }
   lines.push('')
   lines.push(`**Tags:** ${context.tags.length > 0 ? context.tags.map((t) => `\`${t}\``).join(', ') : '(none)'}`)
@@ -124,6 +122,11 @@ function sourceLine(context: MessageContext): string {
   const { repository, sha } = context.source
   if (repository && sha) return `${repository}@${sha}`
   return repository ?? sha ?? ''
+}
+
+/** A value as a table cell; an empty one (an inserted `digest:`'s old value, a dropped `newTag:`'s new one) is `(none)`. */
+function cell(value: string): string {
+  return value ? `\`${escapeCell(value)}\`` : '(none)'
 }
 
 function escapeCell(text: string): string {

@@ -94,7 +94,18 @@ interface Remote {
 export async function checkDeployAccess(
   options: Pick<
     DeployOptions,
-    'repository' | 'token' | 'base' | 'paths' | 'image' | 'digest' | 'serverUrl' | 'apiUrl' | 'gitEnvironment' | 'workDir' | 'logger'
+    | 'repository'
+    | 'token'
+    | 'base'
+    | 'paths'
+    | 'image'
+    | 'digest'
+    | 'tags'
+    | 'serverUrl'
+    | 'apiUrl'
+    | 'gitEnvironment'
+    | 'workDir'
+    | 'logger'
   >
 ): Promise<void> {
   const remote = resolveRemote(options.repository, options.serverUrl)
@@ -142,7 +153,6 @@ export async function checkDeployAccess(
     const base = options.base || (await defaultBranch(git, github, remote, options.logger))
     const planOnly: DeployOptions = {
       ...options,
-      tags: [],
       mode: 'pull-request',
       autoMerge: 'off',
       dryRun: true,
@@ -355,7 +365,8 @@ class DeployRun {
     // A patch that is only counted (preflight) is not the change: the deploy step logs that one.
     if (!write) return patch
     for (const skipped of patch.skipped) this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`)
-    for (const change of patch.changes) this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to}`)
+    for (const change of patch.changes)
+      this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to || '(none)'}`)
     return patch
   }
 

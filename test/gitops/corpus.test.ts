@@ -1,8 +1,9 @@
 // Real-world manifests nobody here wrote (test/fixtures/deploy: podinfo, microservices-demo and
 // the Flux example, vendored under Apache-2.0; the unlicensed Argo CD examples only when
 // ../shared/corpus/deploy is beside the checkout). After pointing one image at a test registry,
-// every reference to it must be pinned and every other byte of every file must be unchanged. Both
-// are checked here independently of the splice code: line by line, and by walking the parsed documents.
+// every reference to it must be pinned, with the release's tag or no tag, and every other byte of
+// every file must be unchanged. Both are checked here independently of the splice code: line by
+// line, and by walking the parsed documents.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
@@ -36,6 +37,8 @@ if (existsSync(join(EXTRA, ARGOCD))) PROJECTS.push({ name: ARGOCD, dir: join(EXT
 const present = new Set(PROJECTS.map((p) => p.name))
 
 const DIGEST = `sha256:${'c0ffee'.repeat(10)}abcd`
+/** Each case runs without a release tag and with this one. */
+const RELEASE_TAG = 'v9.9.9'
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
 
 interface Case {
@@ -120,33 +123,50 @@ function names(value: unknown, target: ImageReference): boolean {
   }
 }
 
-/** Every line is unchanged except the changed values on their own lines, and inserted `digest:` lines. */
+/**
+ * Every line is unchanged except the changed values on their own lines, inserted `digest:` lines,
+ * and removed kustomize `newTag:` lines (changes to nothing).
+ */
 function assertOnlyValuesChanged(original: string, patched: string, changes: Change[], file: string): void {
   const inserted = new RegExp(`^[ \\t]*digest: ${DIGEST}\\r?$`)
-  const before = original.split('\n')
+  const removed = new Set(changes.filter((c) => c.to === '').map((c) => c.line))
+  const lines = original.split('\n')
+  for (const line of removed) assert.match(lines[line - 1], /^[ \t]*newTag:/, `${file}:${line}: only newTag: lines are removed`)
+  const before = lines.map((text, i) => ({ text, line: i + 1 })).filter((l) => !removed.has(l.line))
   const afterLines = patched.split('\n').filter((line) => !inserted.test(line))
-  assert.equal(afterLines.length, before.length, `${file}: only digest: lines are added`)
+  assert.equal(afterLines.length, before.length, `${file}: only digest: lines are added, only newTag: lines removed`)
   for (let i = 0; i < before.length; i++) {
-    if (before[i] === afterLines[i]) continue
-    let expected = before[i]
-    for (const change of changes.filter((c) => c.line === i + 1)) {
+    if (before[i].text === afterLines[i]) continue
+    let expected = before[i].text
+    for (const change of changes.filter((c) => c.line === before[i].line)) {
       expected = change.from === '' ? expected : expected.replace(change.from, change.to)
     }
     const flowInsertion = `, digest: ${DIGEST}`
     const got = afterLines[i].includes(flowInsertion) ? afterLines[i].replace(flowInsertion, '') : afterLines[i]
-    assert.equal(got, expected, `${file}:${i + 1} changed beyond the image value`)
+    assert.equal(got, expected, `${file}:${before[i].line} changed beyond the image value`)
   }
+}
+
+/** `repo[:tag]` of a written reference, without its digest. */
+function nameAndTag(reference: string): { name: string; tag?: string } {
+  const withoutDigest = reference.replace(/@sha256:[0-9a-f]+$/, '')
+  const colon = withoutDigest.lastIndexOf(':')
+  return colon > withoutDigest.lastIndexOf('/')
+    ? { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) }
+    : { name: withoutDigest }
 }
 
 /**
  * Walks the original and patched documents side by side: scalars are equal except container images
- * naming the target (which must now carry the digest) and kustomization entries naming it (which
- * gain `digest:`). Returns how many of each it saw.
+ * naming the target (which must now carry the digest, and the release tag where a tag was written,
+ * or no tag) and kustomization entries naming it (which gain `digest:`, and whose `newTag:` becomes
+ * the release tag or goes). Returns how many of each it saw.
  */
 function assertPinnedEverywhere(
   original: string,
   patched: string,
   target: ImageReference,
+  releaseTag: string | undefined,
   file: string
 ): { containers: number; kustomize: number } {
   const before = parseAllDocuments(original)
@@ -166,24 +186,32 @@ function assertPinnedEverywhere(
       const left = a as Record<string, unknown>
       const right = b as Record<string, unknown>
       const isEntry = kustomization && path.length === 2 && path[0] === 'images' && names(left.newName ?? left.name, target)
+      const dropsNewTag = isEntry && 'newTag' in left && !releaseTag
       if (isEntry) {
         seen.kustomize++
         assert.equal(right.digest, DIGEST, `${where}: kustomization entry pinned`)
+        if ('newTag' in left && releaseTag) assert.equal(right.newTag, releaseTag, `${where}: newTag is the release tag`)
+        if (dropsNewTag) assert.ok(!('newTag' in right), `${where}: newTag dropped without a release tag`)
       }
       assert.deepEqual(
         Object.keys(right).filter((k) => !(isEntry && k === 'digest' && !('digest' in left))),
-        Object.keys(left),
+        Object.keys(left).filter((k) => !(dropsNewTag && k === 'newTag')),
         where
       )
-      for (const key of Object.keys(left))
+      for (const key of Object.keys(left)) {
+        if (isEntry && (key === 'newTag' || key === 'digest')) continue
         walk(left[key], right[key], [...path, key], kustomization && (key === 'images' || path.length > 0))
+      }
       return
     }
     const isContainerImage = path.at(-1) === 'image' && typeof path.at(-2) === 'number' && CONTAINER_LISTS.has(String(path.at(-3)))
     if (isContainerImage && names(a, target)) {
       seen.containers++
       assert.match(String(b), new RegExp(`@${DIGEST}$`), `${where}: pinned`)
-      assert.equal(String(b).replace(/@sha256:[0-9a-f]+$/, ''), String(a).replace(/@sha256:[0-9a-f]+$/, ''), `${where}: tag and name kept`)
+      // The name as written; a written tag becomes the release tag, or goes: never an old tag beside the new digest.
+      const written = nameAndTag(String(a))
+      const tag = written.tag !== undefined && releaseTag ? `:${releaseTag}` : ''
+      assert.equal(String(b), `${written.name}${tag}@${DIGEST}`, `${where}: name kept, release tag or no tag`)
       return
     }
     assert.deepEqual(b, a, where)
@@ -198,34 +226,35 @@ function assertPinnedEverywhere(
 }
 
 describe('real-world corpus', () => {
-  for (const testCase of CASES) {
-    test(`${testCase.name}: every reference pinned, every other byte unchanged`, async () => {
-      const target = parseReference(testCase.to)
-      let containers = 0
-      let kustomize = 0
-      let patchedFiles = 0
-      for (const { file, path } of await corpusFiles()) {
-        const original = pointAtTestRegistry(await readFile(path, 'utf8'), testCase.from, testCase.to)
-        const result = spliceImageReferences(original, target, { digest: DIGEST }, file)
-        if (original.includes('{{')) {
-          assert.ok(result.skipped, `${file}: templates are skipped`)
-          assert.equal(result.text, original)
-          continue
+  for (const testCase of CASES)
+    for (const releaseTag of [undefined, RELEASE_TAG])
+      test(`${testCase.name}, ${releaseTag ? `release tag ${releaseTag}` : 'no release tag'}: every reference pinned, every other byte unchanged`, async () => {
+        const target = parseReference(testCase.to)
+        const pin = { digest: DIGEST, tag: releaseTag }
+        let containers = 0
+        let kustomize = 0
+        let patchedFiles = 0
+        for (const { file, path } of await corpusFiles()) {
+          const original = pointAtTestRegistry(await readFile(path, 'utf8'), testCase.from, testCase.to)
+          const result = spliceImageReferences(original, target, pin, file)
+          if (original.includes('{{')) {
+            assert.ok(result.skipped, `${file}: templates are skipped`)
+            assert.equal(result.text, original)
+            continue
+          }
+          assert.equal(result.skipped, undefined, `${file}: ${result.skipped}`)
+          assertOnlyValuesChanged(original, result.text, result.changes, file)
+          const seen = assertPinnedEverywhere(original, result.text, target, releaseTag, file)
+          containers += seen.containers
+          kustomize += seen.kustomize
+          if (result.text !== original) patchedFiles++
+          // Pinning again changes nothing.
+          assert.deepEqual(spliceImageReferences(result.text, target, pin, file).changes, [], `${file}: idempotent`)
         }
-        assert.equal(result.skipped, undefined, `${file}: ${result.skipped}`)
-        assertOnlyValuesChanged(original, result.text, result.changes, file)
-        const seen = assertPinnedEverywhere(original, result.text, target, file)
-        containers += seen.containers
-        kustomize += seen.kustomize
-        if (result.text !== original) patchedFiles++
-        // Pinning again changes nothing.
-        assert.deepEqual(spliceImageReferences(result.text, target, { digest: DIGEST }, file).changes, [], `${file}: idempotent`)
-      }
-      assert.equal(containers, expected(testCase.containerReferences), 'container references found')
-      assert.equal(kustomize, expected(testCase.kustomizeEntries), 'kustomization entries found')
-      assert.ok(patchedFiles > 0)
-    })
-  }
+        assert.equal(containers, expected(testCase.containerReferences), 'container references found')
+        assert.equal(kustomize, expected(testCase.kustomizeEntries), 'kustomization entries found')
+        assert.ok(patchedFiles > 0)
+      })
 
   describe('through git and the pull request flow', () => {
     const scope = testScope()
@@ -280,7 +309,8 @@ describe('real-world corpus', () => {
       }
       const crlfOnBranch = (await git.readFile('gitops/corpus', result.branch!, crlf)).toString('utf8')
       assert.ok(result.patchedFiles.includes(crlf), 'the CRLF copy was patched')
-      assert.match(crlfOnBranch, new RegExp(`image: ${to.replace(/[.]/g, '\\.')}:[^\\s]+@${DIGEST}\r\n`), 'the pinned line keeps its CRLF')
+      // No release tag: the written tag goes.
+      assert.match(crlfOnBranch, new RegExp(`image: ${to.replace(/[.]/g, '\\.')}@${DIGEST}\r\n`), 'the pinned line keeps its CRLF')
       assert.equal(crlfOnBranch.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF crept in')
       if (present.has(ARGOCD))
         assert.ok((await git.readFile('gitops/corpus', result.branch!, `${ARGOCD}/sock-shop/base/carts-svc.yaml`)).includes('\r\n'))

@@ -17,7 +17,8 @@ const DIGEST = `sha256:${'d'.repeat(64)}`
 const MANIFEST = ['apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  containers:', '  - name: app', `    image: ${IMAGE}:1.0`, ''].join(
   '\n'
 )
-const PINNED = MANIFEST.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`)
+// No release tag, so the written tag goes: an old tag never stays beside the new digest.
+const PINNED = MANIFEST.replace(`${IMAGE}:1.0`, `${IMAGE}@${DIGEST}`)
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], {

@@ -16,7 +16,8 @@ const TARGET = parseReference(IMAGE)
 const MANIFEST = ['apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  containers:', '  - name: app', `    image: ${IMAGE}:1.0`, ''].join(
   '\n'
 )
-const PINNED = MANIFEST.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`)
+// No release tag, so the written tag goes: an old tag never stays beside the new digest.
+const PINNED = MANIFEST.replace(`${IMAGE}:1.0`, `${IMAGE}@${DIGEST}`)
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], {
@@ -213,7 +214,7 @@ describe('YAML aliases', () => {
     const text = aliasBomb(3)
     const result = spliceImageReferences(text, TARGET, { digest: DIGEST }, 'shared.yaml')
     assert.equal(result.skipped, undefined)
-    assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
+    assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}@${DIGEST}`))
   })
 
   test('thousands of aliases to the container are found in linear time', () => {
@@ -231,7 +232,7 @@ describe('YAML aliases', () => {
     assert.ok(elapsed < 5000, `took ${Math.round(elapsed)} ms`)
     assert.equal(result.skipped, undefined)
     assert.equal(result.references, 1)
-    assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
+    assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}@${DIGEST}`))
   })
 
   test('an alias to an anchor defined later, or to itself, is skipped, not a crash', () => {

@@ -33,10 +33,19 @@ describe('previousDigestOf', () => {
     assert.equal(previousDigestOf([change(`${IMAGE}@${V1}`)]), V1)
     assert.equal(previousDigestOf([change(V2, V3)]), V2)
     assert.equal(previousDigestOf([change(`1.0@${V2}`, `1.1@${V3}`)]), V2)
+    // Without a release tag the old tag goes; the digest beside it is still the one replaced.
+    assert.equal(previousDigestOf([change(`${IMAGE}:old@${V1}`, `${IMAGE}@${V3}`)]), V1)
   })
 
   test('the first pinned value in file order wins; unpinned values and insertions are passed over', () => {
-    const changes = [change(`${IMAGE}:1.0`), change('', V3), change('1.0', '1.1'), change(`${IMAGE}:1.0@${V2}`), change(V1, V3)]
+    const changes = [
+      change(`${IMAGE}:1.0`),
+      change('', V3),
+      change('1.0', '1.1'),
+      change('1.0', ''),
+      change(`${IMAGE}:1.0@${V2}`),
+      change(V1, V3)
+    ]
     assert.equal(previousDigestOf(changes), V2)
   })
 
@@ -79,6 +88,16 @@ describe('commit subject, message, pull request body and summary line', () => {
     assert.ok(pullRequestBody(rollback).includes(`\n\nRolls back to the digest first pinned by ${C1}.\n\n| file |`))
     assert.doesNotMatch(commitMessage(context), /Rolls back/)
     assert.doesNotMatch(pullRequestBody({ ...context, previousDigest: V2 }), /Rolls back/)
+  })
+
+  test('a dropped tag and an inserted digest read as (none), never as an empty value', () => {
+    const changes = [change('1.0', '', 'kustomization.yaml', 3), change('', V1, 'kustomization.yaml', 2)]
+    const message = commitMessage({ ...context, tags: [], changes })
+    assert.ok(message.includes('\nkustomization.yaml:3: 1.0 -> (none)\n'), message)
+    assert.ok(message.includes(`\nkustomization.yaml:2: (none) -> ${V1}\n`), message)
+    const body = pullRequestBody({ ...context, tags: [], changes })
+    assert.ok(body.includes('| `kustomization.yaml` | 3 | `1.0` | (none) |'), body)
+    assert.ok(body.includes(`| \`kustomization.yaml\` | 2 | (none) | \`${V1}\` |`), body)
   })
 
   test('deploySummaryLine', () => {

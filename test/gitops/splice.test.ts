@@ -28,7 +28,7 @@ function pin(text: string, options: { image?: string; tag?: string; file?: strin
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`
 
-test('a plain container image gets the digest, keeping its tag and nothing else changes', () => {
+test('a plain container image gets the digest and the release tag, and nothing else changes', () => {
   const text = lines(
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -41,10 +41,45 @@ test('a plain container image gets the digest, keeping its tag and nothing else 
     '',
     '          ports: [80]'
   )
-  const result = pin(text)
-  assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`))
-  assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
+  const result = pin(text, { tag: '1.1' })
+  assert.equal(result.text, text.replace(`${IMAGE}:1.0`, `${IMAGE}:1.1@${DIGEST}`))
+  assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.1@${DIGEST}` }])
   assert.equal(result.references, 1)
+})
+
+test('the old tag never stays beside a new digest: the release tag replaces it, or it is dropped', () => {
+  const text = lines(
+    'containers:',
+    `- image: ${IMAGE}:old`,
+    `- image: ${IMAGE}:old@${OLD}`,
+    `- image: ${IMAGE}`,
+    `- image: ${IMAGE}@${OLD}`,
+    `- image: ${IMAGE}:v1@${DIGEST}`
+  )
+  // No release tag: no tag, except beside the digest it already pinned.
+  assert.equal(
+    pin(text).text,
+    lines(
+      'containers:',
+      `- image: ${IMAGE}@${DIGEST}`,
+      `- image: ${IMAGE}@${DIGEST}`,
+      `- image: ${IMAGE}@${DIGEST}`,
+      `- image: ${IMAGE}@${DIGEST}`,
+      `- image: ${IMAGE}:v1@${DIGEST}`
+    )
+  )
+  // The release's tag wherever a tag was written; a reference written without one gets none.
+  assert.equal(
+    pin(text, { tag: 'v2' }).text,
+    lines(
+      'containers:',
+      `- image: ${IMAGE}:v2@${DIGEST}`,
+      `- image: ${IMAGE}:v2@${DIGEST}`,
+      `- image: ${IMAGE}@${DIGEST}`,
+      `- image: ${IMAGE}@${DIGEST}`,
+      `- image: ${IMAGE}:v2@${DIGEST}`
+    )
+  )
 })
 
 test('quoted values keep their quotes and their trailing comments', () => {
@@ -59,16 +94,16 @@ test('quoted values keep their quotes and their trailing comments', () => {
     result.text,
     lines(
       'containers:',
-      `- image: "${IMAGE}:1.0@${DIGEST}"   # pinned by hand`,
+      `- image: "${IMAGE}@${DIGEST}"   # pinned by hand`,
       `- image: '${IMAGE}@${DIGEST}'  # another`,
-      `- image: "${IMAGE}:1.0@${DIGEST}" #no space`
+      `- image: "${IMAGE}@${DIGEST}" #no space`
     )
   )
 })
 
-test('a tag and an old digest are both replaced; the release tag wins when given', () => {
+test('a tag and an old digest are both replaced: by the release tag when given, else the tag is dropped', () => {
   const text = lines('containers:', `- image: ${IMAGE}:1.0@${OLD}`, `- image: ${IMAGE}@${OLD}`)
-  assert.equal(pin(text).text, lines('containers:', `- image: ${IMAGE}:1.0@${DIGEST}`, `- image: ${IMAGE}@${DIGEST}`))
+  assert.equal(pin(text).text, lines('containers:', `- image: ${IMAGE}@${DIGEST}`, `- image: ${IMAGE}@${DIGEST}`))
   assert.equal(pin(text, { tag: '2.0' }).text, lines('containers:', `- image: ${IMAGE}:2.0@${DIGEST}`, `- image: ${IMAGE}@${DIGEST}`))
 })
 
@@ -82,7 +117,7 @@ test('flow-style containers keep their flow style', () => {
     pin(text).text,
     lines(
       'spec:',
-      `  containers: [{name: app, image: ${IMAGE}:1.0@${DIGEST}}, {name: side, image: busybox}]`,
+      `  containers: [{name: app, image: ${IMAGE}@${DIGEST}}, {name: side, image: busybox}]`,
       `  initContainers: [ { image: "${IMAGE}@${DIGEST}" } ]`
     )
   )
@@ -99,8 +134,8 @@ test('prefix-named images, other ports and other registries are untouched', () =
     `- image: ${IMAGE}:1.0`
   )
   const result = pin(text)
-  assert.deepEqual(result.changes, [{ line: 7, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
-  assert.equal(result.text, text.replace(`- image: ${IMAGE}:1.0\n`, `- image: ${IMAGE}:1.0@${DIGEST}\n`))
+  assert.deepEqual(result.changes, [{ line: 7, from: `${IMAGE}:1.0`, to: `${IMAGE}@${DIGEST}` }])
+  assert.equal(result.text, text.replace(`- image: ${IMAGE}:1.0\n`, `- image: ${IMAGE}@${DIGEST}\n`))
 })
 
 test('Docker normalization: nginx, library/nginx and docker.io/library/nginx are one repository, kept as written', () => {
@@ -113,14 +148,14 @@ test('Docker normalization: nginx, library/nginx and docker.io/library/nginx are
     '- image: nginx-unprivileged',
     '- image: myorg/nginx'
   )
-  const result = pin(text, { image: 'nginx' })
+  const result = pin(text, { image: 'nginx', tag: '1.28' })
   assert.equal(
     result.text,
     lines(
       'containers:',
-      `- image: nginx:1.27@${DIGEST}`,
+      `- image: nginx:1.28@${DIGEST}`,
       `- image: library/nginx@${DIGEST}`,
-      `- image: docker.io/library/nginx:1.27@${DIGEST}`,
+      `- image: docker.io/library/nginx:1.28@${DIGEST}`,
       `- image: index.docker.io/library/nginx@${DIGEST}`,
       '- image: nginx-unprivileged',
       '- image: myorg/nginx'
@@ -150,7 +185,7 @@ test('CronJob jobTemplate containers and initContainers are found at any depth',
     result.changes.map((c) => c.line),
     [10, 12, 14]
   )
-  assert.equal(result.text, text.replaceAll(`${IMAGE}:1.0`, `${IMAGE}:1.0@${DIGEST}`).replace(`${IMAGE}:debug`, `${IMAGE}:debug@${DIGEST}`))
+  assert.equal(result.text, text.replaceAll(`${IMAGE}:1.0`, `${IMAGE}@${DIGEST}`).replace(`${IMAGE}:debug`, `${IMAGE}@${DIGEST}`))
 })
 
 test('an Argo Rollout and a CRD with a pod template are patched; a Flux ImageRepository spec.image is not a container', () => {
@@ -170,10 +205,10 @@ test('an Argo Rollout and a CRD with a pod template are patched; a Flux ImageRep
     `  image: ${IMAGE}`
   )
   const result = pin(text)
-  assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}:1.0@${DIGEST}` }])
+  assert.deepEqual(result.changes, [{ line: 8, from: `${IMAGE}:1.0`, to: `${IMAGE}@${DIGEST}` }])
 })
 
-test('kustomization images: the matching entry gets digest:, the neighbouring entry is untouched', () => {
+test('kustomization images: the matching entry gets digest: and loses its old newTag, the neighbouring entry is untouched', () => {
   const text = lines(
     'apiVersion: kustomize.config.k8s.io/v1beta1',
     'kind: Kustomization',
@@ -199,7 +234,6 @@ test('kustomization images: the matching entry gets digest:, the neighbouring en
       `  - name: ${IMAGE}-canary`,
       '    newTag: "1.0"',
       `  - name: ${IMAGE}`,
-      '    newTag: "1.0"  # release',
       `    digest: ${DIGEST}`,
       '',
       '  - name: upstream/app',
@@ -220,17 +254,66 @@ test('a kustomization entry keeps newTag in step with the release tag', () => {
   )
 })
 
+test('without a release tag newTag is dropped and digest kept, so kustomize renders name@digest; in every style', () => {
+  const kustomize = (...rows: string[]): SpliceResult => pin(lines('images:', ...rows), { file: 'kustomization.yaml' })
+  // Block style: the newTag line goes, with its comment; the digest is replaced or added.
+  const block = kustomize(`- name: ${IMAGE}`, '  newTag: v1 # old', `  digest: ${OLD}`, '- name: other', '  newTag: v1')
+  assert.equal(block.text, lines('images:', `- name: ${IMAGE}`, `  digest: ${DIGEST}`, '- name: other', '  newTag: v1'))
+  assert.deepEqual(block.changes, [
+    { line: 3, from: 'v1', to: '' },
+    { line: 4, from: OLD, to: DIGEST }
+  ])
+  assert.equal(
+    kustomize(`- name: ${IMAGE}`, '  newTag: v1', 'resources: []').text,
+    lines('images:', `- name: ${IMAGE}`, `  digest: ${DIGEST}`, 'resources: []')
+  )
+  // Flow style: the pair and one comma go, wherever it stands.
+  assert.equal(kustomize(`- {name: ${IMAGE}, newTag: v1}`).text, lines('images:', `- {name: ${IMAGE}, digest: ${DIGEST}}`))
+  assert.equal(kustomize(`- {newTag: "v1", name: ${IMAGE}}`).text, lines('images:', `- {name: ${IMAGE}, digest: ${DIGEST}}`))
+  assert.equal(
+    kustomize(`- { name: ${IMAGE} ,  newTag: v1 , digest: ${OLD} }`).text,
+    lines('images:', `- { name: ${IMAGE} , digest: ${DIGEST} }`)
+  )
+  // Where the pair cannot go without touching other bytes, newTag is emptied: kustomize reads "" as no newTag.
+  assert.equal(
+    kustomize('- newTag: v1', `  name: ${IMAGE}`).text,
+    lines('images:', '- newTag: ""', `  name: ${IMAGE}`, `  digest: ${DIGEST}`)
+  )
+  assert.equal(
+    kustomize(`- name: ${IMAGE}`, '  newTag: &tag v1', 'other: *tag').text,
+    lines('images:', `- name: ${IMAGE}`, '  newTag: &tag ""', `  digest: ${DIGEST}`, 'other: *tag')
+  )
+  assert.equal(
+    kustomize(`- {name: ${IMAGE},`, '   newTag: v1}').text,
+    lines('images:', `- {name: ${IMAGE},`, `   newTag: "", digest: ${DIGEST}}`)
+  )
+  // Beside the digest it already pinned the tag stays; an empty newTag names nothing and stays too.
+  const pinned = lines('images:', `- name: ${IMAGE}`, '  newTag: v1', `  digest: ${DIGEST}`)
+  assert.deepEqual(pin(pinned, { file: 'kustomization.yaml' }).changes, [])
+  assert.equal(
+    kustomize(`- name: ${IMAGE}`, "  newTag: ''").text,
+    lines('images:', `- name: ${IMAGE}`, "  newTag: ''", `  digest: ${DIGEST}`)
+  )
+  // With a release tag, newTag takes it even beside the same digest.
+  assert.equal(pin(pinned, { file: 'kustomization.yaml', tag: 'v2' }).text, pinned.replace('newTag: v1', 'newTag: v2'))
+})
+
 test('images: in a file that is not a kustomization is not a kustomize entry', () => {
   assert.equal(pin(lines('images:', `- name: ${IMAGE}`), { file: 'values.yaml' }).references, 0)
 })
 
 test('CRLF line endings are kept, including in inserted lines', () => {
   const text = ['containers:', `- image: ${IMAGE}:1.0 # c`, ''].join('\r\n')
-  assert.equal(pin(text).text, ['containers:', `- image: ${IMAGE}:1.0@${DIGEST} # c`, ''].join('\r\n'))
+  assert.equal(pin(text).text, ['containers:', `- image: ${IMAGE}@${DIGEST} # c`, ''].join('\r\n'))
   const kustomization = ['images:', `- name: ${IMAGE}`, '  newTag: v1', 'resources: [a.yaml]', ''].join('\r\n')
   assert.equal(
+    pin(kustomization, { file: 'kustomization.yaml', tag: 'v2' }).text,
+    ['images:', `- name: ${IMAGE}`, '  newTag: v2', `  digest: ${DIGEST}`, 'resources: [a.yaml]', ''].join('\r\n')
+  )
+  // The dropped newTag line takes its CRLF with it.
+  assert.equal(
     pin(kustomization, { file: 'kustomization.yaml' }).text,
-    ['images:', `- name: ${IMAGE}`, '  newTag: v1', `  digest: ${DIGEST}`, 'resources: [a.yaml]', ''].join('\r\n')
+    ['images:', `- name: ${IMAGE}`, `  digest: ${DIGEST}`, 'resources: [a.yaml]', ''].join('\r\n')
   )
 })
 
@@ -277,19 +360,19 @@ test('anchors and aliases: the anchored scalar is patched once and aliases follo
     '  - *second',
     '  - {image: *own}'
   )
-  const result = pin(text)
+  const result = pin(text, { tag: '1.1' })
   assert.equal(
     result.text,
     text
-      .replace(`  ${IMAGE}:1.0 # shared`, `  ${IMAGE}:1.0@${DIGEST} # shared`)
-      .replace(`&own "${IMAGE}:1.0"`, `&own "${IMAGE}:1.0@${DIGEST}"`)
+      .replace(`  ${IMAGE}:1.0 # shared`, `  ${IMAGE}:1.1@${DIGEST} # shared`)
+      .replace(`&own "${IMAGE}:1.0"`, `&own "${IMAGE}:1.1@${DIGEST}"`)
   )
   assert.equal(result.changes.length, 2)
   const parsed = parseAllDocuments(result.text)[0].toJS() as {
     spec: { containers: Array<{ image: string }>; initContainers: Array<{ image: string }> }
   }
-  assert.equal(parsed.spec.containers[0].image, `${IMAGE}:1.0@${DIGEST}`)
-  assert.equal(parsed.spec.initContainers[1].image, `${IMAGE}:1.0@${DIGEST}`)
+  assert.equal(parsed.spec.containers[0].image, `${IMAGE}:1.1@${DIGEST}`)
+  assert.equal(parsed.spec.initContainers[1].image, `${IMAGE}:1.1@${DIGEST}`)
 })
 
 test('multi-document files with comments between documents keep every byte outside the values', () => {
@@ -314,10 +397,7 @@ test('multi-document files with comments between documents keep every byte outsi
     'kind: Service'
   )
   const result = pin(text)
-  assert.equal(
-    result.text,
-    text.replace(`image: ${IMAGE}}`, `image: ${IMAGE}@${DIGEST}}`).replace(`${IMAGE}:2 #`, `${IMAGE}:2@${DIGEST} #`)
-  )
+  assert.equal(result.text, text.replace(`image: ${IMAGE}}`, `image: ${IMAGE}@${DIGEST}}`).replace(`${IMAGE}:2 #`, `${IMAGE}@${DIGEST} #`))
   assert.deepEqual(
     result.changes.map((c) => c.line),
     [4, 14]
@@ -335,35 +415,63 @@ test('Flux setters: full reference, :tag and :digest markers of a policy that na
     `full: ${IMAGE}:1.0 # {"$imagepolicy": "flux-system:app"}`
   )
   assert.equal(
-    pin(text).text,
+    pin(text, { tag: '1.1' }).text,
     lines(
       'image:',
       `  repository: ${IMAGE} # {"$imagepolicy": "flux-system:app:name"}`,
-      `  tag: "1.0@${DIGEST}" # {"$imagepolicy": "flux-system:app:tag"}`,
+      `  tag: "1.1@${DIGEST}" # {"$imagepolicy": "flux-system:app:tag"}`,
       'other:',
       '  repository: ghcr.io/x/other # {"$imagepolicy": "flux-system:other:name"}',
       '  tag: 1.0.0 # {"$imagepolicy": "flux-system:other:tag"}',
-      `full: ${IMAGE}:1.0@${DIGEST} # {"$imagepolicy": "flux-system:app"}`
+      `full: ${IMAGE}:1.1@${DIGEST} # {"$imagepolicy": "flux-system:app"}`
     )
   )
 })
 
-test('Flux setters: with a :digest marker the digest goes there and the tag stays a tag', () => {
-  const text = lines(
-    'image:',
-    `  repository: ${IMAGE} # {"$imagepolicy": "apps:app:name"}`,
-    '  tag: v1 # {"$imagepolicy": "apps:app:tag"}',
-    '  digest: "" # {"$imagepolicy": "apps:app:digest"}'
+test('Flux setters without a release tag: a full reference drops its tag; a :tag setter alone is refused, never given tag@new-digest', () => {
+  const full = lines(`full: ${IMAGE}:1.0 # {"$imagepolicy": "flux-system:app"}`)
+  assert.equal(pin(full).text, lines(`full: ${IMAGE}@${DIGEST} # {"$imagepolicy": "flux-system:app"}`))
+  const values = (tag: string): string =>
+    lines(
+      'image:',
+      `  repository: ${IMAGE} # {"$imagepolicy": "flux-system:app:name"}`,
+      `  tag: ${tag} # {"$imagepolicy": "flux-system:app:tag"}`
+    )
+  // The chart writes `repository:tag`, so the field must hold a tag, and the old one names other bytes.
+  assert.throws(
+    () => pin(values('"1.0"'), { file: 'values.yaml' }),
+    (error: unknown) =>
+      error instanceof DeployError &&
+      error.message.startsWith('refusing to write values.yaml: line 3: the Flux setter "flux-system:app:tag"') &&
+      error.message.includes('`1.0`')
   )
-  assert.equal(
-    pin(text, { tag: 'v2' }).text,
+  assert.throws(() => pin(values(`"1.0@${OLD}"`)), DeployError)
+  // Already pinning this digest, or empty: nothing to write, nothing refused.
+  assert.deepEqual(pin(values(`"1.0@${DIGEST}"`)).changes, [])
+  assert.deepEqual(pin(values('""')).changes, [])
+})
+
+test('Flux setters: with a :digest marker the digest goes there and the tag is the release tag, or empty', () => {
+  const values = (tag: string, digest: string): string =>
     lines(
       'image:',
       `  repository: ${IMAGE} # {"$imagepolicy": "apps:app:name"}`,
-      '  tag: v2 # {"$imagepolicy": "apps:app:tag"}',
-      `  digest: "${DIGEST}" # {"$imagepolicy": "apps:app:digest"}`
+      `  tag: ${tag} # {"$imagepolicy": "apps:app:tag"}`,
+      `  digest: ${digest} # {"$imagepolicy": "apps:app:digest"}`
     )
-  )
+  assert.equal(pin(values('v1', '""'), { tag: 'v2' }).text, values('v2', `"${DIGEST}"`))
+  // No release tag: the old tag would name other bytes, so Helm values get an empty tag (not a removed key, which
+  // would let the chart's default tag back in); a chart that takes a digest then renders repository@digest.
+  const emptied = pin(values('v1', OLD))
+  assert.equal(emptied.text, values('""', DIGEST))
+  assert.deepEqual(emptied.changes, [
+    { line: 3, from: 'v1', to: '' },
+    { line: 4, from: OLD, to: DIGEST }
+  ])
+  assert.equal(pin(values("'v1'", "''")).text, values("''", `'${DIGEST}'`))
+  // Beside the digest it already pinned, the tag stays.
+  assert.deepEqual(pin(values('v1', DIGEST)).changes, [])
+  assert.equal(pin(values('v1', DIGEST), { tag: 'v2' }).text, values('v2', DIGEST))
 })
 
 test('a setter marker inside a block scalar is text', () => {
@@ -422,6 +530,16 @@ test('the re-parse check compares aliases, anchors and tags without expanding th
 test('pinnedReference keeps the written name and handles registry ports', () => {
   assert.equal(pinnedReference('localhost:5000/app', { digest: DIGEST }), `localhost:5000/app@${DIGEST}`)
   assert.equal(pinnedReference('localhost:5000/app:1@' + OLD, { digest: DIGEST, tag: '2' }), `localhost:5000/app:2@${DIGEST}`)
+})
+
+test('pinnedReference: the release tag or no tag beside a new digest', () => {
+  assert.equal(pinnedReference('app:old', { digest: DIGEST }), `app@${DIGEST}`)
+  assert.equal(pinnedReference('app:old', { digest: DIGEST, tag: 'v2' }), `app:v2@${DIGEST}`)
+  assert.equal(pinnedReference(`app:old@${OLD}`, { digest: DIGEST }), `app@${DIGEST}`)
+  assert.equal(pinnedReference(`app:old@${OLD}`, { digest: DIGEST, tag: 'v2' }), `app:v2@${DIGEST}`)
+  assert.equal(pinnedReference('localhost:5000/app:1', { digest: DIGEST }), `localhost:5000/app@${DIGEST}`)
+  assert.equal(pinnedReference('app', { digest: DIGEST, tag: 'v2' }), `app@${DIGEST}`)
+  assert.equal(pinnedReference(`app:v1@${DIGEST}`, { digest: DIGEST }), `app:v1@${DIGEST}`)
 })
 
 test('applyEdits splices ranges and refuses overlaps', () => {

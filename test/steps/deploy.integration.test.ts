@@ -334,6 +334,34 @@ describe('deployDigest against a git server and the GitHub API', () => {
     assert.equal(await head('production'), result.commit)
   })
 
+  test('without a release tag, every written tag goes: no old tag stays beside the new digest', async () => {
+    const result = await deployDigest(options({ tags: [] }))
+    assert.deepEqual(result.patchedFiles, ['apps/app/deployment.yaml', 'apps/app/kustomization.yaml'])
+    assert.equal(
+      await fileAt(BRANCH, 'apps/app/deployment.yaml'),
+      DEPLOYMENT.replace(`"${IMAGE}:1.0"`, `"${IMAGE}@${DIGEST_1}"`).replace(`image: ${IMAGE}:1.0\n`, `image: ${IMAGE}@${DIGEST_1}\n`)
+    )
+    // kustomize renders name@digest from an entry with a digest and no newTag, whatever tag the base had.
+    assert.equal(
+      await fileAt(BRANCH, 'apps/app/kustomization.yaml'),
+      KUSTOMIZATION.replace(`    newTag: "1.0"\n`, `    digest: ${DIGEST_1}\n`)
+    )
+    assert.deepEqual(
+      result.changes.map((c) => `${c.file}:${c.line}: ${c.from} -> ${c.to}`),
+      [
+        `apps/app/deployment.yaml:11: ${IMAGE}:1.0 -> ${IMAGE}@${DIGEST_1}`,
+        `apps/app/deployment.yaml:14: ${IMAGE}:1.0 -> ${IMAGE}@${DIGEST_1}`,
+        `apps/app/kustomization.yaml:6:  -> ${DIGEST_1}`,
+        'apps/app/kustomization.yaml:7: 1.0 -> '
+      ]
+    )
+    assert.match(result.diff, /^\+ {10}image: 127\.0\.0\.1:5000\/team\/app@sha256:1{64}$/m)
+    assert.match(result.diff, /^- {4}newTag: "1\.0"$/m)
+    const [pull] = api.repository('team', repo.split('/')[1]).pulls
+    assert.ok(pull.body.includes('| `apps/app/kustomization.yaml` | 7 | `1.0` | (none) |'), pull.body)
+    assert.match(pull.body, /\*\*Tags:\*\* \(none\)/)
+  })
+
   test('push mode race: a run that loses the race re-applies its edit to the new base and lands', async () => {
     // Run B lands completely while run A is in the middle of pushing.
     let interleaved = false
@@ -366,7 +394,7 @@ describe('deployDigest against a git server and the GitHub API', () => {
         logger.messages.join('\n')
       )
       const final = (await racing.readFile('team/race', 'main', 'apps/app/deployment.yaml')).toString()
-      assert.match(final, new RegExp(`image: ${OTHER.replace(/\./g, '\\.')}:3\\.1@sha256:2{64}\\n`), 'B landed')
+      assert.match(final, new RegExp(`image: ${OTHER.replace(/\./g, '\\.')}@sha256:2{64}\\n`), 'B landed, without a release tag: 3.1 went')
       assert.match(final, new RegExp(`image: ${IMAGE.replace(/\./g, '\\.')}:1\\.1@sha256:1{64}\\n`), 'A landed on top of B')
       assert.equal(a.commit, (await racing.git('team/race', ['rev-parse', 'main'])).trim())
       assert.equal((await racing.git('team/race', ['rev-list', '--count', 'main'])).trim(), '3')
@@ -386,7 +414,7 @@ describe('deployDigest against a git server and the GitHub API', () => {
     const final = await fileAt('production', 'apps/all.yaml')
     assert.equal(
       final,
-      images.reduce((text, image, i) => text.replace(`${image}:1.0 #`, `${image}:1.0@${digests[i]} #`), manifest)
+      images.reduce((text, image, i) => text.replace(`${image}:1.0 #`, `${image}@${digests[i]} #`), manifest)
     )
     assert.equal(new Set(results.map((r) => r.commit)).size, images.length)
   })
