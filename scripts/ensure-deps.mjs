@@ -32,6 +32,9 @@ if (process.argv.includes('--skopeo')) {
   if (!has('unzip', ['-v'])) missing.push('unzip')
   if (!has('ruby', ['--version'])) missing.push('ruby')
   if (!existsSync('/usr/sbin/squid')) missing.push('squid')
+  // The summary's render check lays it out in Chromium, with colour emoji for its marks.
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium')
+  if (!existsSync('/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf')) missing.push('fonts-noto-color-emoji')
   if (!existsSync('/usr/share/java/commons-lang3.jar')) missing.push('libcommons-lang3-java')
   if (!existsSync('/usr/share/java/jackson-databind.jar')) missing.push('libjackson2-databind-java')
 }

@@ -16,6 +16,7 @@ import { verifySigstoreBundle } from './harness/verify.js'
 import { registryReader } from './harness/registry-reader.js'
 import { OFF, runnerEnv } from './harness/inputs.js'
 import { testScope } from './harness/scope.js'
+import { shortDigest } from '../src/oci/digest.js'
 
 const scope = testScope()
 const oidc = scope.server(() => startOidcProvider())
@@ -160,17 +161,28 @@ test('every step together: outputs, the result JSON and the summary tell the who
   await verifySigstoreBundle(signature, { trustedRoot: sigstore.trustedRoot, expectedDigest: layout.top.digest })
 
   // The summary, at a glance.
+  const short = (digest: string): string => `\`${shortDigest(digest)}…\``
+  const { 'linux/amd64': amd64, 'linux/arm64': arm64 } = result.platformDigests as Record<string, string>
+  const identity = 'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main'
+  assert.equal(
+    run.summary.split('\n')[0],
+    `✅ **Released** \`${image}@${shortDigest(layout.top.digest)}…\` as \`v2.0.0\`, \`latest\`, signed and attested, deploy PR #${run.outputs['pull-request-number']}.`
+  )
   for (const expected of [
     `${image}@${layout.top.digest}`,
-    '| linux/arm64 |',
+    `| index | ${short(layout.top.digest)} | ✅ | ✅ | — | — |`,
+    `| linux/amd64 | ${short(amd64)} | ✅ | ✅ | ✅ SPDX | — |`,
+    `| linux/arm64 | ${short(arm64)} | ✅ | ✅ | ✅ SPDX | — |`,
     '| `v2.0.0` | created |',
     `referrer \`${run.outputs['signature-digest']}\``,
-    `| Rekor log index | ${run.outputs['rekor-log-index']} |`,
+    `- Rekor log index of the index's signature: ${run.outputs['rekor-log-index']}.`,
     `Pull request #${run.outputs['pull-request-number']} (created)`,
-    '| `k8s/app.yaml` |',
+    `# k8s/app.yaml:`,
+    `+ ${image}:v2.0.0@${layout.top.digest}`,
     '| Attest | ✅ succeeded |',
-    `cosign verify ${image}@${layout.top.digest} --certificate-identity 'https://github.com/octo-org/app/.github/workflows/release.yml@refs/heads/main'`,
+    `cosign verify ${image}@${layout.top.digest} --certificate-identity '${identity}'`,
     '--type slsaprovenance1',
+    `cosign verify-attestation ${image}@${arm64} --type https://spdx.dev/Document/v2.3 --certificate-identity '${identity}' --certificate-oidc-issuer '${result.sign.issuer}'  # linux/arm64`,
     `gh attestation verify oci://${image}@${layout.top.digest} --owner octo-org`
   ])
     assert.ok(run.summary.includes(expected), `the summary shows ${expected}`)
