@@ -165,27 +165,6 @@ function cycloneDxSchemaErrors(document, version = '1.6') {
 
 /***/ }),
 
-/***/ 68042:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
-/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
-/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
-/* harmony export */ });
-// in-toto predicate and payload types, named once so a grep finds every use.
-const PREDICATE_TYPE = {
-    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
-    slsaProvenance1: 'https://slsa.dev/provenance/v1',
-    spdx23: 'https://spdx.dev/Document/v2.3',
-    cycloneDx: 'https://cyclonedx.org/bom'
-};
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-
-
-/***/ }),
-
 /***/ 14580:
 /***/ ((module) => {
 

@@ -5023,6 +5023,27 @@ function expectedIdentity(claims, serverUrl) {
 
 /***/ }),
 
+/***/ 68042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   To: () => (/* binding */ PREDICATE_TYPE),
+/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
+/* harmony export */ });
+// in-toto predicate and payload types, named once so a grep finds every use.
+const PREDICATE_TYPE = {
+    cosignSign: 'https://sigstore.dev/cosign/sign/v1',
+    slsaProvenance1: 'https://slsa.dev/provenance/v1',
+    spdx23: 'https://spdx.dev/Document/v2.3',
+    cycloneDx: 'https://cyclonedx.org/bom'
+};
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -6094,7 +6115,10 @@ class StepRunner {
 var oci_digest = __nccwpck_require__(68825);
 // EXTERNAL MODULE: ./src/gitops/message.ts
 var message = __nccwpck_require__(13391);
+// EXTERNAL MODULE: ./src/sigstore/predicates.ts
+var predicates = __nccwpck_require__(68042);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 const STEP_LABEL = {
@@ -6115,6 +6139,27 @@ const STATUS_MARK = {
     skipped: '⏭️ skipped',
     'not-run': '· not run'
 };
+/**
+ * The SBOM predicate types this action attests: the format's name, and the `--type` cosign finds
+ * them by. cosign's `spdxjson` stands for exactly `https://spdx.dev/Document`, so an SPDX 2.3
+ * attestation is asked for by its own URI; `cyclonedx` stands for `https://cyclonedx.org/bom`.
+ */
+const SBOM_PREDICATE = {
+    [predicates/* PREDICATE_TYPE */.To.spdx23]: { format: 'SPDX', cosignType: predicates/* PREDICATE_TYPE */.To.spdx23 },
+    [predicates/* PREDICATE_TYPE */.To.cycloneDx]: { format: 'CycloneDX', cosignType: 'cyclonedx' }
+};
+function sbomFormat(predicateType) {
+    return SBOM_PREDICATE[predicateType]?.format ?? predicateType;
+}
+/**
+ * sigstore/test-result.ts's TEST_RESULT_PREDICATE_TYPE, written out: importing it would load that
+ * module's XML parser with the summary, which every run loads at start.
+ */
+const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
+const YES = '✅';
+const NONE = '—';
+/** Promote verifies the evidence of the digest it promotes, not that of each platform manifest. */
+const UNVERIFIED = '·';
 function summary_short(digest) {
     return digest ? `${(0,oci_digest/* shortDigest */.VK)(digest)}…` : '(none)';
 }
@@ -6128,15 +6173,27 @@ function verifyCommands(result) {
         : result.promote?.destination
             ? { identity: result.promote.destination.identity, issuer: result.promote.destination.issuer }
             : undefined;
-    if (!result.digest || !signer)
+    const { digest } = result;
+    if (!digest || !signer)
         return [];
-    const ref = `${result.image}@${result.digest}`;
+    const ref = `${result.image}@${digest}`;
     const identity = signer.identity;
     const issuer = signer.issuer ?? 'https://token.actions.githubusercontent.com';
-    const commands = [`cosign verify ${ref} --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`];
+    const certificate = `--certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`;
+    const commands = [`cosign verify ${ref} ${certificate}`];
     const attested = result.promote?.destination?.attestations ?? {};
-    if (result.attest?.provenance || attested['https://slsa.dev/provenance/v1']) {
-        commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 --certificate-identity '${identity}' --certificate-oidc-issuer '${issuer}'`);
+    if (result.attest?.provenance || attested[predicates/* PREDICATE_TYPE */.To.slsaProvenance1])
+        commands.push(`cosign verify-attestation ${ref} --type slsaprovenance1 ${certificate}`);
+    // An SBOM is attested to the digest it describes: each platform manifest's own when generated, the
+    // top digest when given as a file (and after a promote, which verifies the top digest).
+    const sboms = result.attest
+        ? result.attest.attestations.filter((a) => a.kind === 'sbom' && SBOM_PREDICATE[a.predicateType])
+        : Object.keys(attested)
+            .filter((type) => SBOM_PREDICATE[type])
+            .map((predicateType) => ({ subjectDigest: digest, predicateType, platform: undefined }));
+    for (const sbom of sboms) {
+        const about = sbom.subjectDigest !== digest && sbom.platform ? `  # ${sbom.platform}` : '';
+        commands.push(`cosign verify-attestation ${result.image}@${sbom.subjectDigest} --type ${SBOM_PREDICATE[sbom.predicateType].cosignType} ${certificate}${about}`);
     }
     // Stored in the repository's attestations API, gh finds them by repository; otherwise it reads them from the registry.
     // When the signer is a workflow of another repository (a reusable workflow), gh must be told so.
@@ -6188,47 +6245,176 @@ function leftBehind(result) {
     const tagged = result.tags?.created.length || result.tags?.moved.length
         ? ` Tags written before the failure: ${[...result.tags.created, ...result.tags.moved].join(', ')}.`
         : ' No tag was applied.';
-    return `The image was ${result.mode === 'promote' ? 'copied' : 'pushed'} by digest (${result.digest ?? ''}).${tagged}`;
+    return `The image was ${result.mode === 'promote' ? 'copied' : 'pushed'} by digest (\`${result.digest ?? ''}\`).${tagged}`;
+}
+function testsMark(tests) {
+    const mark = tests.result === 'PASSED' ? YES : tests.result === 'WARNED' ? '⚠️' : '❌';
+    return `${mark} ${tests.passed} passed${tests.failed ? `, ${tests.failed} failed` : ''}`;
+}
+/** The top digest's row label, then each platform manifest's: the digests the evidence is about. */
+function manifests(result, top) {
+    const platforms = Object.entries(result.platformDigests);
+    return [[platforms.length ? 'index' : 'image', top], ...platforms];
+}
+/** A release's evidence: what this run made and stored beside each digest. */
+function releaseEvidence(result, top) {
+    const attestations = result.attest?.attestations ?? [];
+    const testResult = result.attest?.testResult;
+    return manifests(result, top).map(([label, digest]) => {
+        const about = (kind) => attestations.find((a) => a.kind === kind && a.subjectDigest === digest);
+        const sbom = about('sbom');
+        return [
+            label,
+            `\`${summary_short(digest)}\``,
+            // The sign step signs the top digest and every platform manifest (signingTargets), and its
+            // result is kept only when all of them were signed.
+            result.sign ? YES : NONE,
+            about('provenance') ? YES : NONE,
+            sbom ? `${YES} ${sbomFormat(sbom.predicateType)}` : NONE,
+            testResult && about('test-result') ? testsMark(testResult) : NONE
+        ];
+    });
+}
+function verifiedMarks(verified) {
+    const sbom = Object.keys(verified.attestations).find((type) => SBOM_PREDICATE[type]);
+    return [
+        verified.signatures ? YES : NONE,
+        verified.attestations[predicates/* PREDICATE_TYPE */.To.slsaProvenance1] ? YES : NONE,
+        sbom ? `${YES} ${sbomFormat(sbom)}` : NONE,
+        // verify counts a test-result attestation only when it says PASSED.
+        verified.attestations[TEST_RESULT_PREDICATE_TYPE] ? `${YES} passed` : NONE
+    ];
+}
+/** A promote's evidence: what verified at the source and at the destination, for the digest promoted. */
+function promoteEvidence(result, top) {
+    const [[topLabel], ...platforms] = manifests(result, top);
+    const verifications = [result.promote?.source, result.promote?.destination].filter((v) => v !== undefined);
+    return [
+        ...verifications.map((v) => [`${topLabel} (${v.where})`, `\`${summary_short(v.digest)}\``, ...verifiedMarks(v)]),
+        ...platforms.map(([platform, digest]) => [platform, `\`${summary_short(digest)}\``, UNVERIFIED, UNVERIFIED, UNVERIFIED, UNVERIFIED])
+    ];
+}
+/** Where a release's evidence is stored, by full digest: the detail behind the evidence table. */
+function releaseStorage(result, top) {
+    // A legacy tag without the repository: a tag of the image, named once above the table.
+    const tag = (legacyTag) => `tag \`${legacyTag.slice(legacyTag.lastIndexOf(':') + 1)}\``;
+    const rows = [];
+    for (const [label, digest] of manifests(result, top)) {
+        rows.push(`| **${label}** | \`${digest}\` |`);
+        if (digest === top && result.sign) {
+            const where = [
+                result.sign.signatureDigest ? `referrer \`${result.sign.signatureDigest}\`` : '',
+                result.sign.signatureTag ? tag(result.sign.signatureTag) : ''
+            ];
+            rows.push(`| signature | ${where.filter(Boolean).join('<br>')} |`);
+        }
+        const attestations = result.attest?.attestations.filter((a) => a.subjectDigest === digest) ?? [];
+        for (const a of attestations) {
+            const what = a.kind === 'sbom' ? `SBOM (${sbomFormat(a.predicateType)})` : a.kind === 'test-result' ? 'test results' : a.kind;
+            rows.push(`| ${what} | ${a.referrerDigest ? `referrer \`${a.referrerDigest}\`` : 'in the legacy tag only'} |`);
+        }
+        // cosign's legacy format keeps every attestation of a digest in one `.att` tag.
+        for (const legacyTag of new Set(attestations.flatMap((a) => (a.legacyTag ? [a.legacyTag] : []))))
+            rows.push(`| attestations (legacy) | ${tag(legacyTag)} |`);
+    }
+    const facts = [];
+    const s = result.sign;
+    if (s?.identity)
+        facts.push(`Signed by \`${s.identity}\`${s.issuer ? ` (issuer \`${s.issuer}\`)` : ''}.`);
+    if (result.sigstore && (s || result.attest))
+        facts.push(`Sigstore instance: ${result.sigstore.instance} (${result.sigstore.reason}).`);
+    if (s?.rekorLogIndex !== undefined)
+        facts.push(`Rekor log index of the ${manifests(result, top)[0][0]}'s signature: ${s.rekorLogIndex}.`);
+    else if (s && result.sigstore?.instance === 'github')
+        facts.push('Time proof: an RFC 3161 timestamp (no public transparency log).');
+    if (s && Object.keys(result.platformDigests).length)
+        facts.push("Each platform manifest's signature is stored beside it as the index's is.");
+    const where = [
+        result.referrersMode ? `Referrers are stored via the ${result.referrersMode === 'tag-schema' ? 'tag schema' : 'referrers API'}` : '',
+        s?.signatureTag || result.attest?.attestations.some((a) => a.legacyTag) ? `cosign's legacy tags are tags of \`${result.image}\`` : ''
+    ].filter(Boolean);
+    return [
+        ...(where.length ? [`${where.join('; ')}.`, ''] : []),
+        '| manifest and evidence | stored as |',
+        '|---|---|',
+        ...rows,
+        '',
+        ...facts.map((fact) => `- ${fact}`)
+    ];
+}
+/** What a promote verified, by full digest. */
+function promoteVerification(result, top) {
+    const lines = [
+        '| manifest | digest |',
+        '|---|---|',
+        ...manifests(result, top).map(([label, digest]) => `| ${label} | \`${digest}\` |`),
+        ''
+    ];
+    for (const verified of [result.promote?.source, result.promote?.destination]) {
+        if (!verified)
+            continue;
+        const attested = Object.entries(verified.attestations);
+        lines.push(`- ${verified.where}: ${verified.signatures} signature(s) by \`${verified.identity}\` (issuer \`${verified.issuer}\`)${attested.length ? `; attested: ${attested.map(([type, count]) => `\`${type}\` (${count})`).join(', ')}` : ''}.`);
+    }
+    return lines;
+}
+/** One row per digest with a mark for each kind of evidence; the full digests and where it all is, folded away below. */
+function evidenceSection(result, top) {
+    const hasEvidence = result.sign || result.attest || result.promote?.source || result.promote?.destination;
+    const platforms = Object.keys(result.platformDigests).length;
+    if (!hasEvidence && !platforms)
+        return [];
+    const lines = ['**Evidence**', ''];
+    if (hasEvidence) {
+        const rows = result.promote ? promoteEvidence(result, top) : releaseEvidence(result, top);
+        lines.push('| manifest | digest | signature | provenance | SBOM | tests |', '|---|---|:-:|:-:|:-:|:-:|');
+        for (const row of rows)
+            lines.push(`| ${row.join(' | ')} |`);
+    }
+    else {
+        lines.push('| manifest | digest |', '|---|---|');
+        for (const [label, digest] of manifests(result, top))
+            lines.push(`| ${label} | \`${summary_short(digest)}\` |`);
+    }
+    lines.push('');
+    if (result.promote && hasEvidence && platforms)
+        lines.push(`${UNVERIFIED} not verified: promote verifies the evidence of the digest it promotes, not each platform manifest's.`, '');
+    const detail = result.promote ? promoteVerification(result, top) : hasEvidence ? releaseStorage(result, top) : [];
+    if (detail.length)
+        lines.push(`<details><summary>${result.promote ? 'Full digests and what was verified' : 'Full digests and where the evidence is stored'}</summary>`, '', ...detail, '', '</details>', '');
+    return lines;
 }
 function renderSummary(result) {
-    const lines = [];
+    const lines = [headline(result), ''];
     const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed');
-    lines.push(`## digest-release: ${result.image}`);
-    lines.push('');
-    lines.push(headline(result), '');
     if (failed) {
         // GitHub's alert syntax: the failure, and what it left behind, before anything else.
-        lines.push('> [!CAUTION]', `> **Failed in ${STEP_LABEL[failed[0]]}:** ${failed[1].error ?? ''}`, `> ${leftBehind(result)}`, '');
+        lines.push('> [!CAUTION]', `> **Failed in ${STEP_LABEL[failed[0]]}:** ${failed[1].error ?? ''}`, '>', `> ${leftBehind(result)}`, '');
     }
     if (result.dryRun)
         lines.push('> **Dry run:** nothing was written to the registry or the deploy repository.', '');
-    if (result.digest) {
+    if (result.digest)
         lines.push('**Image**', '', '```', `${result.image}@${result.digest}`, '```', '');
-    }
-    const platforms = Object.entries(result.platformDigests ?? {});
-    if (platforms.length) {
-        lines.push('| platform | digest |', '|---|---|');
-        for (const [platform, digest] of platforms)
-            lines.push(`| ${platform} | \`${digest}\` |`);
-        lines.push('');
-    }
     if (result.promote) {
         const p = result.promote;
-        lines.push(`**Promoted** from \`${p.from}\` to \`${result.image}@${result.digest ?? ''}\` (no rebuild: sign and attest do not run in promote mode; the evidence is copied and verified).`, '');
-        for (const verified of [p.source, p.destination]) {
-            if (!verified)
-                continue;
-            const attested = Object.keys(verified.attestations);
-            lines.push(`- ${verified.where}: signed by \`${verified.identity}\` (${verified.signatures} signature(s))${attested.length ? `; attested: ${attested.map((t) => `\`${t}\``).join(', ')}` : ''}`);
-        }
+        lines.push(`**Promoted** from \`${p.from.split('@')[0]}\`, same digest: no rebuild; sign and attest do not run in promote mode, the evidence is copied and verified.`, '');
         if (p.copy) {
-            lines.push(`- copied: ${p.copy.blobsUploaded} blob(s) uploaded (${(p.copy.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB), ${p.copy.blobsMounted} mounted, ${p.copy.blobsSkipped} already there; ${p.copy.referrersCopied} signature(s), attestation(s) and legacy tag(s)`);
+            lines.push(`Copied ${p.copy.blobsUploaded} blob(s) (${(p.copy.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB), ${p.copy.blobsMounted} mounted, ${p.copy.blobsSkipped} already there; ${p.copy.referrersCopied} signature(s), attestation(s) and legacy tag(s).`, '');
         }
-        lines.push('');
     }
     if (result.push) {
         const p = result.push;
         lines.push(`Pushed ${p.blobsUploaded} blob(s), ${(p.bytesUploaded / (1024 * 1024)).toFixed(1)} MiB; ${p.blobsSkipped} already present; ${p.manifestsPushed} manifest(s).`, '');
+    }
+    if (result.digest)
+        lines.push(...evidenceSection(result, result.digest));
+    const skipped = result.attest?.sbomSkipped ?? [];
+    if (skipped.length) {
+        lines.push(`> **SBOM incomplete:** ${skipped.length} package metadata file(s) were not catalogued (the SBOM document says so too): ` +
+            skipped
+                .slice(0, 10)
+                .map((s) => `\`/${s.path}\`${s.platform ? ` (${s.platform})` : ''}: ${s.reason}`)
+                .join('; '), '');
     }
     if (result.tags && result.tags.entries.length) {
         lines.push('**Tags**', '', '| tag | action | old digest | new digest |', '|---|---|---|---|');
@@ -6243,40 +6429,6 @@ function renderSummary(result) {
         for (const entry of result.tagPlan)
             lines.push(`| \`${entry.tag}\` | ${entry.action} | ${entry.previous ? `\`${summary_short(entry.previous)}\`` : '—'} |`);
         lines.push('');
-    }
-    const stored = [];
-    if (result.sign) {
-        const s = result.sign;
-        if (s.signatureDigest)
-            stored.push(`| signature (Sigstore bundle) | referrer \`${s.signatureDigest}\` |`);
-        if (s.signatureTag)
-            stored.push(`| signature (cosign legacy) | tag \`${s.signatureTag}\` |`);
-        if (result.sigstore)
-            stored.push(`| Sigstore instance | ${result.sigstore.instance} (${result.sigstore.reason}) |`);
-        if (s.rekorLogIndex !== undefined)
-            stored.push(`| Rekor log index | ${s.rekorLogIndex} |`);
-        else if (result.sigstore?.instance === 'github')
-            stored.push('| time proof | RFC 3161 timestamp (no public transparency log) |');
-        if (s.identity)
-            stored.push(`| signer identity | \`${s.identity}\` |`);
-    }
-    if (result.attest) {
-        for (const a of result.attest.attestations)
-            stored.push(`| ${a.kind} (${a.platform ?? 'image'}) | referrer \`${a.referrerDigest}\`${a.legacyTag ? `, tag \`${a.legacyTag}\`` : ''} |`);
-    }
-    const tested = result.attest?.testResult;
-    if (tested)
-        stored.push(`| test results | ${tested.result}: ${tested.passed} passed, ${tested.failed} failed; referrer \`${tested.referrerDigest}\` |`);
-    const skipped = result.attest?.sbomSkipped ?? [];
-    if (skipped.length) {
-        lines.push(`> **SBOM incomplete:** ${skipped.length} package metadata file(s) were not catalogued (the SBOM document says so too): ` +
-            skipped
-                .slice(0, 10)
-                .map((s) => `\`/${s.path}\`${s.platform ? ` (${s.platform})` : ''}: ${s.reason}`)
-                .join('; '), '');
-    }
-    if (stored.length) {
-        lines.push(`**Signatures and attestations** (referrers stored via ${result.referrersMode ?? 'n/a'})`, '', '| what | where |', '|---|---|', ...stored, '');
     }
     if (result.deploy) {
         const d = result.deploy;
@@ -6294,11 +6446,13 @@ function renderSummary(result) {
             lines.push(`Auto-merge: ${d.autoMerge === 'enabled' ? 'enabled' : d.autoMerge === 'merged' ? 'the deploy repository requires no checks, so the pull request was merged directly' : d.autoMerge === 'not-allowed' ? 'not allowed by the repository (turn on "Allow auto-merge" in its settings)' : 'could not be enabled (see the warning in the log)'}`, '');
         else if (d.commit)
             lines.push(`Commit \`${d.commit}\` on \`${d.branch}\``, '');
-        if (d.patchedFiles.length) {
-            lines.push('| file | line | from | to |', '|---|---|---|---|');
+        if (d.changes.length) {
+            // A diff rather than a table: the references are the point and are long, and a code block
+            // scrolls where a table cell would wrap them or push the table past the panel.
+            lines.push('```diff');
             for (const c of d.changes)
-                lines.push(`| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`);
-            lines.push('');
+                lines.push(`# ${c.file}:${c.line}`, ...(c.from ? [`- ${c.from}`] : []), `+ ${c.to}`);
+            lines.push('```', '');
         }
     }
     lines.push('**Steps**', '', '| step | status | duration |', '|---|---|---|');
