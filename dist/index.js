@@ -6384,6 +6384,21 @@ function evidenceSection(result, top) {
         lines.push(`<details><summary>${result.promote ? 'Full digests and what was verified' : 'Full digests and where the evidence is stored'}</summary>`, '', ...detail, '', '</details>', '');
     return lines;
 }
+/** Characters of a code-block line GitHub's summary panel shows at 1280 px without scrolling (880 px of monospace showed 107 in the render check). */
+const PANEL_CODE_COLUMNS = 106;
+/**
+ * One changed line as a diff hunk. When a full reference would run past the panel, the image name
+ * both sides share moves into a header line of its own, so the tag and digest (what changed) stay in view.
+ */
+function diffHunk(change) {
+    const name = /^(.*?[^/:@]+)(?=[:@][^/]*$)/.exec(change.to)?.[1];
+    const shared = name !== undefined && (!change.from || change.from.startsWith(name)) ? name : undefined;
+    const long = Math.max(change.from.length, change.to.length) + 2 > PANEL_CODE_COLUMNS;
+    if (!long || !shared)
+        return [`# ${change.file}:${change.line}`, ...(change.from ? [`- ${change.from}`] : []), `+ ${change.to}`];
+    const rest = (reference) => `…${reference.slice(shared.length)}`;
+    return [`# ${change.file}:${change.line}`, `# ${shared}`, ...(change.from ? [`- ${rest(change.from)}`] : []), `+ ${rest(change.to)}`];
+}
 function renderSummary(result) {
     const lines = [headline(result), ''];
     const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed');
@@ -6451,7 +6466,7 @@ function renderSummary(result) {
             // scrolls where a table cell would wrap them or push the table past the panel.
             lines.push('```diff');
             for (const c of d.changes)
-                lines.push(`# ${c.file}:${c.line}`, ...(c.from ? [`- ${c.from}`] : []), `+ ${c.to}`);
+                lines.push(...diffHunk(c));
             lines.push('```', '');
         }
     }

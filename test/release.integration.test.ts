@@ -178,7 +178,10 @@ test('every step together: outputs, the result JSON and the summary tell the who
     `- Rekor log index of the index's signature: ${run.outputs['rekor-log-index']}.`,
     `Pull request #${run.outputs['pull-request-number']} (created)`,
     `# k8s/app.yaml:`,
-    `+ ${image}:v2.0.0@${layout.top.digest}`,
+    // The full reference, or (past the panel's width, as the port's length decides) its name on a line of its own.
+    ...(`+ ${image}:v2.0.0@${layout.top.digest}`.length > 106
+      ? [`# ${image}\n`, `+ …:v2.0.0@${layout.top.digest}`]
+      : [`+ ${image}:v2.0.0@${layout.top.digest}`]),
     '| Attest | ✅ succeeded |',
     `cosign verify ${image}@${layout.top.digest} --certificate-identity '${identity}'`,
     '--type slsaprovenance1',

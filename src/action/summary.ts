@@ -288,6 +288,22 @@ function evidenceSection(result: ReleaseResult, top: string): string[] {
   return lines
 }
 
+/** Characters of a code-block line GitHub's summary panel shows at 1280 px without scrolling (880 px of monospace showed 107 in the render check). */
+const PANEL_CODE_COLUMNS = 106
+
+/**
+ * One changed line as a diff hunk. When a full reference would run past the panel, the image name
+ * both sides share moves into a header line of its own, so the tag and digest (what changed) stay in view.
+ */
+function diffHunk(change: { file: string; line: number; from: string; to: string }): string[] {
+  const name = /^(.*?[^/:@]+)(?=[:@][^/]*$)/.exec(change.to)?.[1]
+  const shared = name !== undefined && (!change.from || change.from.startsWith(name)) ? name : undefined
+  const long = Math.max(change.from.length, change.to.length) + 2 > PANEL_CODE_COLUMNS
+  if (!long || !shared) return [`# ${change.file}:${change.line}`, ...(change.from ? [`- ${change.from}`] : []), `+ ${change.to}`]
+  const rest = (reference: string): string => `…${reference.slice(shared.length)}`
+  return [`# ${change.file}:${change.line}`, `# ${shared}`, ...(change.from ? [`- ${rest(change.from)}`] : []), `+ ${rest(change.to)}`]
+}
+
 export function renderSummary(result: ReleaseResult): string {
   const lines: string[] = [headline(result), '']
   const failed = Object.entries(result.steps).find(([, s]) => s.status === 'failed')
@@ -372,7 +388,7 @@ export function renderSummary(result: ReleaseResult): string {
       // A diff rather than a table: the references are the point and are long, and a code block
       // scrolls where a table cell would wrap them or push the table past the panel.
       lines.push('```diff')
-      for (const c of d.changes) lines.push(`# ${c.file}:${c.line}`, ...(c.from ? [`- ${c.from}`] : []), `+ ${c.to}`)
+      for (const c of d.changes) lines.push(...diffHunk(c))
       lines.push('```', '')
     }
   }

@@ -180,6 +180,13 @@ test('the deploy change is a diff of full references, one hunk per changed line;
     summary
   )
   assert.ok(!summary.includes('| file | line | from | to |'))
+  // A reference too long for the panel keeps its tag and digest in view: the shared name moves to the header.
+  const long = 'registry.example.com:5000/platform-team/payments-service-api'
+  result.deploy.changes = [{ file: 'k8s/app.yaml', line: 12, from: `${long}:v1.2.2@${OLD}`, to: `${long}:v1.2.3@${DIGEST}` }]
+  assert.ok(
+    renderSummary(result).includes(['# k8s/app.yaml:12', `# ${long}`, `- …:v1.2.2@${OLD}`, `+ …:v1.2.3@${DIGEST}`].join('\n')),
+    renderSummary(result)
+  )
   assert.ok(summary.includes('Pull request #7 (created): https://github.test/octo-org/deploy/pull/7'))
 })
 
