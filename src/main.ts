@@ -505,6 +505,7 @@ async function deploy(
         tags: inputs.tags,
         serverUrl: context.serverUrl,
         apiUrl: context.apiUrl,
+        graphqlUrl: context.graphqlUrl,
         source: { repository: context.repository, sha: context.sha, runUrl: context.runUrl },
         verifyCommands: verifyCommands(result),
         gitEnvironment: context.childEnvironment,

@@ -1,13 +1,16 @@
 // The runner's environment, read once: every host, path and fact about the run that the steps
 // need comes from here, so no other module reads process.env. Hosts follow GitHub Enterprise
-// Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL).
+// Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL, GITHUB_GRAPHQL_URL).
 import { tmpdir } from 'node:os'
+import { graphqlUrl } from '../github/endpoints.js'
 
 export interface RunnerContext {
   /** `https://github.com`, or the GHES server, without a trailing slash. */
   serverUrl: string
   /** The REST API base, without a trailing slash. */
   apiUrl: string
+  /** The GraphQL endpoint (GITHUB_GRAPHQL_URL; else beside the REST API, as GitHub puts it), without a trailing slash. */
+  graphqlUrl: string
   /** `owner/name` of the repository running the workflow. */
   repository?: string
   /** The repository's owner, for `gh attestation verify --owner`. */
@@ -35,10 +38,12 @@ function withoutTrailingSlash(url: string): string {
 
 export function readRunnerContext(env: Record<string, string | undefined> = process.env): RunnerContext {
   const serverUrl = withoutTrailingSlash(env.GITHUB_SERVER_URL || 'https://github.com')
+  const apiUrl = withoutTrailingSlash(env.GITHUB_API_URL || 'https://api.github.com')
   const repository = env.GITHUB_REPOSITORY || undefined
   return {
     serverUrl,
-    apiUrl: withoutTrailingSlash(env.GITHUB_API_URL || 'https://api.github.com'),
+    apiUrl,
+    graphqlUrl: withoutTrailingSlash(env.GITHUB_GRAPHQL_URL || graphqlUrl(apiUrl)),
     repository,
     repositoryOwner: env.GITHUB_REPOSITORY_OWNER || repository?.split('/')[0],
     sha: env.GITHUB_SHA || undefined,

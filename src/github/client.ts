@@ -3,6 +3,7 @@
 import { header, sendHttp, type HttpResponse } from '../net/http.js'
 import type { Logger } from '../net/logger.js'
 import { GITHUB_API_RETRY, httpTransience, withRetry } from '../net/retry.js'
+import { graphqlUrl } from './endpoints.js'
 
 export interface RepositoryInfo {
   defaultBranch: string
@@ -34,24 +35,22 @@ export class GitHubApiError extends Error {
   }
 }
 
-/** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
-export function graphqlUrl(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '')
-  return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`
-}
-
 /** One API exchange's deadline: the calls are small, and GITHUB_API_RETRY's whole budget is a minute. */
 const API_DEADLINE_MS = 60_000
 
 export class GitHubClient {
   private readonly apiUrl: string
+  private readonly graphqlUrl: string
 
+  /** `graphqlEndpoint`: the runner's GITHUB_GRAPHQL_URL; without it, where GitHub puts GraphQL beside `apiUrl`. */
   constructor(
     apiUrl: string,
     private readonly token: string,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    graphqlEndpoint?: string
   ) {
     this.apiUrl = apiUrl.replace(/\/+$/, '')
+    this.graphqlUrl = graphqlEndpoint ? graphqlEndpoint.replace(/\/+$/, '') : graphqlUrl(this.apiUrl)
   }
 
   async getRepository(owner: string, repo: string): Promise<RepositoryInfo> {
@@ -98,8 +97,7 @@ export class GitHubClient {
     const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
 }`
-    const url = graphqlUrl(this.apiUrl)
-    const response = (await this.send('POST', url, {
+    const response = (await this.send('POST', this.graphqlUrl, {
       query,
       variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
     })) as {

@@ -34,6 +34,8 @@ export interface DeployOptions {
   tags: string[]
   serverUrl: string
   apiUrl: string
+  /** GraphQL (auto-merge); default, beside `apiUrl` as GitHub puts it. */
+  graphqlUrl?: string
   source: { repository?: string; sha?: string; runUrl?: string }
   /** The environment git inherits. */
   gitEnvironment: Record<string, string | undefined>
@@ -173,7 +175,7 @@ export async function deployDigest(options: DeployOptions): Promise<DeployResult
   const target = parseImage(options.image)
   if (!isValidDigest(options.digest)) throw new DeployError(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`)
   const remote = resolveRemote(options.repository, options.serverUrl)
-  const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger) : undefined
+  const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger, options.graphqlUrl) : undefined
   const clone = await mkdtemp(join(options.workDir, 'deploy-'))
   try {
     const git = new Git({

@@ -4,7 +4,11 @@
 // (@octokit/openapi): unknown paths or methods, undeclared or ill-typed query parameters and
 // bodies that fail the operation's requestBody schema are answered 400 and recorded in
 // `violations`, so a test can fail loudly on them.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+// By default it is laid out as api.github.com (REST at the root, GraphQL at /graphql); with
+// `enterprise` it is a whole GitHub Enterprise Server host: REST under /api/v3, GraphQL at
+// /api/graphql, web URLs on this host, and every path outside /api (git's smart HTTP) forwarded to
+// the git server given.
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
@@ -73,11 +77,22 @@ export interface FakeRepository {
 export interface GitHubApiOptions {
   /** When set, every request must carry `Authorization: Bearer <token>` (or `token <token>`). */
   token?: string
+  /**
+   * Serve as a GitHub Enterprise Server host: REST under `/api/v3`, GraphQL at `/api/graphql`,
+   * pull requests' web URLs on this host, and every path outside `/api/` forwarded to `git`.
+   */
+  enterprise?: { git: { url: string } }
 }
 
 export interface GitHubApi {
-  /** The stand-in for GITHUB_API_URL. */
+  /** The stand-in for GITHUB_API_URL (`<serverUrl>/api/v3` with `enterprise`). */
   url: string
+  /** The stand-in for GITHUB_GRAPHQL_URL. */
+  graphqlUrl: string
+  /** The web host pull requests' `html_url` point at: this host with `enterprise` (GITHUB_SERVER_URL), else http://github.test. */
+  serverUrl: string
+  /** With `enterprise`: requests forwarded to the git server (`METHOD path`). */
+  forwarded: string[]
   requests: RecordedRequest[]
   /** Requests that did not match the OpenAPI description; tests assert this stays empty. */
   violations: string[]
@@ -96,10 +111,30 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   ajv.addFormat('repo.nwo', /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/)
   const validators = new Map<string, ValidateFunction>()
   let nextPull = 1
+  const restPrefix = options.enterprise ? '/api/v3' : ''
+  const graphqlPath = options.enterprise ? '/api/graphql' : '/graphql'
+  const forwarded: string[] = []
+  let webUrl = 'http://github.test'
 
   const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0]
+    if (options.enterprise && !path.startsWith('/api/')) return forward(options.enterprise.git.url, request, response)
     handle(request, response).catch((error: unknown) => send(response, 500, { message: String(error) }))
   })
+
+  /** Passes a request on to the git server as it came, and its answer back. */
+  function forward(target: string, request: IncomingMessage, response: ServerResponse): void {
+    forwarded.push(`${request.method} ${request.url}`)
+    const upstream = httpRequest(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(response)
+    })
+    upstream.on('error', (error) => {
+      if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' })
+      response.end(String(error))
+    })
+    request.pipe(upstream)
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
@@ -123,9 +158,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     requests.push(record)
     if (options.token && !carriesToken(request.headers.authorization, options.token))
       return send(response, 401, { message: 'Bad credentials' })
-    if (url.pathname === '/graphql') return graphql(body, response)
+    if (url.pathname === graphqlPath) return graphql(body, response)
+    if (!url.pathname.startsWith(`${restPrefix}/`))
+      return reject(
+        response,
+        `${method.toUpperCase()} ${url.pathname} is outside the REST API (${restPrefix}/…) and is not GraphQL (${graphqlPath})`
+      )
 
-    const match = matchOperation(method, url.pathname)
+    const match = matchOperation(method, url.pathname.slice(restPrefix.length))
     if (!match)
       return reject(response, `${method.toUpperCase()} ${url.pathname} is not an operation in api.github.com's OpenAPI description`)
     record.operationId = match.operation.operationId
@@ -193,7 +233,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   ): void {
     const repository = repositories.get(`${parameters.owner}/${parameters.repo}`)
     if (!repository) return send(response, 404, { message: 'Not Found' })
-    const base = `http://github.test/${repository.owner}/${repository.name}`
+    const base = `${webUrl}/${repository.owner}/${repository.name}`
     switch (operationId) {
       case 'repos/get':
         return send(response, 200, {
@@ -305,8 +345,13 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+  if (options.enterprise) webUrl = origin
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${origin}${restPrefix}`,
+    graphqlUrl: `${origin}${graphqlPath}`,
+    serverUrl: webUrl,
+    forwarded,
     requests,
     violations,
     addRepository(owner, name, { defaultBranch = 'main', allowAutoMerge = true } = {}) {

@@ -15,8 +15,8 @@ export interface RunnerEnvOptions {
   oidc?: OidcProvider
   /** GITHUB_SERVER_URL, e.g. the git server; https://github.com without it. */
   git?: { url: string }
-  /** GITHUB_API_URL, e.g. the GitHub API stand-in; unset without it. */
-  api?: { url: string }
+  /** GITHUB_API_URL (and GITHUB_GRAPHQL_URL, as runners set both), e.g. the GitHub API stand-in; unset without it. */
+  api?: { url: string; graphqlUrl?: string }
 }
 
 /**
@@ -27,6 +27,7 @@ export function runnerEnv(options: RunnerEnvOptions = {}): Record<string, string
   return {
     GITHUB_SERVER_URL: options.git?.url ?? 'https://github.com',
     ...(options.api ? { GITHUB_API_URL: options.api.url } : {}),
+    ...(options.api?.graphqlUrl ? { GITHUB_GRAPHQL_URL: options.api.graphqlUrl } : {}),
     GITHUB_REPOSITORY: 'octo-org/app',
     GITHUB_REPOSITORY_OWNER: 'octo-org',
     GITHUB_SHA: 'a'.repeat(40),

@@ -54,13 +54,14 @@ export function githubActionsClaims(overrides: Record<string, unknown> = {}): Re
  */
 export const FULCIO_SAN_CLAIM = 'job_workflow_ref_url'
 
-export async function startOidcProvider(options: { claims?: Record<string, unknown> } = {}): Promise<OidcProvider> {
+/** `serverUrl`: the GitHub server whose Fulcio names the workflow (`<serverUrl>/<job_workflow_ref>`); https://github.com by default. */
+export async function startOidcProvider(options: { claims?: Record<string, unknown>; serverUrl?: string } = {}): Promise<OidcProvider> {
   const { privateKey, publicKey } = await generateKeyPair('RS256')
   const kid = randomBytes(8).toString('hex')
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }
   const requestToken = randomBytes(24).toString('hex')
   const base = githubActionsClaims(options.claims)
-  const claims = { ...base, [FULCIO_SAN_CLAIM]: `https://github.com/${String(base.job_workflow_ref)}` }
+  const claims = { ...base, [FULCIO_SAN_CLAIM]: `${options.serverUrl ?? 'https://github.com'}/${String(base.job_workflow_ref)}` }
   const requests: string[] = []
   let issuer = ''
 

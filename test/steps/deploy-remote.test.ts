@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { defaultBranchName, resolveRemote } from '../../src/steps/deploy.js'
-import { graphqlUrl } from '../../src/github/client.js'
+import { graphqlUrl } from '../../src/github/endpoints.js'
 import { commitSubject } from '../../src/gitops/message.js'
 import { shortDigest } from '../../src/oci/digest.js'
 import { parseReference } from '../../src/oci/reference.js'
