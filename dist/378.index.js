@@ -8,13 +8,14 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubApiError: () => (/* binding */ GitHubApiError),
-/* harmony export */   GitHubClient: () => (/* binding */ GitHubClient),
-/* harmony export */   graphqlUrl: () => (/* binding */ graphqlUrl)
+/* harmony export */   GitHubClient: () => (/* binding */ GitHubClient)
 /* harmony export */ });
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
 /* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80925);
 // The few GitHub REST and GraphQL calls the deploy step needs, over the action's HTTP layer (so
 // the runner's proxy and NODE_EXTRA_CA_CERTS apply as for every other connection).
+
 
 
 /** A REST or GraphQL request that failed, with the status and GitHub's message. */
@@ -30,21 +31,19 @@ class GitHubApiError extends Error {
         this.retryAfter = retryAfter;
     }
 }
-/** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
-function graphqlUrl(apiUrl) {
-    const base = apiUrl.replace(/\/+$/, '');
-    return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
-}
 /** One API exchange's deadline: the calls are small, and GITHUB_API_RETRY's whole budget is a minute. */
 const API_DEADLINE_MS = 60_000;
 class GitHubClient {
     token;
     logger;
     apiUrl;
-    constructor(apiUrl, token, logger) {
+    graphqlUrl;
+    /** `graphqlEndpoint`: the runner's GITHUB_GRAPHQL_URL; without it, where GitHub puts GraphQL beside `apiUrl`. */
+    constructor(apiUrl, token, logger, graphqlEndpoint) {
         this.token = token;
         this.logger = logger;
         this.apiUrl = apiUrl.replace(/\/+$/, '');
+        this.graphqlUrl = graphqlEndpoint ? graphqlEndpoint.replace(/\/+$/, '') : (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .graphqlUrl */ .X)(this.apiUrl);
     }
     async getRepository(owner, repo) {
         const body = (await this.rest('GET', `/repos/${owner}/${repo}`));
@@ -78,8 +77,7 @@ class GitHubClient {
         const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
 }`;
-        const url = graphqlUrl(this.apiUrl);
-        const response = (await this.send('POST', url, {
+        const response = (await this.send('POST', this.graphqlUrl, {
             query,
             variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
         }));
@@ -1449,7 +1447,7 @@ async function deployDigest(options) {
     if (!(0,reference/* isValidDigest */.fH)(options.digest))
         throw new DeployError(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`);
     const remote = resolveRemote(options.repository, options.serverUrl);
-    const github = remote.github ? new client.GitHubClient(options.apiUrl, options.token, options.logger) : undefined;
+    const github = remote.github ? new client.GitHubClient(options.apiUrl, options.token, options.logger, options.graphqlUrl) : undefined;
     const clone = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-'));
     try {
         const git = new Git({

@@ -2505,6 +2505,25 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 80925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ graphqlUrl)
+/* harmony export */ });
+// Where GitHub's APIs live, laid out as GitHub lays them out: on github.com and GHE.com the REST API
+// and GraphQL share a host (`https://api.github.com`, `…/graphql`); on GitHub Enterprise Server both
+// hang off `/api` (`https://ghes/api/v3`, `https://ghes/api/graphql`). The runner names both
+// (GITHUB_API_URL, GITHUB_GRAPHQL_URL); this is the fallback when it names only the first.
+/** GraphQL endpoint for a REST base URL: `https://api.github.com/graphql`, or `https://ghes/api/graphql` for `https://ghes/api/v3`. */
+function graphqlUrl(apiUrl) {
+    const base = apiUrl.replace(/\/+$/, '');
+    return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+
+
+/***/ }),
+
 /***/ 13391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5690,20 +5709,25 @@ async function requestIdentityToken(audience) {
     return token;
 }
 
+// EXTERNAL MODULE: ./src/github/endpoints.ts
+var endpoints = __nccwpck_require__(80925);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 // The runner's environment, read once: every host, path and fact about the run that the steps
 // need comes from here, so no other module reads process.env. Hosts follow GitHub Enterprise
-// Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL).
+// Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL, GITHUB_GRAPHQL_URL).
+
 
 function withoutTrailingSlash(url) {
     return url.replace(/\/+$/, '');
 }
 function readRunnerContext(env = process.env) {
     const serverUrl = withoutTrailingSlash(env.GITHUB_SERVER_URL || 'https://github.com');
+    const apiUrl = withoutTrailingSlash(env.GITHUB_API_URL || 'https://api.github.com');
     const repository = env.GITHUB_REPOSITORY || undefined;
     return {
         serverUrl,
-        apiUrl: withoutTrailingSlash(env.GITHUB_API_URL || 'https://api.github.com'),
+        apiUrl,
+        graphqlUrl: withoutTrailingSlash(env.GITHUB_GRAPHQL_URL || (0,endpoints/* graphqlUrl */.X)(apiUrl)),
         repository,
         repositoryOwner: env.GITHUB_REPOSITORY_OWNER || repository?.split('/')[0],
         sha: env.GITHUB_SHA || undefined,
@@ -7462,6 +7486,7 @@ async function deploy(inputs, context, result, steps, digest) {
         tags: inputs.tags,
         serverUrl: context.serverUrl,
         apiUrl: context.apiUrl,
+        graphqlUrl: context.graphqlUrl,
         source: { repository: context.repository, sha: context.sha, runUrl: context.runUrl },
         verifyCommands: verifyCommands(result),
         gitEnvironment: context.childEnvironment,
