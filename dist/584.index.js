@@ -13,8 +13,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
 /* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80925);
-// The few GitHub REST and GraphQL calls the deploy step needs, over the action's HTTP layer (so
-// the runner's proxy and NODE_EXTRA_CA_CERTS apply as for every other connection).
 
 
 
@@ -38,6 +36,7 @@ class GitHubClient {
     logger;
     apiUrl;
     graphqlUrl;
+    octokit;
     /** `graphqlEndpoint`: the runner's GITHUB_GRAPHQL_URL; without it, where GitHub puts GraphQL beside `apiUrl`. */
     constructor(apiUrl, token, logger, graphqlEndpoint) {
         this.token = token;
@@ -46,38 +45,54 @@ class GitHubClient {
         this.graphqlUrl = graphqlEndpoint ? graphqlEndpoint.replace(/\/+$/, '') : (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .graphqlUrl */ .X)(this.apiUrl);
     }
     async getRepository(owner, repo) {
-        const body = (await this.rest('GET', `/repos/${owner}/${repo}`));
+        const body = (await this.rest('GET /repos/{owner}/{repo}', { owner, repo }));
         if (!body.default_branch)
             throw new GitHubApiError(`GET /repos/${owner}/${repo}: the response has no default_branch`, 200, '');
         return { defaultBranch: body.default_branch, permissions: body.permissions };
     }
     /** The open pull request from `branch` into `base`, if there is one. */
     async findOpenPullRequest(owner, repo, branch, base) {
-        const query = new URLSearchParams({ state: 'open', head: `${owner}:${branch}`, base, per_page: '10' });
-        const pulls = (await this.rest('GET', `/repos/${owner}/${repo}/pulls?${query}`));
+        const pulls = (await this.rest('GET /repos/{owner}/{repo}/pulls', {
+            owner,
+            repo,
+            state: 'open',
+            head: `${owner}:${branch}`,
+            base,
+            per_page: 10
+        }));
         return pulls.length > 0 ? toPullRequest(pulls[0]) : undefined;
     }
     async createPullRequest(owner, repo, request) {
-        const body = { title: request.title, head: request.branch, base: request.base, body: request.body, maintainer_can_modify: false };
-        return toPullRequest((await this.rest('POST', `/repos/${owner}/${repo}/pulls`, body)));
+        const created = await this.rest('POST /repos/{owner}/{repo}/pulls', {
+            owner,
+            repo,
+            title: request.title,
+            head: request.branch,
+            base: request.base,
+            body: request.body,
+            maintainer_can_modify: false
+        });
+        return toPullRequest(created);
     }
     async updatePullRequest(owner, repo, number, update) {
-        return toPullRequest((await this.rest('PATCH', `/repos/${owner}/${repo}/pulls/${number}`, update)));
+        const updated = await this.rest('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: number, ...update });
+        return toPullRequest(updated);
     }
     /** Stores a Sigstore bundle in the repository's attestations (needs `attestations: write`); returns its id. */
     async createAttestation(owner, repo, bundle) {
-        const body = (await this.rest('POST', `/repos/${owner}/${repo}/attestations`, { bundle }));
+        const body = (await this.rest('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle }));
         return body.id ?? 0;
     }
     /** Merges a pull request now (when auto-merge cannot be queued because nothing is required to pass). */
     async mergePullRequest(owner, repo, number, method) {
-        await this.rest('PUT', `/repos/${owner}/${repo}/pulls/${number}/merge`, { merge_method: method });
+        await this.rest('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { owner, repo, pull_number: number, merge_method: method });
     }
     async enableAutoMerge(pullRequestNodeId, method) {
         const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
 }`;
-        const response = (await this.send('POST', this.graphqlUrl, {
+        // GraphQL answers 200 with `errors` for a refused mutation: the request goes to the runner's GraphQL URL as it is.
+        const response = (await this.rest(`POST ${this.graphqlUrl}`, {
             query,
             variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
         }));
@@ -86,11 +101,24 @@ class GitHubClient {
             throw new GitHubApiError(`enablePullRequestAutoMerge: ${message}`, 200, message);
         }
     }
-    rest(method, path, body) {
-        return this.send(method, `${this.apiUrl}${path}`, body);
+    client() {
+        this.octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 55054)).then(({ GitHub, getOctokitOptions }) => {
+            const options = {
+                baseUrl: this.apiUrl,
+                userAgent: 'digest-release',
+                log: { debug: () => { }, info: () => { }, warn: (m) => this.logger.debug(m), error: (m) => this.logger.debug(m) }
+            };
+            // Without a token requests go out unauthenticated (GitHub still answers for public repositories).
+            return new GitHub(this.token ? getOctokitOptions(this.token, options) : options);
+        });
+        return this.octokit;
     }
-    send(method, url, body) {
-        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.sendOnce(method, url, body), {
+    /** One REST (or GraphQL) route through Octokit, under the one retry policy. */
+    rest(route, parameters) {
+        const [method, path] = route.split(' ');
+        const filled = path.replace(/\{(\w+)\}/g, (_, name) => String(parameters[name]));
+        const shown = `${method} ${/^https?:/.test(filled) ? filled : `${this.apiUrl}${filled}`}`;
+        return (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.sendOnce(route, shown, parameters), {
             policy: _net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_API_RETRY */ .sl,
             classify: (error) => error instanceof GitHubApiError
                 ? // A secondary rate limit answers 403 with Retry-After: wait as asked, like a 429.
@@ -104,48 +132,38 @@ class GitHubClient {
             onRetry: (error, delay) => this.logger.debug(`${error.message}; retrying in ${Math.round(delay)} ms`)
         });
     }
-    async sendOnce(method, url, body) {
-        const headers = {
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'digest-release'
-        };
-        if (this.token)
-            headers.authorization = `Bearer ${this.token}`;
-        if (body !== undefined)
-            headers['content-type'] = 'application/json';
-        this.logger.debug(`${method} ${url}`);
-        let response;
+    async sendOnce(route, shown, parameters) {
+        const octokit = await this.client();
+        this.logger.debug(shown);
         try {
-            response = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sendHttp */ .d3)({
-                method,
-                url: new URL(url),
-                headers,
-                body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
-                deadlineMs: API_DEADLINE_MS
+            const response = await octokit.request(route, {
+                ...parameters,
+                headers: { 'x-github-api-version': '2022-11-28' },
+                request: { signal: AbortSignal.timeout(API_DEADLINE_MS) }
             });
+            return response.data;
         }
         catch (error) {
-            // sendHttp's message already names the method and URL.
-            throw new GitHubApiError(error instanceof Error ? error.message : `${method} ${url}: ${String(error)}`, undefined, '', undefined, {
-                cause: error.cause ?? error
-            });
+            throw toApiError(error, shown);
         }
-        const text = response.body.toString('utf8');
-        const ok = response.status >= 200 && response.status < 300;
-        let parsed = undefined;
-        try {
-            parsed = text ? JSON.parse(text) : undefined;
-        }
-        catch {
-            // a non-JSON error page; the status says enough
-        }
-        if (!ok) {
-            const detail = describeError(parsed) || text.slice(0, 200);
-            throw new GitHubApiError(`${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`, response.status, detail, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(response, 'retry-after'));
-        }
-        return parsed;
     }
+}
+/** Octokit's RequestError (or a network failure) as a GitHubApiError keeping GitHub's message and documentation URL. */
+function toApiError(error, shown) {
+    const failure = error;
+    const status = failure.response ? failure.status : undefined;
+    if (status === undefined) {
+        // No answer: the connection failed (refused, reset, timed out, or a certificate that does not verify).
+        const cause = failure.cause ?? error;
+        const host = /^\w+ (https?:\/\/[^/]+)/.exec(shown)?.[1];
+        const certificate = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCertificateFailure */ .vi)(cause.cause ?? cause, host ? new URL(host).hostname : '');
+        const reason = certificate ?? cause?.message ?? failure.message ?? String(error);
+        return new GitHubApiError(`${shown}: ${reason}`, undefined, '', undefined, { cause: cause.cause ?? cause });
+    }
+    const data = failure.response?.data;
+    const detail = describeError(data) || (typeof data === 'string' ? data.slice(0, 200) : '');
+    const documentation = data?.documentation_url;
+    return new GitHubApiError(`${shown} returned ${status}${detail ? `: ${detail}` : ''}${documentation ? ` (${documentation})` : ''}${hint(status)}`, status, detail, failure.response?.headers?.['retry-after'], { cause: error });
 }
 function toPullRequest(pull) {
     return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, title: pull.title, body: pull.body ?? '' };

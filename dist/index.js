@@ -2690,9 +2690,10 @@ async function forEachLimit(items, limit, work) {
 /* harmony export */   d3: () => (/* binding */ sendHttp),
 /* harmony export */   fb: () => (/* binding */ openHttp),
 /* harmony export */   u8: () => (/* binding */ DEFAULT_DEADLINE_MS),
+/* harmony export */   vi: () => (/* binding */ describeCertificateFailure),
 /* harmony export */   wx: () => (/* binding */ header)
 /* harmony export */ });
-/* unused harmony exports DEADLINE_CODE, isCertificateError, describeCertificateFailure */
+/* unused harmony exports DEADLINE_CODE, isCertificateError */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
@@ -5699,7 +5700,7 @@ function appendSummary(markdown) {
 async function requestIdentityToken(audience) {
     let token;
     try {
-        const { getIDToken } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57264));
+        const { getIDToken } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57264));
         token = await getIDToken(audience);
     }
     catch (error) {

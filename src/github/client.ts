@@ -1,7 +1,12 @@
-// The few GitHub REST and GraphQL calls the deploy step needs, over the action's HTTP layer (so
-// the runner's proxy and NODE_EXTRA_CA_CERTS apply as for every other connection).
-import { header, sendHttp, type HttpResponse } from '../net/http.js'
+// The few GitHub REST and GraphQL calls the deploy step and the attestations upload need, through
+// the toolkit's Octokit (@actions/github: its proxy-aware fetch, GitHub Enterprise Server base
+// URLs, GitHub's errors), loaded only when one of them runs. Retries stay with the action's one
+// retry policy (net/retry.ts) rather than Octokit's retry and throttling plugins: a second retry
+// loop (and Bottleneck's queue, which plugin-throttling brings) would stack on ours; the one
+// behaviour those plugins add, waiting out a secondary rate limit as Retry-After says, is part
+// of the policy's classification below.
 import type { Logger } from '../net/logger.js'
+import { describeCertificateFailure } from '../net/http.js'
 import { GITHUB_API_RETRY, httpTransience, withRetry } from '../net/retry.js'
 import { graphqlUrl } from './endpoints.js'
 
@@ -38,9 +43,12 @@ export class GitHubApiError extends Error {
 /** One API exchange's deadline: the calls are small, and GITHUB_API_RETRY's whole budget is a minute. */
 const API_DEADLINE_MS = 60_000
 
+type Octokit = InstanceType<typeof import('@actions/github/lib/utils').GitHub>
+
 export class GitHubClient {
   private readonly apiUrl: string
   private readonly graphqlUrl: string
+  private octokit: Promise<Octokit> | undefined
 
   /** `graphqlEndpoint`: the runner's GITHUB_GRAPHQL_URL; without it, where GitHub puts GraphQL beside `apiUrl`. */
   constructor(
@@ -54,7 +62,7 @@ export class GitHubClient {
   }
 
   async getRepository(owner: string, repo: string): Promise<RepositoryInfo> {
-    const body = (await this.rest('GET', `/repos/${owner}/${repo}`)) as {
+    const body = (await this.rest('GET /repos/{owner}/{repo}', { owner, repo })) as {
       default_branch?: string
       permissions?: { push?: boolean; pull?: boolean }
     }
@@ -64,8 +72,14 @@ export class GitHubClient {
 
   /** The open pull request from `branch` into `base`, if there is one. */
   async findOpenPullRequest(owner: string, repo: string, branch: string, base: string): Promise<PullRequest | undefined> {
-    const query = new URLSearchParams({ state: 'open', head: `${owner}:${branch}`, base, per_page: '10' })
-    const pulls = (await this.rest('GET', `/repos/${owner}/${repo}/pulls?${query}`)) as PullResponse[]
+    const pulls = (await this.rest('GET /repos/{owner}/{repo}/pulls', {
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${branch}`,
+      base,
+      per_page: 10
+    })) as PullResponse[]
     return pulls.length > 0 ? toPullRequest(pulls[0]) : undefined
   }
 
@@ -74,47 +88,68 @@ export class GitHubClient {
     repo: string,
     request: { branch: string; base: string; title: string; body: string }
   ): Promise<PullRequest> {
-    const body = { title: request.title, head: request.branch, base: request.base, body: request.body, maintainer_can_modify: false }
-    return toPullRequest((await this.rest('POST', `/repos/${owner}/${repo}/pulls`, body)) as PullResponse)
+    const created = await this.rest('POST /repos/{owner}/{repo}/pulls', {
+      owner,
+      repo,
+      title: request.title,
+      head: request.branch,
+      base: request.base,
+      body: request.body,
+      maintainer_can_modify: false
+    })
+    return toPullRequest(created as PullResponse)
   }
 
   async updatePullRequest(owner: string, repo: string, number: number, update: { title: string; body: string }): Promise<PullRequest> {
-    return toPullRequest((await this.rest('PATCH', `/repos/${owner}/${repo}/pulls/${number}`, update)) as PullResponse)
+    const updated = await this.rest('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: number, ...update })
+    return toPullRequest(updated as PullResponse)
   }
 
   /** Stores a Sigstore bundle in the repository's attestations (needs `attestations: write`); returns its id. */
   async createAttestation(owner: string, repo: string, bundle: object): Promise<number> {
-    const body = (await this.rest('POST', `/repos/${owner}/${repo}/attestations`, { bundle })) as { id?: number }
+    const body = (await this.rest('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle })) as { id?: number }
     return body.id ?? 0
   }
 
   /** Merges a pull request now (when auto-merge cannot be queued because nothing is required to pass). */
   async mergePullRequest(owner: string, repo: string, number: number, method: MergeMethod): Promise<void> {
-    await this.rest('PUT', `/repos/${owner}/${repo}/pulls/${number}/merge`, { merge_method: method })
+    await this.rest('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { owner, repo, pull_number: number, merge_method: method })
   }
 
   async enableAutoMerge(pullRequestNodeId: string, method: MergeMethod): Promise<void> {
     const query = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) { pullRequest { number } }
 }`
-    const response = (await this.send('POST', this.graphqlUrl, {
+    // GraphQL answers 200 with `errors` for a refused mutation: the request goes to the runner's GraphQL URL as it is.
+    const response = (await this.rest(`POST ${this.graphqlUrl}`, {
       query,
       variables: { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() }
-    })) as {
-      errors?: Array<{ message?: string; type?: string }>
-    }
+    })) as { errors?: Array<{ message?: string; type?: string }> }
     if (response.errors && response.errors.length > 0) {
       const message = response.errors.map((e) => e.message ?? e.type ?? 'unknown error').join('; ')
       throw new GitHubApiError(`enablePullRequestAutoMerge: ${message}`, 200, message)
     }
   }
 
-  private rest(method: string, path: string, body?: unknown): Promise<unknown> {
-    return this.send(method, `${this.apiUrl}${path}`, body)
+  private client(): Promise<Octokit> {
+    this.octokit ??= import('@actions/github/lib/utils').then(({ GitHub, getOctokitOptions }) => {
+      const options = {
+        baseUrl: this.apiUrl,
+        userAgent: 'digest-release',
+        log: { debug: () => {}, info: () => {}, warn: (m: string) => this.logger.debug(m), error: (m: string) => this.logger.debug(m) }
+      }
+      // Without a token requests go out unauthenticated (GitHub still answers for public repositories).
+      return new GitHub(this.token ? getOctokitOptions(this.token, options) : options)
+    })
+    return this.octokit
   }
 
-  private send(method: string, url: string, body?: unknown): Promise<unknown> {
-    return withRetry(() => this.sendOnce(method, url, body), {
+  /** One REST (or GraphQL) route through Octokit, under the one retry policy. */
+  private rest(route: string, parameters: Record<string, unknown>): Promise<unknown> {
+    const [method, path] = route.split(' ')
+    const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => String(parameters[name]))
+    const shown = `${method} ${/^https?:/.test(filled) ? filled : `${this.apiUrl}${filled}`}`
+    return withRetry(() => this.sendOnce(route, shown, parameters), {
       policy: GITHUB_API_RETRY,
       classify: (error) =>
         error instanceof GitHubApiError
@@ -130,49 +165,49 @@ export class GitHubClient {
     })
   }
 
-  private async sendOnce(method: string, url: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = {
-      accept: 'application/vnd.github+json',
-      'x-github-api-version': '2022-11-28',
-      'user-agent': 'digest-release'
-    }
-    if (this.token) headers.authorization = `Bearer ${this.token}`
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    this.logger.debug(`${method} ${url}`)
-    let response: HttpResponse
+  private async sendOnce(route: string, shown: string, parameters: Record<string, unknown>): Promise<unknown> {
+    const octokit = await this.client()
+    this.logger.debug(shown)
     try {
-      response = await sendHttp({
-        method,
-        url: new URL(url),
-        headers,
-        body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
-        deadlineMs: API_DEADLINE_MS
+      const response = await octokit.request(route, {
+        ...parameters,
+        headers: { 'x-github-api-version': '2022-11-28' },
+        request: { signal: AbortSignal.timeout(API_DEADLINE_MS) }
       })
+      return response.data
     } catch (error) {
-      // sendHttp's message already names the method and URL.
-      throw new GitHubApiError(error instanceof Error ? error.message : `${method} ${url}: ${String(error)}`, undefined, '', undefined, {
-        cause: (error as { cause?: unknown }).cause ?? error
-      })
+      throw toApiError(error, shown)
     }
-    const text = response.body.toString('utf8')
-    const ok = response.status >= 200 && response.status < 300
-    let parsed: unknown = undefined
-    try {
-      parsed = text ? JSON.parse(text) : undefined
-    } catch {
-      // a non-JSON error page; the status says enough
-    }
-    if (!ok) {
-      const detail = describeError(parsed) || text.slice(0, 200)
-      throw new GitHubApiError(
-        `${method} ${url} returned ${response.status}${detail ? `: ${detail}` : ''}${hint(response.status)}`,
-        response.status,
-        detail,
-        header(response, 'retry-after')
-      )
-    }
-    return parsed
   }
+}
+
+/** Octokit's RequestError (or a network failure) as a GitHubApiError keeping GitHub's message and documentation URL. */
+function toApiError(error: unknown, shown: string): GitHubApiError {
+  const failure = error as {
+    status?: number
+    message?: string
+    response?: { data?: unknown; headers?: Record<string, string | undefined> }
+    cause?: unknown
+  }
+  const status = failure.response ? failure.status : undefined
+  if (status === undefined) {
+    // No answer: the connection failed (refused, reset, timed out, or a certificate that does not verify).
+    const cause = failure.cause ?? error
+    const host = /^\w+ (https?:\/\/[^/]+)/.exec(shown)?.[1]
+    const certificate = describeCertificateFailure((cause as { cause?: unknown }).cause ?? cause, host ? new URL(host).hostname : '')
+    const reason = certificate ?? (cause as Error)?.message ?? failure.message ?? String(error)
+    return new GitHubApiError(`${shown}: ${reason}`, undefined, '', undefined, { cause: (cause as { cause?: unknown }).cause ?? cause })
+  }
+  const data = failure.response?.data
+  const detail = describeError(data) || (typeof data === 'string' ? data.slice(0, 200) : '')
+  const documentation = (data as { documentation_url?: string } | undefined)?.documentation_url
+  return new GitHubApiError(
+    `${shown} returned ${status}${detail ? `: ${detail}` : ''}${documentation ? ` (${documentation})` : ''}${hint(status)}`,
+    status,
+    detail,
+    failure.response?.headers?.['retry-after'],
+    { cause: error }
+  )
 }
 
 interface PullResponse {

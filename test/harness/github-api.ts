@@ -171,7 +171,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     record.operationId = match.operation.operationId
     const problem = checkRequest(match.operation, url.searchParams, body, record)
     if (problem) return reject(response, problem)
-    if (request.headers.accept && !/application\/(vnd\.github\+json|json)|\*\/\*/.test(request.headers.accept)) {
+    // GitHub's JSON media types: the current one, the v3 one Octokit sends, and plain JSON.
+    if (request.headers.accept && !/application\/(vnd\.github(\.v3)?\+json|json)|\*\/\*/.test(request.headers.accept)) {
       return reject(response, `${match.operation.operationId}: unexpected Accept header ${request.headers.accept}`)
     }
     return route(match.operation.operationId, match.parameters, url.searchParams, body as Record<string, unknown>, response)

@@ -231,7 +231,7 @@ test("a private repository's release is signed on GitHub's instance: Fulcio and 
     assert.equal(run.outputs['sigstore-instance'], 'github')
     assert.equal(run.outputs['rekor-log-index'], '', 'no log entry')
     assert.equal(sigstore.log.filter((line) => line.startsWith('rekor ')).length, rekorBefore, 'Rekor was never asked')
-    assert.match(run.summary, /Sigstore instance \| github \(the repository is private/)
+    assert.match(run.summary, /Sigstore instance: github \(the repository is private/)
     for (const path of [run.outputs['signature-bundle-path'], run.outputs['provenance-bundle-path']]) {
       const bundle = JSON.parse(await readFile(path, 'utf8'))
       assert.equal((bundle.verificationMaterial.tlogEntries ?? []).length, 0)
@@ -352,7 +352,7 @@ test('inside a reusable workflow of another repository, the signer is that workf
       /gh attestation verify oci:\/\/\S+ --owner octo-org --bundle-from-oci --signer-workflow octo-org\/shared\/\.github\/workflows\/release\.yml/
     )
     assert.equal(
-      run.summary.split('\n')[2],
+      run.summary.split('\n')[0],
       `✅ **Released** \`${registry.host}/octo-org/reusable@${layout.top.digest.slice(0, 19)}…\` as \`v1\`, \`latest\`, signed and attested.`
     )
   } finally {
