@@ -279,7 +279,10 @@ test('JUnit reports become a signed test-result attestation about the image; a f
   assert.equal(predicate.result, 'PASSED')
   assert.equal(predicate.passedTests.length, 12)
   assert.equal(predicate.configuration[0].name, 'reports/unit.xml')
-  assert.ok(run.summary.split('\n').some((row) => row.startsWith('| image |') && row.endsWith('| ✅ 12 passed |')), run.summary)
+  assert.ok(
+    run.summary.split('\n').some((row) => row.startsWith('| image |') && row.endsWith('| ✅ 12 passed |')),
+    run.summary
+  )
 
   await writeFile(join(workspace, 'reports', 'coverage.xml'), '<coverage line-rate="0.9"/>')
   const refused = await runAction(
