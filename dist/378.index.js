@@ -195,6 +195,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TUNNEL_TIMEOUT_MS: () => (/* binding */ TUNNEL_TIMEOUT_MS),
 /* harmony export */   bypassesProxy: () => (/* binding */ bypassesProxy),
 /* harmony export */   describeProxy: () => (/* binding */ describeProxy),
+/* harmony export */   noProxyForNpmAgent: () => (/* binding */ noProxyForNpmAgent),
 /* harmony export */   openTunnel: () => (/* binding */ openTunnel),
 /* harmony export */   parseProxyUrl: () => (/* binding */ parseProxyUrl),
 /* harmony export */   proxyAuthorization: () => (/* binding */ proxyAuthorization),
@@ -411,6 +412,23 @@ function openTunnel(proxy, host, port, timeoutMs = TUNNEL_TIMEOUT_MS) {
         });
         request.end();
     });
+}
+/**
+ * The no_proxy value under which npm's proxy agent (@npmcli/agent, beneath sigstore-js's and
+ * tuf-js's fetch) reaches `urls` the way these rules do. That agent reads the proxy variables
+ * itself, case-insensitively, once: it matches no_proxy entries by host suffix only (no
+ * `host:port`, no `*`), never exempts loopback, and uses https_proxy even for http: URLs. Where
+ * these rules send a URL around the proxy, its host is added, so both agree.
+ */
+function noProxyForNpmAgent(urls, env) {
+    const entries = (env.no_proxy || env.NO_PROXY || '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+    for (const url of urls)
+        if (!proxyFor(url, env) && !entries.includes(url.hostname))
+            entries.push(url.hostname);
+    return entries.join(',');
 }
 
 

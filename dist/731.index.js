@@ -35,6 +35,8 @@ var http = __webpack_require__(59663);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@tufjs/models/dist/index.js
 var models_dist = __webpack_require__(68908);
+// EXTERNAL MODULE: ./src/sigstore/instance.ts
+var instance = __webpack_require__(69799);
 ;// CONCATENATED MODULE: ./src/sigstore/tuf-root.ts
 // A TUF repository's root, pinned by its root role. GitHub's Sigstore instance publishes its
 // trusted root (Fulcio CA, timestamp authority) through its own TUF repository, as public-good
@@ -46,13 +48,14 @@ var models_dist = __webpack_require__(68908);
 // follows the repository's own root rotations, each signed by the root before it.
 
 
+
 /**
  * GitHub's TUF repository for its Sigstore instance, root version 3 (the one `gh` embeds at the
  * time of writing): eight root keys held by GitHub staff, three of which must sign. Checked
  * against that root file when this pin was written: version 3, threshold 3, every signature valid.
  */
 const GITHUB_TUF_ROOT = {
-    mirror: 'https://tuf-repo.github.com',
+    mirror: instance/* TUF_MIRRORS */.hz.github,
     version: 3,
     threshold: 3,
     rootKeys: {
@@ -121,6 +124,7 @@ function checkPinnedRoot(bytes, pin) {
 // source present verifies, the signature verifies over the DSSE payload or the message bytes,
 // and the certificate names the expected identity and issuer. Bad evidence never throws: the
 // answer is { ok: false, reason } with a short reason naming what failed.
+
 
 
 
@@ -439,7 +443,7 @@ async function fromPinnedTuf(options, pin) {
 }
 async function fromTuf(options) {
     const timeoutMs = options.timeoutMs ?? 5000;
-    const mirror = options.tufMirrorUrl ?? 'https://tuf-repo-cdn.sigstore.dev';
+    const mirror = options.tufMirrorUrl ?? instance/* TUF_MIRRORS */.hz['public-good'];
     let timer;
     const timedOut = new Promise((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);

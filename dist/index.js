@@ -5043,6 +5043,73 @@ function expectedIdentity(claims, serverUrl) {
 
 /***/ }),
 
+/***/ 69799:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QJ: () => (/* binding */ SIGSTORE_INSTANCES),
+/* harmony export */   f$: () => (/* binding */ InstanceChoiceError),
+/* harmony export */   hz: () => (/* binding */ TUF_MIRRORS),
+/* harmony export */   iT: () => (/* binding */ resolveSigstoreInstance)
+/* harmony export */ });
+/* unused harmony export offersGitHubInstance */
+// Which Sigstore instance signs, as GitHub's own attestations choose it (actions/attest): public
+// repositories on public-good Sigstore (Fulcio + Rekor, a public log), private and internal ones on
+// GitHub's instance (Fulcio + a timestamp authority, no public log), so a private repository's name,
+// workflow and refs never reach a public log.
+const SIGSTORE_INSTANCES = {
+    'public-good': { fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev' },
+    github: { fulcioUrl: 'https://fulcio.githubapp.com', tsaUrl: 'https://timestamp.githubapp.com' }
+};
+/** Where each instance publishes its trusted root through TUF. */
+const TUF_MIRRORS = {
+    'public-good': 'https://tuf-repo-cdn.sigstore.dev',
+    github: 'https://tuf-repo.github.com'
+};
+/** github.com and GHE.com data residency (`*.ghe.com`) offer GitHub's Sigstore instance; GitHub Enterprise Server does not. */
+function offersGitHubInstance(serverUrl) {
+    const host = new URL(serverUrl).hostname.toLowerCase();
+    return host === 'github.com' || host.endsWith('.ghe.com');
+}
+class InstanceChoiceError extends Error {
+    name = 'InstanceChoiceError';
+}
+/**
+ * Picks the instance from the choice and the OIDC token's `repository_visibility` claim; the
+ * `fulcio-url`, `rekor-url` and `tsa-url` inputs, when given, override the instance's services.
+ */
+function resolveSigstoreInstance(options) {
+    const { choice, visibility, serverUrl } = options;
+    let instance;
+    let reason;
+    if (choice !== 'auto') {
+        instance = choice;
+        reason = `\`sigstore-instance: ${choice}\``;
+    }
+    else if (visibility === 'private' || visibility === 'internal') {
+        if (!offersGitHubInstance(serverUrl)) {
+            throw new InstanceChoiceError(`this ${visibility} repository runs on ${serverUrl}, where GitHub's Sigstore instance is not offered, and signing on public-good Sigstore would publish the repository's name, workflow and refs in its public transparency log. Choose explicitly: \`sigstore-instance: public-good\` to accept that, or give your own instance with \`fulcio-url\`, \`tsa-url\` (and \`sigstore-instance: github\`), or turn signing off (\`sign: false\`, \`provenance: false\`, \`sbom: none\`)`);
+        }
+        instance = 'github';
+        reason = `the repository is ${visibility}: GitHub's instance keeps it out of public logs`;
+    }
+    else {
+        instance = 'public-good';
+        reason = visibility ? `the repository is ${visibility}` : 'the OIDC token names no repository visibility';
+    }
+    const services = SIGSTORE_INSTANCES[instance];
+    return {
+        instance,
+        reason,
+        fulcioUrl: options.overrides.fulcioUrl ?? services.fulcioUrl,
+        rekorUrl: options.overrides.rekorUrl ?? services.rekorUrl,
+        tsaUrl: options.overrides.tsaUrl ?? services.tsaUrl
+    };
+}
+
+
+/***/ }),
+
 /***/ 68042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5740,6 +5807,22 @@ function readRunnerContext(env = process.env) {
         gitIdentityInEnvironment: Boolean(env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_NAME && env.GIT_COMMITTER_EMAIL),
         startedAt: new Date()
     };
+}
+/**
+ * Makes npm's proxy agent, which sigstore-js and tuf-js fetch through and which reads the proxy
+ * variables from the process itself, send `urls` around the proxy wherever the toolkit's rules do
+ * (loopback, `host:port` and `*` NO_PROXY entries, an http: URL with only HTTPS_PROXY set).
+ * Called before any Sigstore module loads: that agent reads the variables once, at load.
+ */
+async function alignSigstoreProxy(urls) {
+    // Without a proxy variable there is nothing to align, and the proxy rules need not load.
+    if (!['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'proxy', 'PROXY'].some((name) => process.env[name]))
+        return;
+    const { noProxyForNpmAgent } = await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987));
+    const noProxy = noProxyForNpmAgent(urls.map((url) => new URL(url)), process.env);
+    // Both spellings, the same value: the agent takes whichever it reads last.
+    process.env.no_proxy = noProxy;
+    process.env.NO_PROXY = noProxy;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/errors.ts
@@ -6508,6 +6591,8 @@ function renderSummary(result) {
 
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __nccwpck_require__(59663);
+// EXTERNAL MODULE: ./src/sigstore/instance.ts
+var instance = __nccwpck_require__(69799);
 // EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
 var registry_client = __nccwpck_require__(81570);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -6634,56 +6719,6 @@ function credentialSecrets(credential) {
 var read = __nccwpck_require__(34199);
 // EXTERNAL MODULE: ./src/sigstore/identity.ts
 var identity = __nccwpck_require__(75414);
-;// CONCATENATED MODULE: ./src/sigstore/instance.ts
-// Which Sigstore instance signs, as GitHub's own attestations choose it (actions/attest): public
-// repositories on public-good Sigstore (Fulcio + Rekor, a public log), private and internal ones on
-// GitHub's instance (Fulcio + a timestamp authority, no public log), so a private repository's name,
-// workflow and refs never reach a public log.
-const SIGSTORE_INSTANCES = {
-    'public-good': { fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev' },
-    github: { fulcioUrl: 'https://fulcio.githubapp.com', tsaUrl: 'https://timestamp.githubapp.com' }
-};
-/** github.com and GHE.com data residency (`*.ghe.com`) offer GitHub's Sigstore instance; GitHub Enterprise Server does not. */
-function offersGitHubInstance(serverUrl) {
-    const host = new URL(serverUrl).hostname.toLowerCase();
-    return host === 'github.com' || host.endsWith('.ghe.com');
-}
-class InstanceChoiceError extends Error {
-    name = 'InstanceChoiceError';
-}
-/**
- * Picks the instance from the choice and the OIDC token's `repository_visibility` claim; the
- * `fulcio-url`, `rekor-url` and `tsa-url` inputs, when given, override the instance's services.
- */
-function resolveSigstoreInstance(options) {
-    const { choice, visibility, serverUrl } = options;
-    let instance;
-    let reason;
-    if (choice !== 'auto') {
-        instance = choice;
-        reason = `\`sigstore-instance: ${choice}\``;
-    }
-    else if (visibility === 'private' || visibility === 'internal') {
-        if (!offersGitHubInstance(serverUrl)) {
-            throw new InstanceChoiceError(`this ${visibility} repository runs on ${serverUrl}, where GitHub's Sigstore instance is not offered, and signing on public-good Sigstore would publish the repository's name, workflow and refs in its public transparency log. Choose explicitly: \`sigstore-instance: public-good\` to accept that, or give your own instance with \`fulcio-url\`, \`tsa-url\` (and \`sigstore-instance: github\`), or turn signing off (\`sign: false\`, \`provenance: false\`, \`sbom: none\`)`);
-        }
-        instance = 'github';
-        reason = `the repository is ${visibility}: GitHub's instance keeps it out of public logs`;
-    }
-    else {
-        instance = 'public-good';
-        reason = visibility ? `the repository is ${visibility}` : 'the OIDC token names no repository visibility';
-    }
-    const services = SIGSTORE_INSTANCES[instance];
-    return {
-        instance,
-        reason,
-        fulcioUrl: options.overrides.fulcioUrl ?? services.fulcioUrl,
-        rekorUrl: options.overrides.rekorUrl ?? services.rekorUrl,
-        tsaUrl: options.overrides.tsaUrl ?? services.tsaUrl
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -6871,10 +6906,10 @@ async function preflight(options) {
             if (options.sigstore) {
                 const visibility = typeof result.claims.repository_visibility === 'string' ? result.claims.repository_visibility : undefined;
                 try {
-                    result.sigstoreInstance = resolveSigstoreInstance({ ...options.sigstore, visibility });
+                    result.sigstoreInstance = (0,instance/* resolveSigstoreInstance */.iT)({ ...options.sigstore, visibility });
                 }
                 catch (error) {
-                    if (error instanceof InstanceChoiceError)
+                    if (error instanceof instance/* InstanceChoiceError */.f$)
                         throw new InputError('sigstore-instance', error.message, { cause: error });
                     throw error;
                 }
@@ -7098,6 +7133,7 @@ function mib(bytes) {
 
 
 
+
 const runnerLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -7110,6 +7146,13 @@ async function run() {
         // Every connection of the run honours the runner's proxy variables (git gets them per remote).
         (0,http/* configureProxy */.BU)(context.childEnvironment);
         const inputs = readInputs((name) => getInput(name));
+        await alignSigstoreProxy([
+            ...Object.values(instance/* SIGSTORE_INSTANCES */.QJ).flatMap((services) => [services.fulcioUrl, services.rekorUrl, services.tsaUrl]),
+            ...Object.values(instance/* TUF_MIRRORS */.hz),
+            inputs.fulcioUrl,
+            inputs.rekorUrl,
+            inputs.tsaUrl
+        ].filter((url) => Boolean(url)));
         if (inputs.imageNotice)
             notice(inputs.imageNotice);
         for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken])

@@ -3,7 +3,7 @@
 // the `result` output are written last, whatever happened. Steps past the push are loaded only when
 // they run, so a plain push starts fast.
 import * as core from './action/runner.js'
-import { readRunnerContext, type RunnerContext } from './action/context.js'
+import { alignSigstoreProxy, readRunnerContext, type RunnerContext } from './action/context.js'
 import { readInputs, type PromoteInputs, type ReleaseInputs } from './action/inputs.js'
 import { emptyResult, type ReleaseResult } from './action/result.js'
 import { StepFailure, StepRunner } from './action/step-runner.js'
@@ -11,7 +11,7 @@ import { renderSummary, verifyCommands } from './action/summary.js'
 import type { Logger } from './net/logger.js'
 import { configureProxy } from './net/http.js'
 import type { OciLayout } from './oci/layout/read.js'
-import type { ResolvedInstance } from './sigstore/instance.js'
+import { SIGSTORE_INSTANCES, TUF_MIRRORS, type ResolvedInstance } from './sigstore/instance.js'
 import type { BundleVerifier } from './sigstore/verifier.js'
 import type { Signer } from './sigstore/signer.js'
 import type { AttestationPublisher } from './github/attestations.js'
@@ -34,6 +34,15 @@ export async function run(): Promise<void> {
     // Every connection of the run honours the runner's proxy variables (git gets them per remote).
     configureProxy(context.childEnvironment)
     const inputs = readInputs((name) => core.getInput(name))
+    await alignSigstoreProxy(
+      [
+        ...Object.values(SIGSTORE_INSTANCES).flatMap((services) => [services.fulcioUrl, services.rekorUrl, services.tsaUrl]),
+        ...Object.values(TUF_MIRRORS),
+        inputs.fulcioUrl,
+        inputs.rekorUrl,
+        inputs.tsaUrl
+      ].filter((url): url is string => Boolean(url))
+    )
     if (inputs.imageNotice) core.notice(inputs.imageNotice)
     for (const secret of [inputs.password, inputs.githubToken, inputs.deployToken]) if (secret) core.setSecret(secret)
     result = emptyResult(inputs.imageName, inputs.dryRun, inputs.tags, context.repositoryOwner, context.repository, inputs.mode)

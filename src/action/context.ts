@@ -56,3 +56,22 @@ export function readRunnerContext(env: Record<string, string | undefined> = proc
     startedAt: new Date()
   }
 }
+
+/**
+ * Makes npm's proxy agent, which sigstore-js and tuf-js fetch through and which reads the proxy
+ * variables from the process itself, send `urls` around the proxy wherever the toolkit's rules do
+ * (loopback, `host:port` and `*` NO_PROXY entries, an http: URL with only HTTPS_PROXY set).
+ * Called before any Sigstore module loads: that agent reads the variables once, at load.
+ */
+export async function alignSigstoreProxy(urls: readonly string[]): Promise<void> {
+  // Without a proxy variable there is nothing to align, and the proxy rules need not load.
+  if (!['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'proxy', 'PROXY'].some((name) => process.env[name])) return
+  const { noProxyForNpmAgent } = await import('../net/proxy.js')
+  const noProxy = noProxyForNpmAgent(
+    urls.map((url) => new URL(url)),
+    process.env
+  )
+  // Both spellings, the same value: the agent takes whichever it reads last.
+  process.env.no_proxy = noProxy
+  process.env.NO_PROXY = noProxy
+}

@@ -236,3 +236,19 @@ export function openTunnel(proxy: URL, host: string, port: number, timeoutMs = T
     request.end()
   })
 }
+
+/**
+ * The no_proxy value under which npm's proxy agent (@npmcli/agent, beneath sigstore-js's and
+ * tuf-js's fetch) reaches `urls` the way these rules do. That agent reads the proxy variables
+ * itself, case-insensitively, once: it matches no_proxy entries by host suffix only (no
+ * `host:port`, no `*`), never exempts loopback, and uses https_proxy even for http: URLs. Where
+ * these rules send a URL around the proxy, its host is added, so both agree.
+ */
+export function noProxyForNpmAgent(urls: readonly URL[], env: Environment): string {
+  const entries = (env.no_proxy || env.NO_PROXY || '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  for (const url of urls) if (!proxyFor(url, env) && !entries.includes(url.hostname)) entries.push(url.hostname)
+  return entries.join(',')
+}

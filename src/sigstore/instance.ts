@@ -19,6 +19,12 @@ export const SIGSTORE_INSTANCES: Record<SigstoreInstanceName, SigstoreServices> 
   github: { fulcioUrl: 'https://fulcio.githubapp.com', tsaUrl: 'https://timestamp.githubapp.com' }
 }
 
+/** Where each instance publishes its trusted root through TUF. */
+export const TUF_MIRRORS: Record<SigstoreInstanceName, string> = {
+  'public-good': 'https://tuf-repo-cdn.sigstore.dev',
+  github: 'https://tuf-repo.github.com'
+}
+
 export interface ResolvedInstance extends SigstoreServices {
   instance: SigstoreInstanceName
   /** Why this instance, for the log and the summary. */

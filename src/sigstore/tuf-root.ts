@@ -8,6 +8,7 @@
 // follows the repository's own root rotations, each signed by the root before it.
 import { createHash, createPublicKey } from 'node:crypto'
 import { Metadata, MetadataKind } from '@tufjs/models'
+import { TUF_MIRRORS } from './instance.js'
 
 export interface PinnedTufRoot {
   /** The TUF repository (metadata at `<mirror>/<version>.root.json`, targets under `<mirror>/targets/`). */
@@ -26,7 +27,7 @@ export interface PinnedTufRoot {
  * against that root file when this pin was written: version 3, threshold 3, every signature valid.
  */
 export const GITHUB_TUF_ROOT: PinnedTufRoot = {
-  mirror: 'https://tuf-repo.github.com',
+  mirror: TUF_MIRRORS.github,
   version: 3,
   threshold: 3,
   rootKeys: {

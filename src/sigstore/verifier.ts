@@ -16,6 +16,7 @@ import { Verifier, toSignedEntity, toTrustMaterial, type SignedEntity, type Trus
 import type { Logger } from '../net/logger.js'
 import { sendHttp } from '../net/http.js'
 import { checkPinnedRoot, GITHUB_TUF_ROOT, type PinnedTufRoot } from './tuf-root.js'
+import { TUF_MIRRORS } from './instance.js'
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
 const IN_TOTO_STATEMENT_TYPES = ['https://in-toto.io/Statement/v1', 'https://in-toto.io/Statement/v0.1']
@@ -416,7 +417,7 @@ async function fromPinnedTuf(options: ResolveTrustedRootOptions, pin: PinnedTufR
 
 async function fromTuf(options: ResolveTrustedRootOptions): Promise<TrustedRootResolution> {
   const timeoutMs = options.timeoutMs ?? 5000
-  const mirror = options.tufMirrorUrl ?? 'https://tuf-repo-cdn.sigstore.dev'
+  const mirror = options.tufMirrorUrl ?? TUF_MIRRORS['public-good']
   let timer: ReturnType<typeof setTimeout> | undefined
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs)

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { checkBypass, getProxyUrl } from '@actions/http-client/lib/proxy'
-import { bypassesProxy, parseProxyUrl, proxyAuthorization, proxyFor, type Environment } from '../../src/net/proxy.js'
+import { bypassesProxy, noProxyForNpmAgent, parseProxyUrl, proxyAuthorization, proxyFor, type Environment } from '../../src/net/proxy.js'
 
 const VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY']
 
@@ -106,4 +106,22 @@ test('proxy values without a scheme mean http; credentials become a Basic header
   assert.equal(parseProxyUrl('http://'), undefined)
   assert.equal(proxyAuthorization(new URL('http://proxy:1')), undefined)
   assert.equal(proxyAuthorization(new URL('http://us%3Aer:p%40ss@proxy:1')), `Basic ${Buffer.from('us:er:p@ss').toString('base64')}`)
+})
+
+test("npm's proxy agent (beneath sigstore-js) is told to go around the proxy wherever these rules do", () => {
+  const urls = ['https://fulcio.sigstore.dev', 'http://localhost:8080/rekor', 'http://sigstore.corp', 'https://tsa.corp:8443'].map(
+    (u) => new URL(u)
+  )
+  // Loopback, and an http: URL when only HTTPS_PROXY is set (the agent would use it for http: too).
+  assert.equal(noProxyForNpmAgent(urls, { HTTPS_PROXY: 'http://proxy:3128' }), 'localhost,sigstore.corp')
+  // `host:port` and `.domain` entries, which the agent does not read as these rules do; the given entries are kept.
+  assert.equal(
+    noProxyForNpmAgent(urls, { HTTPS_PROXY: 'http://proxy:3128', HTTP_PROXY: 'http://proxy:3128', NO_PROXY: 'tsa.corp:8443,.example' }),
+    'tsa.corp:8443,.example,localhost,tsa.corp'
+  )
+  // `*`: every host goes around.
+  assert.equal(
+    noProxyForNpmAgent(urls, { https_proxy: 'http://proxy:3128', http_proxy: 'http://proxy:3128', no_proxy: '*' }),
+    '*,fulcio.sigstore.dev,localhost,sigstore.corp,tsa.corp'
+  )
 })
