@@ -276,12 +276,10 @@ async function copyImage(options) {
         result.bytesUploaded += blob.size;
         logger.info(`copied blob ${blob.digest} (${blob.size} bytes)`);
     });
-    // The evidence's blobs are small: copied first, so its manifests (which only need their own blobs)
-    // are attached while the image's large blobs are still on their way.
+    // The evidence's blobs are small: they go side by side with the image's large blobs, so its
+    // manifests (which only need their own blobs) are attached while the image is still on its way.
     const imageBlobs = new Set(manifestsBottomUp(image).flatMap((node) => node.blobs.map((blob) => blob.digest)));
-    const evidenceOnly = blobs.filter((blob) => !imageBlobs.has(blob.digest));
     try {
-        await copyBlobs(evidenceOnly);
         await Promise.all([
             (async () => {
                 await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)));
@@ -293,7 +291,10 @@ async function copyImage(options) {
                     }
                 }
             })(),
-            copyEvidence()
+            (async () => {
+                await copyBlobs(blobs.filter((blob) => !imageBlobs.has(blob.digest)));
+                await copyEvidence();
+            })()
         ]);
     }
     finally {

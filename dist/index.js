@@ -7370,6 +7370,12 @@ async function attestationPublisher(inputs, context) {
  */
 async function promote(inputs, options, context, result) {
     const steps = new StepRunner(result);
+    // The trust material and the verifier's code load while preflight talks to the registries: they
+    // only read, and verification is the first thing after preflight. Read once, for both ends.
+    const trusted = promoteVerifier(inputs, context);
+    trusted.catch(() => undefined);
+    const verifyModules = Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(202)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
+    verifyModules.catch(() => undefined);
     const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflightPromote({
         ...destination(inputs, context),
         tags: inputs.tags,
@@ -7386,10 +7392,8 @@ async function promote(inputs, options, context, result) {
         result.promote = { from: `${checked.sourceName}@${checked.digest}` };
     });
     const { digest } = checked;
-    const [{ verifyEvidence }, { Referrers }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(202)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
-    // The trust material is read once, for the source and the destination alike.
-    let trusted;
-    const trust = () => (trusted ??= promoteVerifier(inputs, context));
+    const [{ verifyEvidence }, { Referrers }] = await verifyModules;
+    const trust = () => trusted;
     const verification = {
         identity: options.verifyIdentity,
         issuer: options.verifyIssuer,

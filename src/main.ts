@@ -301,6 +301,12 @@ async function attestationPublisher(inputs: ReleaseInputs, context: RunnerContex
  */
 async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: RunnerContext, result: ReleaseResult): Promise<void> {
   const steps = new StepRunner(result)
+  // The trust material and the verifier's code load while preflight talks to the registries: they
+  // only read, and verification is the first thing after preflight. Read once, for both ends.
+  const trusted = promoteVerifier(inputs, context)
+  trusted.catch(() => undefined)
+  const verifyModules = Promise.all([import('./steps/verify.js'), import('./oci/registry/referrers.js')])
+  verifyModules.catch(() => undefined)
   const checked = await steps.run(
     'preflight',
     () =>
@@ -328,10 +334,8 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
     }
   )
   const { digest } = checked
-  const [{ verifyEvidence }, { Referrers }] = await Promise.all([import('./steps/verify.js'), import('./oci/registry/referrers.js')])
-  // The trust material is read once, for the source and the destination alike.
-  let trusted: Promise<BundleVerifier> | undefined
-  const trust = (): Promise<BundleVerifier> => (trusted ??= promoteVerifier(inputs, context))
+  const [{ verifyEvidence }, { Referrers }] = await verifyModules
+  const trust = (): Promise<BundleVerifier> => trusted
   const verification = {
     identity: options.verifyIdentity,
     issuer: options.verifyIssuer,

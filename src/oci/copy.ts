@@ -157,12 +157,10 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       result.bytesUploaded += blob.size
       logger.info(`copied blob ${blob.digest} (${blob.size} bytes)`)
     })
-  // The evidence's blobs are small: copied first, so its manifests (which only need their own blobs)
-  // are attached while the image's large blobs are still on their way.
+  // The evidence's blobs are small: they go side by side with the image's large blobs, so its
+  // manifests (which only need their own blobs) are attached while the image is still on its way.
   const imageBlobs = new Set(manifestsBottomUp(image).flatMap((node) => node.blobs.map((blob) => blob.digest)))
-  const evidenceOnly = blobs.filter((blob) => !imageBlobs.has(blob.digest))
   try {
-    await copyBlobs(evidenceOnly)
     await Promise.all([
       (async () => {
         await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)))
@@ -176,7 +174,10 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
           }
         }
       })(),
-      copyEvidence()
+      (async () => {
+        await copyBlobs(blobs.filter((blob) => !imageBlobs.has(blob.digest)))
+        await copyEvidence()
+      })()
     ])
   } finally {
     clearInterval(progress)
