@@ -19,6 +19,7 @@ import { startSigstore } from './harness/sigstore.js'
 import { verifySigstoreBundle } from './harness/verify.js'
 import { runnerEnv } from './harness/inputs.js'
 import { testScope } from './harness/scope.js'
+import { deploymentYaml } from './harness/deploy-files.js'
 
 const TOKEN = 'ghes-deploy-token'
 const scope = testScope()
@@ -30,17 +31,7 @@ const sigstore = scope.server(() => startSigstore())
 const registry = scope.server(() => startRegistry())
 const work = scope.tempDir('dr-ghes-')
 
-const deployment = (image: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: ${image}
-`
+const deployment = deploymentYaml
 
 test('on GitHub Enterprise Server: REST under /api/v3, GraphQL at /api/graphql, git at the root; every URL the run reports is on the server', async () => {
   const server = ghes.serverUrl

@@ -29,6 +29,7 @@ import { writeLayout, randomLayer } from '../harness/layouts.js'
 import { verifySigstoreBundle } from '../harness/verify.js'
 import { runnerEnv } from '../harness/inputs.js'
 import { testScope } from '../harness/scope.js'
+import { deploymentYaml } from '../harness/deploy-files.js'
 
 const TOKEN = 'proxy-release-token'
 const scope = testScope()
@@ -50,17 +51,7 @@ const api = scope.server(() => startGitHubApi({ token: TOKEN }))
 /** `url` with its host (127.0.0.1) renamed, keeping the port. */
 const renamed = (url: string, host: string): string => url.replace('//127.0.0.1:', `//${host}:`)
 
-const deployment = (image: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: ${image}
-`
+const deployment = deploymentYaml
 
 /** A runner on the proxied network: every host by its `.test` name, the proxy in HTTPS_PROXY and HTTP_PROXY only. */
 function proxiedRunner(extra: Record<string, string> = {}): Record<string, string> {
