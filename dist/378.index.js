@@ -1421,7 +1421,7 @@ const WORK_BRANCH = 'digest-release-work';
  * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, git
  * can read the repository with the same credentials, and the base branch has files that
  * `deploy-paths` selects and that reference the image: a deploy that could only fail must not
- * leave a pushed, tagged image behind it.
+ * leave a pushed, tagged image behind it. Answers the clone it checked, for the deploy step to reuse.
  */
 async function checkDeployAccess(options) {
     const remote = resolveRemote(options.repository, options.serverUrl);
@@ -1444,7 +1444,7 @@ async function checkDeployAccess(options) {
             throw new DeployError(`\`deploy-token\` can read ${options.repository} but not write to it. Give \`deploy-token\` ${need}`);
         }
     }
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-check-'));
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-'));
     try {
         const git = new Git({
             cwd: scratch,
@@ -1473,9 +1473,11 @@ async function checkDeployAccess(options) {
         await run.checkoutBase();
         // Only whether references are found matters here: the patch is computed and dropped.
         await run.patch(false);
+        return scratch;
     }
-    finally {
+    catch (error) {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
+        throw error;
     }
 }
 async function deployDigest(options) {
@@ -1484,7 +1486,7 @@ async function deployDigest(options) {
         throw new DeployError(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`);
     const remote = resolveRemote(options.repository, options.serverUrl);
     const github = remote.github ? new client.GitHubClient(options.apiUrl, options.token, options.logger, options.graphqlUrl) : undefined;
-    const clone = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-'));
+    const clone = options.clone ?? (await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-')));
     try {
         const git = new Git({
             cwd: clone,
@@ -1493,8 +1495,10 @@ async function deployDigest(options) {
             environment: options.gitEnvironment,
             logger: options.logger
         });
-        await git.run(['init', '--quiet']);
-        await git.run(['remote', 'add', 'origin', remote.url]);
+        if (!options.clone) {
+            await git.run(['init', '--quiet']);
+            await git.run(['remote', 'add', 'origin', remote.url]);
+        }
         const base = options.base || (await defaultBranch(git, github, remote, options.logger));
         const step = new DeployRun(options, target, remote, github, git, clone, base);
         return await (options.mode === 'push' ? step.pushToBase() : step.pullRequest());

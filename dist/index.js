@@ -5678,6 +5678,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -6597,8 +6599,6 @@ var instance = __nccwpck_require__(69799);
 var registry_client = __nccwpck_require__(81570);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/oci/registry/credentials.ts
@@ -7134,6 +7134,7 @@ function mib(bytes) {
 
 
 
+
 const runnerLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -7201,6 +7202,7 @@ function needsSigstore(inputs) {
 async function release(inputs, context, result) {
     const steps = new StepRunner(result);
     let layout;
+    let deployClone;
     try {
         const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflight({
             ...destination(inputs, context),
@@ -7231,6 +7233,7 @@ async function release(inputs, context, result) {
             result.imageRef = `${inputs.imageName}@${checked.entry.digest}`;
         });
         layout = checked.layout;
+        deployClone = checked.deployClone;
         const { client, entry } = checked;
         const { image } = await steps.run('layout', () => readLayoutImage({ layout: checked.layout, entry }), (read) => {
             result.platformDigests = read.platformDigests;
@@ -7239,7 +7242,7 @@ async function release(inputs, context, result) {
             for (const name of ['push', 'sign', 'attest', 'tags'])
                 steps.skip(name, 'dry run');
             steps.publishOutputs();
-            return await deploy(inputs, context, result, steps, entry.digest);
+            return await deploy(inputs, context, result, steps, entry.digest, deployClone);
         }
         // The run's one Fulcio certificate is requested while the blobs upload.
         const signer = needsSigstore(inputs) ? await runSigner(checked, runnerLogger) : undefined;
@@ -7334,10 +7337,12 @@ async function release(inputs, context, result) {
                 logger: runnerLogger
             }), (tags) => (result.tags = tags));
         }
-        await deploy(inputs, context, result, steps, pushed.digest);
+        await deploy(inputs, context, result, steps, pushed.digest, deployClone);
     }
     finally {
         await layout?.close();
+        if (deployClone)
+            await (0,promises_.rm)(deployClone, { recursive: true, force: true });
     }
 }
 /**
@@ -7391,68 +7396,74 @@ async function promote(inputs, options, context, result) {
         result.tagPlan = checked.tagPlan;
         result.promote = { from: `${checked.sourceName}@${checked.digest}` };
     });
-    const { digest } = checked;
-    const [{ verifyEvidence }, { Referrers }] = await verifyModules;
-    const trust = () => trusted;
-    const verification = {
-        identity: options.verifyIdentity,
-        issuer: options.verifyIssuer,
-        attestations: options.verifyAttestations,
-        digest,
-        logger: runnerLogger
-    };
-    await steps.run('verify', async () => verifyEvidence({
-        ...verification,
-        client: checked.source,
-        referrers: new Referrers(checked.source),
-        imageName: checked.sourceName,
-        verifier: await trust(),
-        where: 'source'
-    }), (verified) => (result.promote.source = verified));
-    if (inputs.dryRun) {
-        for (const name of ['copy', 'reverify', 'tags'])
-            steps.skip(name, 'dry run');
-        steps.publishOutputs();
-        return deploy(inputs, context, result, steps, digest);
-    }
-    const { copyStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028));
-    await steps.run('copy', () => copyStep({
-        source: checked.source,
-        destination: checked.destination,
-        digest,
-        copyReferrers: options.copyReferrers,
-        logger: runnerLogger
-    }), (copied) => {
-        result.promote.copy = copied;
-        result.platformDigests = copied.platformDigests;
-    });
-    if (!options.copyReferrers)
-        steps.skip('reverify', '`copy-referrers: false`: no evidence was copied');
-    else {
-        await steps.run('reverify', async () => verifyEvidence({
-            ...verification,
-            client: checked.destination,
-            referrers: new Referrers(checked.destination),
-            imageName: inputs.imageName,
-            verifier: await trust(),
-            where: 'destination'
-        }), (verified) => (result.promote.destination = verified));
-    }
-    if (inputs.tags.length === 0)
-        steps.skip('tags', 'no `tags` given');
-    else {
-        const manifest = await checked.destination.getManifest(digest);
-        await steps.run('tags', () => applyTags({
-            client: checked.destination,
-            image: inputs.imageName,
-            tags: inputs.tags,
-            mutableTags: inputs.mutableTags,
+    try {
+        const { digest } = checked;
+        const [{ verifyEvidence }, { Referrers }] = await verifyModules;
+        const trust = () => trusted;
+        const verification = {
+            identity: options.verifyIdentity,
+            issuer: options.verifyIssuer,
+            attestations: options.verifyAttestations,
             digest,
-            manifest: { bytes: manifest.bytes, mediaType: manifest.mediaType },
             logger: runnerLogger
-        }), (tags) => (result.tags = tags));
+        };
+        await steps.run('verify', async () => verifyEvidence({
+            ...verification,
+            client: checked.source,
+            referrers: new Referrers(checked.source),
+            imageName: checked.sourceName,
+            verifier: await trust(),
+            where: 'source'
+        }), (verified) => (result.promote.source = verified));
+        if (inputs.dryRun) {
+            for (const name of ['copy', 'reverify', 'tags'])
+                steps.skip(name, 'dry run');
+            steps.publishOutputs();
+            return await deploy(inputs, context, result, steps, digest, checked.deployClone);
+        }
+        const { copyStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028));
+        await steps.run('copy', () => copyStep({
+            source: checked.source,
+            destination: checked.destination,
+            digest,
+            copyReferrers: options.copyReferrers,
+            logger: runnerLogger
+        }), (copied) => {
+            result.promote.copy = copied;
+            result.platformDigests = copied.platformDigests;
+        });
+        if (!options.copyReferrers)
+            steps.skip('reverify', '`copy-referrers: false`: no evidence was copied');
+        else {
+            await steps.run('reverify', async () => verifyEvidence({
+                ...verification,
+                client: checked.destination,
+                referrers: new Referrers(checked.destination),
+                imageName: inputs.imageName,
+                verifier: await trust(),
+                where: 'destination'
+            }), (verified) => (result.promote.destination = verified));
+        }
+        if (inputs.tags.length === 0)
+            steps.skip('tags', 'no `tags` given');
+        else {
+            const manifest = await checked.destination.getManifest(digest);
+            await steps.run('tags', () => applyTags({
+                client: checked.destination,
+                image: inputs.imageName,
+                tags: inputs.tags,
+                mutableTags: inputs.mutableTags,
+                digest,
+                manifest: { bytes: manifest.bytes, mediaType: manifest.mediaType },
+                logger: runnerLogger
+            }), (tags) => (result.tags = tags));
+        }
+        await deploy(inputs, context, result, steps, digest, checked.deployClone);
     }
-    await deploy(inputs, context, result, steps, digest);
+    finally {
+        if (checked.deployClone)
+            await (0,promises_.rm)(checked.deployClone, { recursive: true, force: true });
+    }
 }
 /** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
 async function promoteVerifier(inputs, context) {
@@ -7470,21 +7481,21 @@ async function promoteVerifier(inputs, context) {
 /** A preflight that also checks the deploy repository, when there is one, before anything is written. */
 async function withDeployCheck(inputs, context, check, digestOf) {
     const checked = await check();
-    if (inputs.deployRepository) {
-        try {
-            await checkDeploy(inputs, context, digestOf(checked));
-        }
-        catch (error) {
-            await checked.layout?.close();
-            throw error;
-        }
+    if (!inputs.deployRepository)
+        return checked;
+    try {
+        return { ...checked, deployClone: await checkDeploy(inputs, context, digestOf(checked)) };
     }
-    return checked;
+    catch (error) {
+        await checked.layout?.close();
+        throw error;
+    }
 }
+/** The deploy repository's check; answers the clone it made, for the deploy step. */
 async function checkDeploy(inputs, context, digest) {
     if (inputs.deployRepository) {
         const { checkDeployAccess } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99378));
-        await checkDeployAccess({
+        const clone = await checkDeployAccess({
             repository: inputs.deployRepository,
             token: inputs.deployToken || inputs.githubToken || '',
             base: inputs.deployBase,
@@ -7499,6 +7510,7 @@ async function checkDeploy(inputs, context, digest) {
             logger: runnerLogger
         });
         runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\`, and deploy-paths find ${inputs.imageName}`);
+        return clone;
     }
 }
 /** The run's signer, its certificate already on its way. */
@@ -7515,7 +7527,7 @@ async function runSigner(checked, logger) {
     signer.prefetchCertificate?.();
     return signer;
 }
-async function deploy(inputs, context, result, steps, digest) {
+async function deploy(inputs, context, result, steps, digest, clone) {
     if (!inputs.deployRepository)
         return steps.skip('deploy', 'no `deploy-repository` given');
     const repository = inputs.deployRepository;
@@ -7541,6 +7553,7 @@ async function deploy(inputs, context, result, steps, digest) {
         gitIdentityInEnvironment: context.gitIdentityInEnvironment,
         workDir: context.tempDir,
         startedAt: context.startedAt,
+        clone,
         logger: runnerLogger
     }), (deployed) => (result.deploy = deployed));
     if (inputs.dryRun && deployed.diff)

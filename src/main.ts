@@ -2,6 +2,7 @@
 // error naming its step. Outputs are set by the step runner as each step ends; the job summary and
 // the `result` output are written last, whatever happened. Steps past the push are loaded only when
 // they run, so a plain push starts fast.
+import { rm } from 'node:fs/promises'
 import * as core from './action/runner.js'
 import { alignSigstoreProxy, readRunnerContext, type RunnerContext } from './action/context.js'
 import { readInputs, type PromoteInputs, type ReleaseInputs } from './action/inputs.js'
@@ -87,6 +88,7 @@ function needsSigstore(inputs: ReleaseInputs): boolean {
 async function release(inputs: ReleaseInputs, context: RunnerContext, result: ReleaseResult): Promise<void> {
   const steps = new StepRunner(result)
   let layout: OciLayout | undefined
+  let deployClone: string | undefined
   try {
     const checked = await steps.run(
       'preflight',
@@ -129,6 +131,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       }
     )
     layout = checked.layout
+    deployClone = checked.deployClone
     const { client, entry } = checked
 
     const { image } = await steps.run(
@@ -142,7 +145,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
     if (inputs.dryRun) {
       for (const name of ['push', 'sign', 'attest', 'tags'] as const) steps.skip(name, 'dry run')
       steps.publishOutputs()
-      return await deploy(inputs, context, result, steps, entry.digest)
+      return await deploy(inputs, context, result, steps, entry.digest, deployClone)
     }
 
     // The run's one Fulcio certificate is requested while the blobs upload.
@@ -260,9 +263,10 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       )
     }
 
-    await deploy(inputs, context, result, steps, pushed.digest)
+    await deploy(inputs, context, result, steps, pushed.digest, deployClone)
   } finally {
     await layout?.close()
+    if (deployClone) await rm(deployClone, { recursive: true, force: true })
   }
 }
 
@@ -333,88 +337,92 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
       result.promote = { from: `${checked.sourceName}@${checked.digest}` }
     }
   )
-  const { digest } = checked
-  const [{ verifyEvidence }, { Referrers }] = await verifyModules
-  const trust = (): Promise<BundleVerifier> => trusted
-  const verification = {
-    identity: options.verifyIdentity,
-    issuer: options.verifyIssuer,
-    attestations: options.verifyAttestations,
-    digest,
-    logger: runnerLogger
-  }
-  await steps.run(
-    'verify',
-    async () =>
-      verifyEvidence({
-        ...verification,
-        client: checked.source,
-        referrers: new Referrers(checked.source),
-        imageName: checked.sourceName,
-        verifier: await trust(),
-        where: 'source'
-      }),
-    (verified) => (result.promote!.source = verified)
-  )
-
-  if (inputs.dryRun) {
-    for (const name of ['copy', 'reverify', 'tags'] as const) steps.skip(name, 'dry run')
-    steps.publishOutputs()
-    return deploy(inputs, context, result, steps, digest)
-  }
-
-  const { copyStep } = await import('./steps/copy.js')
-  await steps.run(
-    'copy',
-    () =>
-      copyStep({
-        source: checked.source,
-        destination: checked.destination,
-        digest,
-        copyReferrers: options.copyReferrers,
-        logger: runnerLogger
-      }),
-    (copied) => {
-      result.promote!.copy = copied
-      result.platformDigests = copied.platformDigests
+  try {
+    const { digest } = checked
+    const [{ verifyEvidence }, { Referrers }] = await verifyModules
+    const trust = (): Promise<BundleVerifier> => trusted
+    const verification = {
+      identity: options.verifyIdentity,
+      issuer: options.verifyIssuer,
+      attestations: options.verifyAttestations,
+      digest,
+      logger: runnerLogger
     }
-  )
-  if (!options.copyReferrers) steps.skip('reverify', '`copy-referrers: false`: no evidence was copied')
-  else {
     await steps.run(
-      'reverify',
+      'verify',
       async () =>
         verifyEvidence({
           ...verification,
-          client: checked.destination,
-          referrers: new Referrers(checked.destination),
-          imageName: inputs.imageName,
+          client: checked.source,
+          referrers: new Referrers(checked.source),
+          imageName: checked.sourceName,
           verifier: await trust(),
-          where: 'destination'
+          where: 'source'
         }),
-      (verified) => (result.promote!.destination = verified)
+      (verified) => (result.promote!.source = verified)
     )
-  }
 
-  if (inputs.tags.length === 0) steps.skip('tags', 'no `tags` given')
-  else {
-    const manifest = await checked.destination.getManifest(digest)
+    if (inputs.dryRun) {
+      for (const name of ['copy', 'reverify', 'tags'] as const) steps.skip(name, 'dry run')
+      steps.publishOutputs()
+      return await deploy(inputs, context, result, steps, digest, checked.deployClone)
+    }
+
+    const { copyStep } = await import('./steps/copy.js')
     await steps.run(
-      'tags',
+      'copy',
       () =>
-        applyTags({
-          client: checked.destination,
-          image: inputs.imageName,
-          tags: inputs.tags,
-          mutableTags: inputs.mutableTags,
+        copyStep({
+          source: checked.source,
+          destination: checked.destination,
           digest,
-          manifest: { bytes: manifest!.bytes, mediaType: manifest!.mediaType },
+          copyReferrers: options.copyReferrers,
           logger: runnerLogger
         }),
-      (tags) => (result.tags = tags)
+      (copied) => {
+        result.promote!.copy = copied
+        result.platformDigests = copied.platformDigests
+      }
     )
+    if (!options.copyReferrers) steps.skip('reverify', '`copy-referrers: false`: no evidence was copied')
+    else {
+      await steps.run(
+        'reverify',
+        async () =>
+          verifyEvidence({
+            ...verification,
+            client: checked.destination,
+            referrers: new Referrers(checked.destination),
+            imageName: inputs.imageName,
+            verifier: await trust(),
+            where: 'destination'
+          }),
+        (verified) => (result.promote!.destination = verified)
+      )
+    }
+
+    if (inputs.tags.length === 0) steps.skip('tags', 'no `tags` given')
+    else {
+      const manifest = await checked.destination.getManifest(digest)
+      await steps.run(
+        'tags',
+        () =>
+          applyTags({
+            client: checked.destination,
+            image: inputs.imageName,
+            tags: inputs.tags,
+            mutableTags: inputs.mutableTags,
+            digest,
+            manifest: { bytes: manifest!.bytes, mediaType: manifest!.mediaType },
+            logger: runnerLogger
+          }),
+        (tags) => (result.tags = tags)
+      )
+    }
+    await deploy(inputs, context, result, steps, digest, checked.deployClone)
+  } finally {
+    if (checked.deployClone) await rm(checked.deployClone, { recursive: true, force: true })
   }
-  await deploy(inputs, context, result, steps, digest)
 }
 
 /** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
@@ -435,28 +443,27 @@ async function promoteVerifier(inputs: ReleaseInputs, context: RunnerContext): P
 }
 
 /** A preflight that also checks the deploy repository, when there is one, before anything is written. */
-async function withDeployCheck<T>(
+async function withDeployCheck<T extends object>(
   inputs: ReleaseInputs,
   context: RunnerContext,
   check: () => Promise<T>,
   digestOf: (checked: T) => string
-): Promise<T> {
+): Promise<T & { deployClone?: string }> {
   const checked = await check()
-  if (inputs.deployRepository) {
-    try {
-      await checkDeploy(inputs, context, digestOf(checked))
-    } catch (error) {
-      await (checked as { layout?: OciLayout }).layout?.close()
-      throw error
-    }
+  if (!inputs.deployRepository) return checked
+  try {
+    return { ...checked, deployClone: await checkDeploy(inputs, context, digestOf(checked)) }
+  } catch (error) {
+    await (checked as { layout?: OciLayout }).layout?.close()
+    throw error
   }
-  return checked
 }
 
-async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest: string): Promise<void> {
+/** The deploy repository's check; answers the clone it made, for the deploy step. */
+async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest: string): Promise<string | undefined> {
   if (inputs.deployRepository) {
     const { checkDeployAccess } = await import('./steps/deploy.js')
-    await checkDeployAccess({
+    const clone = await checkDeployAccess({
       repository: inputs.deployRepository,
       token: inputs.deployToken || inputs.githubToken || '',
       base: inputs.deployBase,
@@ -473,6 +480,7 @@ async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest
     runnerLogger.info(
       `deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\`, and deploy-paths find ${inputs.imageName}`
     )
+    return clone
   }
 }
 
@@ -496,7 +504,8 @@ async function deploy(
   context: RunnerContext,
   result: ReleaseResult,
   steps: StepRunner,
-  digest: string
+  digest: string,
+  clone: string | undefined
 ): Promise<void> {
   if (!inputs.deployRepository) return steps.skip('deploy', 'no `deploy-repository` given')
   const repository = inputs.deployRepository
@@ -525,6 +534,7 @@ async function deploy(
         gitIdentityInEnvironment: context.gitIdentityInEnvironment,
         workDir: context.tempDir,
         startedAt: context.startedAt,
+        clone,
         logger: runnerLogger
       }),
     (deployed) => (result.deploy = deployed)

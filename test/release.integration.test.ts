@@ -3,7 +3,7 @@
 // GitHub's OpenAPI description.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startRegistry } from './harness/registry.js'
 import { startGitServer } from './harness/git-server.js'
@@ -64,6 +64,12 @@ test('a release pushes, tags and opens a deploy pull request that pins the diges
   const run = await runAction(inputs, runnerEnv({ git, api }))
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
   assert.equal(run.outputs['pull-request-operation'], 'created')
+  // The deploy step works in the clone preflight checked (one `git init`), and removes it.
+  assert.equal(run.stdout.split('\n').filter((line) => line === '::debug::git init --quiet').length, 1, run.stdout)
+  assert.deepEqual(
+    (await readdir(run.runnerTemp)).filter((name) => name.startsWith('deploy-')),
+    []
+  )
   assert.equal(run.outputs['pull-request-number'], '1')
   assert.match(run.outputs['pull-request-url'], /\/octo-org\/deploy\/pull\/1$/)
   assert.deepEqual(JSON.parse(run.outputs['patched-files']), ['apps/app/deployment.yaml'])
@@ -226,6 +232,11 @@ test('a failing middle step stops the release: earlier outputs are set, later st
     assert.equal(result.steps.deploy.status, 'not-run')
     assert.equal(await reader.head('octo-org/midfail', 'v1'), undefined, 'no tag')
     assert.equal(api.repository('octo-org', 'midfail-deploy').pulls.length, 0, 'no deploy pull request')
+    // The clone preflight checked the deploy repository in, kept for the deploy step, is gone though that step never ran.
+    assert.deepEqual(
+      (await readdir(run.runnerTemp)).filter((name) => name.startsWith('deploy-')),
+      []
+    )
     assert.match(run.summary, /Failed in Sign/)
   } finally {
     sigstore.fail('rekor', 400, 0)

@@ -45,6 +45,11 @@ export interface DeployOptions {
   workDir: string
   /** When this release started: a concurrent release that started later wins the pull-request branch. */
   startedAt?: Date
+  /**
+   * The clone preflight's check made (origin set, the base fetched): reused, so the deploy step
+   * fetches only what changed since. Removed when the step ends, as a clone of its own would be.
+   */
+  clone?: string
   logger: Logger
 }
 
@@ -91,7 +96,7 @@ interface Remote {
  * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, git
  * can read the repository with the same credentials, and the base branch has files that
  * `deploy-paths` selects and that reference the image: a deploy that could only fail must not
- * leave a pushed, tagged image behind it.
+ * leave a pushed, tagged image behind it. Answers the clone it checked, for the deploy step to reuse.
  */
 export async function checkDeployAccess(
   options: Pick<
@@ -109,7 +114,7 @@ export async function checkDeployAccess(
     | 'workDir'
     | 'logger'
   >
-): Promise<void> {
+): Promise<string> {
   const remote = resolveRemote(options.repository, options.serverUrl)
   const target = parseImage(options.image)
   const need =
@@ -135,7 +140,7 @@ export async function checkDeployAccess(
       throw new DeployError(`\`deploy-token\` can read ${options.repository} but not write to it. Give \`deploy-token\` ${need}`)
     }
   }
-  const scratch = await mkdtemp(join(options.workDir, 'deploy-check-'))
+  const scratch = await mkdtemp(join(options.workDir, 'deploy-'))
   try {
     const git = new Git({
       cwd: scratch,
@@ -166,8 +171,10 @@ export async function checkDeployAccess(
     await run.checkoutBase()
     // Only whether references are found matters here: the patch is computed and dropped.
     await run.patch(false)
-  } finally {
+    return scratch
+  } catch (error) {
     await rm(scratch, { recursive: true, force: true })
+    throw error
   }
 }
 
@@ -176,7 +183,7 @@ export async function deployDigest(options: DeployOptions): Promise<DeployResult
   if (!isValidDigest(options.digest)) throw new DeployError(`"${options.digest}" is not a digest (expected sha256:<64 hex>)`)
   const remote = resolveRemote(options.repository, options.serverUrl)
   const github = remote.github ? new GitHubClient(options.apiUrl, options.token, options.logger, options.graphqlUrl) : undefined
-  const clone = await mkdtemp(join(options.workDir, 'deploy-'))
+  const clone = options.clone ?? (await mkdtemp(join(options.workDir, 'deploy-')))
   try {
     const git = new Git({
       cwd: clone,
@@ -185,8 +192,10 @@ export async function deployDigest(options: DeployOptions): Promise<DeployResult
       environment: options.gitEnvironment,
       logger: options.logger
     })
-    await git.run(['init', '--quiet'])
-    await git.run(['remote', 'add', 'origin', remote.url])
+    if (!options.clone) {
+      await git.run(['init', '--quiet'])
+      await git.run(['remote', 'add', 'origin', remote.url])
+    }
     const base = options.base || (await defaultBranch(git, github, remote, options.logger))
     const step = new DeployRun(options, target, remote, github, git, clone, base)
     return await (options.mode === 'push' ? step.pushToBase() : step.pullRequest())
