@@ -102,7 +102,7 @@ class GitHubClient {
         }
     }
     client() {
-        this.octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 55054)).then(({ GitHub, getOctokitOptions }) => {
+        this.octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 32413)).then(({ GitHub, getOctokitOptions }) => {
             const options = {
                 baseUrl: this.apiUrl,
                 userAgent: 'digest-release',
