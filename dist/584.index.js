@@ -153,12 +153,15 @@ function toApiError(error, shown) {
     const failure = error;
     const status = failure.response ? failure.status : undefined;
     if (status === undefined) {
-        // No answer: the connection failed (refused, reset, timed out, or a certificate that does not verify).
-        const cause = failure.cause ?? error;
+        // No answer: the connection failed (refused, reset, timed out, or a certificate that does not
+        // verify). Octokit wraps fetch's "fetch failed", which wraps the socket's error: name that one.
+        let root = error;
+        while (root.cause !== undefined)
+            root = root.cause;
         const host = /^\w+ (https?:\/\/[^/]+)/.exec(shown)?.[1];
-        const certificate = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCertificateFailure */ .vi)(cause.cause ?? cause, host ? new URL(host).hostname : '');
-        const reason = certificate ?? cause?.message ?? failure.message ?? String(error);
-        return new GitHubApiError(`${shown}: ${reason}`, undefined, '', undefined, { cause: cause.cause ?? cause });
+        const certificate = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCertificateFailure */ .vi)(root, host ? new URL(host).hostname : '');
+        const reason = certificate ?? root?.message ?? failure.message ?? String(error);
+        return new GitHubApiError(`${shown}: ${reason}`, undefined, '', undefined, { cause: root });
     }
     const data = failure.response?.data;
     const detail = describeError(data) || (typeof data === 'string' ? data.slice(0, 200) : '');

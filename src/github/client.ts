@@ -191,12 +191,14 @@ function toApiError(error: unknown, shown: string): GitHubApiError {
   }
   const status = failure.response ? failure.status : undefined
   if (status === undefined) {
-    // No answer: the connection failed (refused, reset, timed out, or a certificate that does not verify).
-    const cause = failure.cause ?? error
+    // No answer: the connection failed (refused, reset, timed out, or a certificate that does not
+    // verify). Octokit wraps fetch's "fetch failed", which wraps the socket's error: name that one.
+    let root: unknown = error
+    while ((root as { cause?: unknown }).cause !== undefined) root = (root as { cause?: unknown }).cause
     const host = /^\w+ (https?:\/\/[^/]+)/.exec(shown)?.[1]
-    const certificate = describeCertificateFailure((cause as { cause?: unknown }).cause ?? cause, host ? new URL(host).hostname : '')
-    const reason = certificate ?? (cause as Error)?.message ?? failure.message ?? String(error)
-    return new GitHubApiError(`${shown}: ${reason}`, undefined, '', undefined, { cause: (cause as { cause?: unknown }).cause ?? cause })
+    const certificate = describeCertificateFailure(root, host ? new URL(host).hostname : '')
+    const reason = certificate ?? (root as Error)?.message ?? failure.message ?? String(error)
+    return new GitHubApiError(`${shown}: ${reason}`, undefined, '', undefined, { cause: root })
   }
   const data = failure.response?.data
   const detail = describeError(data) || (typeof data === 'string' ? data.slice(0, 200) : '')

@@ -6,7 +6,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startGitHubApi } from '../harness/github-api.js'
 import { startFaultProxy } from '../harness/fault-proxy.js'
-import { startHostileFront } from '../harness/hostile-front.js'
+import { startHostileFront, startRecordingServer } from '../harness/hostile-front.js'
 import { makeTestCertificates } from '../harness/tls.js'
 import { testScope } from '../harness/scope.js'
 import { GitHubApiError, GitHubClient } from '../../src/github/client.js'
@@ -107,4 +107,21 @@ test('an API whose certificate is not trusted fails at once, naming the host and
   } finally {
     await front.close()
   }
+})
+
+test('an API that refuses connections is retried under the one policy, then named with the socket error', async () => {
+  const closed = await startRecordingServer(() => ({ status: 200, body: '{}' }))
+  const url = closed.url
+  await closed.close()
+  const retries: string[] = []
+  const client = new GitHubClient(url, 'the-token', { ...logger, debug: (m: string) => retries.push(m) })
+  await assert.rejects(client.getRepository('octo-org', 'gone'), (error: unknown) => {
+    assert.ok(error instanceof GitHubApiError)
+    assert.match(error.message, new RegExp(`^GET ${url.replace(/[.]/g, '\\.')}/repos/octo-org/gone: connect ECONNREFUSED`))
+    return true
+  })
+  assert.ok(
+    retries.some((m) => /retrying in/.test(m)),
+    'a refused connection is worth another attempt'
+  )
 })
