@@ -8,7 +8,6 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JUnitError: () => (/* binding */ JUnitError),
-/* harmony export */   TEST_RESULT_PREDICATE_TYPE: () => (/* binding */ TEST_RESULT_PREDICATE_TYPE),
 /* harmony export */   buildTestResultPredicate: () => (/* binding */ buildTestResultPredicate),
 /* harmony export */   parseJUnit: () => (/* binding */ parseJUnit)
 /* harmony export */ });
@@ -19,7 +18,6 @@ __webpack_require__.r(__webpack_exports__);
 // the de-facto format every test runner writes (Surefire, pytest, Jest, go-junit-report, node --test).
 
 
-const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
 class JUnitError extends Error {
     name = 'JUnitError';
 }

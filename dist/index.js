@@ -5123,7 +5123,8 @@ const PREDICATE_TYPE = {
     cosignSign: 'https://sigstore.dev/cosign/sign/v1',
     slsaProvenance1: 'https://slsa.dev/provenance/v1',
     spdx23: 'https://spdx.dev/Document/v2.3',
-    cycloneDx: 'https://cyclonedx.org/bom'
+    cycloneDx: 'https://cyclonedx.org/bom',
+    testResult: 'https://in-toto.io/attestation/test-result/v0.1'
 };
 const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -6261,11 +6262,6 @@ const SBOM_PREDICATE = {
 function sbomFormat(predicateType) {
     return SBOM_PREDICATE[predicateType]?.format ?? predicateType;
 }
-/**
- * sigstore/test-result.ts's TEST_RESULT_PREDICATE_TYPE, written out: importing it would load that
- * module's XML parser with the summary, which every run loads at start.
- */
-const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
 const YES = '✅';
 const NONE = '—';
 /** Promote verifies the evidence of the digest it promotes, not that of each platform manifest. */
@@ -6392,7 +6388,7 @@ function verifiedMarks(verified) {
         verified.attestations[predicates/* PREDICATE_TYPE */.To.slsaProvenance1] ? YES : NONE,
         sbom ? `${YES} ${sbomFormat(sbom)}` : NONE,
         // verify counts a test-result attestation only when it says PASSED.
-        verified.attestations[TEST_RESULT_PREDICATE_TYPE] ? `${YES} passed` : NONE
+        verified.attestations[predicates/* PREDICATE_TYPE */.To.testResult] ? `${YES} passed` : NONE
     ];
 }
 /** A promote's evidence: what verified at the source and at the destination, for the digest promoted. */
@@ -7291,7 +7287,7 @@ async function release(inputs, context, result) {
             if (!inputs.provenance && inputs.sbom === 'none' && !checked.testResults)
                 steps.skip('attest', '`provenance: false`, `sbom: none` and no `test-results`');
             else {
-                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(879), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(941)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13941)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
+                const [{ attestImage, layerOpener, readPlatformImages }, { buildProvenancePredicate }, { buildTestResultPredicate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(723), __nccwpck_require__.e(941)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13941)), __nccwpck_require__.e(/* import() */ 53).then(__nccwpck_require__.bind(__nccwpck_require__, 13815)), Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72700))]);
                 await steps.run('attest', async () => {
                     const platforms = await readPlatformImages(checked.layout, image);
                     return attestImage({
@@ -7379,7 +7375,7 @@ async function promote(inputs, options, context, result) {
     // only read, and verification is the first thing after preflight. Read once, for both ends.
     const trusted = promoteVerifier(inputs, context);
     trusted.catch(() => undefined);
-    const verifyModules = Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(202)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
+    const verifyModules = Promise.all([__nccwpck_require__.e(/* import() */ 202).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
     verifyModules.catch(() => undefined);
     const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflightPromote({
         ...destination(inputs, context),

@@ -43,12 +43,6 @@ function sbomFormat(predicateType: string): string {
   return SBOM_PREDICATE[predicateType]?.format ?? predicateType
 }
 
-/**
- * sigstore/test-result.ts's TEST_RESULT_PREDICATE_TYPE, written out: importing it would load that
- * module's XML parser with the summary, which every run loads at start.
- */
-const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1'
-
 const YES = '✅'
 const NONE = '—'
 /** Promote verifies the evidence of the digest it promotes, not that of each platform manifest. */
@@ -181,7 +175,7 @@ function verifiedMarks(verified: VerifyResult): string[] {
     verified.attestations[PREDICATE_TYPE.slsaProvenance1] ? YES : NONE,
     sbom ? `${YES} ${sbomFormat(sbom)}` : NONE,
     // verify counts a test-result attestation only when it says PASSED.
-    verified.attestations[TEST_RESULT_PREDICATE_TYPE] ? `${YES} passed` : NONE
+    verified.attestations[PREDICATE_TYPE.testResult] ? `${YES} passed` : NONE
   ]
 }
 

@@ -4,8 +4,6 @@
 import { XMLParser } from 'fast-xml-parser'
 import { sha256Of } from '../oci/digest.js'
 
-export const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1'
-
 export interface JUnitFile {
   /** The path as found, for the configuration's name. */
   path: string

@@ -11,7 +11,7 @@ import { appendLegacyLayer, storeBundleReferrer } from '../sigstore/store.js'
 import { timeProof } from '../sigstore/bundle-info.js'
 import { bundleReferrerManifest, legacyAttestationLayer, legacyImageManifest, legacyTag } from '../sigstore/cosign.js'
 import { buildStatement } from '../sigstore/intoto.js'
-import { TEST_RESULT_PREDICATE_TYPE, type TestResultPredicate } from '../sigstore/test-result.js'
+import type { TestResultPredicate } from '../sigstore/test-result.js'
 import { generateSbom, type OpenBlob, type SbomFile, type SbomFormat } from '../sbom/index.js'
 import type { Signer } from '../sigstore/signer.js'
 import type { SignatureFormat } from '../sigstore/cosign.js'
@@ -116,7 +116,7 @@ export async function attestImage(options: AttestOptions): Promise<AttestResult>
   if (provenance) signing.push(provenance)
   // Test results, like provenance, describe the build as a whole.
   const testResult = options.testResult
-    ? attest(options, wholeBuild, 'test-result', TEST_RESULT_PREDICATE_TYPE, Buffer.from(JSON.stringify(options.testResult)))
+    ? attest(options, wholeBuild, 'test-result', PREDICATE_TYPE.testResult, Buffer.from(JSON.stringify(options.testResult)))
     : undefined
   if (testResult) signing.push(testResult)
 

@@ -9,7 +9,6 @@ import type { Logger } from '../net/logger.js'
 import { bundleFromLegacyLayer, legacyTag, simpleSigningPayload } from '../sigstore/cosign.js'
 import { PREDICATE_TYPE } from '../sigstore/predicates.js'
 import { readLegacyLayers, readReferrerBundle } from '../sigstore/store.js'
-import { TEST_RESULT_PREDICATE_TYPE } from '../sigstore/test-result.js'
 import type { BundleVerifier } from '../sigstore/verifier.js'
 import { sha256Of } from '../oci/digest.js'
 
@@ -69,7 +68,7 @@ export async function verifyEvidence(options: VerifyOptions): Promise<VerifyResu
     }
     seen.add(verified.identity)
     const type = verified.statement.predicateType
-    if (type === TEST_RESULT_PREDICATE_TYPE && (verified.statement.predicate as { result?: string } | undefined)?.result !== 'PASSED') {
+    if (type === PREDICATE_TYPE.testResult && (verified.statement.predicate as { result?: string } | undefined)?.result !== 'PASSED') {
       note(
         `${descriptor.digest}: a test-result attestation that says ${String((verified.statement.predicate as { result?: string })?.result)}`,
         undefined

@@ -19,7 +19,6 @@ import { emptyResult, type ReleaseResult } from '../../src/action/result.js'
 import type { AttestationSummary } from '../../src/steps/attest.js'
 import type { VerifyResult } from '../../src/steps/verify.js'
 import { PREDICATE_TYPE } from '../../src/sigstore/predicates.js'
-import { TEST_RESULT_PREDICATE_TYPE } from '../../src/sigstore/test-result.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 /**
@@ -87,7 +86,7 @@ function fullRelease(): ReleaseResult {
   })
   const subjects: Array<[string, string | undefined]> = [[TOP, undefined], ...PLATFORMS.map((p): [string, string] => [digestOf(p), p])]
   const provenance = subjects.map(([subject, platform]) => attestation('provenance', PREDICATE_TYPE.slsaProvenance1, subject, platform))
-  const tests = subjects.map(([subject, platform]) => attestation('test-result', TEST_RESULT_PREDICATE_TYPE, subject, platform))
+  const tests = subjects.map(([subject, platform]) => attestation('test-result', PREDICATE_TYPE.testResult, subject, platform))
   const sboms = PLATFORMS.map((p) => attestation('sbom', PREDICATE_TYPE.spdx23, digestOf(p), p))
   result.attest = {
     provenance: provenance[0],
@@ -158,7 +157,7 @@ function promoted(): ReleaseResult {
     identity: IDENTITY,
     issuer: ISSUER,
     signatures: 2,
-    attestations: { [PREDICATE_TYPE.slsaProvenance1]: 1, [PREDICATE_TYPE.cycloneDx]: 1, [TEST_RESULT_PREDICATE_TYPE]: 1 }
+    attestations: { [PREDICATE_TYPE.slsaProvenance1]: 1, [PREDICATE_TYPE.cycloneDx]: 1, [PREDICATE_TYPE.testResult]: 1 }
   })
   result.promote = {
     from: `registry.example.com:5000/staging/payments-service-api@${TOP}`,

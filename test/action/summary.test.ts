@@ -6,7 +6,6 @@ import { outputsFor } from '../../src/action/outputs.js'
 import { emptyResult, type ReleaseResult } from '../../src/action/result.js'
 import type { AttestationSummary } from '../../src/steps/attest.js'
 import { PREDICATE_TYPE } from '../../src/sigstore/predicates.js'
-import { TEST_RESULT_PREDICATE_TYPE } from '../../src/sigstore/test-result.js'
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 const OLD = `sha256:${'cd'.repeat(32)}`
@@ -108,7 +107,7 @@ test('SBOMs, test results and legacy attestation tags per platform: marked in th
     legacyTag: `registry.test/octo-org/app:${subjectDigest.replace(':', '-')}.att`,
     predicateType
   })
-  const tests = [DIGEST, OLD, ARM].map((digest) => attestation('test-result', TEST_RESULT_PREDICATE_TYPE, digest))
+  const tests = [DIGEST, OLD, ARM].map((digest) => attestation('test-result', PREDICATE_TYPE.testResult, digest))
   result.attest = {
     testResult: { ...tests[0], result: 'FAILED', passed: 40, failed: 2 },
     attestations: [
