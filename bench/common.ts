@@ -73,6 +73,8 @@ export async function buildLayout(dir: string): Promise<string> {
 export interface Measured {
   seconds: number
   peakRssMb: number
+  /** CPU time (user + system) the process had used at its last sample, 20 ms or less before it exited. */
+  cpuSeconds: number
   exitCode: number
   stdout: string
 }
@@ -85,6 +87,7 @@ export function measure(command: string, args: string[], env: Record<string, str
     let stdout = ''
     let stderr = ''
     let peakKb = 0
+    let cpuTicks = 0
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const sample = async (): Promise<void> => {
@@ -92,6 +95,9 @@ export function measure(command: string, args: string[], env: Record<string, str
         const status = await readFile(`/proc/${child.pid}/status`, 'utf8')
         const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
         if (kb > peakKb) peakKb = kb
+        // /proc/<pid>/stat: utime and stime are fields 14 and 15, counted after the command's name.
+        const stat = (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]?.split(' ')
+        if (stat) cpuTicks = Number(stat[11]) + Number(stat[12])
       } catch {
         // exited
       }
@@ -101,7 +107,8 @@ export function measure(command: string, args: string[], env: Record<string, str
       clearInterval(timer)
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       if (code !== 0) console.error(stdout, stderr)
-      resolvePromise({ seconds, peakRssMb: peakKb / 1024, exitCode: code ?? 1, stdout })
+      // Clock ticks are 100 a second on Linux (USER_HZ).
+      resolvePromise({ seconds, peakRssMb: peakKb / 1024, cpuSeconds: cpuTicks / 100, exitCode: code ?? 1, stdout })
     })
   })
 }

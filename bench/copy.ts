@@ -111,7 +111,7 @@ async function main(): Promise<void> {
             results[tool].seconds.push(measured.seconds)
             results[tool].rss.push(measured.peakRssMb)
             console.log(
-              `round ${round + 1} ${tool.padEnd(14)}: ${measured.seconds.toFixed(2)} s${inside}, peak RSS ${measured.peakRssMb.toFixed(0)} MB`
+              `round ${round + 1} ${tool.padEnd(14)}: ${measured.seconds.toFixed(2)} s${inside}, CPU ${measured.cpuSeconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB`
             )
           } finally {
             await destination.close()

@@ -72,7 +72,9 @@ try {
         if (measured.exitCode !== 0) throw new Error(`${tool} failed`)
         seconds[tool].push(measured.seconds)
         rss[tool].push(measured.peakRssMb)
-        console.log(`round ${round + 1} ${tool.padEnd(14)}: ${measured.seconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB`)
+        console.log(
+          `round ${round + 1} ${tool.padEnd(14)}: ${measured.seconds.toFixed(2)} s, CPU ${measured.cpuSeconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB`
+        )
       } finally {
         await destination.close()
       }
