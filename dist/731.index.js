@@ -25,16 +25,12 @@ var external_node_path_ = __webpack_require__(76760);
 var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __webpack_require__(19654);
-// EXTERNAL MODULE: ./node_modules/@sigstore/tuf/dist/index.js
-var tuf_dist = __webpack_require__(84423);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __webpack_require__(59663);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/@tufjs/models/dist/index.js
-var models_dist = __webpack_require__(68908);
 // EXTERNAL MODULE: ./src/sigstore/instance.ts
 var instance = __webpack_require__(69799);
 ;// CONCATENATED MODULE: ./src/sigstore/tuf-root.ts
@@ -46,7 +42,6 @@ var instance = __webpack_require__(69799);
 // itself, accepted only when it matches the pin and carries a threshold of valid signatures by the
 // pinned keys, and then handed to the TUF client as its starting point; from there the client
 // follows the repository's own root rotations, each signed by the root before it.
-
 
 
 /**
@@ -76,10 +71,11 @@ function spkiFingerprint(pem) {
         .digest('hex');
 }
 /** Why `bytes` is not the pinned root, or undefined when it is (right version, pinned keys and threshold, enough valid signatures). */
-function checkPinnedRoot(bytes, pin) {
+async function checkPinnedRoot(bytes, pin) {
+    const { Metadata, MetadataKind } = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(908)]).then(__webpack_require__.bind(__webpack_require__, 68908));
     let root;
     try {
-        root = models_dist.Metadata.fromJSON(models_dist.MetadataKind.Root, JSON.parse(bytes.toString('utf8')));
+        root = Metadata.fromJSON(MetadataKind.Root, JSON.parse(bytes.toString('utf8')));
     }
     catch (error) {
         return `not TUF root metadata (${error.message})`;
@@ -124,7 +120,6 @@ function checkPinnedRoot(bytes, pin) {
 // source present verifies, the signature verifies over the DSSE payload or the message bytes,
 // and the certificate names the expected identity and issuer. Bad evidence never throws: the
 // answer is { ok: false, reason } with a short reason naming what failed.
-
 
 
 
@@ -432,7 +427,7 @@ async function fromPinnedTuf(options, pin) {
     catch (error) {
         return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${shown(messageOf(error))}` };
     }
-    const mismatch = checkPinnedRoot(bytes, pin);
+    const mismatch = await checkPinnedRoot(bytes, pin);
     if (mismatch)
         return { trustedRoot: undefined, reason: `TUF repository ${mirror} served a root that is not the pinned one: ${mismatch}` };
     const seeds = (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf-seeds');
@@ -449,7 +444,10 @@ async function fromTuf(options) {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
         timer.unref?.();
     });
-    const fetched = (0,tuf_dist.getTrustedRoot)({
+    // The TUF client (and the fetch stack beneath it) loads only when a TUF repository is asked:
+    // with a trusted-root file it is never needed.
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(310), __webpack_require__.e(908), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 84423));
+    const fetched = getTrustedRoot({
         mirrorURL: mirror,
         rootPath: options.tufRootPath,
         cachePath: (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf'),

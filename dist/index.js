@@ -7264,7 +7264,7 @@ async function release(inputs, context, result) {
             if (!inputs.sign)
                 steps.skip('sign', '`sign: false`');
             else {
-                const { signImage, signingTargets } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66310));
+                const { signImage, signingTargets } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66310));
                 await steps.run('sign', () => signImage({
                     client,
                     referrers,
@@ -7348,7 +7348,7 @@ async function release(inputs, context, result) {
  */
 async function evidenceVerifier(inputs, context, services) {
     const overridden = Boolean(inputs.fulcioUrl || inputs.rekorUrl || inputs.tsaUrl);
-    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
+    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(40), __nccwpck_require__.e(187), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
     const trustedRoot = await resolveTrustedRoot({
         trustedRootPath: inputs.trustedRoot,
         instance: overridden ? 'custom' : services.instance,
@@ -7463,7 +7463,7 @@ async function promote(inputs, options, context, result) {
 }
 /** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
 async function promoteVerifier(inputs, context) {
-    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(42), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
+    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(40), __nccwpck_require__.e(187), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
     const resolved = await resolveTrustedRootWithReason({
         trustedRootPath: inputs.trustedRoot,
         instance: 'public-good',
@@ -7511,7 +7511,7 @@ async function checkDeploy(inputs, context, digest) {
 }
 /** The run's signer, its certificate already on its way. */
 async function runSigner(checked, logger) {
-    const { createSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(885), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766));
+    const { createSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(507), __nccwpck_require__.e(310), __nccwpck_require__.e(40), __nccwpck_require__.e(179), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32766));
     const services = checked.sigstoreInstance;
     const signer = createSigner({
         fulcioUrl: services.fulcioUrl,

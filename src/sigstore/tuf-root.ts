@@ -7,7 +7,7 @@
 // pinned keys, and then handed to the TUF client as its starting point; from there the client
 // follows the repository's own root rotations, each signed by the root before it.
 import { createHash, createPublicKey } from 'node:crypto'
-import { Metadata, MetadataKind } from '@tufjs/models'
+import type { Metadata, Root } from '@tufjs/models'
 import { TUF_MIRRORS } from './instance.js'
 
 export interface PinnedTufRoot {
@@ -50,8 +50,9 @@ export function spkiFingerprint(pem: string): string {
 }
 
 /** Why `bytes` is not the pinned root, or undefined when it is (right version, pinned keys and threshold, enough valid signatures). */
-export function checkPinnedRoot(bytes: Buffer, pin: PinnedTufRoot): string | undefined {
-  let root: Metadata<import('@tufjs/models').Root>
+export async function checkPinnedRoot(bytes: Buffer, pin: PinnedTufRoot): Promise<string | undefined> {
+  const { Metadata, MetadataKind } = await import('@tufjs/models')
+  let root: Metadata<Root>
   try {
     root = Metadata.fromJSON(MetadataKind.Root, JSON.parse(bytes.toString('utf8')))
   } catch (error) {

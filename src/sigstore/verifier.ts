@@ -11,7 +11,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
-import { getTrustedRoot } from '@sigstore/tuf'
 import { Verifier, toSignedEntity, toTrustMaterial, type SignedEntity, type TrustMaterial } from '@sigstore/verify'
 import type { Logger } from '../net/logger.js'
 import { sendHttp } from '../net/http.js'
@@ -406,7 +405,7 @@ async function fromPinnedTuf(options: ResolveTrustedRootOptions, pin: PinnedTufR
   } catch (error) {
     return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${shown(messageOf(error))}` }
   }
-  const mismatch = checkPinnedRoot(bytes, pin)
+  const mismatch = await checkPinnedRoot(bytes, pin)
   if (mismatch) return { trustedRoot: undefined, reason: `TUF repository ${mirror} served a root that is not the pinned one: ${mismatch}` }
   const seeds = join(options.cacheDir, 'sigstore-tuf-seeds')
   await mkdir(seeds, { recursive: true })
@@ -423,6 +422,9 @@ async function fromTuf(options: ResolveTrustedRootOptions): Promise<TrustedRootR
     timer = setTimeout(() => resolve('timeout'), timeoutMs)
     timer.unref?.()
   })
+  // The TUF client (and the fetch stack beneath it) loads only when a TUF repository is asked:
+  // with a trusted-root file it is never needed.
+  const { getTrustedRoot } = await import('@sigstore/tuf')
   const fetched = getTrustedRoot({
     mirrorURL: mirror,
     rootPath: options.tufRootPath,
