@@ -1424,15 +1424,16 @@ const WORK_BRANCH = 'digest-release-work';
  * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, git
  * can read the repository with the same credentials, and the base branch has files that
  * `deploy-paths` selects and that reference the image: a deploy that could only fail must not
- * leave a pushed, tagged image behind it. Answers the clone it checked, for the deploy step to reuse.
+ * leave a pushed, tagged image behind it. Answers the clone it checked and the base it resolved,
+ * for the deploy step to work on.
  */
 async function checkDeployAccess(options) {
     const remote = resolveRemote(options.repository, options.serverUrl);
     const target = parseImage(options.image);
     const need = 'a token with `contents: write` and `pull-requests: write` on the deploy repository (a GitHub App installation token; `GITHUB_TOKEN` cannot push to another repository)';
-    let github;
+    let defaultBranchFromApi;
     if (remote.github) {
-        github = new client.GitHubClient(options.apiUrl, options.token, options.logger);
+        const github = new client.GitHubClient(options.apiUrl, options.token, options.logger);
         let info;
         try {
             info = await github.getRepository(remote.github.owner, remote.github.repo);
@@ -1446,6 +1447,7 @@ async function checkDeployAccess(options) {
         if (info.permissions && info.permissions.push === false) {
             throw new DeployError(`\`deploy-token\` can read ${options.repository} but not write to it. Give \`deploy-token\` ${need}`);
         }
+        defaultBranchFromApi = info.defaultBranch;
     }
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.workDir, 'deploy-'));
     try {
@@ -1462,21 +1464,11 @@ async function checkDeployAccess(options) {
         }
         await git.run(['init', '--quiet']);
         await git.run(['remote', 'add', 'origin', remote.url]);
-        const base = options.base || (await defaultBranch(git, github, remote, options.logger));
-        const planOnly = {
-            ...options,
-            mode: 'pull-request',
-            autoMerge: 'off',
-            dryRun: true,
-            source: {},
-            gitIdentityInEnvironment: true,
-            verifyCommands: []
-        };
-        const run = new DeployRun(planOnly, target, remote, github, git, scratch, base);
-        await run.checkoutBase();
-        // Only whether references are found matters here: the patch is computed and dropped.
-        await run.patch(false);
-        return scratch;
+        const base = options.base || defaultBranchFromApi || (await defaultBranch(git, undefined, remote, options.logger));
+        await checkoutBase(git, remote, base);
+        // Only whether references are found matters here: the patch is computed, not written.
+        await patchBase(git, scratch, target, options, base, false);
+        return { clone: scratch, base };
     }
     catch (error) {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -1557,6 +1549,29 @@ function defaultBranchName(target, base) {
         .replace(/\.{2,}/g, '.')
         .replace(/^[-.]+|[-.]+$/g, '');
     return `digest-release/${slug}/${base}`;
+}
+/** Fetches the latest `base` and checks it out in the clone over whatever was there; answers its commit. */
+async function checkoutBase(git, remote, base) {
+    const tracking = `refs/remotes/origin/${base}`;
+    const fetched = await git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${base}:${tracking}`]);
+    if (fetched.exitCode !== 0) {
+        throw new DeployError(`cannot fetch branch ${base} of ${remote.url}: ${fetched.stderr.trim()}`);
+    }
+    await git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking]);
+    return (await git.run(['rev-parse', 'HEAD'])).trim();
+}
+/**
+ * Pins the digest (beside the release's first tag) in every reference to `target` in the files
+ * `paths` selects of the checked-out base; written to the clone only with `write`. Finding no
+ * reference at all is a mistake, named with what was searched.
+ */
+async function patchBase(git, clone, target, options, base, write) {
+    const listed = (await git.run(['ls-files', '-z'])).split('\0').filter(Boolean);
+    const files = selectFiles(listed, options.paths);
+    const patch = await patchTree(clone, files, target, { digest: options.digest, tag: options.tags[0] }, write);
+    if (patch.references === 0)
+        throw nothingFoundError(options.image, patch, options.paths, { base, files: listed });
+    return patch;
 }
 class DeployRun {
     options;
@@ -1667,24 +1682,11 @@ class DeployRun {
         }
     }
     /** Fetches the latest base and checks it out over whatever the last attempt left. */
-    async checkoutBase() {
-        const tracking = `refs/remotes/origin/${this.base}`;
-        const fetched = await this.git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${this.base}:${tracking}`]);
-        if (fetched.exitCode !== 0) {
-            throw new DeployError(`cannot fetch branch ${this.base} of ${this.remote.url}: ${fetched.stderr.trim()}`);
-        }
-        await this.git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking]);
-        return (await this.git.run(['rev-parse', 'HEAD'])).trim();
+    checkoutBase() {
+        return checkoutBase(this.git, this.remote, this.base);
     }
-    async patch(write = true) {
-        const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean);
-        const files = selectFiles(listed, this.options.paths);
-        const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, write);
-        if (patch.references === 0)
-            throw nothingFoundError(this.options.image, patch, this.options.paths, { base: this.base, files: listed });
-        // A patch that is only counted (preflight) is not the change: the deploy step logs that one.
-        if (!write)
-            return patch;
+    async patch() {
+        const patch = await patchBase(this.git, this.clone, this.target, this.options, this.base, true);
         for (const skipped of patch.skipped)
             this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`);
         for (const change of patch.changes)

@@ -7198,7 +7198,7 @@ function needsSigstore(inputs) {
 async function release(inputs, context, result) {
     const steps = new StepRunner(result);
     let layout;
-    let deployClone;
+    let deployCheck;
     try {
         const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflight({
             ...destination(inputs, context),
@@ -7229,7 +7229,7 @@ async function release(inputs, context, result) {
             result.imageRef = `${inputs.imageName}@${checked.entry.digest}`;
         });
         layout = checked.layout;
-        deployClone = checked.deployClone;
+        deployCheck = checked.deployCheck;
         const { client, entry } = checked;
         const { image } = await steps.run('layout', () => readLayoutImage({ layout: checked.layout, entry }), (read) => {
             result.platformDigests = read.platformDigests;
@@ -7238,7 +7238,7 @@ async function release(inputs, context, result) {
             for (const name of ['push', 'sign', 'attest', 'tags'])
                 steps.skip(name, 'dry run');
             steps.publishOutputs();
-            return await deploy(inputs, context, result, steps, entry.digest, deployClone);
+            return await deploy(inputs, context, result, steps, entry.digest, deployCheck);
         }
         // The run's one Fulcio certificate is requested while the blobs upload.
         const signer = needsSigstore(inputs) ? await runSigner(checked, runnerLogger) : undefined;
@@ -7333,12 +7333,12 @@ async function release(inputs, context, result) {
                 logger: runnerLogger
             }), (tags) => (result.tags = tags));
         }
-        await deploy(inputs, context, result, steps, pushed.digest, deployClone);
+        await deploy(inputs, context, result, steps, pushed.digest, deployCheck);
     }
     finally {
         await layout?.close();
-        if (deployClone)
-            await (0,promises_.rm)(deployClone, { recursive: true, force: true });
+        if (deployCheck)
+            await (0,promises_.rm)(deployCheck.clone, { recursive: true, force: true });
     }
 }
 /**
@@ -7415,7 +7415,7 @@ async function promote(inputs, options, context, result) {
             for (const name of ['copy', 'reverify', 'tags'])
                 steps.skip(name, 'dry run');
             steps.publishOutputs();
-            return await deploy(inputs, context, result, steps, digest, checked.deployClone);
+            return await deploy(inputs, context, result, steps, digest, checked.deployCheck);
         }
         const { copyStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028));
         await steps.run('copy', () => copyStep({
@@ -7454,11 +7454,11 @@ async function promote(inputs, options, context, result) {
                 logger: runnerLogger
             }), (tags) => (result.tags = tags));
         }
-        await deploy(inputs, context, result, steps, digest, checked.deployClone);
+        await deploy(inputs, context, result, steps, digest, checked.deployCheck);
     }
     finally {
-        if (checked.deployClone)
-            await (0,promises_.rm)(checked.deployClone, { recursive: true, force: true });
+        if (checked.deployCheck)
+            await (0,promises_.rm)(checked.deployCheck.clone, { recursive: true, force: true });
     }
 }
 /** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
@@ -7480,18 +7480,18 @@ async function withDeployCheck(inputs, context, check, digestOf) {
     if (!inputs.deployRepository)
         return checked;
     try {
-        return { ...checked, deployClone: await checkDeploy(inputs, context, digestOf(checked)) };
+        return { ...checked, deployCheck: await checkDeploy(inputs, context, digestOf(checked)) };
     }
     catch (error) {
         await checked.layout?.close();
         throw error;
     }
 }
-/** The deploy repository's check; answers the clone it made, for the deploy step. */
+/** The deploy repository's check; answers the clone it made and the base it resolved, for the deploy step. */
 async function checkDeploy(inputs, context, digest) {
     if (inputs.deployRepository) {
         const { checkDeployAccess } = await Promise.all(/* import() */[__nccwpck_require__.e(196), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99378));
-        const clone = await checkDeployAccess({
+        const check = await checkDeployAccess({
             repository: inputs.deployRepository,
             token: inputs.deployToken || inputs.githubToken || '',
             base: inputs.deployBase,
@@ -7506,7 +7506,7 @@ async function checkDeploy(inputs, context, digest) {
             logger: runnerLogger
         });
         runnerLogger.info(`deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\`, and deploy-paths find ${inputs.imageName}`);
-        return clone;
+        return check;
     }
 }
 /** The run's signer, its certificate already on its way. */
@@ -7523,7 +7523,7 @@ async function runSigner(checked, logger) {
     signer.prefetchCertificate?.();
     return signer;
 }
-async function deploy(inputs, context, result, steps, digest, clone) {
+async function deploy(inputs, context, result, steps, digest, checked) {
     if (!inputs.deployRepository)
         return steps.skip('deploy', 'no `deploy-repository` given');
     const repository = inputs.deployRepository;
@@ -7531,7 +7531,8 @@ async function deploy(inputs, context, result, steps, digest, clone) {
     const deployed = await steps.run('deploy', () => deployDigest({
         repository,
         token: inputs.deployToken || inputs.githubToken || '',
-        base: inputs.deployBase,
+        // Preflight resolved the base (the API's default branch) and fetched it into its clone.
+        base: checked?.base ?? inputs.deployBase,
         paths: inputs.deployPaths,
         mode: inputs.deployMode,
         branch: inputs.deployBranch,
@@ -7549,7 +7550,7 @@ async function deploy(inputs, context, result, steps, digest, clone) {
         gitIdentityInEnvironment: context.gitIdentityInEnvironment,
         workDir: context.tempDir,
         startedAt: context.startedAt,
-        clone,
+        clone: checked?.clone,
         logger: runnerLogger
     }), (deployed) => (result.deploy = deployed));
     if (inputs.dryRun && deployed.diff)

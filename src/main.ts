@@ -16,6 +16,7 @@ import { SIGSTORE_INSTANCES, TUF_MIRRORS, type ResolvedInstance } from './sigsto
 import type { BundleVerifier } from './sigstore/verifier.js'
 import type { Signer } from './sigstore/signer.js'
 import type { AttestationPublisher } from './github/attestations.js'
+import type { DeployCheck } from './steps/deploy.js'
 import { preflight, preflightPromote, type PreflightResult } from './steps/preflight.js'
 import { InputError } from './steps/errors.js'
 import { readLayoutImage } from './steps/layout.js'
@@ -88,7 +89,7 @@ function needsSigstore(inputs: ReleaseInputs): boolean {
 async function release(inputs: ReleaseInputs, context: RunnerContext, result: ReleaseResult): Promise<void> {
   const steps = new StepRunner(result)
   let layout: OciLayout | undefined
-  let deployClone: string | undefined
+  let deployCheck: DeployCheck | undefined
   try {
     const checked = await steps.run(
       'preflight',
@@ -131,7 +132,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       }
     )
     layout = checked.layout
-    deployClone = checked.deployClone
+    deployCheck = checked.deployCheck
     const { client, entry } = checked
 
     const { image } = await steps.run(
@@ -145,7 +146,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
     if (inputs.dryRun) {
       for (const name of ['push', 'sign', 'attest', 'tags'] as const) steps.skip(name, 'dry run')
       steps.publishOutputs()
-      return await deploy(inputs, context, result, steps, entry.digest, deployClone)
+      return await deploy(inputs, context, result, steps, entry.digest, deployCheck)
     }
 
     // The run's one Fulcio certificate is requested while the blobs upload.
@@ -263,10 +264,10 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       )
     }
 
-    await deploy(inputs, context, result, steps, pushed.digest, deployClone)
+    await deploy(inputs, context, result, steps, pushed.digest, deployCheck)
   } finally {
     await layout?.close()
-    if (deployClone) await rm(deployClone, { recursive: true, force: true })
+    if (deployCheck) await rm(deployCheck.clone, { recursive: true, force: true })
   }
 }
 
@@ -365,7 +366,7 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
     if (inputs.dryRun) {
       for (const name of ['copy', 'reverify', 'tags'] as const) steps.skip(name, 'dry run')
       steps.publishOutputs()
-      return await deploy(inputs, context, result, steps, digest, checked.deployClone)
+      return await deploy(inputs, context, result, steps, digest, checked.deployCheck)
     }
 
     const { copyStep } = await import('./steps/copy.js')
@@ -419,9 +420,9 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
         (tags) => (result.tags = tags)
       )
     }
-    await deploy(inputs, context, result, steps, digest, checked.deployClone)
+    await deploy(inputs, context, result, steps, digest, checked.deployCheck)
   } finally {
-    if (checked.deployClone) await rm(checked.deployClone, { recursive: true, force: true })
+    if (checked.deployCheck) await rm(checked.deployCheck.clone, { recursive: true, force: true })
   }
 }
 
@@ -448,22 +449,22 @@ async function withDeployCheck<T extends object>(
   context: RunnerContext,
   check: () => Promise<T>,
   digestOf: (checked: T) => string
-): Promise<T & { deployClone?: string }> {
+): Promise<T & { deployCheck?: DeployCheck }> {
   const checked = await check()
   if (!inputs.deployRepository) return checked
   try {
-    return { ...checked, deployClone: await checkDeploy(inputs, context, digestOf(checked)) }
+    return { ...checked, deployCheck: await checkDeploy(inputs, context, digestOf(checked)) }
   } catch (error) {
     await (checked as { layout?: OciLayout }).layout?.close()
     throw error
   }
 }
 
-/** The deploy repository's check; answers the clone it made, for the deploy step. */
-async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest: string): Promise<string | undefined> {
+/** The deploy repository's check; answers the clone it made and the base it resolved, for the deploy step. */
+async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest: string): Promise<DeployCheck | undefined> {
   if (inputs.deployRepository) {
     const { checkDeployAccess } = await import('./steps/deploy.js')
-    const clone = await checkDeployAccess({
+    const check = await checkDeployAccess({
       repository: inputs.deployRepository,
       token: inputs.deployToken || inputs.githubToken || '',
       base: inputs.deployBase,
@@ -480,7 +481,7 @@ async function checkDeploy(inputs: ReleaseInputs, context: RunnerContext, digest
     runnerLogger.info(
       `deploy repository ${inputs.deployRepository}: reachable with \`deploy-token\`, and deploy-paths find ${inputs.imageName}`
     )
-    return clone
+    return check
   }
 }
 
@@ -505,7 +506,7 @@ async function deploy(
   result: ReleaseResult,
   steps: StepRunner,
   digest: string,
-  clone: string | undefined
+  checked: DeployCheck | undefined
 ): Promise<void> {
   if (!inputs.deployRepository) return steps.skip('deploy', 'no `deploy-repository` given')
   const repository = inputs.deployRepository
@@ -516,7 +517,8 @@ async function deploy(
       deployDigest({
         repository,
         token: inputs.deployToken || inputs.githubToken || '',
-        base: inputs.deployBase,
+        // Preflight resolved the base (the API's default branch) and fetched it into its clone.
+        base: checked?.base ?? inputs.deployBase,
         paths: inputs.deployPaths,
         mode: inputs.deployMode,
         branch: inputs.deployBranch,
@@ -534,7 +536,7 @@ async function deploy(
         gitIdentityInEnvironment: context.gitIdentityInEnvironment,
         workDir: context.tempDir,
         startedAt: context.startedAt,
-        clone,
+        clone: checked?.clone,
         logger: runnerLogger
       }),
     (deployed) => (result.deploy = deployed)

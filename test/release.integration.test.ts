@@ -61,9 +61,12 @@ test('a release pushes, tags and opens a deploy pull request that pins the diges
     'deploy-token': 'deploy-secret-token'
   }
 
+  const apiRequestsBefore = api.requests.length
   const run = await runAction(inputs, runnerEnv({ git, api }))
   assert.equal(run.exitCode, 0, run.stdout + run.stderr)
   assert.equal(run.outputs['pull-request-operation'], 'created')
+  // The repository is looked up once, by preflight; the deploy step takes the base it resolved.
+  assert.equal(api.requests.slice(apiRequestsBefore).filter((r) => r.operationId === 'repos/get').length, 1)
   // The deploy step works in the clone preflight checked (one `git init`), and removes it.
   assert.equal(run.stdout.split('\n').filter((line) => line === '::debug::git init --quiet').length, 1, run.stdout)
   assert.deepEqual(

@@ -48,6 +48,7 @@ export interface DeployOptions {
   /**
    * The clone preflight's check made (origin set, the base fetched): reused, so the deploy step
    * fetches only what changed since. Removed when the step ends, as a clone of its own would be.
+   * Preflight also resolved the base, which comes in `base`.
    */
   clone?: string
   logger: Logger
@@ -91,12 +92,19 @@ interface Remote {
   github?: { owner: string; repo: string }
 }
 
+/** What preflight's check leaves for the deploy step: the checked clone (origin set, the base fetched) and the base branch. */
+export interface DeployCheck {
+  clone: string
+  base: string
+}
+
 /**
  * Preflight's check of the deploy repository, before anything is pushed: the token is accepted
  * (GitHub's answer named, and the permission it needs), it may write there when GitHub says, git
  * can read the repository with the same credentials, and the base branch has files that
  * `deploy-paths` selects and that reference the image: a deploy that could only fail must not
- * leave a pushed, tagged image behind it. Answers the clone it checked, for the deploy step to reuse.
+ * leave a pushed, tagged image behind it. Answers the clone it checked and the base it resolved,
+ * for the deploy step to work on.
  */
 export async function checkDeployAccess(
   options: Pick<
@@ -114,14 +122,14 @@ export async function checkDeployAccess(
     | 'workDir'
     | 'logger'
   >
-): Promise<string> {
+): Promise<DeployCheck> {
   const remote = resolveRemote(options.repository, options.serverUrl)
   const target = parseImage(options.image)
   const need =
     'a token with `contents: write` and `pull-requests: write` on the deploy repository (a GitHub App installation token; `GITHUB_TOKEN` cannot push to another repository)'
-  let github: GitHubClient | undefined
+  let defaultBranchFromApi: string | undefined
   if (remote.github) {
-    github = new GitHubClient(options.apiUrl, options.token, options.logger)
+    const github = new GitHubClient(options.apiUrl, options.token, options.logger)
     let info: RepositoryInfo
     try {
       info = await github.getRepository(remote.github.owner, remote.github.repo)
@@ -139,6 +147,7 @@ export async function checkDeployAccess(
     if (info.permissions && info.permissions.push === false) {
       throw new DeployError(`\`deploy-token\` can read ${options.repository} but not write to it. Give \`deploy-token\` ${need}`)
     }
+    defaultBranchFromApi = info.defaultBranch
   }
   const scratch = await mkdtemp(join(options.workDir, 'deploy-'))
   try {
@@ -157,21 +166,11 @@ export async function checkDeployAccess(
     }
     await git.run(['init', '--quiet'])
     await git.run(['remote', 'add', 'origin', remote.url])
-    const base = options.base || (await defaultBranch(git, github, remote, options.logger))
-    const planOnly: DeployOptions = {
-      ...options,
-      mode: 'pull-request',
-      autoMerge: 'off',
-      dryRun: true,
-      source: {},
-      gitIdentityInEnvironment: true,
-      verifyCommands: []
-    }
-    const run = new DeployRun(planOnly, target, remote, github, git, scratch, base)
-    await run.checkoutBase()
-    // Only whether references are found matters here: the patch is computed and dropped.
-    await run.patch(false)
-    return scratch
+    const base = options.base || defaultBranchFromApi || (await defaultBranch(git, undefined, remote, options.logger))
+    await checkoutBase(git, remote, base)
+    // Only whether references are found matters here: the patch is computed, not written.
+    await patchBase(git, scratch, target, options, base, false)
+    return { clone: scratch, base }
   } catch (error) {
     await rm(scratch, { recursive: true, force: true })
     throw error
@@ -250,6 +249,37 @@ export function defaultBranchName(target: ImageReference, base: string): string 
     .replace(/\.{2,}/g, '.')
     .replace(/^[-.]+|[-.]+$/g, '')
   return `digest-release/${slug}/${base}`
+}
+
+/** Fetches the latest `base` and checks it out in the clone over whatever was there; answers its commit. */
+async function checkoutBase(git: Git, remote: Remote, base: string): Promise<string> {
+  const tracking = `refs/remotes/origin/${base}`
+  const fetched = await git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${base}:${tracking}`])
+  if (fetched.exitCode !== 0) {
+    throw new DeployError(`cannot fetch branch ${base} of ${remote.url}: ${fetched.stderr.trim()}`)
+  }
+  await git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking])
+  return (await git.run(['rev-parse', 'HEAD'])).trim()
+}
+
+/**
+ * Pins the digest (beside the release's first tag) in every reference to `target` in the files
+ * `paths` selects of the checked-out base; written to the clone only with `write`. Finding no
+ * reference at all is a mistake, named with what was searched.
+ */
+async function patchBase(
+  git: Git,
+  clone: string,
+  target: ImageReference,
+  options: Pick<DeployOptions, 'image' | 'digest' | 'tags' | 'paths'>,
+  base: string,
+  write: boolean
+): Promise<TreePatch> {
+  const listed = (await git.run(['ls-files', '-z'])).split('\0').filter(Boolean)
+  const files = selectFiles(listed, options.paths)
+  const patch = await patchTree(clone, files, target, { digest: options.digest, tag: options.tags[0] }, write)
+  if (patch.references === 0) throw nothingFoundError(options.image, patch, options.paths, { base, files: listed })
+  return patch
 }
 
 type PushOutcome = 'pushed' | 'rejected'
@@ -358,23 +388,12 @@ class DeployRun {
   }
 
   /** Fetches the latest base and checks it out over whatever the last attempt left. */
-  async checkoutBase(): Promise<string> {
-    const tracking = `refs/remotes/origin/${this.base}`
-    const fetched = await this.git.tryRun(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${this.base}:${tracking}`])
-    if (fetched.exitCode !== 0) {
-      throw new DeployError(`cannot fetch branch ${this.base} of ${this.remote.url}: ${fetched.stderr.trim()}`)
-    }
-    await this.git.run(['checkout', '--quiet', '--force', '-B', WORK_BRANCH, tracking])
-    return (await this.git.run(['rev-parse', 'HEAD'])).trim()
+  private checkoutBase(): Promise<string> {
+    return checkoutBase(this.git, this.remote, this.base)
   }
 
-  async patch(write = true): Promise<TreePatch> {
-    const listed = (await this.git.run(['ls-files', '-z'])).split('\0').filter(Boolean)
-    const files = selectFiles(listed, this.options.paths)
-    const patch = await patchTree(this.clone, files, this.target, { digest: this.options.digest, tag: this.options.tags[0] }, write)
-    if (patch.references === 0) throw nothingFoundError(this.options.image, patch, this.options.paths, { base: this.base, files: listed })
-    // A patch that is only counted (preflight) is not the change: the deploy step logs that one.
-    if (!write) return patch
+  private async patch(): Promise<TreePatch> {
+    const patch = await patchBase(this.git, this.clone, this.target, this.options, this.base, true)
     for (const skipped of patch.skipped) this.logger.info(`skipped ${skipped.file}: ${skipped.reason}`)
     for (const change of patch.changes)
       this.logger.info(`${change.file}:${change.line}: ${change.from || '(none)'} -> ${change.to || '(none)'}`)
