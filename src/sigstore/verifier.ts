@@ -6,7 +6,6 @@
 // source present verifies, the signature verifies over the DSSE payload or the message bytes,
 // and the certificate names the expected identity and issuer. Bad evidence never throws: the
 // answer is { ok: false, reason } with a short reason naming what failed.
-import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle'
@@ -379,25 +378,16 @@ async function fromFile(path: string): Promise<TrustedRootResolution> {
 
 /**
  * A TUF repository whose root is pinned here rather than shipped in `@sigstore/tuf` (GitHub's):
- * its root file is fetched from the repository once, accepted only when it matches the pin, and
- * seeds the TUF client. A cache the client already holds for the mirror was reached from a
- * checked root, so it is used as it is.
+ * its root file is fetched from the repository, accepted only when it matches the pin, and seeds
+ * the TUF client. Both fetches share one time bound.
  */
 async function fromPinnedTuf(options: ResolveTrustedRootOptions, pin: PinnedTufRoot): Promise<TrustedRootResolution> {
   const mirror = pin.mirror.replace(/\/+$/, '')
-  // Where @sigstore/tuf keeps a mirror's metadata: the mirror's host and path, URI-encoded.
-  const mirrorUrl = new URL(mirror)
-  const cached = join(
-    options.cacheDir,
-    'sigstore-tuf',
-    encodeURIComponent(mirrorUrl.host + mirrorUrl.pathname.replace(/\/$/, '')),
-    'root.json'
-  )
-  if (existsSync(cached)) return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: undefined })
-  const timeoutMs = options.timeoutMs ?? 5000
+  const deadline = Date.now() + (options.timeoutMs ?? 5000)
   const url = new URL(`${mirror}/${pin.version}.root.json`)
   let bytes: Buffer
   try {
+    const timeoutMs = Math.max(deadline - Date.now(), 1)
     const response = await sendHttp({ method: 'GET', url, maxResponseBytes: 1024 * 1024, deadlineMs: timeoutMs, idleTimeoutMs: timeoutMs })
     if (response.status !== 200)
       return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${url.pathname} answered HTTP ${response.status}` }
@@ -409,9 +399,9 @@ async function fromPinnedTuf(options: ResolveTrustedRootOptions, pin: PinnedTufR
   if (mismatch) return { trustedRoot: undefined, reason: `TUF repository ${mirror} served a root that is not the pinned one: ${mismatch}` }
   const seeds = join(options.cacheDir, 'sigstore-tuf-seeds')
   await mkdir(seeds, { recursive: true })
-  const rootPath = join(seeds, `${encodeURIComponent(mirrorUrl.host)}-${pin.version}.root.json`)
+  const rootPath = join(seeds, `${encodeURIComponent(url.host)}-${pin.version}.root.json`)
   await writeFile(rootPath, bytes)
-  return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: rootPath })
+  return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: rootPath, timeoutMs: Math.max(deadline - Date.now(), 1) })
 }
 
 async function fromTuf(options: ResolveTrustedRootOptions): Promise<TrustedRootResolution> {

@@ -353,11 +353,9 @@ describe('resolveTrustedRoot', () => {
       )
       assert.ok(result.ok, !result.ok ? result.reason : '')
 
-      // A second resolution starts from the client's cache, reached from the checked root.
-      const before = repository.requests.length
+      // A second resolution checks the root again and reads the trusted root as before.
       const again = await resolveTrustedRootWithReason({ instance: 'github', cacheDir, githubTufRoot: repository.pin })
       assert.deepEqual(again.trustedRoot, sigstore.trustedRoot)
-      assert.ok(!repository.requests.slice(before).includes('/1.root.json'), repository.requests.join(' '))
     } finally {
       await repository.close()
     }
