@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BundleVerifier, IN_TOTO_PAYLOAD_TYPE, loadTrustMaterial
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -120,7 +118,6 @@ async function checkPinnedRoot(bytes, pin) {
 // source present verifies, the signature verifies over the DSSE payload or the message bytes,
 // and the certificate names the expected identity and issuer. Bad evidence never throws: the
 // answer is { ok: false, reason } with a short reason naming what failed.
-
 
 
 
@@ -404,21 +401,16 @@ async function fromFile(path) {
 }
 /**
  * A TUF repository whose root is pinned here rather than shipped in `@sigstore/tuf` (GitHub's):
- * its root file is fetched from the repository once, accepted only when it matches the pin, and
- * seeds the TUF client. A cache the client already holds for the mirror was reached from a
- * checked root, so it is used as it is.
+ * its root file is fetched from the repository, accepted only when it matches the pin, and seeds
+ * the TUF client. Both fetches share one time bound.
  */
 async function fromPinnedTuf(options, pin) {
     const mirror = pin.mirror.replace(/\/+$/, '');
-    // Where @sigstore/tuf keeps a mirror's metadata: the mirror's host and path, URI-encoded.
-    const mirrorUrl = new URL(mirror);
-    const cached = (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf', encodeURIComponent(mirrorUrl.host + mirrorUrl.pathname.replace(/\/$/, '')), 'root.json');
-    if ((0,external_node_fs_.existsSync)(cached))
-        return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: undefined });
-    const timeoutMs = options.timeoutMs ?? 5000;
+    const deadline = Date.now() + (options.timeoutMs ?? 5000);
     const url = new URL(`${mirror}/${pin.version}.root.json`);
     let bytes;
     try {
+        const timeoutMs = Math.max(deadline - Date.now(), 1);
         const response = await (0,http/* sendHttp */.d3)({ method: 'GET', url, maxResponseBytes: 1024 * 1024, deadlineMs: timeoutMs, idleTimeoutMs: timeoutMs });
         if (response.status !== 200)
             return { trustedRoot: undefined, reason: `TUF repository ${mirror}: ${url.pathname} answered HTTP ${response.status}` };
@@ -432,9 +424,9 @@ async function fromPinnedTuf(options, pin) {
         return { trustedRoot: undefined, reason: `TUF repository ${mirror} served a root that is not the pinned one: ${mismatch}` };
     const seeds = (0,external_node_path_.join)(options.cacheDir, 'sigstore-tuf-seeds');
     await (0,promises_.mkdir)(seeds, { recursive: true });
-    const rootPath = (0,external_node_path_.join)(seeds, `${encodeURIComponent(mirrorUrl.host)}-${pin.version}.root.json`);
+    const rootPath = (0,external_node_path_.join)(seeds, `${encodeURIComponent(url.host)}-${pin.version}.root.json`);
     await (0,promises_.writeFile)(rootPath, bytes);
-    return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: rootPath });
+    return fromTuf({ ...options, tufMirrorUrl: mirror, tufRootPath: rootPath, timeoutMs: Math.max(deadline - Date.now(), 1) });
 }
 async function fromTuf(options) {
     const timeoutMs = options.timeoutMs ?? 5000;

@@ -2685,6 +2685,7 @@ async function forEachLimit(items, limit, work) {
 /* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   BU: () => (/* binding */ configureProxy),
 /* harmony export */   Jo: () => (/* binding */ HttpConnectionError),
+/* harmony export */   PY: () => (/* binding */ noProxyForNpmAgent),
 /* harmony export */   Tz: () => (/* binding */ isDeadlineError),
 /* harmony export */   Xq: () => (/* binding */ bufferHttp),
 /* harmony export */   d3: () => (/* binding */ sendHttp),
@@ -2746,6 +2747,17 @@ function configureProxy(env) {
         if (env[name])
             picked[name] = env[name];
     proxyEnvironment = PROXY_VARIABLES.some((name) => picked[name]) ? picked : undefined;
+}
+/**
+ * The no_proxy value under which npm's proxy agent (beneath sigstore-js and tuf-js, which read the
+ * proxy variables themselves) reaches `urls` as configureProxy's rules do; undefined when no proxy
+ * is configured, and then the proxy code is not loaded.
+ */
+async function noProxyForNpmAgent(urls) {
+    const env = proxyEnvironment;
+    if (env === undefined)
+        return undefined;
+    return (await (proxyModule ??= __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987)))).noProxyForNpmAgent(urls, env);
 }
 /** Runs `send` with the route through the runner's proxy for this request, if one applies (the proxy code is loaded only then). */
 function viaProxy(request, send) {
@@ -5782,10 +5794,13 @@ async function requestIdentityToken(audience) {
 
 // EXTERNAL MODULE: ./src/github/endpoints.ts
 var endpoints = __nccwpck_require__(80925);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(59663);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 // The runner's environment, read once: every host, path and fact about the run that the steps
 // need comes from here, so no other module reads process.env. Hosts follow GitHub Enterprise
 // Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL, GITHUB_GRAPHQL_URL).
+
 
 
 function withoutTrailingSlash(url) {
@@ -5815,14 +5830,13 @@ function readRunnerContext(env = process.env) {
  * Makes npm's proxy agent, which sigstore-js and tuf-js fetch through and which reads the proxy
  * variables from the process itself, send `urls` around the proxy wherever the toolkit's rules do
  * (loopback, `host:port` and `*` NO_PROXY entries, an http: URL with only HTTPS_PROXY set).
- * Called before any Sigstore module loads: that agent reads the variables once, at load.
+ * Called after configureProxy and before any Sigstore module loads: that agent reads the variables
+ * once, at load.
  */
 async function alignSigstoreProxy(urls) {
-    // Without a proxy variable there is nothing to align, and the proxy rules need not load.
-    if (!['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'proxy', 'PROXY'].some((name) => process.env[name]))
+    const noProxy = await (0,http/* noProxyForNpmAgent */.PY)(urls.map((url) => new URL(url)));
+    if (noProxy === undefined)
         return;
-    const { noProxyForNpmAgent } = await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 51987));
-    const noProxy = noProxyForNpmAgent(urls.map((url) => new URL(url)), process.env);
     // Both spellings, the same value: the agent takes whichever it reads last.
     process.env.no_proxy = noProxy;
     process.env.NO_PROXY = noProxy;
@@ -6587,8 +6601,6 @@ function renderSummary(result) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(59663);
 // EXTERNAL MODULE: ./src/sigstore/instance.ts
 var instance = __nccwpck_require__(69799);
 // EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules

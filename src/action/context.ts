@@ -3,6 +3,7 @@
 // Server when the runner says so (GITHUB_SERVER_URL, GITHUB_API_URL, GITHUB_GRAPHQL_URL).
 import { tmpdir } from 'node:os'
 import { graphqlUrl } from '../github/endpoints.js'
+import { noProxyForNpmAgent } from '../net/http.js'
 
 export interface RunnerContext {
   /** `https://github.com`, or the GHES server, without a trailing slash. */
@@ -61,16 +62,12 @@ export function readRunnerContext(env: Record<string, string | undefined> = proc
  * Makes npm's proxy agent, which sigstore-js and tuf-js fetch through and which reads the proxy
  * variables from the process itself, send `urls` around the proxy wherever the toolkit's rules do
  * (loopback, `host:port` and `*` NO_PROXY entries, an http: URL with only HTTPS_PROXY set).
- * Called before any Sigstore module loads: that agent reads the variables once, at load.
+ * Called after configureProxy and before any Sigstore module loads: that agent reads the variables
+ * once, at load.
  */
 export async function alignSigstoreProxy(urls: readonly string[]): Promise<void> {
-  // Without a proxy variable there is nothing to align, and the proxy rules need not load.
-  if (!['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'proxy', 'PROXY'].some((name) => process.env[name])) return
-  const { noProxyForNpmAgent } = await import('../net/proxy.js')
-  const noProxy = noProxyForNpmAgent(
-    urls.map((url) => new URL(url)),
-    process.env
-  )
+  const noProxy = await noProxyForNpmAgent(urls.map((url) => new URL(url)))
+  if (noProxy === undefined) return
   // Both spellings, the same value: the agent takes whichever it reads last.
   process.env.no_proxy = noProxy
   process.env.NO_PROXY = noProxy

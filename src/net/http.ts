@@ -83,6 +83,17 @@ export function configureProxy(env: Environment): void {
   proxyEnvironment = PROXY_VARIABLES.some((name) => picked[name]) ? picked : undefined
 }
 
+/**
+ * The no_proxy value under which npm's proxy agent (beneath sigstore-js and tuf-js, which read the
+ * proxy variables themselves) reaches `urls` as configureProxy's rules do; undefined when no proxy
+ * is configured, and then the proxy code is not loaded.
+ */
+export async function noProxyForNpmAgent(urls: readonly URL[]): Promise<string | undefined> {
+  const env = proxyEnvironment
+  if (env === undefined) return undefined
+  return (await (proxyModule ??= import('./proxy.js'))).noProxyForNpmAgent(urls, env)
+}
+
 type Route = ((headers: Record<string, string>) => ProxyRoute) | undefined
 
 /** Runs `send` with the route through the runner's proxy for this request, if one applies (the proxy code is loaded only then). */
