@@ -47,10 +47,23 @@ export function describeReferrer(bytes: Buffer): Descriptor {
   }
 }
 
+const perClient = new WeakMap<RegistryClient, Referrers>()
+
 export class Referrers {
   private mode: ReferrersMode | undefined
+  private apiUnanswered = false
 
   constructor(private readonly client: RegistryClient) {}
+
+  /**
+   * The one Referrers of a client: what it learnt of the registry (API or tag schema) holds for the
+   * whole run, so verify, copy and verify-again ask the referrers API once, not once per subject.
+   */
+  static of(client: RegistryClient): Referrers {
+    let referrers = perClient.get(client)
+    if (!referrers) perClient.set(client, (referrers = new Referrers(client)))
+    return referrers
+  }
 
   get detectedMode(): ReferrersMode | undefined {
     return this.mode
@@ -82,12 +95,15 @@ export class Referrers {
 
   /** Every referrer of a subject, from the API or the tag-schema index. */
   async list(subjectDigest: string): Promise<Descriptor[]> {
-    if (this.mode !== 'tag-schema') {
+    if (this.mode === 'referrers-api' || (this.mode === undefined && !this.apiUnanswered)) {
       const fromApi = await this.client.getReferrers(subjectDigest)
       if (fromApi) {
         this.mode ??= 'referrers-api'
         return (fromApi.index.manifests ?? []) as Descriptor[]
       }
+      // Not asked again for listing. The mode stays open: a repository that does not exist yet may
+      // answer 404 on a registry that has the API, and attaching (OCI-Subject) still finds it out.
+      this.apiUnanswered = true
     }
     return (await this.readTagIndex(subjectDigest)).manifests
   }

@@ -120,3 +120,61 @@ test('OCI-Subject and a referrers API answering 200: the API is used and no tag 
     await proxy.close()
   }
 })
+
+test('without the API, one Referrers asks the referrers API once, whatever it lists; attaching still finds an API the listing missed', async () => {
+  const subject = await pushSubject('team/once')
+  const second = await pushSubject('team/once')
+  const proxy = await startFaultProxy(registry.host, [])
+  try {
+    const client = new RegistryClient({ registry: proxy.host, repository: 'team/once' })
+    const referrers = Referrers.of(client)
+    assert.equal(Referrers.of(client), referrers, 'one Referrers per client')
+    const attached = await referrers.attach({ manifest: artifact(subject, 'once'), subjectDigest: subject.digest })
+    assert.equal(attached.mode, 'tag-schema')
+    for (const digest of [subject.digest, second.digest, subject.digest]) await referrers.list(digest)
+    assert.deepEqual(
+      (await referrers.list(subject.digest)).map((d) => d.digest),
+      [attached.digest]
+    )
+    assert.equal(
+      proxy.log.filter((r) => r.path.includes('/referrers/')).length,
+      0,
+      'attaching found the tag schema: the API is not asked again'
+    )
+
+    const fresh = Referrers.of(new RegistryClient({ registry: proxy.host, repository: 'team/once' }))
+    for (const digest of [subject.digest, second.digest, subject.digest]) await fresh.list(digest)
+    assert.equal(proxy.log.filter((r) => r.path.includes('/referrers/')).length, 1, 'a 404 from the API is remembered for listing')
+  } finally {
+    await proxy.close()
+  }
+
+  // A 404 while listing (a repository that does not exist yet may answer so) leaves the mode open:
+  // attaching with OCI-Subject and a referrers API that answers 200 still uses the API, and so does listing.
+  const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
+  const api = await startFaultProxy(registry.host, [
+    {
+      method: 'GET',
+      path: /\/referrers\//,
+      fault: { kind: 'status', status: 404, body: '{"errors":[{"code":"NAME_UNKNOWN"}]}' },
+      times: 1
+    },
+    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': second.digest } }, times: 10 },
+    {
+      method: 'GET',
+      path: /\/referrers\//,
+      fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex },
+      times: 10
+    }
+  ])
+  try {
+    const referrers = Referrers.of(new RegistryClient({ registry: api.host, repository: 'team/once' }))
+    assert.deepEqual(await referrers.list(second.digest), [])
+    const attached = await referrers.attach({ manifest: artifact(second, 'api'), subjectDigest: second.digest })
+    assert.equal(attached.mode, 'referrers-api')
+    await referrers.list(second.digest)
+    assert.equal(api.log.filter((r) => r.path.includes('/referrers/')).length, 3, 'listed by the API once it was found')
+  } finally {
+    await api.close()
+  }
+})
