@@ -46,6 +46,8 @@ export interface AuthenticatorOptions {
  */
 export class Authenticator {
   private readonly headers = new Map<string, string>()
+  /** Token requests under way, per scope: requests refused at once (a burst) share one. */
+  private readonly fetching = new Map<string, Promise<string>>()
 
   constructor(
     private readonly credential: Credential | undefined,
@@ -58,10 +60,16 @@ export class Authenticator {
     return this.headers.get(scope)
   }
 
-  /** Answers a 401's challenge; returns false when there is nothing more to try. */
-  async respond(wwwAuthenticate: string | undefined, scope: string): Promise<boolean> {
+  /**
+   * Answers a 401's challenge to a request that carried `sent` (its Authorization, if any); returns
+   * false when there is nothing more to try. A request sent before another one's answer got the
+   * header just tries again with it: a burst of requests costs one token, not one each.
+   */
+  async respond(wwwAuthenticate: string | undefined, scope: string, sent?: string): Promise<boolean> {
     const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined
-    const previous = this.headers.get(scope)
+    const known = this.headers.get(scope)
+    if (known !== undefined && known !== sent) return true
+    const previous = sent
     if (!challenge) return false
     if (challenge.scheme === 'basic') {
       if (!this.credential?.username || !this.credential.password) return false
@@ -71,8 +79,17 @@ export class Authenticator {
       return true
     }
     if (challenge.scheme === 'bearer') {
-      const token = await this.fetchToken(challenge, scope)
-      this.onSecret(token)
+      let fetching = this.fetching.get(scope)
+      if (!fetching) {
+        fetching = this.fetchToken(challenge, scope)
+          .then((token) => {
+            this.onSecret(token)
+            return token
+          })
+          .finally(() => this.fetching.delete(scope))
+        this.fetching.set(scope, fetching)
+      }
+      const token = await fetching
       const value = `Bearer ${token}`
       if (value === previous) return false
       this.headers.set(scope, value)

@@ -201,7 +201,7 @@ export class RegistryClient {
         if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
           authAnswered = true
           await read()
-          if (await this.auth.respond(header(response, 'www-authenticate'), scope)) continue
+          if (await this.auth.respond(header(response, 'www-authenticate'), scope, headers.Authorization)) continue
         }
         if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
           await read()

@@ -112,3 +112,12 @@ test('the Docker config: `auths` entries and credential helpers, as docker/login
   assert.equal(broken.exitCode, 1)
   assert.match(broken.errors[0], /docker-credential-missinghelper get failed/)
 })
+
+test('Bearer: a burst of requests refused at once costs one token, and a request sent before the token came still succeeds', async () => {
+  const { RegistryClient } = await import('../../../src/oci/registry/client.js')
+  const client = new RegistryClient({ registry: tokenRegistry.host, repository: 'team/burst', credential: CREDENTIALS })
+  const before = tokenServer.requests.length
+  const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => client.blobExists(`sha256:${String(i).repeat(64)}`)))
+  assert.deepEqual(answers, Array(8).fill(false))
+  assert.equal(tokenServer.requests.length - before, 1, 'one token request for the eight')
+})
