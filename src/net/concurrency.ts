@@ -18,3 +18,21 @@ export async function forEachLimit<T>(items: readonly T[], limit: number, work: 
   await Promise.all(runners)
   if (failed !== undefined) throw failed
 }
+
+/**
+ * Reads ahead of a consumer: `read` runs on up to `limit` items at once, and the answers come back
+ * in the items' order, so at most `limit` of them are held whatever the list's length.
+ */
+export async function* readAhead<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  const pending: Array<Promise<R>> = []
+  let next = 0
+  for (const item of items) {
+    while (next < items.length && pending.length < limit) {
+      const reading = read(items[next++])
+      // Awaited in turn below; until then a failure must not count as unhandled.
+      reading.catch(() => undefined)
+      pending.push(reading)
+    }
+    yield [item, await pending.shift()!]
+  }
+}

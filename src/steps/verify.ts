@@ -1,7 +1,8 @@
 // The verify step of promote mode: the evidence stored beside a digest (Sigstore bundle referrers,
 // found through the referrers API or the tag schema, and cosign v2's `.sig` tag) counts only after it
 // verifies against the trusted root, by a signer whose identity matches what the user expects. It
-// runs on the source before anything is copied, and on the destination after, before any tag.
+// runs on the source before anything is written, and on the destination once the evidence is
+// there, before any tag.
 import type { RegistryClient } from '../oci/registry/client.js'
 import type { Referrers } from '../oci/registry/referrers.js'
 import { ANNOTATION, MEDIA_TYPE } from '../oci/media-types.js'
@@ -11,6 +12,10 @@ import { PREDICATE_TYPE } from '../sigstore/predicates.js'
 import { readLegacyLayers, readReferrerBundle } from '../sigstore/store.js'
 import type { BundleVerifier } from '../sigstore/verifier.js'
 import { sha256Of } from '../oci/digest.js'
+import { readAhead } from '../net/concurrency.js'
+
+/** Evidence documents read ahead of verification, from one registry. */
+const READ_AHEAD = 8
 
 export interface VerifyOptions {
   client: RegistryClient
@@ -40,6 +45,15 @@ export interface VerifyResult {
   attestations: Record<string, number>
 }
 
+/**
+ * Verifying a bundle holds the thread for milliseconds (certificate chains, log proofs): between two
+ * of them, answers that have arrived are handled, so reads under way (this step's, the copy's
+ * planning) keep moving instead of waiting for the last verification.
+ */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 export class VerificationError extends Error {
   override name = 'VerificationError'
 }
@@ -55,12 +69,26 @@ export async function verifyEvidence(options: VerifyOptions): Promise<VerifyResu
     rejected.push(reason)
   }
 
-  const listed = await options.referrers.list(digest)
-  for (const descriptor of listed) {
-    if (descriptor.artifactType !== MEDIA_TYPE.sigstoreBundle) continue
-    const predicateType = descriptor.annotations?.[ANNOTATION.bundlePredicateType]
-    const bundle = await readReferrerBundle(client, descriptor.digest).catch(() => undefined)
+  // The reads go out side by side (the evidence is a handful of small documents, read a few ahead);
+  // verification keeps the order the registry lists them in, so its messages do not depend on timing.
+  const payload = Buffer.from(simpleSigningPayload(options.imageName, digest))
+  const sigTag = legacyTag(digest, 'sig')
+  const [listed, legacyLayers] = await Promise.all([options.referrers.list(digest), readLegacyLayers(client, sigTag)])
+  const bundles = readAhead(
+    listed.filter((descriptor) => descriptor.artifactType === MEDIA_TYPE.sigstoreBundle),
+    READ_AHEAD,
+    (descriptor) => readReferrerBundle(client, descriptor.digest).catch(() => undefined)
+  )
+  const legacyPayloads = readAhead(
+    legacyLayers.filter((layer) => layer.mediaType === MEDIA_TYPE.cosignSimpleSigning),
+    READ_AHEAD,
+    async (layer) => (layer.digest === sha256Of(payload) ? payload : client.getBlob(layer.digest, 64 * 1024).catch(() => undefined))
+  )
+
+  for await (const [descriptor, bundle] of bundles) {
     if (!bundle) continue
+    await yieldToIo()
+    const predicateType = descriptor.annotations?.[ANNOTATION.bundlePredicateType]
     const verified = verifier.verifyStatementBundle(bundle, { ...expect, ...(predicateType ? { predicateType } : {}) })
     if (!verified.ok) {
       note(`${descriptor.digest}: ${verified.reason}`, verified.identity)
@@ -81,14 +109,12 @@ export async function verifyEvidence(options: VerifyOptions): Promise<VerifyResu
   }
 
   // cosign v2's signature tag: each layer rebuilt into the bundle it stands for, and verified the same way.
-  const payload = Buffer.from(simpleSigningPayload(options.imageName, digest))
-  for (const layer of await readLegacyLayers(client, legacyTag(digest, 'sig'))) {
-    if (layer.mediaType !== MEDIA_TYPE.cosignSimpleSigning) continue
-    const bytes = layer.digest === sha256Of(payload) ? payload : await client.getBlob(layer.digest, 64 * 1024).catch(() => undefined)
+  for await (const [layer, bytes] of legacyPayloads) {
     if (!bytes) continue
+    await yieldToIo()
     const verified = verifier.verifyMessageBundle(bundleFromLegacyLayer(layer, bytes), bytes, expect)
     if (!verified.ok) {
-      note(`${legacyTag(digest, 'sig')} layer ${layer.digest}: ${verified.reason}`, verified.identity)
+      note(`${sigTag} layer ${layer.digest}: ${verified.reason}`, verified.identity)
       continue
     }
     seen.add(verified.identity)
