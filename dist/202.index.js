@@ -305,11 +305,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _sigstore_predicates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68042);
 /* harmony import */ var _sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36115);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68825);
+/* harmony import */ var _net_concurrency_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69880);
 
 
 
 
 
+
+/** Evidence documents read ahead of verification, from one registry. */
+const READ_AHEAD = 8;
+/**
+ * Verifying a bundle holds the thread for milliseconds (certificate chains, log proofs): between two
+ * of them, answers that have arrived are handled, so reads under way (this step's, the copy's
+ * planning) keep moving instead of waiting for the last verification.
+ */
+function yieldToIo() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
 class VerificationError extends Error {
     name = 'VerificationError';
 }
@@ -324,14 +336,18 @@ async function verifyEvidence(options) {
             seen.add(identity);
         rejected.push(reason);
     };
-    const listed = await options.referrers.list(digest);
-    for (const descriptor of listed) {
-        if (descriptor.artifactType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle)
-            continue;
-        const predicateType = descriptor.annotations?.[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.bundlePredicateType];
-        const bundle = await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readReferrerBundle */ .wQ)(client, descriptor.digest).catch(() => undefined);
+    // The reads go out side by side (the evidence is a handful of small documents, read a few ahead);
+    // verification keeps the order the registry lists them in, so its messages do not depend on timing.
+    const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleSigningPayload */ .Kq)(options.imageName, digest));
+    const sigTag = (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_1__/* .legacyTag */ .w_)(digest, 'sig');
+    const [listed, legacyLayers] = await Promise.all([options.referrers.list(digest), (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readLegacyLayers */ .a4)(client, sigTag)]);
+    const bundles = (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .readAhead */ .E)(listed.filter((descriptor) => descriptor.artifactType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle), READ_AHEAD, (descriptor) => (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readReferrerBundle */ .wQ)(client, descriptor.digest).catch(() => undefined));
+    const legacyPayloads = (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .readAhead */ .E)(legacyLayers.filter((layer) => layer.mediaType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning), READ_AHEAD, async (layer) => (layer.digest === (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Of */ .Bj)(payload) ? payload : client.getBlob(layer.digest, 64 * 1024).catch(() => undefined)));
+    for await (const [descriptor, bundle] of bundles) {
         if (!bundle)
             continue;
+        await yieldToIo();
+        const predicateType = descriptor.annotations?.[_oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATION */ .YX.bundlePredicateType];
         const verified = verifier.verifyStatementBundle(bundle, { ...expect, ...(predicateType ? { predicateType } : {}) });
         if (!verified.ok) {
             note(`${descriptor.digest}: ${verified.reason}`, verified.identity);
@@ -350,16 +366,13 @@ async function verifyEvidence(options) {
             result.attestations[type] = (result.attestations[type] ?? 0) + 1;
     }
     // cosign v2's signature tag: each layer rebuilt into the bundle it stands for, and verified the same way.
-    const payload = Buffer.from((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleSigningPayload */ .Kq)(options.imageName, digest));
-    for (const layer of await (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readLegacyLayers */ .a4)(client, (0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_1__/* .legacyTag */ .w_)(digest, 'sig'))) {
-        if (layer.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning)
-            continue;
-        const bytes = layer.digest === (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Of */ .Bj)(payload) ? payload : await client.getBlob(layer.digest, 64 * 1024).catch(() => undefined);
+    for await (const [layer, bytes] of legacyPayloads) {
         if (!bytes)
             continue;
+        await yieldToIo();
         const verified = verifier.verifyMessageBundle((0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_1__/* .bundleFromLegacyLayer */ .TQ)(layer, bytes), bytes, expect);
         if (!verified.ok) {
-            note(`${(0,_sigstore_cosign_js__WEBPACK_IMPORTED_MODULE_1__/* .legacyTag */ .w_)(digest, 'sig')} layer ${layer.digest}: ${verified.reason}`, verified.identity);
+            note(`${sigTag} layer ${layer.digest}: ${verified.reason}`, verified.identity);
             continue;
         }
         seen.add(verified.identity);

@@ -35,11 +35,23 @@ function describeReferrer(bytes) {
         ...(manifest.annotations ? { annotations: manifest.annotations } : {})
     };
 }
+const perClient = new WeakMap();
 class Referrers {
     client;
     mode;
+    apiUnanswered = false;
     constructor(client) {
         this.client = client;
+    }
+    /**
+     * The one Referrers of a client: what it learnt of the registry (API or tag schema) holds for the
+     * whole run, so verify, copy and verify-again ask the referrers API once, not once per subject.
+     */
+    static of(client) {
+        let referrers = perClient.get(client);
+        if (!referrers)
+            perClient.set(client, (referrers = new Referrers(client)));
+        return referrers;
     }
     get detectedMode() {
         return this.mode;
@@ -67,12 +79,15 @@ class Referrers {
     }
     /** Every referrer of a subject, from the API or the tag-schema index. */
     async list(subjectDigest) {
-        if (this.mode !== 'tag-schema') {
+        if (this.mode === 'referrers-api' || (this.mode === undefined && !this.apiUnanswered)) {
             const fromApi = await this.client.getReferrers(subjectDigest);
             if (fromApi) {
                 this.mode ??= 'referrers-api';
                 return (fromApi.index.manifests ?? []);
             }
+            // Not asked again for listing. The mode stays open: a repository that does not exist yet may
+            // answer 404 on a registry that has the API, and attaching (OCI-Subject) still finds it out.
+            this.apiUnanswered = true;
         }
         return (await this.readTagIndex(subjectDigest)).manifests;
     }
@@ -139,10 +154,13 @@ class Referrers {
 /***/ 86028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  copyStep: () => (/* binding */ copyStep)
+  copyStep: () => (/* binding */ copyStep),
+  planCopy: () => (/* reexport */ planCopy)
 });
 
 // EXTERNAL MODULE: external "node:stream"
@@ -154,7 +172,7 @@ var registry_referrers = __webpack_require__(26985);
 // EXTERNAL MODULE: ./src/oci/descriptor.ts
 var oci_descriptor = __webpack_require__(47592);
 // EXTERNAL MODULE: ./src/oci/digest.ts
-var digest = __webpack_require__(68825);
+var oci_digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
 // EXTERNAL MODULE: ./src/oci/errors.ts
@@ -166,10 +184,12 @@ var concurrency = __webpack_require__(69880);
 // digest, with its referrers and cosign's legacy `.sig`/`.att` tags, to another repository or
 // registry (the destination), byte for byte, so every digest stays what it was.
 //
-// Order: read the whole manifest tree (each manifest checked against its digest), then the blobs
-// (largest first, several at once, skipping what the destination has: mounted when both sides are
-// one registry, otherwise streamed from the source's GET into the destination's upload, hashed on
-// the way), then child manifests, the top manifest, and last the referrers and legacy tags.
+// Order: read everything first (planCopy: the manifest tree, each manifest checked against its
+// digest, and the evidence), then the blobs (largest first, several at once, skipping what the
+// destination has: mounted when both sides are one registry, otherwise streamed from the source's
+// GET into the destination's upload, hashed on the way), then child manifests and the top manifest.
+// The evidence (referrers, legacy tags) needs only its own small blobs, so it goes beside the
+// image's large ones, and is attached while those are still on their way.
 
 
 
@@ -184,14 +204,183 @@ const MAX_DEPTH = 4;
 /** Referrers of referrers (a signature on an attestation) are followed this deep. */
 const MAX_REFERRER_DEPTH = 3;
 const LEGACY_SUFFIXES = ['.sig', '.att'];
+/** Source documents (referrer lists, manifests) read at once. */
+const READ_AHEAD = 4;
+/** Questions (HEADs, listings) put to the destination at once while planning. */
+const ASK_AT_ONCE = 8;
+/**
+ * Reads what a copy of `digest` writes: the manifest tree, and unless `copyReferrers` is false its
+ * referrers (followed MAX_REFERRER_DEPTH deep) and legacy tags; and asks the destination, as each
+ * part becomes known, what it already holds of it. It only reads, so it can run while the source is
+ * still being verified.
+ */
+async function planCopy(source, destination, digest, copyReferrers) {
+    if (!oci_digest/* DIGEST_PATTERN */.WA.test(digest))
+        throw new Error(`a copy needs a digest (sha256:<hex>), not ${digest}`);
+    const survey = new Survey(sameRepository(source, destination) ? undefined : destination);
+    const image = await readTree(source, { digest });
+    survey.tree(image, { referrer: false });
+    const plan = { digest, image, referrers: [], legacy: [], destination: nameOf(destination), held: survey.held };
+    const [evidence] = await Promise.allSettled([copyReferrers ? readEvidence(source, plan, survey) : undefined]);
+    // Every question settles before the plan does; a failed read of the source is the error told first.
+    await survey.done().catch((error) => {
+        if (evidence.status === 'fulfilled')
+            throw error;
+    });
+    if (evidence.status === 'rejected')
+        throw evidence.reason;
+    return plan;
+}
+/** The referrers and legacy tags of the plan's image, each subject's read side by side, kept in order. */
+async function readEvidence(source, plan, survey) {
+    const { image } = plan;
+    const sourceReferrers = registry_referrers.Referrers.of(source);
+    const seen = new Set();
+    const readSubject = async (subject, depth) => {
+        const [listed, legacy] = await Promise.all([
+            sourceReferrers.list(subject),
+            depth > 0
+                ? []
+                : Promise.all(LEGACY_SUFFIXES.map(async (suffix) => {
+                    const tag = `${(0,registry_referrers.referrersTag)(subject)}${suffix}`;
+                    const found = await source.getManifest(tag, [media_types/* MEDIA_TYPE */.Ap.ociManifest, media_types/* MEDIA_TYPE */.Ap.dockerManifest]);
+                    if (!found)
+                        return [];
+                    const tree = await nodeOf(source, found.bytes, { digest: found.digest, mediaType: found.mediaType }, 0);
+                    survey.legacyTag(tag, tree);
+                    return [{ tag, tree }];
+                })).then((found) => found.flat())
+        ]);
+        const wanted = listed.filter((d) => d && typeof d.digest === 'string' && !seen.has(d.digest));
+        if (wanted.length > 0)
+            survey.listing(subject);
+        const trees = [];
+        for await (const [, tree] of (0,concurrency/* readAhead */.E)(wanted, READ_AHEAD, async (d) => {
+            const tree = await readTree(source, d);
+            survey.tree(tree, { referrer: true });
+            return tree;
+        }))
+            trees.push(tree);
+        return { trees, legacy };
+    };
+    let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest);
+    for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
+        const next = [];
+        for await (const [subject, found] of (0,concurrency/* readAhead */.E)(subjects, READ_AHEAD, (subject) => readSubject(subject, depth))) {
+            for (const tree of found.trees) {
+                if (seen.has(tree.descriptor.digest))
+                    continue;
+                seen.add(tree.descriptor.digest);
+                plan.referrers.push({ subject, tree });
+                next.push(...manifestsBottomUp(tree).map((n) => n.descriptor.digest));
+            }
+            plan.legacy.push(...found.legacy);
+        }
+        subjects = next;
+    }
+}
+/**
+ * Asks the destination which of the plan's blobs, manifests, legacy tags and referrer listings it
+ * already has, each as soon as the plan knows of it, a few questions at once; the copy then only
+ * writes. Without a destination (a copy within one repository) nothing is asked.
+ */
+class Survey {
+    destination;
+    held = emptyHoldings();
+    asked = new Set();
+    answers = [];
+    running = 0;
+    queued = [];
+    constructor(destination) {
+        this.destination = destination;
+    }
+    /** A manifest tree's blobs, and its manifests put by digest (a referrer's own manifest is attached through its listing). */
+    tree(root, { referrer }) {
+        for (const node of manifestsBottomUp(root)) {
+            for (const blob of node.blobs)
+                this.ask(`blob ${blob.digest}`, async (d) => {
+                    if (await d.blobExists(blob.digest))
+                        this.held.blobs.add(blob.digest);
+                });
+            if (referrer && node === root)
+                continue;
+            this.ask(`manifest ${node.descriptor.digest}`, async (d) => {
+                if (await d.headManifest(node.descriptor.digest))
+                    this.held.manifests.add(node.descriptor.digest);
+            });
+        }
+    }
+    /** A legacy tag (what it points at now) and the blobs of the manifest it will hold. */
+    legacyTag(tag, tree) {
+        for (const blob of tree.blobs)
+            this.ask(`blob ${blob.digest}`, async (d) => {
+                if (await d.blobExists(blob.digest))
+                    this.held.blobs.add(blob.digest);
+            });
+        this.ask(`tag ${tag}`, async (d) => {
+            const current = await d.headManifest(tag);
+            if (current)
+                this.held.legacyTags.set(tag, current.digest);
+        });
+    }
+    /** The referrers the destination lists for a subject. */
+    listing(subject) {
+        this.ask(`referrers ${subject}`, async (d) => {
+            this.held.listed.set(subject, new Set((await registry_referrers.Referrers.of(d).list(subject)).map((listed) => listed?.digest)));
+        });
+    }
+    /** Every answer in; the first failed question fails it. */
+    async done() {
+        await Promise.all(this.answers);
+        return this.held;
+    }
+    ask(key, question) {
+        const destination = this.destination;
+        if (!destination || this.asked.has(key))
+            return;
+        this.asked.add(key);
+        const answer = this.turn()
+            .then(() => question(destination))
+            .finally(() => this.next());
+        answer.catch(() => undefined);
+        this.answers.push(answer);
+    }
+    async turn() {
+        if (this.running < ASK_AT_ONCE) {
+            this.running++;
+            return;
+        }
+        // The slot passes straight from the question that ends to this one.
+        await new Promise((resolve) => this.queued.push(resolve));
+    }
+    next() {
+        const queued = this.queued.shift();
+        if (queued)
+            queued();
+        else
+            this.running--;
+    }
+}
+function emptyHoldings() {
+    return { blobs: new Set(), manifests: new Set(), legacyTags: new Map(), listed: new Map() };
+}
+function nameOf(client) {
+    return `${client.baseUrl.origin}/${client.repository}`;
+}
+function sameRepository(source, destination) {
+    return nameOf(source) === nameOf(destination);
+}
 async function copyImage(options) {
     const { source, destination, logger } = options;
-    if (!digest/* DIGEST_PATTERN */.WA.test(options.digest))
-        throw new Error(`copyImage needs a digest (sha256:<hex>), not ${options.digest}`);
     const uploadOptions = { ...registry_blobs/* DEFAULT_UPLOAD_OPTIONS */.F, ...options.upload };
+    // 1. Everything to copy, read and checked before anything is written (unless read already).
+    const plan = options.plan ?? (await planCopy(source, destination, options.digest, options.copyReferrers));
+    if (plan.digest !== options.digest || plan.destination !== nameOf(destination))
+        throw new Error(`the copy plan is for ${plan.digest} to ${plan.destination}, not ${options.digest} to ${nameOf(destination)}`);
+    const { image, referrers, legacy, held } = plan;
     const result = {
         digest: options.digest,
-        mediaType: '',
+        mediaType: image.mediaType,
         platformDigests: {},
         blobsUploaded: 0,
         blobsMounted: 0,
@@ -200,42 +389,11 @@ async function copyImage(options) {
         manifestsCopied: 0,
         referrersCopied: 0
     };
-    // 1. Everything to copy, read and checked before anything is written.
-    const image = await readTree(source, { digest: options.digest });
-    result.mediaType = image.mediaType;
     for (const child of image.children)
         if (child.platform && child.platform !== 'unknown/unknown')
             result.platformDigests[child.platform] = child.descriptor.digest;
-    const referrers = [];
-    const legacy = [];
-    if (options.copyReferrers) {
-        const sourceReferrers = new registry_referrers.Referrers(source);
-        const seen = new Set();
-        let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest);
-        for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
-            const next = [];
-            for (const subject of subjects) {
-                for (const listed of await sourceReferrers.list(subject)) {
-                    if (!listed || typeof listed.digest !== 'string' || seen.has(listed.digest))
-                        continue;
-                    seen.add(listed.digest);
-                    const tree = await readTree(source, listed);
-                    referrers.push({ subject, tree });
-                    next.push(...manifestsBottomUp(tree).map((n) => n.descriptor.digest));
-                }
-                if (depth === 0) {
-                    for (const suffix of LEGACY_SUFFIXES) {
-                        const tag = `${(0,registry_referrers.referrersTag)(subject)}${suffix}`;
-                        const found = await source.getManifest(tag, [media_types/* MEDIA_TYPE */.Ap.ociManifest, media_types/* MEDIA_TYPE */.Ap.dockerManifest]);
-                        if (found)
-                            legacy.push({ tag, tree: await nodeOf(source, found.bytes, { digest: found.digest, mediaType: found.mediaType }, 0) });
-                    }
-                }
-            }
-            subjects = next;
-        }
+    if (options.copyReferrers)
         logger.debug(`${referrers.length} referrers and ${legacy.length} legacy tags to copy`);
-    }
     // 2. Blobs.
     const blobsByDigest = new Map();
     const trees = [image, ...referrers.map((r) => r.tree), ...legacy.map((l) => l.tree)];
@@ -245,7 +403,7 @@ async function copyImage(options) {
                 blobsByDigest.set(blob.digest, blob);
     const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
     const sameRegistry = source.baseUrl.origin === destination.baseUrl.origin;
-    const sameRepository = sameRegistry && source.repository === destination.repository;
+    const within = sameRepository(source, destination);
     let sentBytes = 0;
     const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
     const started = Date.now();
@@ -255,7 +413,7 @@ async function copyImage(options) {
     }, options.progressIntervalMs ?? 5000);
     progress.unref();
     const copyBlobs = (list) => (0,concurrency/* forEachLimit */.G)(list, options.concurrency ?? 4, async (blob) => {
-        if (sameRepository || (await destination.blobExists(blob.digest))) {
+        if (within || held.blobs.has(blob.digest)) {
             result.blobsSkipped++;
             logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
             return;
@@ -285,7 +443,7 @@ async function copyImage(options) {
                 await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)));
                 // 3. Manifests, children first, by digest.
                 for (const node of manifestsBottomUp(image)) {
-                    if (await putManifest(destination, node, sameRepository)) {
+                    if (await putManifest(destination, node, within || held.manifests.has(node.descriptor.digest))) {
                         result.manifestsCopied++;
                         logger.info(`copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`);
                     }
@@ -294,6 +452,8 @@ async function copyImage(options) {
             (async () => {
                 await copyBlobs(blobs.filter((blob) => !imageBlobs.has(blob.digest)));
                 await copyEvidence();
+                if (options.copyReferrers)
+                    options.onEvidenceCopied?.();
             })()
         ]);
     }
@@ -308,19 +468,19 @@ async function copyImage(options) {
     async function copyReferrers() {
         if (referrers.length === 0)
             return;
-        const destinationReferrers = new registry_referrers.Referrers(destination);
+        const destinationReferrers = registry_referrers.Referrers.of(destination);
         const bySubject = new Map();
         for (const { subject, tree } of referrers)
             bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree]);
         // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
         await (0,concurrency/* forEachLimit */.G)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-            const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest));
+            const listed = within ? new Set(trees.map((tree) => tree.descriptor.digest)) : (held.listed.get(subject) ?? new Set());
             const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest));
             if (missing.length === 0)
                 return logger.debug(`every referrer of ${subject} is already listed`);
             for (const tree of missing)
                 for (const child of manifestsBottomUp(tree).slice(0, -1))
-                    if (await putManifest(destination, child, false))
+                    if (await putManifest(destination, child, held.manifests.has(child.descriptor.digest)))
                         result.manifestsCopied++;
             const attached = await destinationReferrers.attachAll(subject, missing.map((tree) => tree.bytes));
             attached.forEach(({ digest }, i) => {
@@ -334,11 +494,11 @@ async function copyImage(options) {
     }
     async function copyLegacyTags() {
         await (0,concurrency/* forEachLimit */.G)(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
-            const current = await destination.headManifest(tag);
-            if (current?.digest === tree.descriptor.digest)
+            const current = within ? tree.descriptor.digest : held.legacyTags.get(tag);
+            if (current === tree.descriptor.digest)
                 return;
             if (current)
-                logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`);
+                logger.warning(`the destination's ${tag} held ${current}; replacing it with the source's ${tree.descriptor.digest}`);
             const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType);
             if (digest !== tree.descriptor.digest)
                 throw rewritten(destination, tree.descriptor.digest, digest);
@@ -351,7 +511,7 @@ async function copyImage(options) {
 async function readTree(client, descriptor, depth = 0) {
     if (depth > MAX_DEPTH)
         throw new errors/* RegistryError */.g(`indexes are nested more than ${MAX_DEPTH} deep under ${descriptor.digest}`, where(client, descriptor.digest));
-    if (!digest/* DIGEST_PATTERN */.WA.test(descriptor.digest))
+    if (!oci_digest/* DIGEST_PATTERN */.WA.test(descriptor.digest))
         throw new errors/* RegistryError */.g(`${JSON.stringify(descriptor.digest)} is not a digest`, where(client, String(descriptor.digest)));
     if (descriptor.size !== undefined && descriptor.size > MAX_MANIFEST_BYTES)
         throw new errors/* RegistryError */.g(`manifest ${descriptor.digest} is ${descriptor.size} bytes, more than the ${MAX_MANIFEST_BYTES} a manifest may be`, where(client, descriptor.digest));
@@ -409,7 +569,7 @@ async function nodeOf(client, bytes, descriptor, depth) {
 function checkDescriptor(client, descriptor, parent) {
     if (!descriptor ||
         typeof descriptor.digest !== 'string' ||
-        !digest/* DIGEST_PATTERN */.WA.test(descriptor.digest) ||
+        !oci_digest/* DIGEST_PATTERN */.WA.test(descriptor.digest) ||
         !Number.isSafeInteger(descriptor.size) ||
         descriptor.size < 0)
         throw new errors/* RegistryError */.g(`${parent} has a malformed descriptor: ${JSON.stringify(descriptor).slice(0, 200)}`, where(client, parent));
@@ -480,9 +640,9 @@ async function tryMount(destination, digest, from, logger) {
         throw error;
     }
 }
-/** Puts a manifest by digest unless the destination has it; true when it was put. */
-async function putManifest(destination, node, sameRepository) {
-    if (sameRepository || (await destination.headManifest(node.descriptor.digest)))
+/** Puts a manifest by digest unless the destination has it already; true when it was put. */
+async function putManifest(destination, node, alreadyThere) {
+    if (alreadyThere)
         return false;
     const { digest } = await destination.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
     if (digest !== node.descriptor.digest)
@@ -504,6 +664,7 @@ function mib(bytes) {
 // the source's GET into the destination's upload), its manifests, and unless turned off its
 // signatures and attestations (referrers and cosign's legacy tags), byte for byte, so every digest
 // stays the same. Nothing is rebuilt: the bytes that were verified are the bytes that arrive.
+
 
 async function copyStep(options) {
     const copied = await copyImage(options);

@@ -35,11 +35,23 @@ function describeReferrer(bytes) {
         ...(manifest.annotations ? { annotations: manifest.annotations } : {})
     };
 }
+const perClient = new WeakMap();
 class Referrers {
     client;
     mode;
+    apiUnanswered = false;
     constructor(client) {
         this.client = client;
+    }
+    /**
+     * The one Referrers of a client: what it learnt of the registry (API or tag schema) holds for the
+     * whole run, so verify, copy and verify-again ask the referrers API once, not once per subject.
+     */
+    static of(client) {
+        let referrers = perClient.get(client);
+        if (!referrers)
+            perClient.set(client, (referrers = new Referrers(client)));
+        return referrers;
     }
     get detectedMode() {
         return this.mode;
@@ -67,12 +79,15 @@ class Referrers {
     }
     /** Every referrer of a subject, from the API or the tag-schema index. */
     async list(subjectDigest) {
-        if (this.mode !== 'tag-schema') {
+        if (this.mode === 'referrers-api' || (this.mode === undefined && !this.apiUnanswered)) {
             const fromApi = await this.client.getReferrers(subjectDigest);
             if (fromApi) {
                 this.mode ??= 'referrers-api';
                 return (fromApi.index.manifests ?? []);
             }
+            // Not asked again for listing. The mode stays open: a repository that does not exist yet may
+            // answer 404 on a registry that has the API, and attaching (OCI-Subject) still finds it out.
+            this.apiUnanswered = true;
         }
         return (await this.readTagIndex(subjectDigest)).manifests;
     }

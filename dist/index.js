@@ -2651,6 +2651,7 @@ function escapeCell(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readAhead),
 /* harmony export */   G: () => (/* binding */ forEachLimit)
 /* harmony export */ });
 // How many requests run at once: the one bounded-parallel loop, for blob uploads and copies, and
@@ -2673,6 +2674,23 @@ async function forEachLimit(items, limit, work) {
     await Promise.all(runners);
     if (failed !== undefined)
         throw failed;
+}
+/**
+ * Reads ahead of a consumer: `read` runs on up to `limit` items at once, and the answers come back
+ * in the items' order, so at most `limit` of them are held whatever the list's length.
+ */
+async function* readAhead(items, limit, read) {
+    const pending = [];
+    let next = 0;
+    for (const item of items) {
+        while (next < items.length && pending.length < limit) {
+            const reading = read(items[next++]);
+            // Awaited in turn below; until then a failure must not count as unhandled.
+            reading.catch(() => undefined);
+            pending.push(reading);
+        }
+        yield [item, await pending.shift()];
+    }
 }
 
 
@@ -3027,9 +3045,28 @@ function redactUrl(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ HeldLogger),
 /* harmony export */   q: () => (/* binding */ silentLogger)
 /* harmony export */ });
 const silentLogger = { info() { }, warning() { }, debug() { } };
+/** A logger that keeps what it is told, for work that runs ahead of its turn in the log. */
+class HeldLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(['info', message]);
+    }
+    warning(message) {
+        this.lines.push(['warning', message]);
+    }
+    debug(message) {
+        this.lines.push(['debug', message]);
+    }
+    /** Says everything kept, in order, to `logger`, and forgets it. */
+    replay(logger) {
+        for (const [level, message] of this.lines.splice(0))
+            logger[level](message);
+    }
+}
 
 
 /***/ }),
@@ -4461,6 +4498,8 @@ class Authenticator {
     onSecret;
     options;
     headers = new Map();
+    /** Token requests under way, per scope: requests refused at once (a burst) share one. */
+    fetching = new Map();
     constructor(credential, onSecret = () => { }, options = {}) {
         this.credential = credential;
         this.onSecret = onSecret;
@@ -4470,10 +4509,17 @@ class Authenticator {
     authorization(scope) {
         return this.headers.get(scope);
     }
-    /** Answers a 401's challenge; returns false when there is nothing more to try. */
-    async respond(wwwAuthenticate, scope) {
+    /**
+     * Answers a 401's challenge to a request that carried `sent` (its Authorization, if any); returns
+     * false when there is nothing more to try. A request sent before another one's answer got the
+     * header just tries again with it: a burst of requests costs one token, not one each.
+     */
+    async respond(wwwAuthenticate, scope, sent) {
         const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined;
-        const previous = this.headers.get(scope);
+        const known = this.headers.get(scope);
+        if (known !== undefined && known !== sent)
+            return true;
+        const previous = sent;
         if (!challenge)
             return false;
         if (challenge.scheme === 'basic') {
@@ -4486,8 +4532,17 @@ class Authenticator {
             return true;
         }
         if (challenge.scheme === 'bearer') {
-            const token = await this.fetchToken(challenge, scope);
-            this.onSecret(token);
+            let fetching = this.fetching.get(scope);
+            if (!fetching) {
+                fetching = this.fetchToken(challenge, scope)
+                    .then((token) => {
+                    this.onSecret(token);
+                    return token;
+                })
+                    .finally(() => this.fetching.delete(scope));
+                this.fetching.set(scope, fetching);
+            }
+            const token = await fetching;
             const value = `Bearer ${token}`;
             if (value === previous)
                 return false;
@@ -4705,7 +4760,7 @@ class RegistryClient {
                 if (response.status === 401 && !authAnswered && this.isRegistryOrigin(url)) {
                     authAnswered = true;
                     await read();
-                    if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope))
+                    if (await this.auth.respond((0,http/* header */.wx)(response, 'www-authenticate'), scope, headers.Authorization))
                         continue;
                 }
                 if (follows && REDIRECT_STATUSES.has(response.status) && !options.expect.includes(response.status)) {
@@ -6196,9 +6251,12 @@ class StepRunner {
     constructor(result) {
         this.result = result;
     }
-    /** Runs one step; `record` puts its result (or, on a partial failure, what it did) into the release result. */
-    async run(name, work, record) {
-        const started = Date.now();
+    /**
+     * Runs one step; `record` puts its result (or, on a partial failure, what it did) into the release
+     * result. `startedAt` is for work that began ahead of its turn: its duration counts from then.
+     */
+    async run(name, work, record, startedAt) {
+        const started = startedAt ?? Date.now();
         return group(STEP_TITLE[name], async () => {
             try {
                 const value = await work();
@@ -6601,6 +6659,8 @@ function renderSummary(result) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./src/net/logger.ts
+var logger = __nccwpck_require__(39691);
 // EXTERNAL MODULE: ./src/sigstore/instance.ts
 var instance = __nccwpck_require__(69799);
 // EXTERNAL MODULE: ./src/oci/registry/client.ts + 1 modules
@@ -7004,6 +7064,12 @@ async function preflightPromote(options) {
     const { client: destination } = await registryClientFor(options.image, options, options, 'destination');
     const reference = options.source.digest ?? options.source.tag;
     const named = `${sourceName}${options.source.digest ? '@' : ':'}${reference}`;
+    if (options.source.digest)
+        options.onSourceDigest?.({ source, destination }, options.source.digest);
+    // Reachability and credentials of the destination, before anything is written; with the digest
+    // given, that check does not wait for the source's answer (whose failure is still the one told).
+    const destinationCheck = options.source.digest ? destination.headManifest(options.source.digest) : undefined;
+    destinationCheck?.catch(() => undefined);
     let head;
     try {
         head = await source.headManifest(reference);
@@ -7016,11 +7082,12 @@ async function preflightPromote(options) {
     if (options.source.digest && head.digest !== options.source.digest) {
         throw new InputError('source', `${sourceName}@${options.source.digest} answered with the digest ${head.digest}`);
     }
-    if (!options.source.digest)
+    if (!options.source.digest) {
         logger.info(`source ${sourceName}:${options.source.tag} resolves to ${head.digest}; everything after runs by that digest`);
+        options.onSourceDigest?.({ source, destination }, head.digest);
+    }
     const result = { source, destination, sourceName, digest: head.digest, mediaType: head.mediaType };
-    // Reachability and credentials of the destination, before anything is written.
-    await destination.headManifest(head.digest);
+    await (destinationCheck ?? destination.headManifest(head.digest));
     if (options.tags.length) {
         result.tagPlan = await planTags({
             client: destination,
@@ -7129,6 +7196,7 @@ function mib(bytes) {
 // error naming its step. Outputs are set by the step runner as each step ends; the job summary and
 // the `result` output are written last, whatever happened. Steps past the push are loaded only when
 // they run, so a plain push starts fast.
+
 
 
 
@@ -7269,7 +7337,7 @@ async function release(inputs, context, result) {
             ]);
             const claims = checked.claims;
             const services = checked.sigstoreInstance;
-            const referrers = new Referrers(client);
+            const referrers = Referrers.of(client);
             const verifier = await evidenceVerifier(inputs, context, services);
             const publisher = await attestationPublisher(inputs, context);
             const publish = publisher ? (bundle) => publisher.publish(bundle) : undefined;
@@ -7383,12 +7451,37 @@ async function attestationPublisher(inputs, context) {
  */
 async function promote(inputs, options, context, result) {
     const steps = new StepRunner(result);
-    // The trust material and the verifier's code load while preflight talks to the registries: they
-    // only read, and verification is the first thing after preflight. Read once, for both ends.
+    // The trust material and the code load while preflight talks to the registries. Read once, for both ends.
     const trusted = promoteVerifier(inputs, context);
     trusted.catch(() => undefined);
-    const verifyModules = Promise.all([__nccwpck_require__.e(/* import() */ 202).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985))]);
-    verifyModules.catch(() => undefined);
+    const modules = Promise.all([__nccwpck_require__.e(/* import() */ 202).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)), __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028))]);
+    modules.catch(() => undefined);
+    const verifyAt = async (where, at, digest, logger) => {
+        const [[{ verifyEvidence }, { Referrers }], verifier] = await Promise.all([modules, trusted]);
+        return verifyEvidence({
+            ...at,
+            referrers: Referrers.of(at.client),
+            digest,
+            verifier,
+            identity: options.verifyIdentity,
+            issuer: options.verifyIssuer,
+            attestations: options.verifyAttestations,
+            where,
+            logger
+        });
+    };
+    // Work that only reads (or verifies what it read) need not wait for the destination's and the
+    // deploy repository's checks: once the source digest is known, the source is verified and what
+    // the copy will write is read. Both are told in their own steps; nothing is written before both pass.
+    let ahead;
+    const readAhead = ({ source, destination }, digest) => {
+        const log = new logger/* HeldLogger */.m();
+        const verified = verifyAt('source', { client: source, imageName: `${options.source.registry}/${options.source.repository}` }, digest, log);
+        const plan = modules.then(([, , { planCopy }]) => planCopy(source, destination, digest, options.copyReferrers));
+        verified.catch(() => undefined);
+        plan.catch(() => undefined);
+        ahead = { startedAt: Date.now(), log, verified, plan };
+    };
     const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflightPromote({
         ...destination(inputs, context),
         tags: inputs.tags,
@@ -7396,6 +7489,7 @@ async function promote(inputs, options, context, result) {
         source: options.source,
         sourceUsername: options.sourceUsername,
         sourcePassword: options.sourcePassword,
+        onSourceDigest: readAhead,
         onSecret: (secret) => setSecret(secret),
         logger: runnerLogger
     }), (checked) => checked.digest), (checked) => {
@@ -7406,35 +7500,32 @@ async function promote(inputs, options, context, result) {
     });
     try {
         const { digest } = checked;
-        const [{ verifyEvidence }, { Referrers }] = await verifyModules;
-        const trust = () => trusted;
-        const verification = {
-            identity: options.verifyIdentity,
-            issuer: options.verifyIssuer,
-            attestations: options.verifyAttestations,
-            digest,
-            logger: runnerLogger
-        };
-        await steps.run('verify', async () => verifyEvidence({
-            ...verification,
-            client: checked.source,
-            referrers: new Referrers(checked.source),
-            imageName: checked.sourceName,
-            verifier: await trust(),
-            where: 'source'
-        }), (verified) => (result.promote.source = verified));
+        const [, , { copyStep }] = await modules;
+        if (!ahead)
+            readAhead(checked, digest);
+        const early = ahead;
+        await steps.run('verify', () => early.verified.finally(() => early.log.replay(runnerLogger)), (verified) => (result.promote.source = verified), early.startedAt);
         if (inputs.dryRun) {
             for (const name of ['copy', 'reverify', 'tags'])
                 steps.skip(name, 'dry run');
             steps.publishOutputs();
             return await deploy(inputs, context, result, steps, digest, checked.deployCheck);
         }
-        const { copyStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028));
-        await steps.run('copy', () => copyStep({
+        // Verifying again starts once the evidence is at the destination, while the image's layers are
+        // still on their way; what it says is held for its own group.
+        let again;
+        const atDestination = { client: checked.destination, imageName: inputs.imageName };
+        await steps.run('copy', async () => copyStep({
             source: checked.source,
             destination: checked.destination,
             digest,
             copyReferrers: options.copyReferrers,
+            plan: await early.plan,
+            onEvidenceCopied: () => {
+                const log = new logger/* HeldLogger */.m();
+                again = { startedAt: Date.now(), log, verified: verifyAt('destination', atDestination, digest, log) };
+                again.verified.catch(() => undefined);
+            },
             logger: runnerLogger
         }), (copied) => {
             result.promote.copy = copied;
@@ -7443,14 +7534,20 @@ async function promote(inputs, options, context, result) {
         if (!options.copyReferrers)
             steps.skip('reverify', '`copy-referrers: false`: no evidence was copied');
         else {
-            await steps.run('reverify', async () => verifyEvidence({
-                ...verification,
-                client: checked.destination,
-                referrers: new Referrers(checked.destination),
-                imageName: inputs.imageName,
-                verifier: await trust(),
-                where: 'destination'
-            }), (verified) => (result.promote.destination = verified));
+            await steps.run('reverify', async () => {
+                if (again) {
+                    try {
+                        const verified = await again.verified;
+                        again.log.replay(runnerLogger);
+                        return verified;
+                    }
+                    catch (error) {
+                        // A registry may list referrers only once their subject is there: ask again now that it is.
+                        runnerLogger.debug(`verified while the layers were copying: ${error.message}; verifying again`);
+                    }
+                }
+                return verifyAt('destination', atDestination, digest, runnerLogger);
+            }, (verified) => (result.promote.destination = verified), again?.startedAt);
         }
         if (inputs.tags.length === 0)
             steps.skip('tags', 'no `tags` given');

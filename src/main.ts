@@ -9,7 +9,7 @@ import { readInputs, type PromoteInputs, type ReleaseInputs } from './action/inp
 import { emptyResult, type ReleaseResult } from './action/result.js'
 import { StepFailure, StepRunner } from './action/step-runner.js'
 import { renderSummary, verifyCommands } from './action/summary.js'
-import type { Logger } from './net/logger.js'
+import { HeldLogger, type Logger } from './net/logger.js'
 import { configureProxy } from './net/http.js'
 import type { OciLayout } from './oci/layout/read.js'
 import { SIGSTORE_INSTANCES, TUF_MIRRORS, type ResolvedInstance } from './sigstore/instance.js'
@@ -17,6 +17,9 @@ import type { BundleVerifier } from './sigstore/verifier.js'
 import type { Signer } from './sigstore/signer.js'
 import type { AttestationPublisher } from './github/attestations.js'
 import type { DeployCheck } from './steps/deploy.js'
+import type { VerifyResult } from './steps/verify.js'
+import type { CopyPlan } from './steps/copy.js'
+import type { RegistryClient } from './oci/registry/client.js'
 import { preflight, preflightPromote, type PreflightResult } from './steps/preflight.js'
 import { InputError } from './steps/errors.js'
 import { readLayoutImage } from './steps/layout.js'
@@ -171,7 +174,7 @@ async function release(inputs: ReleaseInputs, context: RunnerContext, result: Re
       ])
       const claims = checked.claims!
       const services = checked.sigstoreInstance!
-      const referrers = new Referrers(client)
+      const referrers = Referrers.of(client)
       const verifier = await evidenceVerifier(inputs, context, services)
       const publisher = await attestationPublisher(inputs, context)
       const publish = publisher ? (bundle: object) => publisher.publish(bundle) : undefined
@@ -306,12 +309,47 @@ async function attestationPublisher(inputs: ReleaseInputs, context: RunnerContex
  */
 async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: RunnerContext, result: ReleaseResult): Promise<void> {
   const steps = new StepRunner(result)
-  // The trust material and the verifier's code load while preflight talks to the registries: they
-  // only read, and verification is the first thing after preflight. Read once, for both ends.
+  // The trust material and the code load while preflight talks to the registries. Read once, for both ends.
   const trusted = promoteVerifier(inputs, context)
   trusted.catch(() => undefined)
-  const verifyModules = Promise.all([import('./steps/verify.js'), import('./oci/registry/referrers.js')])
-  verifyModules.catch(() => undefined)
+  const modules = Promise.all([import('./steps/verify.js'), import('./oci/registry/referrers.js'), import('./steps/copy.js')])
+  modules.catch(() => undefined)
+  const verifyAt = async (
+    where: 'source' | 'destination',
+    at: { client: RegistryClient; imageName: string },
+    digest: string,
+    logger: Logger
+  ): Promise<VerifyResult> => {
+    const [[{ verifyEvidence }, { Referrers }], verifier] = await Promise.all([modules, trusted])
+    return verifyEvidence({
+      ...at,
+      referrers: Referrers.of(at.client),
+      digest,
+      verifier,
+      identity: options.verifyIdentity,
+      issuer: options.verifyIssuer,
+      attestations: options.verifyAttestations,
+      where,
+      logger
+    })
+  }
+  // Work that only reads (or verifies what it read) need not wait for the destination's and the
+  // deploy repository's checks: once the source digest is known, the source is verified and what
+  // the copy will write is read. Both are told in their own steps; nothing is written before both pass.
+  let ahead: { startedAt: number; log: HeldLogger; verified: Promise<VerifyResult>; plan: Promise<CopyPlan> } | undefined
+  const readAhead = ({ source, destination }: { source: RegistryClient; destination: RegistryClient }, digest: string): void => {
+    const log = new HeldLogger()
+    const verified = verifyAt(
+      'source',
+      { client: source, imageName: `${options.source.registry}/${options.source.repository}` },
+      digest,
+      log
+    )
+    const plan = modules.then(([, , { planCopy }]) => planCopy(source, destination, digest, options.copyReferrers))
+    verified.catch(() => undefined)
+    plan.catch(() => undefined)
+    ahead = { startedAt: Date.now(), log, verified, plan }
+  }
   const checked = await steps.run(
     'preflight',
     () =>
@@ -326,6 +364,7 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
             source: options.source,
             sourceUsername: options.sourceUsername,
             sourcePassword: options.sourcePassword,
+            onSourceDigest: readAhead,
             onSecret: (secret) => core.setSecret(secret),
             logger: runnerLogger
           }),
@@ -340,27 +379,14 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
   )
   try {
     const { digest } = checked
-    const [{ verifyEvidence }, { Referrers }] = await verifyModules
-    const trust = (): Promise<BundleVerifier> => trusted
-    const verification = {
-      identity: options.verifyIdentity,
-      issuer: options.verifyIssuer,
-      attestations: options.verifyAttestations,
-      digest,
-      logger: runnerLogger
-    }
+    const [, , { copyStep }] = await modules
+    if (!ahead) readAhead(checked, digest)
+    const early = ahead!
     await steps.run(
       'verify',
-      async () =>
-        verifyEvidence({
-          ...verification,
-          client: checked.source,
-          referrers: new Referrers(checked.source),
-          imageName: checked.sourceName,
-          verifier: await trust(),
-          where: 'source'
-        }),
-      (verified) => (result.promote!.source = verified)
+      () => early.verified.finally(() => early.log.replay(runnerLogger)),
+      (verified) => (result.promote!.source = verified),
+      early.startedAt
     )
 
     if (inputs.dryRun) {
@@ -369,15 +395,24 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
       return await deploy(inputs, context, result, steps, digest, checked.deployCheck)
     }
 
-    const { copyStep } = await import('./steps/copy.js')
+    // Verifying again starts once the evidence is at the destination, while the image's layers are
+    // still on their way; what it says is held for its own group.
+    let again: { startedAt: number; log: HeldLogger; verified: Promise<VerifyResult> } | undefined
+    const atDestination = { client: checked.destination, imageName: inputs.imageName }
     await steps.run(
       'copy',
-      () =>
+      async () =>
         copyStep({
           source: checked.source,
           destination: checked.destination,
           digest,
           copyReferrers: options.copyReferrers,
+          plan: await early.plan,
+          onEvidenceCopied: () => {
+            const log = new HeldLogger()
+            again = { startedAt: Date.now(), log, verified: verifyAt('destination', atDestination, digest, log) }
+            again.verified.catch(() => undefined)
+          },
           logger: runnerLogger
         }),
       (copied) => {
@@ -389,16 +424,21 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
     else {
       await steps.run(
         'reverify',
-        async () =>
-          verifyEvidence({
-            ...verification,
-            client: checked.destination,
-            referrers: new Referrers(checked.destination),
-            imageName: inputs.imageName,
-            verifier: await trust(),
-            where: 'destination'
-          }),
-        (verified) => (result.promote!.destination = verified)
+        async () => {
+          if (again) {
+            try {
+              const verified = await again.verified
+              again.log.replay(runnerLogger)
+              return verified
+            } catch (error) {
+              // A registry may list referrers only once their subject is there: ask again now that it is.
+              runnerLogger.debug(`verified while the layers were copying: ${(error as Error).message}; verifying again`)
+            }
+          }
+          return verifyAt('destination', atDestination, digest, runnerLogger)
+        },
+        (verified) => (result.promote!.destination = verified),
+        again?.startedAt
       )
     }
 

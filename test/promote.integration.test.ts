@@ -18,6 +18,7 @@ import { writeLayout, randomLayer, sha256, type BuiltLayout } from './harness/la
 import { registryReader } from './harness/registry-reader.js'
 import { OFF, runnerEnv, sigstoreInputs } from './harness/inputs.js'
 import { testScope } from './harness/scope.js'
+import { startFaultProxy } from './harness/fault-proxy.js'
 import { verifySigstoreBundle } from './harness/verify.js'
 import { forgeBundle } from './harness/forge.js'
 import { RegistryClient } from '../src/oci/registry/client.js'
@@ -191,6 +192,40 @@ test('promotion to another repository of the same registry mounts every blob and
   assert.equal(run.outputs['bytes-uploaded'], '0')
   assert.ok(Number(run.outputs['blobs-mounted']) >= layout.layers.length, `mounted: ${run.outputs['blobs-mounted']}`)
   assert.equal(await devReader.head('staging/mounted', layout.top.digest), layout.top.digest)
+})
+
+test('verify again reads the destination once the evidence is there; a registry that does not list it yet is read again after the image arrived', async () => {
+  const layout = await released('relisted')
+  const staging = await startRegistry()
+  const index = `/v2/staging/relisted/manifests/sha256-${layout.top.digest.slice(7)}`
+  // The destination's referrers index is read by the copy's plan, read and confirmed by the copy's
+  // update, then by the first verification: that fourth reading answers that nothing is listed.
+  const proxy = await startFaultProxy(staging.host, [
+    { method: 'GET', path: new RegExp(`^${index}$`), fault: { kind: 'status', status: 404 }, skip: 3, times: 1 }
+  ])
+  try {
+    const run = await runAction(
+      promoteInputs(`${dev.host}/octo-org/relisted@${layout.top.digest}`, `${proxy.host}/staging/relisted`, {
+        'verify-attestations': PROVENANCE,
+        tags: 'v1'
+      }),
+      { ...runnerEnv({ oidc }), RUNNER_DEBUG: '1' }
+    )
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+    assert.deepEqual(JSON.parse(run.outputs['verified-attestations']), [PROVENANCE])
+    assert.equal(run.outputs['tags-created'], 'v1')
+    const readings = proxy.log.filter((r) => r.method === 'GET' && r.path === index)
+    assert.equal(readings[3]?.fault, '404', 'the first verification was told nothing is listed')
+    assert.equal(readings.length, 5, 'and the index was read once more')
+    const topPut = proxy.log.findIndex((r) => r.method === 'PUT' && r.path.endsWith(`/manifests/${layout.top.digest}`))
+    assert.ok(topPut >= 0 && proxy.log.lastIndexOf(readings[4]) > topPut, 'the second reading came after the image was complete')
+    assert.match(run.stdout, /verified while the layers were copying: .*lacks .*provenance.*; verifying again/)
+    // The one verdict told is the second: the summary and the log say the evidence verified at the destination.
+    assert.match(run.stdout, /destination: sha256:[0-9a-f]{64} signed by https:\/\/github\.com\/octo-org\/app\//)
+  } finally {
+    await proxy.close()
+    await staging.close()
+  }
 })
 
 test('promoting v1, then v2, then v1 again reports the previous digest each time and marks the third a rollback of the first', async () => {

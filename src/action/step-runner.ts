@@ -33,9 +33,12 @@ export class StepRunner {
 
   constructor(private readonly result: ReleaseResult) {}
 
-  /** Runs one step; `record` puts its result (or, on a partial failure, what it did) into the release result. */
-  async run<T>(name: StepName, work: () => Promise<T>, record?: (value: T) => void): Promise<T> {
-    const started = Date.now()
+  /**
+   * Runs one step; `record` puts its result (or, on a partial failure, what it did) into the release
+   * result. `startedAt` is for work that began ahead of its turn: its duration counts from then.
+   */
+  async run<T>(name: StepName, work: () => Promise<T>, record?: (value: T) => void, startedAt?: number): Promise<T> {
+    const started = startedAt ?? Date.now()
     return core.group(STEP_TITLE[name], async () => {
       try {
         const value = await work()

@@ -2,10 +2,12 @@
 // digest, with its referrers and cosign's legacy `.sig`/`.att` tags, to another repository or
 // registry (the destination), byte for byte, so every digest stays what it was.
 //
-// Order: read the whole manifest tree (each manifest checked against its digest), then the blobs
-// (largest first, several at once, skipping what the destination has: mounted when both sides are
-// one registry, otherwise streamed from the source's GET into the destination's upload, hashed on
-// the way), then child manifests, the top manifest, and last the referrers and legacy tags.
+// Order: read everything first (planCopy: the manifest tree, each manifest checked against its
+// digest, and the evidence), then the blobs (largest first, several at once, skipping what the
+// destination has: mounted when both sides are one registry, otherwise streamed from the source's
+// GET into the destination's upload, hashed on the way), then child manifests and the top manifest.
+// The evidence (referrers, legacy tags) needs only its own small blobs, so it goes beside the
+// image's large ones, and is attached while those are still on their way.
 import { PassThrough, Readable } from 'node:stream'
 import { DEFAULT_UPLOAD_OPTIONS, uploadBlob, type BlobSource, type UploadOptions } from './registry/blobs.js'
 import type { RegistryClient } from './registry/client.js'
@@ -15,7 +17,7 @@ import { DIGEST_PATTERN } from './digest.js'
 import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, MEDIA_TYPE } from './media-types.js'
 import { RegistryError } from './errors.js'
 import type { Logger } from '../net/logger.js'
-import { forEachLimit } from '../net/concurrency.js'
+import { forEachLimit, readAhead } from '../net/concurrency.js'
 
 export interface CopyOptions {
   source: RegistryClient
@@ -24,9 +26,13 @@ export interface CopyOptions {
   digest: string
   /** Also copy every referrer (signatures, attestations, SBOMs) and cosign's legacy `.sig`/`.att` tags. */
   copyReferrers: boolean
+  /** What planCopy read, when it was read ahead (while the source was verified); read here otherwise. */
+  plan?: CopyPlan
   /** Blob copies at once (default 4). */
   concurrency?: number
   logger: Logger
+  /** Called once every referrer and legacy tag is at the destination (the image's blobs may still be on their way). */
+  onEvidenceCopied?: () => void
   /** Called as blob bytes reach the destination, for progress. */
   onBytes?: (count: number) => void
   upload?: Partial<UploadOptions>
@@ -67,14 +73,212 @@ const MAX_DEPTH = 4
 /** Referrers of referrers (a signature on an attestation) are followed this deep. */
 const MAX_REFERRER_DEPTH = 3
 const LEGACY_SUFFIXES = ['.sig', '.att'] as const
+/** Source documents (referrer lists, manifests) read at once. */
+const READ_AHEAD = 4
+/** Questions (HEADs, listings) put to the destination at once while planning. */
+const ASK_AT_ONCE = 8
+
+/** Everything a copy writes, read from the source and checked before anything is written. */
+export interface CopyPlan {
+  digest: string
+  image: ManifestNode
+  /** Referrers of the image's manifests, and of those referrers, each with the subject it is listed under. */
+  referrers: Array<{ subject: string; tree: ManifestNode }>
+  /** cosign's `.sig`/`.att` tags of the image's manifests. */
+  legacy: Array<{ tag: string; tree: ManifestNode }>
+  /** `registry/repository` the plan is for, and what it already holds. */
+  destination: string
+  held: Holdings
+}
+
+/** What the destination already holds of a plan, asked before anything is written. */
+export interface Holdings {
+  blobs: Set<string>
+  /** Manifests put by digest (the image's, and those under a referrer). */
+  manifests: Set<string>
+  /** Legacy tag -> the digest it points at now; a tag that is not there is absent. */
+  legacyTags: Map<string, string>
+  /** Subject -> the referrers the destination lists for it. */
+  listed: Map<string, Set<string>>
+}
+
+/**
+ * Reads what a copy of `digest` writes: the manifest tree, and unless `copyReferrers` is false its
+ * referrers (followed MAX_REFERRER_DEPTH deep) and legacy tags; and asks the destination, as each
+ * part becomes known, what it already holds of it. It only reads, so it can run while the source is
+ * still being verified.
+ */
+export async function planCopy(
+  source: RegistryClient,
+  destination: RegistryClient,
+  digest: string,
+  copyReferrers: boolean
+): Promise<CopyPlan> {
+  if (!DIGEST_PATTERN.test(digest)) throw new Error(`a copy needs a digest (sha256:<hex>), not ${digest}`)
+  const survey = new Survey(sameRepository(source, destination) ? undefined : destination)
+  const image = await readTree(source, { digest })
+  survey.tree(image, { referrer: false })
+  const plan: CopyPlan = { digest, image, referrers: [], legacy: [], destination: nameOf(destination), held: survey.held }
+  const [evidence] = await Promise.allSettled([copyReferrers ? readEvidence(source, plan, survey) : undefined])
+  // Every question settles before the plan does; a failed read of the source is the error told first.
+  await survey.done().catch((error: unknown) => {
+    if (evidence.status === 'fulfilled') throw error
+  })
+  if (evidence.status === 'rejected') throw evidence.reason
+  return plan
+}
+
+/** The referrers and legacy tags of the plan's image, each subject's read side by side, kept in order. */
+async function readEvidence(source: RegistryClient, plan: CopyPlan, survey: Survey): Promise<void> {
+  const { image } = plan
+  const sourceReferrers = Referrers.of(source)
+  const seen = new Set<string>()
+  const readSubject = async (subject: string, depth: number): Promise<{ trees: ManifestNode[]; legacy: CopyPlan['legacy'] }> => {
+    const [listed, legacy] = await Promise.all([
+      sourceReferrers.list(subject),
+      depth > 0
+        ? []
+        : Promise.all(
+            LEGACY_SUFFIXES.map(async (suffix) => {
+              const tag = `${referrersTag(subject)}${suffix}`
+              const found = await source.getManifest(tag, [MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest])
+              if (!found) return []
+              const tree = await nodeOf(source, found.bytes, { digest: found.digest, mediaType: found.mediaType }, 0)
+              survey.legacyTag(tag, tree)
+              return [{ tag, tree }]
+            })
+          ).then((found) => found.flat())
+    ])
+    const wanted = listed.filter((d) => d && typeof d.digest === 'string' && !seen.has(d.digest))
+    if (wanted.length > 0) survey.listing(subject)
+    const trees: ManifestNode[] = []
+    for await (const [, tree] of readAhead(wanted, READ_AHEAD, async (d) => {
+      const tree = await readTree(source, d)
+      survey.tree(tree, { referrer: true })
+      return tree
+    }))
+      trees.push(tree)
+    return { trees, legacy }
+  }
+  let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest)
+  for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
+    const next: string[] = []
+    for await (const [subject, found] of readAhead(subjects, READ_AHEAD, (subject) => readSubject(subject, depth))) {
+      for (const tree of found.trees) {
+        if (seen.has(tree.descriptor.digest)) continue
+        seen.add(tree.descriptor.digest)
+        plan.referrers.push({ subject, tree })
+        next.push(...manifestsBottomUp(tree).map((n) => n.descriptor.digest))
+      }
+      plan.legacy.push(...found.legacy)
+    }
+    subjects = next
+  }
+}
+
+/**
+ * Asks the destination which of the plan's blobs, manifests, legacy tags and referrer listings it
+ * already has, each as soon as the plan knows of it, a few questions at once; the copy then only
+ * writes. Without a destination (a copy within one repository) nothing is asked.
+ */
+class Survey {
+  readonly held = emptyHoldings()
+  private readonly asked = new Set<string>()
+  private readonly answers: Array<Promise<void>> = []
+  private running = 0
+  private readonly queued: Array<() => void> = []
+
+  constructor(private readonly destination: RegistryClient | undefined) {}
+
+  /** A manifest tree's blobs, and its manifests put by digest (a referrer's own manifest is attached through its listing). */
+  tree(root: ManifestNode, { referrer }: { referrer: boolean }): void {
+    for (const node of manifestsBottomUp(root)) {
+      for (const blob of node.blobs)
+        this.ask(`blob ${blob.digest}`, async (d) => {
+          if (await d.blobExists(blob.digest)) this.held.blobs.add(blob.digest)
+        })
+      if (referrer && node === root) continue
+      this.ask(`manifest ${node.descriptor.digest}`, async (d) => {
+        if (await d.headManifest(node.descriptor.digest)) this.held.manifests.add(node.descriptor.digest)
+      })
+    }
+  }
+
+  /** A legacy tag (what it points at now) and the blobs of the manifest it will hold. */
+  legacyTag(tag: string, tree: ManifestNode): void {
+    for (const blob of tree.blobs)
+      this.ask(`blob ${blob.digest}`, async (d) => {
+        if (await d.blobExists(blob.digest)) this.held.blobs.add(blob.digest)
+      })
+    this.ask(`tag ${tag}`, async (d) => {
+      const current = await d.headManifest(tag)
+      if (current) this.held.legacyTags.set(tag, current.digest)
+    })
+  }
+
+  /** The referrers the destination lists for a subject. */
+  listing(subject: string): void {
+    this.ask(`referrers ${subject}`, async (d) => {
+      this.held.listed.set(subject, new Set((await Referrers.of(d).list(subject)).map((listed) => listed?.digest)))
+    })
+  }
+
+  /** Every answer in; the first failed question fails it. */
+  async done(): Promise<Holdings> {
+    await Promise.all(this.answers)
+    return this.held
+  }
+
+  private ask(key: string, question: (destination: RegistryClient) => Promise<void>): void {
+    const destination = this.destination
+    if (!destination || this.asked.has(key)) return
+    this.asked.add(key)
+    const answer = this.turn()
+      .then(() => question(destination))
+      .finally(() => this.next())
+    answer.catch(() => undefined)
+    this.answers.push(answer)
+  }
+
+  private async turn(): Promise<void> {
+    if (this.running < ASK_AT_ONCE) {
+      this.running++
+      return
+    }
+    // The slot passes straight from the question that ends to this one.
+    await new Promise<void>((resolve) => this.queued.push(resolve))
+  }
+
+  private next(): void {
+    const queued = this.queued.shift()
+    if (queued) queued()
+    else this.running--
+  }
+}
+
+function emptyHoldings(): Holdings {
+  return { blobs: new Set(), manifests: new Set(), legacyTags: new Map(), listed: new Map() }
+}
+
+function nameOf(client: RegistryClient): string {
+  return `${client.baseUrl.origin}/${client.repository}`
+}
+
+function sameRepository(source: RegistryClient, destination: RegistryClient): boolean {
+  return nameOf(source) === nameOf(destination)
+}
 
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   const { source, destination, logger } = options
-  if (!DIGEST_PATTERN.test(options.digest)) throw new Error(`copyImage needs a digest (sha256:<hex>), not ${options.digest}`)
   const uploadOptions: UploadOptions = { ...DEFAULT_UPLOAD_OPTIONS, ...options.upload }
+  // 1. Everything to copy, read and checked before anything is written (unless read already).
+  const plan = options.plan ?? (await planCopy(source, destination, options.digest, options.copyReferrers))
+  if (plan.digest !== options.digest || plan.destination !== nameOf(destination))
+    throw new Error(`the copy plan is for ${plan.digest} to ${plan.destination}, not ${options.digest} to ${nameOf(destination)}`)
+  const { image, referrers, legacy, held } = plan
   const result: CopyResult = {
     digest: options.digest,
-    mediaType: '',
+    mediaType: image.mediaType,
     platformDigests: {},
     blobsUploaded: 0,
     blobsMounted: 0,
@@ -83,41 +287,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     manifestsCopied: 0,
     referrersCopied: 0
   }
-
-  // 1. Everything to copy, read and checked before anything is written.
-  const image = await readTree(source, { digest: options.digest })
-  result.mediaType = image.mediaType
   for (const child of image.children)
     if (child.platform && child.platform !== 'unknown/unknown') result.platformDigests[child.platform] = child.descriptor.digest
-  const referrers: Array<{ subject: string; tree: ManifestNode }> = []
-  const legacy: Array<{ tag: string; tree: ManifestNode }> = []
-  if (options.copyReferrers) {
-    const sourceReferrers = new Referrers(source)
-    const seen = new Set<string>()
-    let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest)
-    for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
-      const next: string[] = []
-      for (const subject of subjects) {
-        for (const listed of await sourceReferrers.list(subject)) {
-          if (!listed || typeof listed.digest !== 'string' || seen.has(listed.digest)) continue
-          seen.add(listed.digest)
-          const tree = await readTree(source, listed)
-          referrers.push({ subject, tree })
-          next.push(...manifestsBottomUp(tree).map((n) => n.descriptor.digest))
-        }
-        if (depth === 0) {
-          for (const suffix of LEGACY_SUFFIXES) {
-            const tag = `${referrersTag(subject)}${suffix}`
-            const found = await source.getManifest(tag, [MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest])
-            if (found)
-              legacy.push({ tag, tree: await nodeOf(source, found.bytes, { digest: found.digest, mediaType: found.mediaType }, 0) })
-          }
-        }
-      }
-      subjects = next
-    }
-    logger.debug(`${referrers.length} referrers and ${legacy.length} legacy tags to copy`)
-  }
+  if (options.copyReferrers) logger.debug(`${referrers.length} referrers and ${legacy.length} legacy tags to copy`)
 
   // 2. Blobs.
   const blobsByDigest = new Map<string, Descriptor>()
@@ -125,7 +297,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   for (const tree of trees) for (const node of manifestsBottomUp(tree)) for (const blob of node.blobs) blobsByDigest.set(blob.digest, blob)
   const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size)
   const sameRegistry = source.baseUrl.origin === destination.baseUrl.origin
-  const sameRepository = sameRegistry && source.repository === destination.repository
+  const within = sameRepository(source, destination)
   let sentBytes = 0
   const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0)
   const started = Date.now()
@@ -136,7 +308,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   progress.unref()
   const copyBlobs = (list: Descriptor[]): Promise<void> =>
     forEachLimit(list, options.concurrency ?? 4, async (blob) => {
-      if (sameRepository || (await destination.blobExists(blob.digest))) {
+      if (within || held.blobs.has(blob.digest)) {
         result.blobsSkipped++
         logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`)
         return
@@ -166,7 +338,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
         await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)))
         // 3. Manifests, children first, by digest.
         for (const node of manifestsBottomUp(image)) {
-          if (await putManifest(destination, node, sameRepository)) {
+          if (await putManifest(destination, node, within || held.manifests.has(node.descriptor.digest))) {
             result.manifestsCopied++
             logger.info(
               `copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`
@@ -177,6 +349,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       (async () => {
         await copyBlobs(blobs.filter((blob) => !imageBlobs.has(blob.digest)))
         await copyEvidence()
+        if (options.copyReferrers) options.onEvidenceCopied?.()
       })()
     ])
   } finally {
@@ -191,16 +364,17 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
 
   async function copyReferrers(): Promise<void> {
     if (referrers.length === 0) return
-    const destinationReferrers = new Referrers(destination)
+    const destinationReferrers = Referrers.of(destination)
     const bySubject = new Map<string, ManifestNode[]>()
     for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
     // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
     await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-      const listed = new Set((await destinationReferrers.list(subject)).map((d) => d?.digest))
+      const listed = within ? new Set(trees.map((tree) => tree.descriptor.digest)) : (held.listed.get(subject) ?? new Set())
       const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
       if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
       for (const tree of missing)
-        for (const child of manifestsBottomUp(tree).slice(0, -1)) if (await putManifest(destination, child, false)) result.manifestsCopied++
+        for (const child of manifestsBottomUp(tree).slice(0, -1))
+          if (await putManifest(destination, child, held.manifests.has(child.descriptor.digest))) result.manifestsCopied++
       const attached = await destinationReferrers.attachAll(
         subject,
         missing.map((tree) => tree.bytes)
@@ -216,10 +390,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
 
   async function copyLegacyTags(): Promise<void> {
     await forEachLimit(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
-      const current = await destination.headManifest(tag)
-      if (current?.digest === tree.descriptor.digest) return
-      if (current)
-        logger.warning(`the destination's ${tag} held ${current.digest}; replacing it with the source's ${tree.descriptor.digest}`)
+      const current = within ? tree.descriptor.digest : held.legacyTags.get(tag)
+      if (current === tree.descriptor.digest) return
+      if (current) logger.warning(`the destination's ${tag} held ${current}; replacing it with the source's ${tree.descriptor.digest}`)
       const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType)
       if (digest !== tree.descriptor.digest) throw rewritten(destination, tree.descriptor.digest, digest)
       result.referrersCopied++
@@ -378,9 +551,9 @@ async function tryMount(destination: RegistryClient, digest: string, from: strin
   }
 }
 
-/** Puts a manifest by digest unless the destination has it; true when it was put. */
-async function putManifest(destination: RegistryClient, node: ManifestNode, sameRepository: boolean): Promise<boolean> {
-  if (sameRepository || (await destination.headManifest(node.descriptor.digest))) return false
+/** Puts a manifest by digest unless the destination has it already; true when it was put. */
+async function putManifest(destination: RegistryClient, node: ManifestNode, alreadyThere: boolean): Promise<boolean> {
+  if (alreadyThere) return false
   const { digest } = await destination.putManifest(node.descriptor.digest, node.bytes, node.mediaType)
   if (digest !== node.descriptor.digest) throw rewritten(destination, node.descriptor.digest, digest)
   return true

@@ -4,7 +4,8 @@
 // stays the same. Nothing is rebuilt: the bytes that were verified are the bytes that arrive.
 import { copyImage, type CopyOptions, type CopyResult } from '../oci/copy.js'
 
-export type { CopyResult }
+export { planCopy } from '../oci/copy.js'
+export type { CopyPlan, CopyResult } from '../oci/copy.js'
 
 export async function copyStep(options: CopyOptions): Promise<CopyResult> {
   const copied = await copyImage(options)

@@ -223,6 +223,11 @@ export interface PromotePreflightOptions extends Pick<
   source: ImageReference
   sourceUsername?: string
   sourcePassword?: string
+  /**
+   * Called once the source digest is known (at once when `source` names it, else when its tag is
+   * resolved), so work that only reads the source can start while the rest is checked.
+   */
+  onSourceDigest?: (clients: { source: RegistryClient; destination: RegistryClient }, digest: string) => void
 }
 
 export interface PromotePreflightResult {
@@ -252,6 +257,11 @@ export async function preflightPromote(options: PromotePreflightOptions): Promis
   const { client: destination } = await registryClientFor(options.image, options, options, 'destination')
   const reference = options.source.digest ?? options.source.tag!
   const named = `${sourceName}${options.source.digest ? '@' : ':'}${reference}`
+  if (options.source.digest) options.onSourceDigest?.({ source, destination }, options.source.digest)
+  // Reachability and credentials of the destination, before anything is written; with the digest
+  // given, that check does not wait for the source's answer (whose failure is still the one told).
+  const destinationCheck = options.source.digest ? destination.headManifest(options.source.digest) : undefined
+  destinationCheck?.catch(() => undefined)
   let head
   try {
     head = await source.headManifest(reference)
@@ -266,11 +276,12 @@ export async function preflightPromote(options: PromotePreflightOptions): Promis
   if (options.source.digest && head.digest !== options.source.digest) {
     throw new InputError('source', `${sourceName}@${options.source.digest} answered with the digest ${head.digest}`)
   }
-  if (!options.source.digest)
+  if (!options.source.digest) {
     logger.info(`source ${sourceName}:${options.source.tag} resolves to ${head.digest}; everything after runs by that digest`)
+    options.onSourceDigest?.({ source, destination }, head.digest)
+  }
   const result: PromotePreflightResult = { source, destination, sourceName, digest: head.digest, mediaType: head.mediaType }
-  // Reachability and credentials of the destination, before anything is written.
-  await destination.headManifest(head.digest)
+  await (destinationCheck ?? destination.headManifest(head.digest))
   if (options.tags.length) {
     result.tagPlan = await planTags({
       client: destination,
