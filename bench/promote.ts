@@ -90,8 +90,11 @@ try {
   console.log('| | digest-release (verify, copy with evidence, verify again) | skopeo copy (image only) | ratio |')
   console.log('|---|---|---|---|')
   const ratio = median(seconds['digest-release']) / median(seconds.skopeo)
+  // Each round runs both tools back to back on the same source: the ratio within a round is not
+  // moved by the machine's drift between rounds (a shared 2-core VM drifts by 30% in minutes).
+  const paired = median(seconds.skopeo.map((s, round) => seconds['digest-release'][round] / s))
   console.log(
-    `| promote ${(LAYERS * LAYER_BYTES) / 2 ** 20} MiB across registries | ${median(seconds['digest-release']).toFixed(2)} s | ${median(seconds.skopeo).toFixed(2)} s | ${ratio.toFixed(2)}x (target <= 1.05x: ${ratio <= 1.05 ? 'meets' : 'MISSES'}) |`
+    `| promote ${(LAYERS * LAYER_BYTES) / 2 ** 20} MiB across registries | ${median(seconds['digest-release']).toFixed(2)} s | ${median(seconds.skopeo).toFixed(2)} s | ${ratio.toFixed(2)}x of the medians; ${paired.toFixed(2)}x median of the rounds' ratios (target <= 1.05x: ${Math.max(ratio, paired) <= 1.05 ? 'meets' : 'MISSES'}) |`
   )
   console.log(
     `| peak memory | ${Math.max(...rss['digest-release']).toFixed(0)} MB | ${Math.max(...rss.skopeo).toFixed(0)} MB | (target < 128 MB) |`

@@ -255,7 +255,7 @@ async function readEvidence(source, plan, survey) {
         if (wanted.length > 0)
             survey.listing(subject);
         const trees = [];
-        for await (const [, tree] of (0,concurrency/* readAhead */.E)(wanted, READ_AHEAD, async (d) => {
+        for await (const [, tree] of (0,concurrency/* readAhead */.Ek)(wanted, READ_AHEAD, async (d) => {
             const tree = await readTree(source, d);
             survey.tree(tree, { referrer: true });
             return tree;
@@ -266,7 +266,7 @@ async function readEvidence(source, plan, survey) {
     let subjects = manifestsBottomUp(image).map((n) => n.descriptor.digest);
     for (let depth = 0; depth < MAX_REFERRER_DEPTH && subjects.length > 0; depth++) {
         const next = [];
-        for await (const [subject, found] of (0,concurrency/* readAhead */.E)(subjects, READ_AHEAD, (subject) => readSubject(subject, depth))) {
+        for await (const [subject, found] of (0,concurrency/* readAhead */.Ek)(subjects, READ_AHEAD, (subject) => readSubject(subject, depth))) {
             for (const tree of found.trees) {
                 if (seen.has(tree.descriptor.digest))
                     continue;
@@ -289,8 +289,7 @@ class Survey {
     held = emptyHoldings();
     asked = new Set();
     answers = [];
-    running = 0;
-    queued = [];
+    limit = (0,concurrency/* createLimiter */.zm)(ASK_AT_ONCE);
     constructor(destination) {
         this.destination = destination;
     }
@@ -339,26 +338,9 @@ class Survey {
         if (!destination || this.asked.has(key))
             return;
         this.asked.add(key);
-        const answer = this.turn()
-            .then(() => question(destination))
-            .finally(() => this.next());
+        const answer = this.limit(() => question(destination));
         answer.catch(() => undefined);
         this.answers.push(answer);
-    }
-    async turn() {
-        if (this.running < ASK_AT_ONCE) {
-            this.running++;
-            return;
-        }
-        // The slot passes straight from the question that ends to this one.
-        await new Promise((resolve) => this.queued.push(resolve));
-    }
-    next() {
-        const queued = this.queued.shift();
-        if (queued)
-            queued();
-        else
-            this.running--;
     }
 }
 function emptyHoldings() {
@@ -412,7 +394,7 @@ async function copyImage(options) {
         logger.info(`copied ${mib(sentBytes)} of at most ${mib(totalBytes)} MiB (${mib(rate)} MiB/s)`);
     }, options.progressIntervalMs ?? 5000);
     progress.unref();
-    const copyBlobs = (list) => (0,concurrency/* forEachLimit */.G)(list, options.concurrency ?? 4, async (blob) => {
+    const copyBlobs = (list) => (0,concurrency/* forEachLimit */.Gm)(list, options.concurrency ?? 4, async (blob) => {
         if (within || held.blobs.has(blob.digest)) {
             result.blobsSkipped++;
             logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
@@ -473,7 +455,7 @@ async function copyImage(options) {
         for (const { subject, tree } of referrers)
             bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree]);
         // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
-        await (0,concurrency/* forEachLimit */.G)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
+        await (0,concurrency/* forEachLimit */.Gm)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
             const listed = within ? new Set(trees.map((tree) => tree.descriptor.digest)) : (held.listed.get(subject) ?? new Set());
             const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest));
             if (missing.length === 0)
@@ -493,7 +475,7 @@ async function copyImage(options) {
         });
     }
     async function copyLegacyTags() {
-        await (0,concurrency/* forEachLimit */.G)(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
+        await (0,concurrency/* forEachLimit */.Gm)(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
             const current = within ? tree.descriptor.digest : held.legacyTags.get(tag);
             if (current === tree.descriptor.digest)
                 return;

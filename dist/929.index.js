@@ -396,7 +396,7 @@ async function signImage(options) {
     const signedTargets = [];
     // Each target's evidence goes to its own referrers and tags, so targets are signed side by side:
     // with one certificate for the run, only the log and timestamp requests remain, and they overlap.
-    await (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimit */ .G)([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
+    await (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimit */ .Gm)([...options.targets.entries()], SIGNING_CONCURRENCY, async ([position, target]) => {
         const signed = { digest: target.digest, platform: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .platformName */ .$)(target), reused: false };
         const subject = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_10__/* .plainDescriptor */ .U)(target);
         const bundleFile = position === 0 ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.outputDir, `signature-${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestFileStem */ .yP)(target.digest)}.sigstore.json`) : undefined;

@@ -2651,11 +2651,13 @@ function escapeCell(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ readAhead),
-/* harmony export */   G: () => (/* binding */ forEachLimit)
+/* harmony export */   Ek: () => (/* binding */ readAhead),
+/* harmony export */   Gm: () => (/* binding */ forEachLimit),
+/* harmony export */   zm: () => (/* binding */ createLimiter)
 /* harmony export */ });
-// How many requests run at once: the one bounded-parallel loop, for blob uploads and copies, and
-// signing several targets side by side.
+// How many requests run at once: the bounded-parallel loop (blob uploads and copies, signing several
+// targets side by side), the ordered read-ahead (evidence read ahead of its verification), and the
+// limiter for work that turns up piece by piece (questions to a registry as a plan grows).
 /** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
 async function forEachLimit(items, limit, work) {
     let next = 0;
@@ -2691,6 +2693,31 @@ async function* readAhead(items, limit, read) {
         }
         yield [item, await pending.shift()];
     }
+}
+/** A gate for work that turns up piece by piece: at most `limit` pieces run at once, the rest wait their turn in order. */
+function createLimiter(limit) {
+    let running = 0;
+    const queued = [];
+    const release = () => {
+        const next = queued.shift();
+        // The slot passes straight to the next piece waiting.
+        if (next)
+            next();
+        else
+            running--;
+    };
+    return async (work) => {
+        if (running < limit)
+            running++;
+        else
+            await new Promise((resolve) => queued.push(resolve));
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    };
 }
 
 
@@ -7147,7 +7174,7 @@ async function pushImage(options) {
     }, options.progressIntervalMs ?? 5000);
     progress.unref();
     try {
-        await (0,concurrency/* forEachLimit */.G)(blobs, options.concurrency ?? 4, async (blob) => {
+        await (0,concurrency/* forEachLimit */.Gm)(blobs, options.concurrency ?? 4, async (blob) => {
             if (await client.blobExists(blob.digest)) {
                 blobsSkipped++;
                 logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);

@@ -1,5 +1,6 @@
-// How many requests run at once: the one bounded-parallel loop, for blob uploads and copies, and
-// signing several targets side by side.
+// How many requests run at once: the bounded-parallel loop (blob uploads and copies, signing several
+// targets side by side), the ordered read-ahead (evidence read ahead of its verification), and the
+// limiter for work that turns up piece by piece (questions to a registry as a plan grows).
 
 /** Runs `work` over `items` with at most `limit` at once; the first failure stops new work. */
 export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -34,5 +35,26 @@ export async function* readAhead<T, R>(items: readonly T[], limit: number, read:
       pending.push(reading)
     }
     yield [item, await pending.shift()!]
+  }
+}
+
+/** A gate for work that turns up piece by piece: at most `limit` pieces run at once, the rest wait their turn in order. */
+export function createLimiter(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const queued: Array<() => void> = []
+  const release = (): void => {
+    const next = queued.shift()
+    // The slot passes straight to the next piece waiting.
+    if (next) next()
+    else running--
+  }
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running < limit) running++
+    else await new Promise<void>((resolve) => queued.push(resolve))
+    try {
+      return await work()
+    } finally {
+      release()
+    }
   }
 }

@@ -17,7 +17,7 @@ import { DIGEST_PATTERN } from './digest.js'
 import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, MEDIA_TYPE } from './media-types.js'
 import { RegistryError } from './errors.js'
 import type { Logger } from '../net/logger.js'
-import { forEachLimit, readAhead } from '../net/concurrency.js'
+import { createLimiter, forEachLimit, readAhead } from '../net/concurrency.js'
 
 export interface CopyOptions {
   source: RegistryClient
@@ -185,8 +185,7 @@ class Survey {
   readonly held = emptyHoldings()
   private readonly asked = new Set<string>()
   private readonly answers: Array<Promise<void>> = []
-  private running = 0
-  private readonly queued: Array<() => void> = []
+  private readonly limit = createLimiter(ASK_AT_ONCE)
 
   constructor(private readonly destination: RegistryClient | undefined) {}
 
@@ -233,26 +232,9 @@ class Survey {
     const destination = this.destination
     if (!destination || this.asked.has(key)) return
     this.asked.add(key)
-    const answer = this.turn()
-      .then(() => question(destination))
-      .finally(() => this.next())
+    const answer = this.limit(() => question(destination))
     answer.catch(() => undefined)
     this.answers.push(answer)
-  }
-
-  private async turn(): Promise<void> {
-    if (this.running < ASK_AT_ONCE) {
-      this.running++
-      return
-    }
-    // The slot passes straight from the question that ends to this one.
-    await new Promise<void>((resolve) => this.queued.push(resolve))
-  }
-
-  private next(): void {
-    const queued = this.queued.shift()
-    if (queued) queued()
-    else this.running--
   }
 }
 

@@ -1,9 +1,10 @@
 // The bounded-parallel helpers: forEachLimit stops new work at the first failure; readAhead keeps
-// at most `limit` reads in flight and answers in the items' order, whatever finishes first.
+// at most `limit` reads in flight and answers in the items' order, whatever finishes first; a
+// limiter lets pieces of work that turn up one by one run at most `limit` at once, in turn.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { forEachLimit, readAhead } from '../../src/net/concurrency.js'
+import { createLimiter, forEachLimit, readAhead } from '../../src/net/concurrency.js'
 
 test('readAhead answers in order, with at most `limit` reads under way, and reads ahead of its consumer', async () => {
   let inFlight = 0
@@ -68,4 +69,27 @@ test('forEachLimit runs at most `limit` at once and starts nothing after the fir
   )
   assert.equal(most, 2)
   assert.ok(!ran.includes(5) && !ran.includes(6), `ran ${ran.join(', ')}`)
+})
+
+test('a limiter runs at most `limit` pieces at once, starts the waiting ones in turn, and a failure frees its slot', async () => {
+  const limit = createLimiter(2)
+  let inFlight = 0
+  let most = 0
+  const started: number[] = []
+  const piece = (n: number) => async (): Promise<number> => {
+    started.push(n)
+    inFlight++
+    most = Math.max(most, inFlight)
+    await sleep(5)
+    inFlight--
+    if (n === 1) throw new Error('one failed')
+    return n
+  }
+  const answers = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => limit(piece(n))))
+  assert.equal(most, 2)
+  assert.deepEqual(started, [1, 2, 3, 4, 5])
+  assert.deepEqual(
+    answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as Error).message)),
+    ['one failed', 2, 3, 4, 5]
+  )
 })
