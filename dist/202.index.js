@@ -326,7 +326,7 @@ class VerificationError extends Error {
     name = 'VerificationError';
 }
 async function verifyEvidence(options) {
-    const { client, digest, verifier, logger } = options;
+    const { client, digest, logger } = options;
     const expect = { subjectDigest: digest, identity: options.identity, issuer: options.issuer };
     const seen = new Set();
     const rejected = [];
@@ -343,6 +343,8 @@ async function verifyEvidence(options) {
     const [listed, legacyLayers] = await Promise.all([options.referrers.list(digest), (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readLegacyLayers */ .a4)(client, sigTag)]);
     const bundles = (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .readAhead */ .Ek)(listed.filter((descriptor) => descriptor.artifactType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.sigstoreBundle), READ_AHEAD, (descriptor) => (0,_sigstore_store_js__WEBPACK_IMPORTED_MODULE_3__/* .readReferrerBundle */ .wQ)(client, descriptor.digest).catch(() => undefined));
     const legacyPayloads = (0,_net_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .readAhead */ .Ek)(legacyLayers.filter((layer) => layer.mediaType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MEDIA_TYPE */ .Ap.cosignSimpleSigning), READ_AHEAD, async (layer) => (layer.digest === (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Of */ .Bj)(payload) ? payload : client.getBlob(layer.digest, 64 * 1024).catch(() => undefined)));
+    // The trust material may still be loading while the first reads are under way; a failure to load it is this step's error.
+    const verifier = await options.verifier;
     for await (const [descriptor, bundle] of bundles) {
         if (!bundle)
             continue;

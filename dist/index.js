@@ -2678,21 +2678,31 @@ async function forEachLimit(items, limit, work) {
         throw failed;
 }
 /**
- * Reads ahead of a consumer: `read` runs on up to `limit` items at once, and the answers come back
- * in the items' order, so at most `limit` of them are held whatever the list's length.
+ * Reads ahead of a consumer: `read` starts at once on up to `limit` items, and again as each answer
+ * is taken, so at most `limit` are held whatever the list's length; the answers come back in the
+ * items' order. Iterate it once.
  */
-async function* readAhead(items, limit, read) {
+function readAhead(items, limit, read) {
     const pending = [];
     let next = 0;
-    for (const item of items) {
+    const fill = () => {
         while (next < items.length && pending.length < limit) {
             const reading = read(items[next++]);
-            // Awaited in turn below; until then a failure must not count as unhandled.
+            // Awaited in turn; until then a failure must not count as unhandled.
             reading.catch(() => undefined);
             pending.push(reading);
         }
-        yield [item, await pending.shift()];
-    }
+    };
+    fill();
+    return {
+        async *[Symbol.asyncIterator]() {
+            for (const item of items) {
+                const answer = await pending.shift();
+                fill();
+                yield [item, answer];
+            }
+        }
+    };
 }
 /** A gate for work that turns up piece by piece: at most `limit` pieces run at once, the rest wait their turn in order. */
 function createLimiter(limit) {
@@ -7484,12 +7494,13 @@ async function promote(inputs, options, context, result) {
     const modules = Promise.all([__nccwpck_require__.e(/* import() */ 202).then(__nccwpck_require__.bind(__nccwpck_require__, 23202)), __nccwpck_require__.e(/* import() */ 985).then(__nccwpck_require__.bind(__nccwpck_require__, 26985)), __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 86028))]);
     modules.catch(() => undefined);
     const verifyAt = async (where, at, digest, logger) => {
-        const [[{ verifyEvidence }, { Referrers }], verifier] = await Promise.all([modules, trusted]);
+        const [{ verifyEvidence }, { Referrers }] = await modules;
         return verifyEvidence({
             ...at,
             referrers: Referrers.of(at.client),
             digest,
-            verifier,
+            // The evidence is read while the verifier may still be loading.
+            verifier: trusted,
             identity: options.verifyIdentity,
             issuer: options.verifyIssuer,
             attestations: options.verifyAttestations,

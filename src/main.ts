@@ -320,12 +320,13 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
     digest: string,
     logger: Logger
   ): Promise<VerifyResult> => {
-    const [[{ verifyEvidence }, { Referrers }], verifier] = await Promise.all([modules, trusted])
+    const [{ verifyEvidence }, { Referrers }] = await modules
     return verifyEvidence({
       ...at,
       referrers: Referrers.of(at.client),
       digest,
-      verifier,
+      // The evidence is read while the verifier may still be loading.
+      verifier: trusted,
       identity: options.verifyIdentity,
       issuer: options.verifyIssuer,
       attestations: options.verifyAttestations,

@@ -21,20 +21,30 @@ export async function forEachLimit<T>(items: readonly T[], limit: number, work: 
 }
 
 /**
- * Reads ahead of a consumer: `read` runs on up to `limit` items at once, and the answers come back
- * in the items' order, so at most `limit` of them are held whatever the list's length.
+ * Reads ahead of a consumer: `read` starts at once on up to `limit` items, and again as each answer
+ * is taken, so at most `limit` are held whatever the list's length; the answers come back in the
+ * items' order. Iterate it once.
  */
-export async function* readAhead<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+export function readAhead<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): AsyncIterable<[T, R]> {
   const pending: Array<Promise<R>> = []
   let next = 0
-  for (const item of items) {
+  const fill = (): void => {
     while (next < items.length && pending.length < limit) {
       const reading = read(items[next++])
-      // Awaited in turn below; until then a failure must not count as unhandled.
+      // Awaited in turn; until then a failure must not count as unhandled.
       reading.catch(() => undefined)
       pending.push(reading)
     }
-    yield [item, await pending.shift()!]
+  }
+  fill()
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (const item of items) {
+        const answer = await pending.shift()!
+        fill()
+        yield [item, answer]
+      }
+    }
   }
 }
 

@@ -23,7 +23,8 @@ export interface VerifyOptions {
   /** `registry/repository`, as the legacy simple-signing payload names it. */
   imageName: string
   digest: string
-  verifier: BundleVerifier
+  /** May still be loading: the reads start without it. */
+  verifier: BundleVerifier | Promise<BundleVerifier>
   identity: RegExp
   issuer: string
   /** Predicate types that must be attested by a matching signer. */
@@ -59,7 +60,7 @@ export class VerificationError extends Error {
 }
 
 export async function verifyEvidence(options: VerifyOptions): Promise<VerifyResult> {
-  const { client, digest, verifier, logger } = options
+  const { client, digest, logger } = options
   const expect = { subjectDigest: digest, identity: options.identity, issuer: options.issuer }
   const seen = new Set<string>()
   const rejected: string[] = []
@@ -85,6 +86,8 @@ export async function verifyEvidence(options: VerifyOptions): Promise<VerifyResu
     async (layer) => (layer.digest === sha256Of(payload) ? payload : client.getBlob(layer.digest, 64 * 1024).catch(() => undefined))
   )
 
+  // The trust material may still be loading while the first reads are under way; a failure to load it is this step's error.
+  const verifier = await options.verifier
   for await (const [descriptor, bundle] of bundles) {
     if (!bundle) continue
     await yieldToIo()

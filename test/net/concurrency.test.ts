@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createLimiter, forEachLimit, readAhead } from '../../src/net/concurrency.js'
 
-test('readAhead answers in order, with at most `limit` reads under way, and reads ahead of its consumer', async () => {
+test('readAhead starts reading at once, answers in order, with at most `limit` reads under way', async () => {
   let inFlight = 0
   let most = 0
   const started: number[] = []
@@ -20,8 +20,10 @@ test('readAhead answers in order, with at most `limit` reads under way, and read
     return n * n
   }
   const answers: Array<[number, number]> = []
-  for await (const pair of readAhead([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3, read)) {
-    if (answers.length === 0) assert.deepEqual(started, [0, 1, 2], 'three reads start before the first answer is taken')
+  const ahead = readAhead([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3, read)
+  assert.deepEqual(started, [0, 1, 2], 'three reads start at once, before anything is taken')
+  for await (const pair of ahead) {
+    if (answers.length === 0) assert.deepEqual(started, [0, 1, 2, 3], 'taking the first answer starts the fourth read')
     answers.push(pair)
   }
   assert.deepEqual(
