@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { startRegistry } from '../../harness/registry.js'
 import { testScope } from '../../harness/scope.js'
-import { startFaultProxy } from '../../harness/fault-proxy.js'
+import { startFaultProxy, type FaultRule } from '../../harness/fault-proxy.js'
 import { writeLayout, randomLayer } from '../../harness/layouts.js'
 import { RegistryClient } from '../../../src/oci/registry/client.js'
 import { Referrers, referrersTag } from '../../../src/oci/registry/referrers.js'
@@ -76,6 +76,20 @@ test('concurrent writers of the referrers index keep every entry', async () => {
   assert.equal(listed.length, notes.length)
 })
 
+/** A registry with the referrers API, as the fault proxy plays it: OCI-Subject on manifest PUTs, and an (empty) listing. */
+function referrersApi(subject: string): FaultRule[] {
+  const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
+  return [
+    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject } }, times: 10 },
+    {
+      method: 'GET',
+      path: /\/referrers\//,
+      fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex },
+      times: 10
+    }
+  ]
+}
+
 test('an OCI-Subject header without a referrers API (as ECR once sent) still gets the tag-schema index', async () => {
   const subject = await pushSubject('team/liar')
   const proxy = await startFaultProxy(registry.host, [
@@ -101,16 +115,7 @@ test('an OCI-Subject header without a referrers API (as ECR once sent) still get
 
 test('OCI-Subject and a referrers API answering 200: the API is used and no tag index is written', async () => {
   const subject = await pushSubject('team/api')
-  const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
-  const proxy = await startFaultProxy(registry.host, [
-    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': subject.digest } }, times: 10 },
-    {
-      method: 'GET',
-      path: /\/referrers\//,
-      fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex },
-      times: 10
-    }
-  ])
+  const proxy = await startFaultProxy(registry.host, referrersApi(subject.digest))
   try {
     const client = new RegistryClient({ registry: proxy.host, repository: 'team/api' })
     const attached = await new Referrers(client).attach({ manifest: artifact(subject, 'y'), subjectDigest: subject.digest })
@@ -151,7 +156,6 @@ test('without the API, one Referrers asks the referrers API once, whatever it li
 
   // A 404 while listing (a repository that does not exist yet may answer so) leaves the mode open:
   // attaching with OCI-Subject and a referrers API that answers 200 still uses the API, and so does listing.
-  const emptyIndex = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: [] })
   const api = await startFaultProxy(registry.host, [
     {
       method: 'GET',
@@ -159,13 +163,7 @@ test('without the API, one Referrers asks the referrers API once, whatever it li
       fault: { kind: 'status', status: 404, body: '{"errors":[{"code":"NAME_UNKNOWN"}]}' },
       times: 1
     },
-    { method: 'PUT', path: /\/manifests\/sha256:/, fault: { kind: 'add-headers', headers: { 'OCI-Subject': second.digest } }, times: 10 },
-    {
-      method: 'GET',
-      path: /\/referrers\//,
-      fault: { kind: 'status', status: 200, headers: { 'Content-Type': MEDIA_TYPE.ociIndex }, body: emptyIndex },
-      times: 10
-    }
+    ...referrersApi(second.digest)
   ])
   try {
     const referrers = Referrers.of(new RegistryClient({ registry: api.host, repository: 'team/once' }))
