@@ -7102,7 +7102,7 @@ async function preflightPromote(options) {
     const reference = options.source.digest ?? options.source.tag;
     const named = `${sourceName}${options.source.digest ? '@' : ':'}${reference}`;
     if (options.source.digest)
-        options.onSourceDigest?.({ source, destination }, options.source.digest);
+        options.onSourceDigest?.({ source, sourceName, destination }, options.source.digest);
     // Reachability and credentials of the destination, before anything is written; with the digest
     // given, that check does not wait for the source's answer (whose failure is still the one told).
     const destinationCheck = options.source.digest ? destination.headManifest(options.source.digest) : undefined;
@@ -7121,7 +7121,7 @@ async function preflightPromote(options) {
     }
     if (!options.source.digest) {
         logger.info(`source ${sourceName}:${options.source.tag} resolves to ${head.digest}; everything after runs by that digest`);
-        options.onSourceDigest?.({ source, destination }, head.digest);
+        options.onSourceDigest?.({ source, sourceName, destination }, head.digest);
     }
     const result = { source, destination, sourceName, digest: head.digest, mediaType: head.mediaType };
     await (destinationCheck ?? destination.headManifest(head.digest));
@@ -7512,12 +7512,15 @@ async function promote(inputs, options, context, result) {
     // deploy repository's checks: once the source digest is known, the source is verified and what
     // the copy will write is read. Both are told in their own steps; nothing is written before both pass.
     let ahead;
-    const readAhead = ({ source, destination }, digest) => {
+    const readAhead = ({ source, sourceName, destination }, digest) => {
         const log = new logger/* HeldLogger */.m();
-        const verified = verifyAt('source', { client: source, imageName: `${options.source.registry}/${options.source.repository}` }, digest, log);
-        const plan = modules.then(([, , { planCopy }]) => planCopy(source, destination, digest, options.copyReferrers));
+        const verified = verifyAt('source', { client: source, imageName: sourceName }, digest, log);
         verified.catch(() => undefined);
-        plan.catch(() => undefined);
+        // A dry run copies nothing, so it has nothing to plan.
+        const plan = inputs.dryRun
+            ? undefined
+            : modules.then(([, , { planCopy }]) => planCopy(source, destination, digest, options.copyReferrers));
+        plan?.catch(() => undefined);
         ahead = { startedAt: Date.now(), log, verified, plan };
     };
     const checked = await steps.run('preflight', () => withDeployCheck(inputs, context, () => preflightPromote({

@@ -337,18 +337,19 @@ async function promote(inputs: ReleaseInputs, options: PromoteInputs, context: R
   // Work that only reads (or verifies what it read) need not wait for the destination's and the
   // deploy repository's checks: once the source digest is known, the source is verified and what
   // the copy will write is read. Both are told in their own steps; nothing is written before both pass.
-  let ahead: { startedAt: number; log: HeldLogger; verified: Promise<VerifyResult>; plan: Promise<CopyPlan> } | undefined
-  const readAhead = ({ source, destination }: { source: RegistryClient; destination: RegistryClient }, digest: string): void => {
+  let ahead: { startedAt: number; log: HeldLogger; verified: Promise<VerifyResult>; plan?: Promise<CopyPlan> } | undefined
+  const readAhead = (
+    { source, sourceName, destination }: { source: RegistryClient; sourceName: string; destination: RegistryClient },
+    digest: string
+  ): void => {
     const log = new HeldLogger()
-    const verified = verifyAt(
-      'source',
-      { client: source, imageName: `${options.source.registry}/${options.source.repository}` },
-      digest,
-      log
-    )
-    const plan = modules.then(([, , { planCopy }]) => planCopy(source, destination, digest, options.copyReferrers))
+    const verified = verifyAt('source', { client: source, imageName: sourceName }, digest, log)
     verified.catch(() => undefined)
-    plan.catch(() => undefined)
+    // A dry run copies nothing, so it has nothing to plan.
+    const plan = inputs.dryRun
+      ? undefined
+      : modules.then(([, , { planCopy }]) => planCopy(source, destination, digest, options.copyReferrers))
+    plan?.catch(() => undefined)
     ahead = { startedAt: Date.now(), log, verified, plan }
   }
   const checked = await steps.run(

@@ -182,6 +182,31 @@ test('refusals write nothing at the destination: wrong identity (naming who did 
   }
 })
 
+test('a dry-run promotion verifies the source and asks the destination only what preflight asks: nothing is copied or planned', async () => {
+  const layout = await released('dry')
+  const staging = await startRegistry()
+  const proxy = await startFaultProxy(staging.host, [])
+  try {
+    const run = await runAction(
+      promoteInputs(`${dev.host}/octo-org/dry@${layout.top.digest}`, `${proxy.host}/staging/dry`, { 'dry-run': 'true' }),
+      runnerEnv({ oidc })
+    )
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr)
+    assert.equal(run.outputs['verified-identity'], `https://github.com/${oidc.claims.job_workflow_ref}`)
+    const result = JSON.parse(run.outputs.result) as { steps: Record<string, { status: string }> }
+    assert.equal(result.steps.verify.status, 'succeeded')
+    assert.equal(result.steps.copy.status, 'skipped')
+    assert.deepEqual(
+      proxy.log.map((r) => `${r.method} ${r.path}`),
+      [`HEAD /v2/staging/dry/manifests/${layout.top.digest}`],
+      "preflight's reachability check, and nothing else"
+    )
+  } finally {
+    await proxy.close()
+    await staging.close()
+  }
+})
+
 test('promotion to another repository of the same registry mounts every blob and uploads nothing', async () => {
   const layout = await released('mounted')
   const run = await runAction(

@@ -227,7 +227,7 @@ export interface PromotePreflightOptions extends Pick<
    * Called once the source digest is known (at once when `source` names it, else when its tag is
    * resolved), so work that only reads the source can start while the rest is checked.
    */
-  onSourceDigest?: (clients: { source: RegistryClient; destination: RegistryClient }, digest: string) => void
+  onSourceDigest?: (found: { source: RegistryClient; sourceName: string; destination: RegistryClient }, digest: string) => void
 }
 
 export interface PromotePreflightResult {
@@ -257,7 +257,7 @@ export async function preflightPromote(options: PromotePreflightOptions): Promis
   const { client: destination } = await registryClientFor(options.image, options, options, 'destination')
   const reference = options.source.digest ?? options.source.tag!
   const named = `${sourceName}${options.source.digest ? '@' : ':'}${reference}`
-  if (options.source.digest) options.onSourceDigest?.({ source, destination }, options.source.digest)
+  if (options.source.digest) options.onSourceDigest?.({ source, sourceName, destination }, options.source.digest)
   // Reachability and credentials of the destination, before anything is written; with the digest
   // given, that check does not wait for the source's answer (whose failure is still the one told).
   const destinationCheck = options.source.digest ? destination.headManifest(options.source.digest) : undefined
@@ -278,7 +278,7 @@ export async function preflightPromote(options: PromotePreflightOptions): Promis
   }
   if (!options.source.digest) {
     logger.info(`source ${sourceName}:${options.source.tag} resolves to ${head.digest}; everything after runs by that digest`)
-    options.onSourceDigest?.({ source, destination }, head.digest)
+    options.onSourceDigest?.({ source, sourceName, destination }, head.digest)
   }
   const result: PromotePreflightResult = { source, destination, sourceName, digest: head.digest, mediaType: head.mediaType }
   await (destinationCheck ?? destination.headManifest(head.digest))
