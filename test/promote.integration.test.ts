@@ -207,6 +207,19 @@ test('a dry-run promotion verifies the source and asks the destination only what
   }
 })
 
+test('trust material that cannot be loaded fails verification, named, while the reads it ran beside wrote nothing', async () => {
+  const layout = await released('untrusted')
+  const run = await runAction(
+    promoteInputs(`${dev.host}/octo-org/untrusted@${layout.top.digest}`, `${dev.host}/staging/untrusted`, {
+      'trusted-root': join(work, 'no-such-trusted-root.json')
+    }),
+    runnerEnv({ oidc })
+  )
+  assert.equal(run.exitCode, 1)
+  assert.match(run.errors[0], /^verify failed: input `trusted-root`: no Sigstore trust material .*no-such-trusted-root\.json/)
+  assert.equal(await devReader.head('staging/untrusted', layout.top.digest), undefined, 'nothing was written')
+})
+
 test('promotion to another repository of the same registry mounts every blob and uploads nothing', async () => {
   const layout = await released('mounted')
   const run = await runAction(
