@@ -217,7 +217,7 @@ const ASK_AT_ONCE = 8;
 async function planCopy(source, destination, digest, copyReferrers) {
     if (!oci_digest/* DIGEST_PATTERN */.WA.test(digest))
         throw new Error(`a copy needs a digest (sha256:<hex>), not ${digest}`);
-    const survey = new Survey(sameRepository(source, destination) ? undefined : destination);
+    const survey = new Survey(destination, sameRepository(source, destination));
     const image = await readTree(source, { digest });
     survey.tree(image, { referrer: false });
     const plan = { digest, image, referrers: [], legacy: [], destination: nameOf(destination), held: survey.held };
@@ -253,7 +253,7 @@ async function readEvidence(source, plan, survey) {
         ]);
         const wanted = listed.filter((d) => d && typeof d.digest === 'string' && !seen.has(d.digest));
         if (wanted.length > 0)
-            survey.listing(subject);
+            survey.listing(subject, wanted.map((d) => d.digest));
         const trees = [];
         for await (const [, tree] of (0,concurrency/* readAhead */.Ek)(wanted, READ_AHEAD, async (d) => {
             const tree = await readTree(source, d);
@@ -282,63 +282,68 @@ async function readEvidence(source, plan, survey) {
 /**
  * Asks the destination which of the plan's blobs, manifests, legacy tags and referrer listings it
  * already has, each as soon as the plan knows of it, a few questions at once; the copy then only
- * writes. Without a destination (a copy within one repository) nothing is asked.
+ * writes. Within one repository the answers are known without asking: the source holds it all.
  */
 class Survey {
     destination;
+    isSource;
     held = emptyHoldings();
     asked = new Set();
     answers = [];
     limit = (0,concurrency/* createLimiter */.zm)(ASK_AT_ONCE);
-    constructor(destination) {
+    constructor(destination, isSource) {
         this.destination = destination;
+        this.isSource = isSource;
     }
     /** A manifest tree's blobs, and its manifests put by digest (a referrer's own manifest is attached through its listing). */
     tree(root, { referrer }) {
         for (const node of manifestsBottomUp(root)) {
-            for (const blob of node.blobs)
-                this.ask(`blob ${blob.digest}`, async (d) => {
-                    if (await d.blobExists(blob.digest))
-                        this.held.blobs.add(blob.digest);
-                });
+            this.blobs(node);
             if (referrer && node === root)
                 continue;
-            this.ask(`manifest ${node.descriptor.digest}`, async (d) => {
-                if (await d.headManifest(node.descriptor.digest))
-                    this.held.manifests.add(node.descriptor.digest);
-            });
+            const digest = node.descriptor.digest;
+            this.ask(`manifest ${digest}`, async (d) => Boolean(await d.headManifest(digest)), () => this.held.manifests.add(digest));
         }
     }
     /** A legacy tag (what it points at now) and the blobs of the manifest it will hold. */
     legacyTag(tag, tree) {
-        for (const blob of tree.blobs)
-            this.ask(`blob ${blob.digest}`, async (d) => {
-                if (await d.blobExists(blob.digest))
-                    this.held.blobs.add(blob.digest);
-            });
+        this.blobs(tree);
+        let current = tree.descriptor.digest;
         this.ask(`tag ${tag}`, async (d) => {
-            const current = await d.headManifest(tag);
-            if (current)
-                this.held.legacyTags.set(tag, current.digest);
-        });
+            const found = await d.headManifest(tag);
+            if (found)
+                current = found.digest;
+            return Boolean(found);
+        }, () => this.held.legacyTags.set(tag, current));
     }
-    /** The referrers the destination lists for a subject. */
-    listing(subject) {
+    /** The referrers the destination lists for a subject (within one repository: those the source lists). */
+    listing(subject, referrers) {
+        let listed = new Set(referrers);
         this.ask(`referrers ${subject}`, async (d) => {
-            this.held.listed.set(subject, new Set((await registry_referrers.Referrers.of(d).list(subject)).map((listed) => listed?.digest)));
-        });
+            listed = new Set((await registry_referrers.Referrers.of(d).list(subject)).map((descriptor) => descriptor?.digest));
+            return true;
+        }, () => this.held.listed.set(subject, listed));
     }
     /** Every answer in; the first failed question fails it. */
     async done() {
         await Promise.all(this.answers);
         return this.held;
     }
-    ask(key, question) {
-        const destination = this.destination;
-        if (!destination || this.asked.has(key))
+    blobs(node) {
+        for (const { digest } of node.blobs)
+            this.ask(`blob ${digest}`, (d) => d.blobExists(digest), () => this.held.blobs.add(digest));
+    }
+    /** Asks once per key; `hold` records the part as held when the answer is yes (always, within one repository). */
+    ask(key, question, hold) {
+        if (this.asked.has(key))
             return;
         this.asked.add(key);
-        const answer = this.limit(() => question(destination));
+        if (this.isSource)
+            return void hold();
+        const answer = this.limit(() => question(this.destination)).then((yes) => {
+            if (yes)
+                hold();
+        });
         answer.catch(() => undefined);
         this.answers.push(answer);
     }
@@ -385,7 +390,6 @@ async function copyImage(options) {
                 blobsByDigest.set(blob.digest, blob);
     const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size);
     const sameRegistry = source.baseUrl.origin === destination.baseUrl.origin;
-    const within = sameRepository(source, destination);
     let sentBytes = 0;
     const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0);
     const started = Date.now();
@@ -395,7 +399,7 @@ async function copyImage(options) {
     }, options.progressIntervalMs ?? 5000);
     progress.unref();
     const copyBlobs = (list) => (0,concurrency/* forEachLimit */.Gm)(list, options.concurrency ?? 4, async (blob) => {
-        if (within || held.blobs.has(blob.digest)) {
+        if (held.blobs.has(blob.digest)) {
             result.blobsSkipped++;
             logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`);
             return;
@@ -425,7 +429,8 @@ async function copyImage(options) {
                 await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)));
                 // 3. Manifests, children first, by digest.
                 for (const node of manifestsBottomUp(image)) {
-                    if (await putManifest(destination, node, within || held.manifests.has(node.descriptor.digest))) {
+                    if (!held.manifests.has(node.descriptor.digest)) {
+                        await putManifest(destination, node);
                         result.manifestsCopied++;
                         logger.info(`copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`);
                     }
@@ -456,14 +461,17 @@ async function copyImage(options) {
             bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree]);
         // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
         await (0,concurrency/* forEachLimit */.Gm)([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-            const listed = within ? new Set(trees.map((tree) => tree.descriptor.digest)) : (held.listed.get(subject) ?? new Set());
+            const listed = held.listed.get(subject) ?? new Set();
             const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest));
             if (missing.length === 0)
                 return logger.debug(`every referrer of ${subject} is already listed`);
             for (const tree of missing)
-                for (const child of manifestsBottomUp(tree).slice(0, -1))
-                    if (await putManifest(destination, child, held.manifests.has(child.descriptor.digest)))
-                        result.manifestsCopied++;
+                for (const child of manifestsBottomUp(tree).slice(0, -1)) {
+                    if (held.manifests.has(child.descriptor.digest))
+                        continue;
+                    await putManifest(destination, child);
+                    result.manifestsCopied++;
+                }
             const attached = await destinationReferrers.attachAll(subject, missing.map((tree) => tree.bytes));
             attached.forEach(({ digest }, i) => {
                 const tree = missing[i];
@@ -476,7 +484,7 @@ async function copyImage(options) {
     }
     async function copyLegacyTags() {
         await (0,concurrency/* forEachLimit */.Gm)(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
-            const current = within ? tree.descriptor.digest : held.legacyTags.get(tag);
+            const current = held.legacyTags.get(tag);
             if (current === tree.descriptor.digest)
                 return;
             if (current)
@@ -622,14 +630,11 @@ async function tryMount(destination, digest, from, logger) {
         throw error;
     }
 }
-/** Puts a manifest by digest unless the destination has it already; true when it was put. */
-async function putManifest(destination, node, alreadyThere) {
-    if (alreadyThere)
-        return false;
+/** Puts a manifest by digest, and makes sure the registry kept its bytes. */
+async function putManifest(destination, node) {
     const { digest } = await destination.putManifest(node.descriptor.digest, node.bytes, node.mediaType);
     if (digest !== node.descriptor.digest)
         throw rewritten(destination, node.descriptor.digest, digest);
-    return true;
 }
 function rewritten(client, expected, got) {
     return new errors/* RegistryError */.g(`manifest ${expected} was stored as ${got}: the copy is not byte for byte`, where(client, expected, 'PUT'));

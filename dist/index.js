@@ -4556,14 +4556,13 @@ class Authenticator {
         const known = this.headers.get(scope);
         if (known !== undefined && known !== sent)
             return true;
-        const previous = sent;
         if (!challenge)
             return false;
         if (challenge.scheme === 'basic') {
             if (!this.credential?.username || !this.credential.password)
                 return false;
             const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-            if (value === previous)
+            if (value === sent)
                 return false;
             this.headers.set(scope, value);
             return true;
@@ -4581,7 +4580,7 @@ class Authenticator {
             }
             const token = await fetching;
             const value = `Bearer ${token}`;
-            if (value === previous)
+            if (value === sent)
                 return false;
             this.headers.set(scope, value);
             return true;

@@ -115,7 +115,7 @@ export async function planCopy(
   copyReferrers: boolean
 ): Promise<CopyPlan> {
   if (!DIGEST_PATTERN.test(digest)) throw new Error(`a copy needs a digest (sha256:<hex>), not ${digest}`)
-  const survey = new Survey(sameRepository(source, destination) ? undefined : destination)
+  const survey = new Survey(destination, sameRepository(source, destination))
   const image = await readTree(source, { digest })
   survey.tree(image, { referrer: false })
   const plan: CopyPlan = { digest, image, referrers: [], legacy: [], destination: nameOf(destination), held: survey.held }
@@ -150,7 +150,11 @@ async function readEvidence(source: RegistryClient, plan: CopyPlan, survey: Surv
           ).then((found) => found.flat())
     ])
     const wanted = listed.filter((d) => d && typeof d.digest === 'string' && !seen.has(d.digest))
-    if (wanted.length > 0) survey.listing(subject)
+    if (wanted.length > 0)
+      survey.listing(
+        subject,
+        wanted.map((d) => d.digest)
+      )
     const trees: ManifestNode[] = []
     for await (const [, tree] of readAhead(wanted, READ_AHEAD, async (d) => {
       const tree = await readTree(source, d)
@@ -179,7 +183,7 @@ async function readEvidence(source: RegistryClient, plan: CopyPlan, survey: Surv
 /**
  * Asks the destination which of the plan's blobs, manifests, legacy tags and referrer listings it
  * already has, each as soon as the plan knows of it, a few questions at once; the copy then only
- * writes. Without a destination (a copy within one repository) nothing is asked.
+ * writes. Within one repository the answers are known without asking: the source holds it all.
  */
 class Survey {
   readonly held = emptyHoldings()
@@ -187,39 +191,51 @@ class Survey {
   private readonly answers: Array<Promise<void>> = []
   private readonly limit = createLimiter(ASK_AT_ONCE)
 
-  constructor(private readonly destination: RegistryClient | undefined) {}
+  constructor(
+    private readonly destination: RegistryClient,
+    private readonly isSource: boolean
+  ) {}
 
   /** A manifest tree's blobs, and its manifests put by digest (a referrer's own manifest is attached through its listing). */
   tree(root: ManifestNode, { referrer }: { referrer: boolean }): void {
     for (const node of manifestsBottomUp(root)) {
-      for (const blob of node.blobs)
-        this.ask(`blob ${blob.digest}`, async (d) => {
-          if (await d.blobExists(blob.digest)) this.held.blobs.add(blob.digest)
-        })
+      this.blobs(node)
       if (referrer && node === root) continue
-      this.ask(`manifest ${node.descriptor.digest}`, async (d) => {
-        if (await d.headManifest(node.descriptor.digest)) this.held.manifests.add(node.descriptor.digest)
-      })
+      const digest = node.descriptor.digest
+      this.ask(
+        `manifest ${digest}`,
+        async (d) => Boolean(await d.headManifest(digest)),
+        () => this.held.manifests.add(digest)
+      )
     }
   }
 
   /** A legacy tag (what it points at now) and the blobs of the manifest it will hold. */
   legacyTag(tag: string, tree: ManifestNode): void {
-    for (const blob of tree.blobs)
-      this.ask(`blob ${blob.digest}`, async (d) => {
-        if (await d.blobExists(blob.digest)) this.held.blobs.add(blob.digest)
-      })
-    this.ask(`tag ${tag}`, async (d) => {
-      const current = await d.headManifest(tag)
-      if (current) this.held.legacyTags.set(tag, current.digest)
-    })
+    this.blobs(tree)
+    let current = tree.descriptor.digest
+    this.ask(
+      `tag ${tag}`,
+      async (d) => {
+        const found = await d.headManifest(tag)
+        if (found) current = found.digest
+        return Boolean(found)
+      },
+      () => this.held.legacyTags.set(tag, current)
+    )
   }
 
-  /** The referrers the destination lists for a subject. */
-  listing(subject: string): void {
-    this.ask(`referrers ${subject}`, async (d) => {
-      this.held.listed.set(subject, new Set((await Referrers.of(d).list(subject)).map((listed) => listed?.digest)))
-    })
+  /** The referrers the destination lists for a subject (within one repository: those the source lists). */
+  listing(subject: string, referrers: string[]): void {
+    let listed = new Set(referrers)
+    this.ask(
+      `referrers ${subject}`,
+      async (d) => {
+        listed = new Set((await Referrers.of(d).list(subject)).map((descriptor) => descriptor?.digest))
+        return true
+      },
+      () => this.held.listed.set(subject, listed)
+    )
   }
 
   /** Every answer in; the first failed question fails it. */
@@ -228,11 +244,23 @@ class Survey {
     return this.held
   }
 
-  private ask(key: string, question: (destination: RegistryClient) => Promise<void>): void {
-    const destination = this.destination
-    if (!destination || this.asked.has(key)) return
+  private blobs(node: ManifestNode): void {
+    for (const { digest } of node.blobs)
+      this.ask(
+        `blob ${digest}`,
+        (d) => d.blobExists(digest),
+        () => this.held.blobs.add(digest)
+      )
+  }
+
+  /** Asks once per key; `hold` records the part as held when the answer is yes (always, within one repository). */
+  private ask(key: string, question: (destination: RegistryClient) => Promise<boolean>, hold: () => void): void {
+    if (this.asked.has(key)) return
     this.asked.add(key)
-    const answer = this.limit(() => question(destination))
+    if (this.isSource) return void hold()
+    const answer = this.limit(() => question(this.destination)).then((yes) => {
+      if (yes) hold()
+    })
     answer.catch(() => undefined)
     this.answers.push(answer)
   }
@@ -279,7 +307,6 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   for (const tree of trees) for (const node of manifestsBottomUp(tree)) for (const blob of node.blobs) blobsByDigest.set(blob.digest, blob)
   const blobs = [...blobsByDigest.values()].sort((a, b) => b.size - a.size)
   const sameRegistry = source.baseUrl.origin === destination.baseUrl.origin
-  const within = sameRepository(source, destination)
   let sentBytes = 0
   const totalBytes = blobs.reduce((sum, b) => sum + b.size, 0)
   const started = Date.now()
@@ -290,7 +317,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   progress.unref()
   const copyBlobs = (list: Descriptor[]): Promise<void> =>
     forEachLimit(list, options.concurrency ?? 4, async (blob) => {
-      if (within || held.blobs.has(blob.digest)) {
+      if (held.blobs.has(blob.digest)) {
         result.blobsSkipped++
         logger.debug(`blob ${blob.digest} (${blob.size} bytes) is already there`)
         return
@@ -320,7 +347,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
         await copyBlobs(blobs.filter((blob) => imageBlobs.has(blob.digest)))
         // 3. Manifests, children first, by digest.
         for (const node of manifestsBottomUp(image)) {
-          if (await putManifest(destination, node, within || held.manifests.has(node.descriptor.digest))) {
+          if (!held.manifests.has(node.descriptor.digest)) {
+            await putManifest(destination, node)
             result.manifestsCopied++
             logger.info(
               `copied ${node.kind === 'index' ? 'index' : 'manifest'} ${node.descriptor.digest}${node.platform ? ` (${node.platform})` : ''}`
@@ -351,12 +379,15 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     for (const { subject, tree } of referrers) bySubject.set(subject, [...(bySubject.get(subject) ?? []), tree])
     // Each subject's referrers are attached together (one update of its tag-schema index); subjects side by side.
     await forEachLimit([...bySubject], options.concurrency ?? 4, async ([subject, trees]) => {
-      const listed = within ? new Set(trees.map((tree) => tree.descriptor.digest)) : (held.listed.get(subject) ?? new Set())
+      const listed = held.listed.get(subject) ?? new Set()
       const missing = trees.filter((tree) => !listed.has(tree.descriptor.digest))
       if (missing.length === 0) return logger.debug(`every referrer of ${subject} is already listed`)
       for (const tree of missing)
-        for (const child of manifestsBottomUp(tree).slice(0, -1))
-          if (await putManifest(destination, child, held.manifests.has(child.descriptor.digest))) result.manifestsCopied++
+        for (const child of manifestsBottomUp(tree).slice(0, -1)) {
+          if (held.manifests.has(child.descriptor.digest)) continue
+          await putManifest(destination, child)
+          result.manifestsCopied++
+        }
       const attached = await destinationReferrers.attachAll(
         subject,
         missing.map((tree) => tree.bytes)
@@ -372,7 +403,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
 
   async function copyLegacyTags(): Promise<void> {
     await forEachLimit(legacy, options.concurrency ?? 4, async ({ tag, tree }) => {
-      const current = within ? tree.descriptor.digest : held.legacyTags.get(tag)
+      const current = held.legacyTags.get(tag)
       if (current === tree.descriptor.digest) return
       if (current) logger.warning(`the destination's ${tag} held ${current}; replacing it with the source's ${tree.descriptor.digest}`)
       const { digest } = await destination.putManifest(tag, tree.bytes, tree.mediaType)
@@ -533,12 +564,10 @@ async function tryMount(destination: RegistryClient, digest: string, from: strin
   }
 }
 
-/** Puts a manifest by digest unless the destination has it already; true when it was put. */
-async function putManifest(destination: RegistryClient, node: ManifestNode, alreadyThere: boolean): Promise<boolean> {
-  if (alreadyThere) return false
+/** Puts a manifest by digest, and makes sure the registry kept its bytes. */
+async function putManifest(destination: RegistryClient, node: ManifestNode): Promise<void> {
   const { digest } = await destination.putManifest(node.descriptor.digest, node.bytes, node.mediaType)
   if (digest !== node.descriptor.digest) throw rewritten(destination, node.descriptor.digest, digest)
-  return true
 }
 
 function rewritten(client: RegistryClient, expected: string, got: string): RegistryError {

@@ -18,6 +18,7 @@ import { startHostileFront, startRecordingServer } from '../harness/hostile-fron
 import { registryReader } from '../harness/registry-reader.js'
 import { writeLayout, randomLayer, sha256, type BuiltLayout } from '../harness/layouts.js'
 import { testScope } from '../harness/scope.js'
+import { startFaultProxy } from '../harness/fault-proxy.js'
 import { RegistryClient } from '../../src/oci/registry/client.js'
 import { Referrers, referrersTag } from '../../src/oci/registry/referrers.js'
 import { openLayout, loadImage, selectEntry } from '../../src/oci/layout/read.js'
@@ -205,6 +206,35 @@ test('a re-copy skips everything: 0 bytes, no manifest, no referrer', async () =
     manifestsCopied: 0,
     referrersCopied: 0
   } satisfies Record<keyof CopyResult, unknown>)
+})
+
+test('a copy into its own repository writes nothing and asks nothing it knows: every blob skipped, only the source read', async () => {
+  const proxy = await startFaultProxy(open.host, [])
+  try {
+    const client = new RegistryClient({ registry: proxy.host, repository: 'prod/app' })
+    const result = await copyImage({
+      source: client,
+      destination: client,
+      digest: layout.top.digest,
+      copyReferrers: true,
+      logger: silentLogger
+    })
+    assert.deepEqual({ ...result, platformDigests: undefined }, {
+      digest: layout.top.digest,
+      mediaType: MEDIA_TYPE.ociIndex,
+      platformDigests: undefined,
+      blobsUploaded: 0,
+      blobsMounted: 0,
+      blobsSkipped: IMAGE_BLOBS + PLANTED_BLOBS,
+      bytesUploaded: 0,
+      manifestsCopied: 0,
+      referrersCopied: 0
+    } satisfies Record<keyof CopyResult, unknown>)
+    const asked = proxy.log.filter((r) => r.method !== 'GET')
+    assert.deepEqual(asked, [], 'no HEAD (nothing asked of a destination that is the source), no write')
+  } finally {
+    await proxy.close()
+  }
 })
 
 test('the same registry, another repository: every blob is mounted, 0 bytes uploaded', async () => {

@@ -69,12 +69,11 @@ export class Authenticator {
     const challenge = wwwAuthenticate ? parseChallenge(wwwAuthenticate) : undefined
     const known = this.headers.get(scope)
     if (known !== undefined && known !== sent) return true
-    const previous = sent
     if (!challenge) return false
     if (challenge.scheme === 'basic') {
       if (!this.credential?.username || !this.credential.password) return false
       const value = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`
-      if (value === previous) return false
+      if (value === sent) return false
       this.headers.set(scope, value)
       return true
     }
@@ -91,7 +90,7 @@ export class Authenticator {
       }
       const token = await fetching
       const value = `Bearer ${token}`
-      if (value === previous) return false
+      if (value === sent) return false
       this.headers.set(scope, value)
       return true
     }
