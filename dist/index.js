@@ -7464,7 +7464,7 @@ async function release(inputs, context, result) {
  */
 async function evidenceVerifier(inputs, context, services) {
     const overridden = Boolean(inputs.fulcioUrl || inputs.rekorUrl || inputs.tsaUrl);
-    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(40), __nccwpck_require__.e(187), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
+    const { resolveTrustedRoot, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(40), __nccwpck_require__.e(187), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66132));
     const trustedRoot = await resolveTrustedRoot({
         trustedRootPath: inputs.trustedRoot,
         instance: overridden ? 'custom' : services.instance,
@@ -7612,7 +7612,7 @@ async function promote(inputs, options, context, result) {
 }
 /** Promote mode verifies against the `trusted-root` file, else public-good Sigstore's TUF root; with neither, nothing can be trusted. */
 async function promoteVerifier(inputs, context) {
-    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(40), __nccwpck_require__.e(187), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43731));
+    const { resolveTrustedRootWithReason, createBundleVerifier } = await Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(40), __nccwpck_require__.e(187), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66132));
     const resolved = await resolveTrustedRootWithReason({
         trustedRootPath: inputs.trustedRoot,
         instance: 'public-good',

@@ -15,6 +15,7 @@ import type { Logger } from '../net/logger.js'
 import { sendHttp } from '../net/http.js'
 import { checkPinnedRoot, GITHUB_TUF_ROOT, type PinnedTufRoot } from './tuf-root.js'
 import { TUF_MIRRORS } from './instance.js'
+import { installFastDerEncoding } from './der.js'
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
 const IN_TOTO_STATEMENT_TYPES = ['https://in-toto.io/Statement/v1', 'https://in-toto.io/Statement/v0.1']
@@ -99,6 +100,7 @@ export class BundleVerifier {
 
   constructor(trust: LoadedTrustMaterial | object) {
     this.trust = isLoaded(trust) ? trust : loadTrustMaterial(trust)
+    installFastDerEncoding()
     // Thresholds for time sources are enforced in checkTimeSources: either kind will do, but every
     // one present must verify, and the library does verify every one present.
     this.verifier = new Verifier(this.trust.material, { tlogThreshold: 0, tsaThreshold: 0, ctlogThreshold: this.trust.ctlogs > 0 ? 1 : 0 })
