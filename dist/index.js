@@ -4965,13 +4965,21 @@ class RegistryClient {
     async putManifest(reference, bytes, mediaType, options = {}) {
         // By digest, under the algorithm the reference names (sha256 or sha512); by tag, sha256.
         const digest = oci_digest/* DIGEST_PATTERN */.WA.test(reference) ? (0,oci_digest/* digestOf */.ol)(bytes, reference) : (0,oci_digest/* sha256Of */.Bj)(bytes);
+        // A read of this tag begun before the write was done may answer with what the tag held before:
+        // a read asked for after it must not share that answer.
+        const forgetReads = () => {
+            for (const key of this.tagReads.keys())
+                if (key.startsWith(`${reference} `))
+                    this.tagReads.delete(key);
+        };
+        forgetReads();
         const response = await this.request({
             method: 'PUT',
             path: `/v2/${this.repository}/manifests/${reference}`,
             headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
             body: bytes,
             expect: [201, 200]
-        });
+        }).finally(forgetReads);
         const returned = (0,http/* header */.wx)(response, 'docker-content-digest');
         if (returned && returned !== digest) {
             throw new oci_errors/* RegistryError */.g(`the registry stored manifest ${reference} under ${returned}, but its bytes hash to ${digest}; the registry rewrote the manifest, so the digest cannot be trusted`, { method: 'PUT', url: (0,http/* redactUrl */.BO)(response.url), status: response.status });
@@ -4995,7 +5003,33 @@ class RegistryClient {
         }
         return { digest, mediaType: (0,http/* header */.wx)(response, 'content-type') ?? '', size: Number((0,http/* header */.wx)(response, 'content-length') ?? 0) };
     }
-    async getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
+    manifestsByDigest = new Map();
+    tagReads = new Map();
+    /**
+     * A manifest by tag or digest, or undefined when the registry has none (404). A manifest read by
+     * digest is kept for the run: it is content-addressed and checked against the digest, so reading it
+     * again (verify, then the copy's plan, read the same evidence) could only give the same bytes. A tag
+     * can move, so a tag's answer is shared only by the calls made while it is on its way, and not
+     * across a write of that tag.
+     */
+    getManifest(reference, accept = media_types/* MANIFEST_MEDIA_TYPES */.$T) {
+        const byDigest = oci_digest/* DIGEST_PATTERN */.WA.test(reference);
+        const reads = byDigest ? this.manifestsByDigest : this.tagReads;
+        const key = byDigest ? reference : `${reference} ${accept.join(',')}`;
+        let read = reads.get(key);
+        if (!read) {
+            const started = this.readManifest(reference, accept);
+            reads.set(key, (read = started));
+            const forget = () => {
+                if (reads.get(key) === started)
+                    reads.delete(key);
+            };
+            // A manifest not found by digest may be pushed later in the run; only what was found is kept.
+            started.then((found) => (byDigest && found ? undefined : forget()), forget);
+        }
+        return read;
+    }
+    async readManifest(reference, accept) {
         const response = await this.request({
             method: 'GET',
             path: `/v2/${this.repository}/manifests/${reference}`,
@@ -5024,6 +5058,7 @@ class RegistryClient {
         return { digest, mediaType, bytes: response.body, etag: (0,http/* header */.wx)(response, 'etag') };
     }
     async deleteManifest(digest) {
+        this.manifestsByDigest.delete(digest);
         await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] });
     }
     /** The referrers API's answer, or undefined when the registry has no such API (404, 400, 405). */

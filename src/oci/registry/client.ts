@@ -383,13 +383,19 @@ export class RegistryClient {
   ): Promise<{ digest: string; subject?: string }> {
     // By digest, under the algorithm the reference names (sha256 or sha512); by tag, sha256.
     const digest = DIGEST_PATTERN.test(reference) ? digestOf(bytes, reference) : sha256Of(bytes)
+    // A read of this tag begun before the write was done may answer with what the tag held before:
+    // a read asked for after it must not share that answer.
+    const forgetReads = (): void => {
+      for (const key of this.tagReads.keys()) if (key.startsWith(`${reference} `)) this.tagReads.delete(key)
+    }
+    forgetReads()
     const response = await this.request({
       method: 'PUT',
       path: `/v2/${this.repository}/manifests/${reference}`,
       headers: { 'Content-Type': mediaType, ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
       body: bytes,
       expect: [201, 200]
-    })
+    }).finally(forgetReads)
     const returned = header(response, 'docker-content-digest')
     if (returned && returned !== digest) {
       throw new RegistryError(
@@ -417,7 +423,34 @@ export class RegistryClient {
     return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) }
   }
 
-  async getManifest(reference: string, accept: readonly string[] = MANIFEST_MEDIA_TYPES): Promise<ManifestResult | undefined> {
+  private readonly manifestsByDigest = new Map<string, Promise<ManifestResult | undefined>>()
+  private readonly tagReads = new Map<string, Promise<ManifestResult | undefined>>()
+
+  /**
+   * A manifest by tag or digest, or undefined when the registry has none (404). A manifest read by
+   * digest is kept for the run: it is content-addressed and checked against the digest, so reading it
+   * again (verify, then the copy's plan, read the same evidence) could only give the same bytes. A tag
+   * can move, so a tag's answer is shared only by the calls made while it is on its way, and not
+   * across a write of that tag.
+   */
+  getManifest(reference: string, accept: readonly string[] = MANIFEST_MEDIA_TYPES): Promise<ManifestResult | undefined> {
+    const byDigest = DIGEST_PATTERN.test(reference)
+    const reads = byDigest ? this.manifestsByDigest : this.tagReads
+    const key = byDigest ? reference : `${reference} ${accept.join(',')}`
+    let read = reads.get(key)
+    if (!read) {
+      const started = this.readManifest(reference, accept)
+      reads.set(key, (read = started))
+      const forget = (): void => {
+        if (reads.get(key) === started) reads.delete(key)
+      }
+      // A manifest not found by digest may be pushed later in the run; only what was found is kept.
+      started.then((found) => (byDigest && found ? undefined : forget()), forget)
+    }
+    return read
+  }
+
+  private async readManifest(reference: string, accept: readonly string[]): Promise<ManifestResult | undefined> {
     const response = await this.request({
       method: 'GET',
       path: `/v2/${this.repository}/manifests/${reference}`,
@@ -445,6 +478,7 @@ export class RegistryClient {
   }
 
   async deleteManifest(digest: string): Promise<void> {
+    this.manifestsByDigest.delete(digest)
     await this.request({ method: 'DELETE', path: `/v2/${this.repository}/manifests/${digest}`, expect: [202, 404] })
   }
 
