@@ -80,6 +80,10 @@ class Referrers {
     /** Every referrer of a subject, from the API or the tag-schema index. */
     async list(subjectDigest) {
         if (this.mode === 'referrers-api' || (this.mode === undefined && !this.apiUnanswered)) {
+            // While the registry's answer is unknown, the tag-schema index is read beside the API, so a
+            // registry without the API costs one round trip, not two; with the API, that read is dropped.
+            const fromTag = this.mode === undefined ? this.readTagIndex(subjectDigest) : undefined;
+            fromTag?.catch(() => undefined);
             const fromApi = await this.client.getReferrers(subjectDigest);
             if (fromApi) {
                 this.mode ??= 'referrers-api';
@@ -88,6 +92,8 @@ class Referrers {
             // Not asked again for listing. The mode stays open: a repository that does not exist yet may
             // answer 404 on a registry that has the API, and attaching (OCI-Subject) still finds it out.
             this.apiUnanswered = true;
+            if (fromTag)
+                return (await fromTag).manifests;
         }
         return (await this.readTagIndex(subjectDigest)).manifests;
     }

@@ -176,3 +176,47 @@ test('without the API, one Referrers asks the referrers API once, whatever it li
     await api.close()
   }
 })
+
+test("while the registry's answer is unknown, the first listing reads the tag-schema index beside the referrers API", async () => {
+  const subject = await pushSubject('team/side-by-side')
+  const attached = await new Referrers(subject.client).attach({ manifest: artifact(subject, 'side'), subjectDigest: subject.digest })
+  const tagPath = `/manifests/${referrersTag(subject.digest)}`
+  let tagAskedWhileApiPending = false
+  // The registry's 404 from the referrers API is held until the tag's GET arrives (or a second has gone by).
+  const proxy = await startFaultProxy(registry.host, [
+    {
+      method: 'GET',
+      path: /\/referrers\//,
+      fault: {
+        kind: 'rewrite',
+        rewrite: async (answer) => {
+          for (let waited = 0; waited < 1000 && !tagAskedWhileApiPending; waited += 5) {
+            tagAskedWhileApiPending = proxy.log.some((r) => r.method === 'GET' && r.path.endsWith(tagPath))
+            if (!tagAskedWhileApiPending) await new Promise((resolve) => setTimeout(resolve, 5))
+          }
+          return answer
+        }
+      },
+      times: 1
+    }
+  ])
+  try {
+    const listed = await Referrers.of(new RegistryClient({ registry: proxy.host, repository: 'team/side-by-side' })).list(subject.digest)
+    assert.deepEqual(
+      listed.map((d) => d.digest),
+      [attached.digest]
+    )
+    assert.ok(tagAskedWhileApiPending, 'the tag-schema index was asked for before the API answered')
+  } finally {
+    await proxy.close()
+  }
+
+  // A registry with the API: its listing is the answer, whatever the tag holds.
+  const api = await startFaultProxy(registry.host, referrersApi(subject.digest))
+  try {
+    const listed = await Referrers.of(new RegistryClient({ registry: api.host, repository: 'team/side-by-side' })).list(subject.digest)
+    assert.deepEqual(listed, [], "the API's (empty) listing, not the tag's")
+  } finally {
+    await api.close()
+  }
+})
