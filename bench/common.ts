@@ -1,6 +1,7 @@
 // What the benchmarks share: a ~320 MB five-layer layout of random (incompressible) bytes written
-// straight to disk, and a child process timed from spawn to exit with its peak RSS sampled.
-import { spawn } from 'node:child_process'
+// straight to disk, a child process timed from spawn to exit with its peak RSS sampled, the copy
+// engine built as the action is, and CPU time read from /proc (a process's, and the machine's idle).
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
@@ -111,6 +112,46 @@ export function measure(command: string, args: string[], env: Record<string, str
       resolvePromise({ seconds, peakRssMb: peakKb / 1024, cpuSeconds: cpuTicks / 100, exitCode: code ?? 1, stdout })
     })
   })
+}
+
+/**
+ * The copy engine (src/oci/copy.ts, driven by test/harness/copy-child.ts) as an ncc bundle in
+ * `outDir`, so it is timed from spawn to exit like the action. Returns the bundle's entry.
+ */
+export function buildCopyEngine(root: string, outDir: string): string {
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      join(root, 'test/harness/copy-child.ts'),
+      '-o',
+      outDir,
+      '--target',
+      'es2022',
+      '--transpile-only',
+      '--quiet'
+    ],
+    { stdio: 'inherit' }
+  )
+  return join(outDir, 'index.js')
+}
+
+/** CPU seconds (user + system) a running process has used; 0 when it is gone. */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  try {
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, counted after the command's name.
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return 0
+  }
+}
+
+/** Seconds the machine's cores have been idle, summed over the cores (/proc/stat, USER_HZ 100). */
+export async function machineIdleSeconds(): Promise<number> {
+  const cpu = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/)
+  return Number(cpu[4]) / 100
 }
 
 export const median = (values: number[]): number => {

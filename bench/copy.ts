@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRegistry, type RegistryServer } from '../test/harness/registry.js'
-import { buildLayout, LAYER_BYTES, LAYERS, measure, median, type Measured } from './common.js'
+import { buildCopyEngine, buildLayout, LAYER_BYTES, LAYERS, measure, median, type Measured } from './common.js'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -58,22 +58,7 @@ async function copyWith(
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'dr-bench-copy-'))
   try {
-    const bundle = join(work, 'copy-child')
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-        'build',
-        join(root, 'test/harness/copy-child.ts'),
-        '-o',
-        bundle,
-        '--target',
-        'es2022',
-        '--transpile-only',
-        '--quiet'
-      ],
-      { stdio: 'inherit' }
-    )
+    const bundle = buildCopyEngine(root, join(work, 'copy-child'))
     console.log(`building a ${LAYERS}-layer layout of ${(LAYERS * LAYER_BYTES) / 2 ** 20} MiB…`)
     const layout = join(work, 'layout')
     const digest = await buildLayout(layout)
@@ -96,7 +81,7 @@ async function main(): Promise<void> {
         for (const tool of order) {
           const destination = await startRegistry()
           try {
-            const measured = await copyWith(tool, join(bundle, 'index.js'), source, destination, digest)
+            const measured = await copyWith(tool, bundle, source, destination, digest)
             if (measured.exitCode !== 0) throw new Error(`${tool} copy failed`)
             const copied = await headDigest(destination.host, 'bench/app', digest)
             if (copied !== digest) throw new Error(`${tool}: the destination holds ${copied}, expected ${digest}`)

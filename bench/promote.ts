@@ -2,6 +2,9 @@
 // provenance, copy the image with its evidence, verify again at the destination) against
 // `skopeo copy --preserve-digests` of the same ~320 MB five-layer digest (which copies no evidence
 // and verifies nothing), registry to registry, fresh destination per tool and round, alternating.
+// The copy engine alone (the image only, no verification, as an ncc bundle) runs in each round too,
+// and each run's CPU is read per process (the tool, the source registry, the destination registry)
+// with the cores' idle time, so the report shows where promotion's extra time goes.
 // Then a promotion to another repository of the same registry: every blob mounted, nothing uploaded.
 // Run with `npm run bench:promote` (BENCH_ROUNDS sets the rounds, default 3).
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -13,7 +16,17 @@ import { startOidcProvider } from '../test/harness/oidc.js'
 import { startSigstore } from '../test/harness/sigstore.js'
 import { actionEnvironment, parseOutputFile, runAction } from '../test/harness/action.js'
 import { runnerEnv, sigstoreInputs } from '../test/harness/inputs.js'
-import { buildLayout, LAYER_BYTES, LAYERS, measure, median } from './common.js'
+import {
+  buildCopyEngine,
+  buildLayout,
+  cpuSecondsOf,
+  LAYER_BYTES,
+  LAYERS,
+  machineIdleSeconds,
+  measure,
+  median,
+  type Measured
+} from './common.js'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -40,46 +53,79 @@ try {
     'trusted-root': sigstore.trustedRootPath
   })
 
-  const seconds: Record<'digest-release' | 'skopeo', number[]> = { 'digest-release': [], skopeo: [] }
-  const rss: Record<'digest-release' | 'skopeo', number[]> = { 'digest-release': [], skopeo: [] }
+  const engine = buildCopyEngine(root, join(work, 'copy-engine'))
+  const TOOLS = ['digest-release', 'copy engine', 'skopeo'] as const
+  type Tool = (typeof TOOLS)[number]
+  interface Run {
+    seconds: number
+    rss: number
+    cpu: number
+    sourceCpu: number
+    destinationCpu: number
+    idle: number
+  }
+  const runs: Record<Tool, Run[]> = { 'digest-release': [], 'copy engine': [], skopeo: [] }
+  const copyTo = async (tool: Tool, destination: string): Promise<Measured> => {
+    if (tool === 'skopeo')
+      return measure(
+        'skopeo',
+        [
+          'copy',
+          '--quiet',
+          '--preserve-digests',
+          '--src-tls-verify=false',
+          '--dest-tls-verify=false',
+          `docker://${source.host}/bench/app@${digest}`,
+          `docker://${destination}/bench/app@${digest}`
+        ],
+        {}
+      )
+    if (tool === 'copy engine') {
+      const args = {
+        source: { registry: source.host, repository: 'bench/app' },
+        destination: { registry: destination, repository: 'bench/app' },
+        digest
+      }
+      return measure(process.execPath, [engine, JSON.stringify(args)], {})
+    }
+    const run = await actionEnvironment(promoteInputs(`${destination}/bench/app`), runnerEnv({ oidc }))
+    const measured = await measure(process.execPath, [join(root, 'dist/index.js')], run.env)
+    const outputs = parseOutputFile(await readFile(run.outputFile, 'utf8'))
+    if (outputs.digest !== digest || Number(outputs['referrers-copied']) < 1) throw new Error(`the promotion failed:\n${measured.stdout}`)
+    await rm(run.work, { recursive: true, force: true })
+    return measured
+  }
   for (let round = 0; round < ROUNDS; round++) {
-    for (const tool of round % 2 === 0 ? (['digest-release', 'skopeo'] as const) : (['skopeo', 'digest-release'] as const)) {
+    // Each tool goes first in turn, so drift within a round does not favour one of them.
+    for (const tool of TOOLS.map((_, i) => TOOLS[(i + round) % TOOLS.length])) {
       const destination = await startRegistry()
       try {
-        let measured
-        if (tool === 'skopeo') {
-          measured = await measure(
-            'skopeo',
-            [
-              'copy',
-              '--quiet',
-              '--preserve-digests',
-              '--src-tls-verify=false',
-              '--dest-tls-verify=false',
-              `docker://${source.host}/bench/app@${digest}`,
-              `docker://${destination.host}/bench/app@${digest}`
-            ],
-            {}
-          )
-        } else {
-          const run = await actionEnvironment(promoteInputs(`${destination.host}/bench/app`), runnerEnv({ oidc }))
-          measured = await measure(process.execPath, [join(root, 'dist/index.js')], run.env)
-          const outputs = parseOutputFile(await readFile(run.outputFile, 'utf8'))
-          if (outputs.digest !== digest || Number(outputs['referrers-copied']) < 1)
-            throw new Error(`the promotion failed:\n${measured.stdout}`)
-          await rm(run.work, { recursive: true, force: true })
-        }
+        const before = { source: await cpuSecondsOf(source.pid), idle: await machineIdleSeconds() }
+        const measured = await copyTo(tool, destination.host)
         if (measured.exitCode !== 0) throw new Error(`${tool} failed`)
-        seconds[tool].push(measured.seconds)
-        rss[tool].push(measured.peakRssMb)
+        const held = await fetch(`${destination.url}/v2/bench/app/manifests/${digest}`, {
+          method: 'HEAD',
+          headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' }
+        })
+        if (held.status !== 200) throw new Error(`${tool} left no ${digest} at the destination`)
+        const run: Run = {
+          seconds: measured.seconds,
+          rss: measured.peakRssMb,
+          cpu: measured.cpuSeconds,
+          sourceCpu: (await cpuSecondsOf(source.pid)) - before.source,
+          destinationCpu: await cpuSecondsOf(destination.pid),
+          idle: (await machineIdleSeconds()) - before.idle
+        }
+        runs[tool].push(run)
         console.log(
-          `round ${round + 1} ${tool.padEnd(14)}: ${measured.seconds.toFixed(2)} s, CPU ${measured.cpuSeconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB`
+          `round ${round + 1} ${tool.padEnd(14)}: ${run.seconds.toFixed(2)} s, CPU ${run.cpu.toFixed(2)} s, source registry ${run.sourceCpu.toFixed(2)} s, destination registry ${run.destinationCpu.toFixed(2)} s, cores idle ${run.idle.toFixed(2)} s, peak RSS ${run.rss.toFixed(0)} MB`
         )
       } finally {
         await destination.close()
       }
     }
   }
+  const seconds = (tool: Tool): number[] => runs[tool].map((run) => run.seconds)
 
   const same = await actionEnvironment(promoteInputs(`${source.host}/staging/app`), runnerEnv({ oidc }))
   const mounted = await measure(process.execPath, [join(root, 'dist/index.js')], same.env)
@@ -89,16 +135,26 @@ try {
   console.log('')
   console.log('| | digest-release (verify, copy with evidence, verify again) | skopeo copy (image only) | ratio |')
   console.log('|---|---|---|---|')
-  const ratio = median(seconds['digest-release']) / median(seconds.skopeo)
-  // Each round runs both tools back to back on the same source: the ratio within a round is not
+  const ratio = median(seconds('digest-release')) / median(seconds('skopeo'))
+  // Each round runs the tools back to back on the same source: the ratio within a round is not
   // moved by the machine's drift between rounds (a shared 2-core VM drifts by 30% in minutes).
-  const paired = median(seconds.skopeo.map((s, round) => seconds['digest-release'][round] / s))
+  const paired = median(seconds('skopeo').map((s, round) => seconds('digest-release')[round] / s))
   console.log(
-    `| promote ${(LAYERS * LAYER_BYTES) / 2 ** 20} MiB across registries | ${median(seconds['digest-release']).toFixed(2)} s | ${median(seconds.skopeo).toFixed(2)} s | ${ratio.toFixed(2)}x of the medians; ${paired.toFixed(2)}x median of the rounds' ratios (target <= 1.05x: ${Math.max(ratio, paired) <= 1.05 ? 'meets' : 'MISSES'}) |`
+    `| promote ${(LAYERS * LAYER_BYTES) / 2 ** 20} MiB across registries | ${median(seconds('digest-release')).toFixed(2)} s | ${median(seconds('skopeo')).toFixed(2)} s | ${ratio.toFixed(2)}x of the medians; ${paired.toFixed(2)}x median of the rounds' ratios (target <= 1.05x: ${Math.max(ratio, paired) <= 1.05 ? 'meets' : 'MISSES'}) |`
   )
   console.log(
-    `| peak memory | ${Math.max(...rss['digest-release']).toFixed(0)} MB | ${Math.max(...rss.skopeo).toFixed(0)} MB | (target < 128 MB) |`
+    `| peak memory | ${Math.max(...runs['digest-release'].map((run) => run.rss)).toFixed(0)} MB | ${Math.max(...runs.skopeo.map((run) => run.rss)).toFixed(0)} MB | (target < 128 MB) |`
   )
+  console.log('\nWhere the time goes (medians; CPU and idle in core-seconds, 2 cores):\n')
+  console.log('| | wall | ratio to skopeo (rounds) | its CPU | source registry | destination registry | cores idle |')
+  console.log('|---|---|---|---|---|---|---|')
+  for (const tool of TOOLS) {
+    const of = (field: keyof Run): string => median(runs[tool].map((run) => run[field])).toFixed(2)
+    const toSkopeo = median(seconds('skopeo').map((s, round) => seconds(tool)[round] / s))
+    console.log(
+      `| ${tool} | ${of('seconds')} s | ${toSkopeo.toFixed(2)}x | ${of('cpu')} | ${of('sourceCpu')} | ${of('destinationCpu')} | ${of('idle')} |`
+    )
+  }
   console.log(
     `\nsame-registry promotion: ${mounted.seconds.toFixed(2)} s, ${sameOutputs['blobs-mounted']} blob(s) mounted, ${sameOutputs['bytes-uploaded']} bytes uploaded, peak RSS ${mounted.peakRssMb.toFixed(0)} MB`
   )

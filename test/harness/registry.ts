@@ -10,6 +10,8 @@ export interface RegistryServer {
   host: string
   url: string
   dir: string
+  /** The registry's process, for benchmarks that read its CPU time. */
+  pid: number
   close(): Promise<void>
 }
 
@@ -70,6 +72,7 @@ ${auth}`
     host: `127.0.0.1:${port}`,
     url,
     dir,
+    pid: child.pid!,
     close: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
