@@ -137,6 +137,33 @@ export function buildCopyEngine(root: string, outDir: string): string {
   return join(outDir, 'index.js')
 }
 
+/** `skopeo copy --preserve-digests` of `digest` from one loopback registry's bench/app to another's. */
+export function skopeoCopy(sourceHost: string, destinationHost: string, digest: string): Promise<Measured> {
+  return measure(
+    'skopeo',
+    [
+      'copy',
+      '--quiet',
+      '--preserve-digests',
+      '--src-tls-verify=false',
+      '--dest-tls-verify=false',
+      `docker://${sourceHost}/bench/app@${digest}`,
+      `docker://${destinationHost}/bench/app@${digest}`
+    ],
+    {}
+  )
+}
+
+/** The copy engine's bundle (buildCopyEngine) copying `digest` between the same repositories; it prints its result as JSON. */
+export function engineCopy(engine: string, sourceHost: string, destinationHost: string, digest: string): Promise<Measured> {
+  const args = {
+    source: { registry: sourceHost, repository: 'bench/app' },
+    destination: { registry: destinationHost, repository: 'bench/app' },
+    digest
+  }
+  return measure(process.execPath, [engine, JSON.stringify(args)], {})
+}
+
 /** CPU seconds (user + system) a running process has used; 0 when it is gone. */
 export async function cpuSecondsOf(pid: number): Promise<number> {
   try {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRegistry, type RegistryServer } from '../test/harness/registry.js'
-import { buildCopyEngine, buildLayout, LAYER_BYTES, LAYERS, measure, median, type Measured } from './common.js'
+import { buildCopyEngine, buildLayout, engineCopy, LAYER_BYTES, LAYERS, median, skopeoCopy, type Measured } from './common.js'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -25,34 +25,8 @@ async function headDigest(host: string, repo: string, reference: string): Promis
   return response.headers.get('docker-content-digest') ?? undefined
 }
 
-async function copyWith(
-  tool: Tool,
-  bundle: string,
-  source: RegistryServer,
-  destination: RegistryServer,
-  digest: string
-): Promise<Measured> {
-  if (tool === 'skopeo') {
-    return measure(
-      'skopeo',
-      [
-        'copy',
-        '--quiet',
-        '--preserve-digests',
-        '--src-tls-verify=false',
-        '--dest-tls-verify=false',
-        `docker://${source.host}/bench/app@${digest}`,
-        `docker://${destination.host}/bench/app@${digest}`
-      ],
-      {}
-    )
-  }
-  const args = {
-    source: { registry: source.host, repository: 'bench/app' },
-    destination: { registry: destination.host, repository: 'bench/app' },
-    digest
-  }
-  return measure(process.execPath, [bundle, JSON.stringify(args)], {})
+function copyWith(tool: Tool, engine: string, source: RegistryServer, destination: RegistryServer, digest: string): Promise<Measured> {
+  return tool === 'skopeo' ? skopeoCopy(source.host, destination.host, digest) : engineCopy(engine, source.host, destination.host, digest)
 }
 
 async function main(): Promise<void> {

@@ -20,11 +20,13 @@ import {
   buildCopyEngine,
   buildLayout,
   cpuSecondsOf,
+  engineCopy,
   LAYER_BYTES,
   LAYERS,
   machineIdleSeconds,
   measure,
   median,
+  skopeoCopy,
   type Measured
 } from './common.js'
 
@@ -66,28 +68,8 @@ try {
   }
   const runs: Record<Tool, Run[]> = { 'digest-release': [], 'copy engine': [], skopeo: [] }
   const copyTo = async (tool: Tool, destination: string): Promise<Measured> => {
-    if (tool === 'skopeo')
-      return measure(
-        'skopeo',
-        [
-          'copy',
-          '--quiet',
-          '--preserve-digests',
-          '--src-tls-verify=false',
-          '--dest-tls-verify=false',
-          `docker://${source.host}/bench/app@${digest}`,
-          `docker://${destination}/bench/app@${digest}`
-        ],
-        {}
-      )
-    if (tool === 'copy engine') {
-      const args = {
-        source: { registry: source.host, repository: 'bench/app' },
-        destination: { registry: destination, repository: 'bench/app' },
-        digest
-      }
-      return measure(process.execPath, [engine, JSON.stringify(args)], {})
-    }
+    if (tool === 'skopeo') return skopeoCopy(source.host, destination, digest)
+    if (tool === 'copy engine') return engineCopy(engine, source.host, destination, digest)
     const run = await actionEnvironment(promoteInputs(`${destination}/bench/app`), runnerEnv({ oidc }))
     const measured = await measure(process.execPath, [join(root, 'dist/index.js')], run.env)
     const outputs = parseOutputFile(await readFile(run.outputFile, 'utf8'))

@@ -6,7 +6,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startRegistry } from '../../harness/registry.js'
 import { testScope } from '../../harness/scope.js'
-import { startFaultProxy, type FaultProxy } from '../../harness/fault-proxy.js'
+import { startFaultProxy, type FaultProxy, type FaultRule } from '../../harness/fault-proxy.js'
 import { RegistryClient } from '../../../src/oci/registry/client.js'
 import { EMPTY_JSON_DIGEST, MEDIA_TYPE } from '../../../src/oci/media-types.js'
 
@@ -27,6 +27,22 @@ async function pushManifest(client: RegistryClient, tag: string, note: string): 
   )
   const { digest } = await client.putManifest(tag, bytes, MEDIA_TYPE.ociManifest)
   return { digest, bytes }
+}
+
+/** The first GET of `path` is answered by the registry, then held at the proxy until `released` settles. */
+function holdFirstGet(path: RegExp, released: Promise<void>): FaultRule {
+  return {
+    method: 'GET',
+    path,
+    fault: {
+      kind: 'rewrite',
+      rewrite: async (answer) => {
+        await released
+        return answer
+      }
+    },
+    times: 1
+  }
 }
 
 const manifestGets = (proxy: FaultProxy, reference: string): number =>
@@ -60,21 +76,7 @@ test('a manifest read by digest is read once per client, and asked for again onc
 test('reads of a tag share an answer only while it is on its way, and never across a write of the tag', async () => {
   let release = (): void => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
-  // The first GET of the tag is answered by the registry, then held at the proxy until released.
-  const proxy = await startFaultProxy(registry.host, [
-    {
-      method: 'GET',
-      path: /\/manifests\/moving$/,
-      fault: {
-        kind: 'rewrite',
-        rewrite: async (answer) => {
-          await held
-          return answer
-        }
-      },
-      times: 1
-    }
-  ])
+  const proxy = await startFaultProxy(registry.host, [holdFirstGet(/\/manifests\/moving$/, held)])
   try {
     const client = new RegistryClient({ registry: proxy.host, repository: 'team/tags' })
     const before = await pushManifest(client, 'moving', 'before')
@@ -104,20 +106,7 @@ test('a read of a tag begun while the tag is being written is not shared with re
   const putHeld = new Promise<void>((resolve) => (releasePut = resolve))
   let putArrived = (): void => undefined
   const putSeen = new Promise<void>((resolve) => (putArrived = resolve))
-  const proxy = await startFaultProxy(registry.host, [
-    {
-      method: 'GET',
-      path: /\/manifests\/racing$/,
-      fault: {
-        kind: 'rewrite',
-        rewrite: async (answer) => {
-          await readHeld
-          return answer
-        }
-      },
-      times: 1
-    }
-  ])
+  const proxy = await startFaultProxy(registry.host, [holdFirstGet(/\/manifests\/racing$/, readHeld)])
   try {
     const client = new RegistryClient({ registry: proxy.host, repository: 'team/tags' })
     const before = await pushManifest(client, 'racing', 'before')
