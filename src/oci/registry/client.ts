@@ -444,8 +444,11 @@ export class RegistryClient {
       const forget = (): void => {
         if (reads.get(key) === started) reads.delete(key)
       }
-      // A manifest not found by digest may be pushed later in the run; only what was found is kept.
-      started.then((found) => (byDigest && found ? undefined : forget()), forget)
+      // A tag's answer is shared only while it is on its way. A manifest not found by digest may be
+      // pushed later in the run: only what was found by digest is kept.
+      started.then((found) => {
+        if (!byDigest || !found) forget()
+      }, forget)
     }
     return read
   }
