@@ -9,17 +9,20 @@ import { attest, type Bundle } from 'sigstore'
 import { testScope } from '../harness/scope.js'
 import { startOidcProvider } from '../harness/oidc.js'
 import { startSigstore } from '../harness/sigstore.js'
-import { encodeDer, installFastDerEncoding, libraryDerEncoding } from '../../src/sigstore/der.js'
+import { encodeDer, installFastDerEncoding } from '../../src/sigstore/der.js'
+import { createBundleVerifier } from '../../src/sigstore/verifier.js'
 
 const scope = testScope()
 const oidc = scope.server(() => startOidcProvider())
 const sigstore = scope.server(() => startSigstore())
 
 const SCT_OID = '1.3.6.1.4.1.11129.2.4.2'
+/** The library's encoder, taken before anything of ours has run (importing der.ts installs nothing). */
+const LIBRARY_TO_DER = ASN1Obj.prototype.toDER
 
 function assertSameEncoding(node: unknown, label: string): Buffer {
   const ours = encodeDer(node as Parameters<typeof encodeDer>[0])
-  assert.deepEqual(ours, libraryDerEncoding(node), `${label}: the encoders differ`)
+  assert.deepEqual(ours, LIBRARY_TO_DER.call(node as ASN1Obj), `${label}: the encoders differ`)
   return ours
 }
 
@@ -34,7 +37,6 @@ function tlv(tag: number, body: Buffer): Buffer {
 describe('DER encoding', () => {
   let bundle: Bundle
   before(async () => {
-    installFastDerEncoding()
     bundle = await attest(Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}'), 'application/vnd.in-toto+json', {
       fulcioURL: sigstore.fulcioUrl,
       rekorURL: sigstore.rekorUrl,
@@ -44,8 +46,11 @@ describe('DER encoding', () => {
     })
   })
 
-  test('installs over the library encoder, which then gives back the bytes a certificate was parsed from', () => {
-    assert.equal(installFastDerEncoding(), true)
+  test("a verifier installs it over the library's encoder, which then gives back the bytes a certificate was parsed from", () => {
+    assert.equal(ASN1Obj.prototype.toDER, LIBRARY_TO_DER, 'nothing installed before a verifier is made')
+    createBundleVerifier(sigstore.trustedRoot)
+    assert.notEqual(ASN1Obj.prototype.toDER, LIBRARY_TO_DER, 'making a verifier installed the encoder')
+    assert.equal(installFastDerEncoding(), true, 'it says it is installed')
     const root = sigstore.trustedRoot as { certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] } }[] }
     const der = Buffer.from(root.certificateAuthorities[0].certChain.certificates[0].rawBytes, 'base64')
     assert.deepEqual(X509Certificate.parse(der).root.toDER(), der)
