@@ -137,6 +137,15 @@ export function buildCopyEngine(root: string, outDir: string): string {
   return join(outDir, 'index.js')
 }
 
+/** The digest a loopback registry holds under `reference` (a tag or digest), from a HEAD; undefined when it holds none. */
+export async function headDigest(host: string, repo: string, reference: string): Promise<string | undefined> {
+  const response = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, {
+    method: 'HEAD',
+    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' }
+  })
+  return response.headers.get('docker-content-digest') ?? undefined
+}
+
 /** `skopeo copy --preserve-digests` of `digest` from one loopback registry's bench/app to another's. */
 export function skopeoCopy(sourceHost: string, destinationHost: string, digest: string): Promise<Measured> {
   return measure(

@@ -11,19 +11,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRegistry, type RegistryServer } from '../test/harness/registry.js'
-import { buildCopyEngine, buildLayout, engineCopy, LAYER_BYTES, LAYERS, median, skopeoCopy, type Measured } from './common.js'
+import { buildCopyEngine, buildLayout, engineCopy, headDigest, LAYER_BYTES, LAYERS, median, skopeoCopy, type Measured } from './common.js'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 type Tool = 'digest-release' | 'skopeo'
-
-async function headDigest(host: string, repo: string, reference: string): Promise<string | undefined> {
-  const response = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, {
-    method: 'HEAD',
-    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' }
-  })
-  return response.headers.get('docker-content-digest') ?? undefined
-}
 
 function copyWith(tool: Tool, engine: string, source: RegistryServer, destination: RegistryServer, digest: string): Promise<Measured> {
   return tool === 'skopeo' ? skopeoCopy(source.host, destination.host, digest) : engineCopy(engine, source.host, destination.host, digest)

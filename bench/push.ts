@@ -10,19 +10,11 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRegistry } from '../test/harness/registry.js'
 import { parseOutputFile } from '../test/harness/action.js'
-import { buildLayout, LAYER_BYTES, LAYERS, measure, median, type Measured } from './common.js'
+import { buildLayout, headDigest, LAYER_BYTES, LAYERS, measure, median, type Measured } from './common.js'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const TARGETS = { cold: 1.05, warm: 1.5, rssMb: 128 }
-
-async function headDigest(host: string, repo: string, tag: string): Promise<string | undefined> {
-  const response = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' }
-  })
-  return response.headers.get('docker-content-digest') ?? undefined
-}
 
 async function runDigestRelease(layout: string, host: string, work: string): Promise<Measured & { outputs: Record<string, string> }> {
   const output = join(work, `out-${randomBytes(4).toString('hex')}`)
