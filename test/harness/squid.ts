@@ -93,8 +93,20 @@ export async function startSquid(options: { names?: string[] } = {}): Promise<Sq
   }
 
   // The readiness probe above opens and closes a connection: Squid logs it with no method.
-  const lines = async (): Promise<string[]> =>
+  const read = async (): Promise<string[]> =>
     (await readFile(accessLog, 'utf8')).split('\n').filter((line) => line && line.split(' ')[3] !== '-')
+  // Squid logs a request once it has closed the transaction on its side, which can be just after
+  // the client has its answer: the log is read until it has stopped growing (50 ms, at most 2 s).
+  const lines = async (): Promise<string[]> => {
+    let seen = await read()
+    for (let waited = 0; waited < 2000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const now = await read()
+      if (now.length === seen.length) return now
+      seen = now
+    }
+    return seen
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
